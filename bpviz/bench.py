@@ -1,0 +1,118 @@
+"""``bpviz bench``: speed measured as ratios within one run (never as timed tests).
+
+``core``: one epoch of the bundled 10,000 training images at [784, 30, 10], m = 10,
+η = 3.0 with the vectorised core, the seed's per-sample loop (:mod:`bpviz.reference`)
+and PyTorch on the CPU when it is importable.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+import numpy as np
+
+SIZES = (784, 30, 10)
+BATCH = 10
+ETA = 3.0
+
+
+def _median_time(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def _core_epoch(train, dtype, seed=0):
+    from bpviz.core import Network, sgd
+
+    def run():
+        net = Network(SIZES, rng=seed, dtype=dtype)
+        for _ in sgd(net, train, epochs=1, batch_size=BATCH, eta=ETA, rng=1, divergence_factor=None, monitor=False):
+            pass
+        # total_cost at the end of the epoch is part of sgd; it is ~2% of the epoch.
+    return run
+
+
+def _reference_epoch(train):
+    from bpviz import reference
+    from bpviz.core import Network
+
+    pairs = reference.as_pairs(train.x, train.labels, SIZES[-1])
+    order = np.random.default_rng(1).permutation(len(pairs))
+
+    def run():
+        net = Network(SIZES, rng=0, dtype=np.float64)
+        reference.sgd_epoch(net.weights, [b[:, None] for b in net.biases], pairs, BATCH, ETA, order)
+    return run
+
+
+def _torch_epoch(train):
+    try:
+        import torch
+    except ImportError:
+        return None, None
+    X = torch.from_numpy(train.x)
+    Y = torch.nn.functional.one_hot(torch.from_numpy(train.labels), SIZES[-1]).float()
+
+    def run():
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(
+            torch.nn.Linear(SIZES[0], SIZES[1]), torch.nn.Sigmoid(),
+            torch.nn.Linear(SIZES[1], SIZES[2]), torch.nn.Sigmoid(),
+        )
+        opt = torch.optim.SGD(model.parameters(), lr=ETA)
+        perm = torch.randperm(X.shape[0])
+        Xs, Ys = X[perm], Y[perm]
+        for k in range(0, X.shape[0], BATCH):
+            xb, yb = Xs[k : k + BATCH], Ys[k : k + BATCH]
+            opt.zero_grad(set_to_none=True)
+            # mean over the batch of C_x = ½‖a − y‖², as in the seed
+            loss = 0.5 * ((model(xb) - yb) ** 2).sum(dim=1).mean()
+            loss.backward()
+            opt.step()
+    return run, f"torch {torch.__version__}, {torch.get_num_threads()} threads"
+
+
+def bench_core(args) -> int:
+    from bpviz.data import load_dataset
+
+    train = load_dataset().train
+    repeats = args.repeats
+    print(f"bpviz bench core: one epoch of {len(train)} images, sizes {list(SIZES)}, m = {BATCH}, η = {ETA}")
+    print(f"(median of {repeats} runs; the per-sample reference runs once)", flush=True)
+    results = {}
+    results["core float32"] = _median_time(_core_epoch(train, np.float32), repeats)
+    results["core float64"] = _median_time(_core_epoch(train, np.float64), repeats)
+    torch_run, torch_info = _torch_epoch(train)
+    if torch_run is not None:
+        _torch_epoch(train)[0]()  # warm-up
+        results["pytorch"] = _median_time(torch_run, repeats)
+    results["per-sample reference (float64)"] = _median_time(_reference_epoch(train), 1)
+    for name, t in results.items():
+        print(f"  {name:32s} {t:8.3f} s/epoch  {len(train) / BATCH / t:9.0f} mini-batches/s")
+    ref = results["per-sample reference (float64)"]
+    core = results["core float32"]
+    print(f"speed-up of core float32 over the per-sample loop: {ref / core:.1f}x (target >= 10x)")
+    print(f"speed-up of core float64 over the per-sample loop: {ref / results['core float64']:.1f}x")
+    if torch_run is not None:
+        print(f"core float32 vs PyTorch ({torch_info}): {results['pytorch'] / core:.2f}x "
+              f"(> 1 means the core is faster; target > 1)")
+    else:
+        print("PyTorch not importable: 'pip install torch==2.13.0' to include it")
+    return 0
+
+
+def run(args) -> int:
+    if args.what == "core":
+        return bench_core(args)
+    if args.what == "gui":
+        from bpviz.gui.bench import bench_gui
+
+        return bench_gui(args)
+    print(f"unknown benchmark {args.what}", file=sys.stderr)
+    return 2

@@ -1,0 +1,229 @@
+"""Command line: ``bpviz`` (the app), ``bpviz train``, ``bpviz bench``, ``bpviz screenshot``."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+class CLIError(Exception):
+    """A user error: printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line instead of usage + traceback
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be ≥ 1 (got {v})")
+    return v
+
+
+def _finite_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"must be a finite number (got {text})")
+    return v
+
+
+def _add_training_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sizes", default="784,30,10", help="neurons per layer, input first (default 784,30,10)")
+    p.add_argument("--epochs", type=_positive_int, default=30, help="training epochs (default 30)")
+    p.add_argument("--batch-size", "-m", type=_positive_int, default=10, help="mini-batch size m (default 10)")
+    p.add_argument("--eta", type=_finite_float, default=3.0, help="learning rate η (default 3.0)")
+    p.add_argument("--lmbda", type=_finite_float, default=0.0, help="L2 regularisation λ (default 0)")
+    p.add_argument("--cost", default="quadratic", help="quadratic (the seed's) or cross-entropy")
+    p.add_argument("--init", default="standard", help="standard (N(0,1), the seed's) or scaled (N(0,1/n_in))")
+    p.add_argument("--seed", type=int, default=0, help="random seed for initial weights and shuffling")
+    p.add_argument("--data", default="mnist-bundled",
+                   help="dataset name (mnist-bundled, fashion-mnist) or a folder of IDX files")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bpviz", description="Watch backpropagation: with no command, opens the app.")
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--model", help="open the app with this model (.npz)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    t = sub.add_parser("train", help="train headless and print one line per epoch")
+    _add_training_args(t)
+    t.add_argument("--save", help="write the trained network to this .npz file")
+    t.add_argument("--train-size", type=_positive_int, help="use only the first N training images")
+    t.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    b = sub.add_parser("bench", help="benchmarks; they print ratios measured in one run")
+    b.add_argument("what", choices=("core", "gui"), help="core: one epoch vs the per-sample loop and PyTorch")
+    b.add_argument("--epochs", type=_positive_int, default=1)
+    b.add_argument("--repeats", type=_positive_int, default=3)
+
+    s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
+    s.add_argument("out", help="PNG file to write")
+    s.add_argument("--train-epochs", type=int, default=0, help="train this many epochs first (headless)")
+    s.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
+    s.add_argument("--sizes", default=None, help="network layer sizes for the screenshot")
+    s.add_argument("--view", default="train", help="which panel to show: train")
+    return parser
+
+
+def _version() -> str:
+    from bpviz import __version__
+
+    return f"bpviz {__version__}"
+
+
+# -- train ---------------------------------------------------------------------------------
+class _ProgressBar:
+    """A one-line progress bar on a terminal (stderr); silent elsewhere."""
+
+    def __init__(self, enabled: bool, width: int = 30) -> None:
+        self.enabled = enabled
+        self.width = width
+        self._last = 0.0
+
+    def update(self, epoch: int, done: int, total: int, cost: float) -> None:
+        now = time.perf_counter()
+        if not self.enabled or (now - self._last < 0.1 and done < total):
+            return
+        self._last = now
+        filled = int(self.width * done / total)
+        bar = "█" * filled + "·" * (self.width - filled)
+        sys.stderr.write(f"\rEpoch {epoch} [{bar}] {done}/{total} cost {cost:.4f}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * (self.width + 60) + "\r")
+            sys.stderr.flush()
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from bpviz.core import BatchDone, Diverged, EpochDone, Network, save_network, sgd
+    from bpviz.core.network import parse_sizes
+    from bpviz.core.sgd import validate_hyperparameters
+    from bpviz.data import DatasetError, load_dataset
+
+    try:
+        sizes = parse_sizes(args.sizes)
+        validate_hyperparameters(epochs=args.epochs, batch_size=args.batch_size, eta=args.eta, lmbda=args.lmbda)
+        net = Network(sizes, rng=np.random.default_rng(args.seed), cost=args.cost, init=args.init, dtype=args.dtype)
+    except ValueError as e:
+        raise CLIError(str(e)) from None
+    try:
+        data = load_dataset(args.data)
+    except DatasetError as e:
+        raise CLIError(str(e)) from None
+    if sizes[0] != data.input_size:
+        raise CLIError(f"the input layer has {sizes[0]} neurons but {data.name} images have {data.input_size} pixels")
+    if sizes[-1] != data.n_classes:
+        raise CLIError(f"the output layer has {sizes[-1]} neurons but {data.name} has {data.n_classes} classes")
+    train = data.train.subset(args.train_size) if args.train_size else data.train
+    if args.save:
+        save_path = Path(args.save)
+        if save_path.parent and not save_path.parent.is_dir():
+            raise CLIError(f"cannot save to {args.save}: folder {save_path.parent} does not exist")
+
+    print(f"Training {net} on {data.name}: {len(train)} training, {len(data.test)} test images; "
+          f"η = {args.eta}, m = {args.batch_size}, λ = {args.lmbda}, seed {args.seed}", flush=True)
+    bar = _ProgressBar(sys.stderr.isatty() and not args.quiet)
+    rng = np.random.default_rng([args.seed, 1])
+    t0 = time.perf_counter()
+    t_epoch = t0
+    best = (-1, -1)
+    diverged = None
+    for ev in sgd(net, train, epochs=args.epochs, batch_size=args.batch_size, eta=args.eta,
+                  lmbda=args.lmbda, rng=rng, test=data.test):
+        if isinstance(ev, BatchDone):
+            bar.update(ev.epoch, ev.batch + 1, ev.n_batches, ev.cost)
+        elif isinstance(ev, EpochDone):
+            bar.clear()
+            now = time.perf_counter()
+            print(f"Epoch {ev.epoch} : {ev.test_correct} / {ev.test_total}  "
+                  f"({now - t_epoch:.2f} s, training cost {ev.training_cost:.4f})", flush=True)
+            t_epoch = now
+            if ev.test_correct > best[1]:
+                best = (ev.epoch, ev.test_correct)
+        elif isinstance(ev, Diverged):
+            bar.clear()
+            diverged = ev
+            print(f"Training diverged at epoch {ev.epoch}, mini-batch {ev.batch}: {ev.reason}. "
+                  f"Try a smaller learning rate than η = {args.eta}.", file=sys.stderr)
+            break
+    total = time.perf_counter() - t0
+    if best[0] >= 0:
+        print(f"Best: epoch {best[0]} with {best[1]} / {len(data.test)} "
+              f"({100 * best[1] / len(data.test):.2f}%); total {total:.1f} s")
+    if args.save:
+        if diverged is not None:
+            print(f"Not saving to {args.save}: the run diverged (an existing file is left as it was).", file=sys.stderr)
+            return 1
+        acc = net.evaluate(data.test.x, data.test.labels)
+        meta = {
+            "command": "bpviz train " + " ".join(_argv_for_record(args)),
+            "dataset": data.name,
+            "test_correct": acc,
+            "test_total": len(data.test),
+            "test_accuracy": acc / len(data.test),
+            "epochs": args.epochs, "eta": args.eta, "batch_size": args.batch_size,
+            "lmbda": args.lmbda, "seed": args.seed, "train_size": len(train),
+        }
+        path = save_network(net, args.save, meta)
+        print(f"Saved {path} (test accuracy {100 * acc / len(data.test):.2f}%)")
+    return 1 if diverged is not None else 0
+
+
+def _argv_for_record(args: argparse.Namespace) -> list[str]:
+    out = [f"--sizes {args.sizes}", f"--epochs {args.epochs}", f"--batch-size {args.batch_size}",
+           f"--eta {args.eta}", f"--cost {args.cost}", f"--init {args.init}", f"--seed {args.seed}",
+           f"--data {args.data}"]
+    if args.lmbda:
+        out.append(f"--lmbda {args.lmbda}")
+    if args.train_size:
+        out.append(f"--train-size {args.train_size}")
+    return out
+
+
+# -- entry point ---------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "train":
+            return cmd_train(args)
+        if args.command == "bench":
+            from bpviz import bench
+
+            return bench.run(args)
+        if args.command == "screenshot":
+            from bpviz.gui.app import screenshot_main
+
+            return screenshot_main(args)
+        from bpviz.gui.app import run_app
+
+        return run_app(args)
+    except CLIError as e:
+        print(f"bpviz: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nbpviz: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,0 +1,209 @@
+"""Mini-batch stochastic gradient descent as a generator of progress events.
+
+Exactly the seed's algorithm: each epoch shuffles the training data, splits it into
+mini-batches of m samples and for each batch sets
+
+    w^l → (1 − ηλ/n) w^l − (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T,    b^l → b^l − (η/m) Σ_x δ^{x,l}
+
+(λ = 0 is the seed; λ > 0 is chapter 3's L2 regularisation, n the training set size).
+The sum over x is one matrix product per layer (:meth:`Network.gradient`).
+
+The core prints nothing and reads no clock. The caller iterates the generator and decides
+what to show; it can stop between any two mini-batches by closing the generator or by
+calling :meth:`SGDControl.request_stop`, and can change ``control.eta`` at any time (the
+next mini-batch uses it).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from bpviz.core.network import Network, as_generator
+
+
+@dataclass
+class SGDControl:
+    """Settings a caller may change while :func:`sgd` runs (read before each mini-batch)."""
+
+    eta: float
+    _stop: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+
+class BatchDone(NamedTuple):
+    """One mini-batch was applied. ``cost`` is the batch's mean C_x before the update.
+
+    (A NamedTuple rather than a dataclass: one is made per mini-batch and this is cheaper.)
+    """
+
+    epoch: int        # 0-based
+    batch: int        # 0-based index within the epoch
+    n_batches: int
+    batch_size: int   # samples in this batch (the last one may be smaller)
+    cost: float
+    eta: float
+
+
+@dataclass(frozen=True)
+class EpochDone:
+    """An epoch finished: training cost on the whole training set and test accuracy."""
+
+    epoch: int
+    n_epochs: int
+    training_cost: float
+    test_correct: int | None
+    test_total: int | None
+
+    @property
+    def test_accuracy(self) -> float | None:
+        if not self.test_total:
+            return None
+        return self.test_correct / self.test_total
+
+
+@dataclass(frozen=True)
+class Diverged:
+    """The next update would make the network non-finite; it was not applied and SGD ended.
+
+    The network keeps its last finite parameters.
+    """
+
+    epoch: int
+    batch: int
+    cost: float
+    reason: str
+
+
+def validate_hyperparameters(*, epochs: int, batch_size: int, eta: float, lmbda: float = 0.0) -> None:
+    """Raise ValueError with a clear message for values SGD cannot run with."""
+    if not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"epochs must be a whole number ≥ 1 (got {epochs})")
+    if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
+        raise ValueError(f"mini-batch size must be a whole number ≥ 1 (got {batch_size})")
+    if not (isinstance(eta, (int, float, np.floating)) and math.isfinite(eta) and eta > 0):
+        raise ValueError(f"learning rate eta must be a finite number > 0 (got {eta})")
+    if not (math.isfinite(lmbda) and lmbda >= 0):
+        raise ValueError(f"regularisation lambda must be a finite number ≥ 0 (got {lmbda})")
+
+
+def _xy(data) -> tuple[np.ndarray, np.ndarray]:
+    """(X, labels) from a pair or from an object with ``x`` and ``labels`` attributes."""
+    if hasattr(data, "x") and hasattr(data, "labels"):
+        return np.asarray(data.x), np.asarray(data.labels)
+    X, y = data
+    return np.asarray(X), np.asarray(y)
+
+
+def sgd(
+    network: Network,
+    train,
+    *,
+    epochs: int,
+    batch_size: int,
+    eta: float,
+    lmbda: float = 0.0,
+    rng: np.random.Generator | int | None = None,
+    test=None,
+    control: SGDControl | None = None,
+    start_epoch: int = 0,
+    divergence_factor: float | None = 4.0,
+    divergence_window: int = 50,
+    monitor: bool = True,
+) -> Iterator[BatchDone | EpochDone | Diverged]:
+    """Train ``network`` in place, yielding a :class:`BatchDone` after each mini-batch and an
+    :class:`EpochDone` after each epoch (a :class:`Diverged` ends the run early).
+
+    ``train`` and ``test`` are ``(X, labels)`` pairs (or Datasets) with X of shape
+    (n, n_1) and int labels (n,). ``control`` lets another thread change eta or stop.
+
+    Divergence: the run ends with :class:`Diverged` when the cost or an update is not
+    finite (that update is not applied), or when the mean cost of the last
+    ``divergence_window`` mini-batches exceeds ``divergence_factor`` × C₀ + 1, C₀ being the
+    cost on (up to 1,000 of) the training samples before this run (None disables this).
+
+    ``monitor=False`` skips the end-of-epoch training cost and test evaluation (the
+    :class:`EpochDone` then carries NaN and None); benchmarks use it.
+    """
+    validate_hyperparameters(epochs=epochs, batch_size=batch_size, eta=eta, lmbda=lmbda)
+    control = control if control is not None else SGDControl(eta=eta)
+    control.eta = eta
+    gen = as_generator(rng)
+    X, labels = _xy(train)
+    X = network._inputs(X)
+    n = X.shape[0]
+    if n == 0:
+        raise ValueError("the training set is empty")
+    Y = network.targets(labels, n)
+    X_test = y_test = None
+    if test is not None:
+        X_test, y_test = _xy(test)
+        network._inputs(X_test)
+    n_batches = -(-n // batch_size)
+    weights, biases = network.weights, network.biases
+    cost_fn = network.cost.fn
+    limit = math.inf
+    if divergence_factor is not None:
+        limit = divergence_factor * network.total_cost(X[:1000], Y[:1000]) + 1.0
+    recent: deque[float] = deque(maxlen=divergence_window)
+    for epoch in range(start_epoch, start_epoch + epochs):
+        perm = gen.permutation(n)
+        for k in range(n_batches):
+            if control.stop_requested:
+                return
+            idx = perm[k * batch_size : (k + 1) * batch_size]
+            Xb, Yb = X[idx], Y[idx]
+            m = idx.shape[0]
+            eta_now = float(control.eta)
+            # Feedforward, BP1, BP2 for the whole mini-batch (one matmul per layer).
+            zs, activations = network._forward(Xb)
+            deltas = network.backward(zs, activations, Yb)
+            cost = float(cost_fn(activations[-1], Yb, zs[-1]).sum()) / m
+            # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
+            # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
+            new_w, new_b = [], []
+            with np.errstate(over="ignore", invalid="ignore"):  # checked below instead
+                for w, b, delta, a in zip(weights, biases, deltas, activations):
+                    step = delta * (eta_now / m)
+                    dw = step.T @ a
+                    if lmbda:
+                        new_w.append((1.0 - eta_now * lmbda / n) * w - dw)
+                    else:
+                        new_w.append(np.subtract(w, dw, out=dw))
+                    new_b.append(b - step.sum(axis=0))
+            if not (math.isfinite(cost) and all(np.isfinite(p).all() for p in new_w + new_b)):
+                yield Diverged(epoch, k, cost, "the cost or the updated parameters are not finite numbers")
+                return
+            # Rebind instead of writing in place: an array the network has handed out is
+            # never changed afterwards, so a list of references is a consistent snapshot.
+            weights[:] = new_w
+            biases[:] = new_b
+            yield BatchDone(epoch, k, n_batches, m, cost, eta_now)
+            recent.append(cost)
+            if len(recent) == recent.maxlen and sum(recent) / len(recent) > limit:
+                yield Diverged(
+                    epoch, k, cost,
+                    f"the mean cost of the last {len(recent)} mini-batches ({sum(recent) / len(recent):.3g}) "
+                    f"is far above the starting cost (limit {limit:.3g})",
+                )
+                return
+        if monitor:
+            training_cost = network.total_cost(X, Y, lmbda, n)
+            correct = total = None
+            if X_test is not None:
+                correct, total = network.evaluate(X_test, y_test), len(y_test)
+            yield EpochDone(epoch, start_epoch + epochs, training_cost, correct, total)
+        else:
+            yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)

@@ -1,0 +1,180 @@
+"""Datasets: images as float32 rows in [0, 1], labels as ints.
+
+``load_dataset(name_or_folder)`` returns a :class:`DataSplits` with ``train`` and ``test``
+(and ``validation`` when the source has one). Names:
+
+* ``mnist-bundled`` (default): the 10,000-image MNIST training subset and the official
+  10,000-image test set shipped in ``assets/mnist`` (see ``assets/NOTICE``).
+* ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder, when installed.
+* any folder holding the four standard IDX files (``train-images-idx3-ubyte[.gz]``, …).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from bpviz.data.idx import IDXError, read_idx
+
+DIGITS = tuple(str(d) for d in range(10))
+FASHION_CLASSES = (
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+)
+FASHION_SYSTEM_DIR = Path("/usr/share/datasets/fashion-mnist")
+DEFAULT_DATASET = "mnist-bundled"
+_FILES = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+
+class DatasetError(ValueError):
+    """A dataset could not be found or read (the message says which and why)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Images as rows and their labels.
+
+    x: (n, 784) float32 in [0, 1] (row-major 28×28 images); labels: (n,) int64.
+    """
+
+    x: np.ndarray
+    labels: np.ndarray
+    name: str = ""
+    class_names: tuple[str, ...] = DIGITS
+
+    def __post_init__(self) -> None:
+        if self.x.ndim != 2 or self.labels.shape != (self.x.shape[0],):
+            raise ValueError(f"images {self.x.shape} and labels {self.labels.shape} do not match")
+
+    def __len__(self) -> int:
+        return self.x.shape[0]
+
+    @property
+    def image_shape(self) -> tuple[int, int]:
+        side = int(round(self.x.shape[1] ** 0.5))
+        return (side, side) if side * side == self.x.shape[1] else (1, self.x.shape[1])
+
+    def image(self, i: int) -> np.ndarray:
+        """Sample i as a 2-D image (28, 28)."""
+        return self.x[i].reshape(self.image_shape)
+
+    def subset(self, n: int) -> Dataset:
+        return Dataset(self.x[:n], self.labels[:n], self.name, self.class_names)
+
+    def __repr__(self) -> str:
+        return f"Dataset({self.name!r}, {len(self)} samples of {self.x.shape[1]})"
+
+
+@dataclass(frozen=True, eq=False)
+class DataSplits:
+    name: str
+    train: Dataset
+    test: Dataset
+    validation: Dataset | None = None
+    class_names: tuple[str, ...] = DIGITS
+    source: str = ""
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def input_size(self) -> int:
+        return self.train.x.shape[1]
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+
+def assets_dir() -> Path:
+    """The bundled ``assets`` folder: inside the installed package (wheel) or the source tree."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "assets", here.parent / "assets"):
+        if (candidate / "mnist").is_dir():
+            return candidate
+    raise DatasetError(
+        f"bundled assets not found (looked in {here / 'assets'} and {here.parent / 'assets'}); "
+        "reinstall bpviz"
+    )
+
+
+def _find(folder: Path, stem: str) -> Path:
+    for name in (stem + ".gz", stem, stem.replace("-idx", ".idx")):
+        p = folder / name
+        if p.is_file():
+            return p
+    raise DatasetError(f"{folder}: missing {stem}.gz (or {stem}); a dataset folder needs the four standard IDX files")
+
+
+def images_to_rows(images: np.ndarray) -> np.ndarray:
+    """(n, 28, 28) uint8 → (n, 784) float32 in [0, 1]."""
+    n = images.shape[0]
+    out = np.empty((n, int(np.prod(images.shape[1:]))), dtype=np.float32)
+    np.multiply(images.reshape(n, -1), np.float32(1 / 255), out=out, casting="unsafe")
+    return out
+
+
+def _load_pair(images_path: Path, labels_path: Path, name: str, classes: tuple[str, ...]) -> Dataset:
+    images, labels = read_idx(images_path), read_idx(labels_path)
+    if images.ndim != 3 or images.dtype != np.uint8:
+        raise DatasetError(f"{images_path}: expected uint8 images of shape (n, rows, cols), got {images.dtype} {images.shape}")
+    if labels.ndim != 1 or labels.dtype != np.uint8:
+        raise DatasetError(f"{labels_path}: expected uint8 labels of shape (n,), got {labels.dtype} {labels.shape}")
+    if labels.shape[0] != images.shape[0]:
+        raise DatasetError(f"{images_path}: {images.shape[0]} images but {labels_path.name} has {labels.shape[0]} labels")
+    if labels.size and labels.max() >= len(classes):
+        raise DatasetError(f"{labels_path}: label {int(labels.max())} outside 0..{len(classes) - 1}")
+    return Dataset(images_to_rows(images), labels.astype(np.int64), name, classes)
+
+
+def load_folder(folder: str | os.PathLike, name: str | None = None,
+                class_names: tuple[str, ...] | None = None) -> DataSplits:
+    """Load a folder holding the four standard IDX files."""
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise DatasetError(f"{folder}: no such folder")
+    name = name or folder.name
+    classes = class_names or (FASHION_CLASSES if "fashion" in str(folder).lower() else DIGITS)
+    paths = {k: _find(folder, v) for k, v in _FILES.items()}
+    try:
+        train = _load_pair(paths["train_images"], paths["train_labels"], f"{name} train", classes)
+        test = _load_pair(paths["test_images"], paths["test_labels"], f"{name} test", classes)
+    except IDXError as e:
+        raise DatasetError(str(e)) from None
+    if train.x.shape[1] != test.x.shape[1]:
+        raise DatasetError(f"{folder}: training images have {train.x.shape[1]} pixels, test images {test.x.shape[1]}")
+    return DataSplits(name, train, test, None, classes, str(folder))
+
+
+def available_datasets() -> dict[str, str]:
+    """Dataset names usable here → a human description."""
+    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)"}
+    if FASHION_SYSTEM_DIR.is_dir():
+        out["fashion-mnist"] = f"Fashion-MNIST ({FASHION_SYSTEM_DIR})"
+    return out
+
+
+def load_dataset(name: str | os.PathLike = DEFAULT_DATASET) -> DataSplits:
+    """Load a dataset by name (see the module docstring) or from a folder of IDX files."""
+    key = str(name)
+    if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
+        return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
+    if key == "fashion-mnist":
+        if not FASHION_SYSTEM_DIR.is_dir():
+            raise DatasetError(
+                "Fashion-MNIST is not installed here: 'apt-get install dataset-fashion-mnist' puts it in "
+                f"{FASHION_SYSTEM_DIR}, or pass a folder holding its four IDX files"
+            )
+        return load_folder(FASHION_SYSTEM_DIR, "fashion-mnist", FASHION_CLASSES)
+    path = Path(key).expanduser()
+    if path.is_dir():
+        return load_folder(path)
+    raise DatasetError(
+        f"unknown dataset {key!r}: use {', '.join(available_datasets())} or a folder of IDX files"
+    )

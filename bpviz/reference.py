@@ -1,0 +1,79 @@
+"""The seed's per-sample algorithm, written plainly: the oracle and the baseline.
+
+This is chapter 1–2's ``backprop`` / ``update_mini_batch`` loop over column vectors,
+one sample at a time. It deliberately shares no code with :mod:`bpviz.core`: tests
+compare the vectorised core against it, and ``bpviz bench core`` times the core
+against it. Parameters use the same layout as the core (w^l of shape (n_l, n_{l-1})),
+with biases as column vectors (n_l, 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _sigmoid_prime(z):
+    return _sigmoid(z) * (1 - _sigmoid(z))
+
+
+def backprop(weights, biases, x, y, cost="quadratic"):
+    """(nabla_b, nabla_w) of C_x for one sample: x (n_1, 1), y (n_L, 1)."""
+    nabla_b = [np.zeros(b.shape) for b in biases]
+    nabla_w = [np.zeros(w.shape) for w in weights]
+    activation = x
+    activations = [x]
+    zs = []
+    for b, w in zip(biases, weights):
+        z = np.dot(w, activation) + b
+        zs.append(z)
+        activation = _sigmoid(z)
+        activations.append(activation)
+    if cost == "quadratic":
+        delta = (activations[-1] - y) * _sigmoid_prime(zs[-1])
+    else:
+        delta = activations[-1] - y
+    nabla_b[-1] = delta
+    nabla_w[-1] = np.dot(delta, activations[-2].transpose())
+    for l in range(2, len(weights) + 1):
+        z = zs[-l]
+        sp = _sigmoid_prime(z)
+        delta = np.dot(weights[-l + 1].transpose(), delta) * sp
+        nabla_b[-l] = delta
+        nabla_w[-l] = np.dot(delta, activations[-l - 1].transpose())
+    return nabla_b, nabla_w
+
+
+def update_mini_batch(weights, biases, mini_batch, eta, cost="quadratic"):
+    """One gradient-descent step on a list of (x, y) column-vector pairs; returns new (weights, biases)."""
+    nabla_b = [np.zeros(b.shape) for b in biases]
+    nabla_w = [np.zeros(w.shape) for w in weights]
+    for x, y in mini_batch:
+        delta_nabla_b, delta_nabla_w = backprop(weights, biases, x, y, cost)
+        nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
+        nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+    m = len(mini_batch)
+    weights = [w - (eta / m) * nw for w, nw in zip(weights, nabla_w)]
+    biases = [b - (eta / m) * nb for b, nb in zip(biases, nabla_b)]
+    return weights, biases
+
+
+def as_pairs(X, labels, n_out):
+    """Rows and int labels → the seed's list of (x, y) column vectors with one-hot y."""
+    pairs = []
+    for x, label in zip(X, labels):
+        y = np.zeros((n_out, 1))
+        y[int(label)] = 1.0
+        pairs.append((np.asarray(x, dtype=np.float64).reshape(-1, 1), y))
+    return pairs
+
+
+def sgd_epoch(weights, biases, pairs, batch_size, eta, order, cost="quadratic"):
+    """One epoch of the seed's SGD over ``pairs`` taken in ``order``; returns (weights, biases)."""
+    shuffled = [pairs[i] for i in order]
+    for k in range(0, len(shuffled), batch_size):
+        weights, biases = update_mini_batch(weights, biases, shuffled[k : k + batch_size], eta, cost)
+    return weights, biases

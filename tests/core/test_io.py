@@ -1,0 +1,80 @@
+import zipfile
+
+import numpy as np
+import pytest
+
+from bpviz.core import ModelFileError, Network, load_network, save_network
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_save_load_round_trip(tmp_path, dtype):
+    net = Network((5, 4, 3, 2), rng=1, cost="cross-entropy", init="scaled", dtype=dtype)
+    path = save_network(net, tmp_path / "m.npz", {"note": "hi", "acc": 0.5})
+    loaded, meta = load_network(path)
+    assert loaded.same_parameters(net)
+    assert (loaded.sizes, loaded.cost, loaded.init, loaded.dtype) == (net.sizes, net.cost, net.init, net.dtype)
+    assert meta == {"note": "hi", "acc": 0.5}
+    assert save_network(net, tmp_path / "noext").name == "noext.npz"
+
+
+def _arrays(net):
+    d = {"format": np.array(1), "sizes": np.array(net.sizes), "cost": np.array("quadratic"),
+         "init": np.array("standard"), "metadata": np.array("{}")}
+    for l in range(2, net.num_layers + 1):
+        d[f"w{l}"], d[f"b{l}"] = net.w(l), net.b(l)
+    return d
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(w2=np.zeros((4, 4))), "w2 has shape"),
+    (lambda d: d.update(b3=np.zeros(5)), "b3 has shape"),
+    (lambda d: d.pop("w3"), "missing arrays w3"),
+    (lambda d: d.update(cost=np.array("hinge")), "unknown cost"),
+    (lambda d: d.update(format=np.array(7)), "unsupported model format"),
+    (lambda d: d.update(sizes=np.array([5])), "invalid layer sizes"),
+    (lambda d: d.update(w2=np.full((4, 5), np.nan)), "NaN"),
+    (lambda d: d.update(w2=np.zeros((4, 5), dtype=np.int32)), "dtype"),
+    (lambda d: d.update(metadata=np.array("{not json")), "JSON"),
+    (lambda d: d.update(extra=np.zeros(1)), "unexpected entries"),
+    (lambda d: d.update(w2=np.array([object()] * 20, dtype=object).reshape(4, 5)), "readable"),
+])
+def test_invalid_model_files_raise_a_clear_error(tmp_path, change, message):
+    net = Network((5, 4, 3), rng=0)
+    arrays = _arrays(net)
+    change(arrays)
+    path = tmp_path / "bad.npz"
+    np.savez(path, **arrays)
+    with pytest.raises(ModelFileError, match=message) as info:
+        load_network(path)
+    assert str(path) in str(info.value)
+
+
+def test_truncated_and_garbage_files(tmp_path):
+    net = Network((5, 4, 3), rng=0)
+    good = save_network(net, tmp_path / "good.npz")
+    data = good.read_bytes()
+    for name, content in [("trunc.npz", data[: len(data) // 2]), ("empty.npz", b""), ("text.npz", b"hello world")]:
+        p = tmp_path / name
+        p.write_bytes(content)
+        with pytest.raises(ModelFileError, match="name|readable|bpviz model"):
+            load_network(p)
+    with pytest.raises(ModelFileError, match="no such file"):
+        load_network(tmp_path / "missing.npz")
+    with pytest.raises(ModelFileError, match="folder"):
+        load_network(tmp_path)
+
+
+def test_save_is_atomic_when_interrupted(tmp_path, monkeypatch):
+    net = Network((5, 4, 3), rng=0)
+    path = save_network(net, tmp_path / "m.npz")
+    original = path.read_bytes()
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(np, "savez", boom)
+    with pytest.raises(KeyboardInterrupt):
+        save_network(Network((5, 4, 3), rng=1), path)
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+    assert zipfile.is_zipfile(path)
