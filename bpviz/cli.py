@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--train-epochs", type=int, default=0, help="train this many epochs first (headless)")
     s.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
     s.add_argument("--sizes", default=None, help="network layer sizes for the screenshot")
-    s.add_argument("--view", default="train", help="which panel to show: train")
+    s.add_argument("--select", help="select neuron L,J (book layer number, 0-based neuron) before the shot")
     return parser
 
 

@@ -226,10 +226,16 @@ class Network:
         return self.biases[l - 2]
 
     def copy(self) -> Network:
+        return self.with_parameters([w.copy() for w in self.weights], [b.copy() for b in self.biases])
+
+    def with_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> Network:
+        """A network like this one using the given arrays as they are (no copy, no checks).
+
+        For evaluating a snapshot of parameters taken while training runs elsewhere.
+        """
         other = Network.__new__(Network)
         other.sizes, other.cost, other.init, other.dtype = self.sizes, self.cost, self.init, self.dtype
-        other.weights = [w.copy() for w in self.weights]
-        other.biases = [b.copy() for b in self.biases]
+        other.weights, other.biases = list(weights), list(biases)
         return other
 
     def set_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:

@@ -42,6 +42,10 @@ class SGDControl:
     def stop_requested(self) -> bool:
         return self._stop.is_set()
 
+    def sleep(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``, waking early when a stop is requested; True if stopped."""
+        return self._stop.wait(seconds)
+
 
 class BatchDone(NamedTuple):
     """One mini-batch was applied. ``cost`` is the batch's mean C_x before the update.

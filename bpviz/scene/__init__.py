@@ -1,0 +1,1 @@
+"""Qt-free presentation logic: layout, colour binning, the step-through sequence."""

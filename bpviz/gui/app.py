@@ -1,0 +1,113 @@
+"""Starting the app, and rendering it offscreen to a PNG (``bpviz screenshot``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+
+_QUIET = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message_handler(mode, context, message: str) -> None:
+    if not message.startswith(_QUIET):
+        sys.stderr.write(message + "\n")
+
+
+def _qt_app():
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(_qt_message_handler)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("bpviz")
+        app.setOrganizationName("bpviz")
+    return app
+
+
+def make_window(config=None, model: str | None = None):
+    """Session + main window on the remembered (or given) settings; falls back to defaults."""
+    import pyqtgraph as pg
+
+    from bpviz.data import DatasetError
+    from bpviz.gui.main_window import MainWindow
+    from bpviz.gui.session import Session, TrainConfig, config_from_settings
+
+    pg.setConfigOptions(antialias=False, imageAxisOrder="row-major")
+    note = None
+    cfg = config or config_from_settings()
+    try:
+        session = Session(cfg)
+    except (DatasetError, ValueError) as e:
+        note = f"The remembered settings could not be used ({e}); starting with the defaults."
+        session = Session(TrainConfig())
+    window = MainWindow(session)
+    if model:
+        window.open_model_from(model)
+    if note:
+        session.message.emit("warning", note)
+    return window
+
+
+def run_app(args) -> int:
+    app = _qt_app()
+    window = make_window(model=getattr(args, "model", None))
+    window.resize(1500, 920)
+    window.show()
+    app.aboutToQuit.connect(window.session.shutdown)
+    return app.exec()
+
+
+def screenshot_main(args) -> int:
+    """Render the main window offscreen to args.out after optionally training headless."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bpviz.cli import CLIError
+    from bpviz.core import EpochDone, parse_sizes, sgd
+    from bpviz.gui.session import History, TrainConfig
+
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
+    except ValueError:
+        raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
+    app = _qt_app()
+    window = make_window(config=replace(TrainConfig(), sizes=sizes))
+    s = window.session
+    if args.train_epochs > 0:
+        # Train headless with the same core, then show the result as the app would.
+        hist = History()
+        for ev in sgd(s.network, s.data.train, epochs=args.train_epochs, batch_size=s.config.batch_size,
+                      eta=s.config.eta, rng=s.rng, test=s.data.test):
+            if isinstance(ev, EpochDone):
+                hist.epochs.append(ev)
+            elif hasattr(ev, "batch") and hasattr(ev, "n_batches"):
+                import numpy as np
+
+                hist.add_batches(np.array([ev.epoch * ev.n_batches + ev.batch]), np.array([ev.cost]), ev.n_batches)
+        s.history = hist
+        s.epochs_done = args.train_epochs
+        s._weights, s._biases = list(s.network.weights), list(s.network.biases)
+        s.params_version += 1
+        s.parameters_changed.emit()
+        s.history_changed.emit()
+        if hist.epochs:
+            window._on_epoch(hist.epochs[-1])
+    if args.select:
+        l, j = (int(v) for v in args.select.split(","))
+        s.select((l, j))
+    window.resize(w, h)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.network_view.refresh(force=True)
+    window.cost_plot._dirty = True
+    window.cost_plot.refresh()
+    app.processEvents()
+    ok = window.grab().save(args.out)
+    window.close()
+    if not ok:
+        raise CLIError(f"could not write {args.out}")
+    print(f"wrote {args.out} ({w}×{h})")
+    return 0

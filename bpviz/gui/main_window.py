@@ -1,0 +1,276 @@
+"""The main window: Train panel, network view, cost plot, sample/neuron panels, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpviz import __version__
+from bpviz.core import ModelFileError
+from bpviz.gui.cost_plot import CostPlot
+from bpviz.gui.network_view import NetworkView
+from bpviz.gui.session import Session
+from bpviz.gui.side_panels import NeuronPanel, SamplePanel
+from bpviz.gui.train_panel import TrainPanel
+
+STYLE = """
+QMainWindow, QWidget { background: #1f2229; color: #e5e7eb; }
+QGroupBox { border: 1px solid #374151; border-radius: 4px; margin-top: 14px; padding-top: 4px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #cbd5e1; }
+QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox { background: #111318; border: 1px solid #374151;
+  border-radius: 3px; padding: 2px 4px; color: #f3f4f6; }
+QLineEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QComboBox:disabled { color: #6b7280; }
+QPushButton { background: #2f3541; border: 1px solid #4b5563; border-radius: 4px; padding: 5px 10px; }
+QPushButton:hover { background: #3a4150; }
+QPushButton:disabled { color: #6b7280; }
+QTabBar::tab { background: #2a2e37; padding: 6px 14px; border: 1px solid #374151; }
+QTabBar::tab:selected { background: #374151; }
+QStatusBar QLabel { padding: 0 8px; }
+QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
+"""
+LEVEL_COLOURS = {"info": "#1e3a5f", "warning": "#5c4410", "error": "#7f1d1d"}
+
+
+class MessageBar(QWidget):
+    """A one-line message above the network view; errors stay until closed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.close_button = QToolButton(text="✕")
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.level = ""
+        self._timer = QTimer(self, singleShot=True, interval=8000)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, level: str, text: str) -> None:
+        self.level = level
+        self.label.setText(text)
+        self.setStyleSheet(f"background: {LEVEL_COLOURS.get(level, '#1e3a5f')}; border-radius: 4px;")
+        self.show()
+        if level == "info":
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("bpviz — watch backpropagation")
+        self.setStyleSheet(STYLE)
+
+        self.train_panel = TrainPanel(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.train_panel, "Train")
+        self.tabs.setMinimumWidth(300)
+        self.tabs.setMaximumWidth(380)
+
+        self.message_bar = MessageBar()
+        self.network_view = NetworkView(session)
+        self.cost_plot = CostPlot(session)
+        centre_top = QWidget()
+        v = QVBoxLayout(centre_top)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.message_bar)
+        v.addWidget(self.network_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(centre_top)
+        splitter.addWidget(self.cost_plot)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.sample_panel = SamplePanel(session)
+        self.neuron_panel = NeuronPanel(session)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.sample_panel)
+        rv.addWidget(self.neuron_panel, 1)
+        right.setFixedWidth(270)
+
+        central = QWidget()
+        h = QHBoxLayout(central)
+        h.setContentsMargins(6, 6, 6, 6)
+        h.addWidget(self.tabs)
+        h.addWidget(splitter, 1)
+        h.addWidget(right)
+        self.setCentralWidget(central)
+
+        # status bar
+        self.epoch_label = QLabel("epoch –")
+        self.epoch_progress = QProgressBar(minimum=0, maximum=100, value=0)
+        self.epoch_progress.setFixedWidth(180)
+        self.epoch_progress.setFormat("mini-batch %v / %m")
+        self.rate_label = QLabel("")
+        self.accuracy_label = QLabel("test accuracy –")
+        self.state_label = QLabel("idle")
+        sb = self.statusBar()
+        for w in (self.state_label, self.epoch_label, self.epoch_progress, self.rate_label):
+            sb.addWidget(w)
+        sb.addPermanentWidget(self.accuracy_label)
+
+        self._make_actions()
+        session.message.connect(self.message_bar.show_message)
+        session.progress.connect(self._on_progress)
+        session.epoch_finished.connect(self._on_epoch)
+        session.state_changed.connect(self._on_state)
+        session.network_replaced.connect(self._on_network_replaced)
+        self._on_state(session.state)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        m = self.menuBar()
+        f = m.addMenu("&File")
+        self.open_action = self._action(f, "&Open model…", self.open_model, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(f, "&Save model…", self.save_model, QKeySequence.StandardKey.Save)
+        f.addSeparator()
+        self.export_csv_action = self._action(f, "Export cost history as &CSV…", self.export_csv)
+        self.export_png_action = self._action(f, "Export network view as &PNG…", self.export_png)
+        f.addSeparator()
+        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        t = m.addMenu("&Train")
+        tp = self.train_panel
+        self.toggle_action = self._action(t, "Train / Pause / Resume", tp.train_clicked, "Space")
+        self.stop_action = self._action(t, "Stop", self.session.stop, "S")
+        self.step_action = self._action(t, "One mini-batch", tp.step_clicked, "B")
+        self.reset_action = self._action(t, "Reset network", tp.reset_clicked, "Ctrl+R")
+        v = m.addMenu("&View")
+        self._action(v, "Fit network", self.network_view.fit, "F")
+        self._action(v, "Random test image", self.sample_panel.random, "N")
+        h = m.addMenu("&Help")
+        self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
+        self._action(h, "About bpviz", self.show_about)
+
+    def show_shortcuts(self) -> None:
+        self.message_bar.show_message(
+            "info", "Space train/pause/resume · S stop · B one mini-batch · Ctrl+R reset · F fit view · "
+                    "N random test image · Ctrl+O open model · Ctrl+S save model · Ctrl+Q quit")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About bpviz",
+                          f"<b>bpviz {__version__}</b><p>Watch backpropagation work: the network of chapter 1–2 "
+                          "of Michael Nielsen's <i>Neural Networks and Deep Learning</i>, trained by mini-batch "
+                          "SGD on MNIST.</p><p>MNIST: Y. LeCun, C. Cortes, C. J. C. Burges (CC BY-SA 3.0).</p>")
+
+    # -- file actions (dialogs here; the work is in the *_to/*_from methods, used by tests) ----
+    def open_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", "", "bpviz models (*.npz)")
+        if path:
+            self.open_model_from(path)
+
+    def open_model_from(self, path: str) -> bool:
+        try:
+            self.session.load_model(path)
+        except ModelFileError:
+            return False  # the session already showed the message
+        return True
+
+    def save_model(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", self.session.model_path or "model.npz",
+                                              "bpviz models (*.npz)")
+        if path:
+            self.save_model_to(path)
+
+    def save_model_to(self, path: str) -> bool:
+        try:
+            self.session.save_model(path)
+        except OSError as e:
+            self.message_bar.show_message("error", f"Could not save {path}: {e.strerror or e}")
+            return False
+        return True
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export cost history", "cost-history.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv_to(path)
+
+    def export_csv_to(self, path: str) -> bool:
+        try:
+            self.session.history.write_csv(path)
+        except OSError as e:
+            self.message_bar.show_message("error", f"Could not write {path}: {e.strerror or e}")
+            return False
+        self.message_bar.show_message("info", f"Wrote the cost history to {path}.")
+        return True
+
+    def export_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export network view", "network.png", "PNG (*.png)")
+        if path:
+            self.export_png_to(path)
+
+    def export_png_to(self, path: str) -> bool:
+        if not self.network_view.grab_png(path):
+            self.message_bar.show_message("error", f"Could not write {path}.")
+            return False
+        self.message_bar.show_message("info", f"Saved the network view to {Path(path).name}.")
+        return True
+
+    # -- status ----------------------------------------------------------------------------
+    def _on_progress(self, p) -> None:
+        self.epoch_label.setText(f"epoch {p.epoch + 1} / {self.session.epochs_target}")
+        self.epoch_progress.setMaximum(p.n_batches)
+        self.epoch_progress.setValue(p.batch)
+        if p.samples_per_s:
+            self.rate_label.setText(f"{p.samples_per_s:,.0f} samples/s · η = {p.eta:g}")
+
+    def _on_epoch(self, ev) -> None:
+        if ev.test_accuracy is not None:
+            self.accuracy_label.setText(f"test accuracy {100 * ev.test_accuracy:.2f}% "
+                                        f"({ev.test_correct} / {ev.test_total}) after epoch {ev.epoch + 1}")
+
+    def _on_state(self, state: str) -> None:
+        self.state_label.setText(state)
+
+    def _on_network_replaced(self) -> None:
+        if not self.session.history.epochs:
+            self.accuracy_label.setText("test accuracy –")
+            self.epoch_label.setText("epoch –")
+            self.epoch_progress.setValue(0)
+            self.rate_label.setText("")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".
+        self.session.shutdown()
+        try:
+            self.session.save_settings()
+        except Exception:  # settings are a convenience; never block closing
+            pass
+        super().closeEvent(event)

@@ -1,0 +1,428 @@
+"""The network view: layers as columns, edges coloured by weight, nodes by activation.
+
+Drawing follows the measurements in QT-NOTES.md: edges are drawn as one
+``PlotCurveItem(connect="pairs")`` per colour bucket (never one item or pen per edge), the
+784-input fan is shown as its strongest k % plus per-neuron weight tiles (all 23,520 input
+edges are an unreadable fog and cost ~100 ms a frame), no antialiasing on edges, and the view
+uses FullViewportUpdate. Edges are recoloured only when the parameters changed, on a timer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpviz.gui.session import Session
+from bpviz.scene.colors import N_BUCKETS, bucket_alpha, bucketize, strongest, symmetric_range
+from bpviz.scene.layout import edge_endpoints, layout_network
+from bpviz.scene.notation import fmt, sub, symbol, weight_name
+
+CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
+BACKGROUND = "#16181d"
+SMALL_LAYER_EDGES = 1200      # layers with at most this many edges always show all of them
+LABEL_EDGES = 40              # nets with at most this many edges label every edge
+EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %", 0.05),
+              ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
+DEFAULT_EDGE_MODE = 1
+REFRESH_MS = 250              # edges and nodes redraw at most 4× a second while training
+
+
+def diverging_cmap() -> pg.ColorMap:
+    return pg.colormap.get(CMAP_NAME)
+
+
+def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
+    cmap = diverging_cmap()
+    pos = (np.arange(n) + 0.5) / n
+    alpha = bucket_alpha(n)
+    out = []
+    for p, a in zip(pos, alpha):
+        c = cmap.map(float(p), mode="qcolor")
+        c.setAlphaF(float(a))
+        out.append(c)
+    return out
+
+
+class NetworkView(QWidget):
+    """Shows ``session``'s network; hover for values, click a node to select it."""
+
+    node_clicked = Signal(object)  # (l, j) or None
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._version_drawn = -1
+        self._sample_drawn = -1
+        self.edge_fraction = EDGE_MODES[DEFAULT_EDGE_MODE][1]
+        self.edge_data: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # l → (edge indices, buckets)
+        self.vmax = 1.0
+        self.activations: list[np.ndarray] = []
+
+        # toolbar
+        self.edge_combo = QComboBox()
+        for name, _ in EDGE_MODES:
+            self.edge_combo.addItem(name)
+        self.edge_combo.setCurrentIndex(DEFAULT_EDGE_MODE)
+        self.edge_combo.setToolTip("Which edges to draw for layers with many inputs (smaller layers always "
+                                   "show every edge). All 23,520 input edges are slow and unreadable.")
+        self.edge_combo.currentIndexChanged.connect(self._on_edge_mode)
+        self.fit_button = QPushButton("Fit")
+        self.fit_button.setToolTip("Show the whole network (F). Scroll to zoom, drag to pan.")
+        self.fit_button.clicked.connect(self.fit)
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Edges:"))
+        bar.addWidget(self.edge_combo)
+        bar.addWidget(self.fit_button)
+        bar.addStretch(1)
+        bar.addWidget(self.caption)
+
+        # scene
+        self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setBackground(BACKGROUND)
+        self.glw.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.glw.setAntialiasing(False)
+        self.vb = self.glw.addViewBox(row=0, col=0)
+        self.vb.setAspectLocked(True)
+        self.vb.invertY(True)
+        self.vb.setMenuEnabled(False)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_cmap(), interactive=False,
+                                        width=14, label="weight w", colorMapMenu=False, rounding=0.01)
+        self.glw.addItem(self.colorbar, row=0, col=1)
+        self.glw.ci.layout.setColumnStretchFactor(0, 10)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.glw, 1)
+
+        self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
+        self._items: list = []
+        self._hover_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
+        self.glw.scene().sigMouseClicked.connect(self._on_click)
+
+        session.network_replaced.connect(self._build)
+        session.sample_changed.connect(lambda _: self.refresh(force=True))
+        session.selection_changed.connect(lambda _: self._draw_selection())
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._build()
+
+    # -- construction ------------------------------------------------------------------------
+    def _add(self, item, z: float = 0):
+        item.setZValue(z)
+        self.vb.addItem(item)
+        self._items.append(item)
+        return item
+
+    def _build(self) -> None:
+        for it in self._items:
+            self.vb.removeItem(it)
+        self._items = []
+        sizes = self.session.network.sizes
+        self.layout = lay = layout_network(sizes)
+        self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
+        self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
+
+        self.edge_items = {
+            l: [self._add(pg.PlotCurveItem(pen=self._pens[b], connect="pairs", antialias=False), z=0)
+                for b in range(N_BUCKETS)]
+            for l in self.segments
+        }
+        # Selected node's edges: above the other edges, below the input image and the tiles.
+        self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen("#ff5a4e", width=2), connect="pairs"), 0.5)
+        self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen("#4ea8ff", width=2), connect="pairs"), 0.5)
+
+        self.input_image = None
+        if lay.grid_rect is not None:
+            self.input_image = self._add(pg.ImageItem(axisOrder="row-major"), 1)
+            frame = QRectF(*lay.grid_rect)
+            border = pg.PlotCurveItem(
+                [frame.left(), frame.right(), frame.right(), frame.left(), frame.left()],
+                [frame.top(), frame.top(), frame.bottom(), frame.bottom(), frame.top()],
+                pen=pg.mkPen("#6b7280", width=1))
+            self._add(border, 1)
+
+        self.tile_items = []
+        if lay.tiles is not None:
+            lut = diverging_cmap().getLookupTable(0.0, 1.0, 256)
+            for x, y, w, h in lay.tiles:
+                img = self._add(pg.ImageItem(axisOrder="row-major", lut=lut), 2)
+                img.target_rect = QRectF(x, y, w, h)
+                self.tile_items.append(img)
+
+        self.node_items = {}
+        for ly in lay.layers:
+            if ly.grid_shape is not None:
+                continue
+            item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter, pen=pg.mkPen("#9ca3af", width=1))
+            item.setData(pos=ly.positions)
+            self.node_items[ly.l] = self._add(item, 4)
+        self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
+                                                           pen=pg.mkPen("#facc15", width=3)), 5)
+
+        # titles and labels
+        self.class_labels = []
+        out = lay.layers[-1]
+        names = self.session.data.class_names
+        for j, (x, y) in enumerate(out.positions):
+            t = pg.TextItem(names[j] if j < len(names) else str(j), color="#e5e7eb", anchor=(0, 0.5))
+            t.setPos(x + out.diameter, y)
+            self.class_labels.append(self._add(t, 6))
+        L = len(sizes)
+        _, y0, _, _ = lay.bounds()
+        for ly in lay.layers:
+            role = "input" if ly.l == 1 else "output" if ly.l == L else "hidden"
+            shape = f" = {ly.grid_shape[0]}×{ly.grid_shape[1]}" if ly.grid_shape else ""
+            t = pg.TextItem(f"layer {ly.l} · {role}\n{ly.n}{shape} neurons", color="#cbd5e1", anchor=(0.5, 1))
+            x = (lay.grid_rect[0] + lay.grid_rect[2] / 2) if ly.grid_shape else ly.x
+            top = lay.grid_rect[1] if ly.grid_shape else float(ly.positions[:, 1].min()) - ly.diameter
+            t.setPos(x, min(top, y0) - 2)
+            self._add(t, 6)
+        self.edge_labels, self.node_labels = [], []
+        if self.small_net:
+            for seg in self.segments.values():
+                for s in seg:
+                    p = s[0] + 0.35 * (s[1] - s[0])
+                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0.5), fill=pg.mkBrush(22, 24, 29, 200))
+                    t.setPos(*p)
+                    self.edge_labels.append(self._add(t, 6))
+            for ly in lay.layers:
+                for x, y in ly.positions:
+                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0))
+                    t.setPos(x, y + ly.diameter / 2 + 0.5)
+                    self.node_labels.append(self._add(t, 6))
+        self._version_drawn = -1
+        self.refresh(force=True)
+        self.fit()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def fit(self) -> None:
+        x0, y0, x1, y1 = self.layout.bounds()
+        self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 12, y1 - y0 + 18), padding=0.02)
+
+    def _on_edge_mode(self, i: int) -> None:
+        self.edge_fraction = EDGE_MODES[i][1]
+        self.refresh(force=True)
+
+    def refresh(self, force: bool = False) -> None:
+        """Redraw from the session's latest parameters if they changed (called on a timer)."""
+        s = self.session
+        if not force and s.params_version == self._version_drawn and s.sample_index == self._sample_drawn:
+            return
+        if len(s.parameters[0]) != len(self.segments):
+            return  # a new network is being built
+        self._version_drawn, self._sample_drawn = s.params_version, s.sample_index
+        weights, biases = s.parameters
+        x, _ = s.sample
+        net = s.network.with_parameters(weights, biases)
+        _, acts = net.forward(x[None, :])
+        self.activations = [a[0] for a in acts]
+        self.vmax = symmetric_range(weights)
+        self.colorbar.setLevels((-self.vmax, self.vmax))
+        self._draw_edges(weights)
+        self._draw_nodes()
+        self._draw_selection()
+        pred = int(np.argmax(self.activations[-1]))
+        label = s.sample[1]
+        names = s.data.class_names
+        ok = "✓" if pred == label else "✗"
+        self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
+                             f"<b>{names[pred]}</b> {ok}")
+
+    def _draw_edges(self, weights: list[np.ndarray]) -> None:
+        self.edge_data = {}
+        for l, items in self.edge_items.items():
+            flat = np.asarray(weights[l - 2]).ravel()
+            if self.edge_fraction <= 0:
+                idx = np.zeros(0, dtype=np.int64)
+            elif flat.size <= SMALL_LAYER_EDGES:
+                idx = np.arange(flat.size)
+            else:
+                idx = strongest(flat, self.edge_fraction)
+            buckets = bucketize(flat[idx], self.vmax)
+            self.edge_data[l] = (idx, buckets)
+            order = np.argsort(buckets, kind="stable")
+            counts = np.bincount(buckets, minlength=N_BUCKETS)
+            seg = self.segments[l][idx[order]].reshape(-1, 2)
+            start = 0
+            for b, item in enumerate(items):
+                n = int(counts[b])
+                if n == 0:
+                    item.setVisible(False)
+                    continue
+                pts = seg[2 * start : 2 * (start + n)]
+                item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+                item.setVisible(True)
+                start += n
+        if self.tile_items:
+            w2 = np.asarray(weights[0])
+            vt = symmetric_range([w2])
+            side = self.layout.layer(1).grid_shape[0]
+            for j, img in enumerate(self.tile_items):
+                img.setImage(w2[j].reshape(side, side), levels=(-vt, vt))
+                img.setRect(img.target_rect)  # after setImage: the rect maps the image's pixels
+        if self.edge_labels:
+            k = 0
+            for l in self.edge_items:
+                for v in np.asarray(weights[l - 2]).ravel():
+                    self.edge_labels[k].setText(fmt(float(v), 2))
+                    k += 1
+
+    def _draw_nodes(self) -> None:
+        acts = self.activations
+        if self.input_image is not None:
+            side = self.layout.layer(1).grid_shape[0]
+            self.input_image.setImage(acts[0].reshape(side, side), levels=(0, 1))
+            self.input_image.setRect(QRectF(*self.layout.grid_rect))
+        for l, item in self.node_items.items():
+            a = np.clip(np.nan_to_num(acts[l - 1]), 0, 1)
+            grey = (40 + 215 * a).astype(int)
+            item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
+        if self.class_labels:
+            pred = int(np.argmax(acts[-1]))
+            for j, t in enumerate(self.class_labels):
+                t.setColor("#facc15" if j == pred else "#e5e7eb")
+        if self.node_labels:
+            k = 0
+            for a in acts:
+                for v in a:
+                    self.node_labels[k].setText(fmt(float(v), 2))
+                    k += 1
+
+    def _draw_selection(self) -> None:
+        sel = self.session.selection
+        empty = np.zeros(0)
+        if sel is None:
+            self.selection_ring.setData(pos=np.zeros((0, 2)))
+            self.highlight_pos.setData(empty, empty)
+            self.highlight_neg.setData(empty, empty)
+            return
+        l, j = sel
+        ly = self.layout.layer(l)
+        self.selection_ring.setData(pos=ly.positions[j : j + 1], size=ly.diameter * 1.6)
+        weights, _ = self.session.parameters
+        segs, vals = [], []
+        if l >= 2:  # incoming edges w^l_{j·}
+            n_in = self.layout.layer(l - 1).n
+            segs.append(self.segments[l][j * n_in : (j + 1) * n_in])
+            vals.append(np.asarray(weights[l - 2])[j])
+        if l < len(self.layout.layers):  # outgoing edges w^{l+1}_{·j}
+            segs.append(self.segments[l + 1][j :: ly.n])
+            vals.append(np.asarray(weights[l - 1])[:, j])
+        for i, (sg, vv) in enumerate(zip(segs, vals)):
+            if sg.shape[0] > 300:  # keep a 784-edge fan readable: its strongest 10 %
+                keep = strongest(vv, 0.10)
+                segs[i], vals[i] = sg[keep], vv[keep]
+        seg = np.concatenate(segs) if segs else np.zeros((0, 2, 2))
+        v = np.concatenate(vals) if vals else empty
+        for item, mask in ((self.highlight_pos, v >= 0), (self.highlight_neg, v < 0)):
+            pts = seg[mask].reshape(-1, 2)
+            item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+
+    # -- hover and click ---------------------------------------------------------------------
+    def node_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The node (l, j) under scene point (x, y), including input-grid cells."""
+        lay = self.layout
+        if lay.grid_rect is not None:
+            gx, gy, gw, gh = lay.grid_rect
+            if gx <= x < gx + gw and gy <= y < gy + gh:
+                side = lay.layer(1).grid_shape[0]
+                r, c = int((y - gy) / gh * side), int((x - gx) / gw * side)
+                return 1, r * side + c
+        for ly in lay.layers:
+            if ly.grid_shape is not None:
+                continue
+            d = np.hypot(ly.positions[:, 0] - x, ly.positions[:, 1] - y)
+            j = int(np.argmin(d))
+            if d[j] <= ly.diameter / 2 * 1.15:
+                return ly.l, j
+        return None
+
+    def edge_at(self, x: float, y: float, tolerance: float) -> tuple[int, int, int] | None:
+        """The drawn edge (l, j, k) nearest to (x, y) within ``tolerance`` scene units."""
+        best, best_d = None, tolerance
+        p = np.array([x, y])
+        for l, (idx, _) in self.edge_data.items():
+            if idx.size == 0:
+                continue
+            seg = self.segments[l][idx]
+            a, b = seg[:, 0], seg[:, 1]
+            ab = b - a
+            t = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-12), 0, 1)
+            d = np.hypot(*(a + t[:, None] * ab - p).T)
+            i = int(np.argmin(d))
+            if d[i] < best_d:
+                n_in = self.layout.layer(l - 1).n
+                best, best_d = (l, int(idx[i]) // n_in, int(idx[i]) % n_in), d[i]
+        return best
+
+    def describe_node(self, l: int, j: int) -> str:
+        s = self.session
+        a = self.activations[l - 1][j] if self.activations else float("nan")
+        if l == 1:
+            side = self.layout.layer(1).grid_shape[0] if self.layout.grid_rect else None
+            where = f" (pixel row {j // side}, column {j % side})" if side else ""
+            return f"input neuron {j}{where}\n{symbol('a', 1, j)} = x{sub(j)} = {fmt(a)}"
+        _, biases = s.parameters
+        b = float(np.asarray(biases[l - 2])[j])
+        weights = s.parameters[0]
+        z = float(np.asarray(weights[l - 2])[j] @ self.activations[l - 2] + b) if self.activations else float("nan")
+        role = "output" if l == len(self.layout.layers) else "hidden"
+        extra = ""
+        if role == "output":
+            extra = f"  (class {s.data.class_names[j]})"
+        return (f"{role} neuron {j} of layer {l}{extra}\n{symbol('b', l, j)} = {fmt(b)},  "
+                f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = σ({symbol('z', l, j)}) = {fmt(a)}")
+
+    def describe_edge(self, l: int, j: int, k: int) -> str:
+        w = float(np.asarray(self.session.parameters[0][l - 2])[j, k])
+        return (f"{weight_name(l, j, k)} = {fmt(w)}\nfrom neuron {k} of layer {l - 1} "
+                f"to neuron {j} of layer {l}")
+
+    def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
+        node = self.node_at(x, y)
+        if node is not None:
+            return self.describe_node(*node)
+        edge = self.edge_at(x, y, tolerance)
+        return self.describe_edge(*edge) if edge is not None else None
+
+    def _on_hover(self, args) -> None:
+        pos = args[0]
+        if not self.vb.sceneBoundingRect().contains(pos):
+            return
+        p = self.vb.mapSceneToView(pos)
+        px = self.vb.viewPixelSize()
+        text = self.describe_at(p.x(), p.y(), tolerance=4 * max(px))
+        view = self.glw
+        if text:
+            QToolTip.showText(view.mapToGlobal(view.mapFromScene(pos)), text, view)
+        else:
+            QToolTip.hideText()
+
+    def _on_click(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        p = self.vb.mapSceneToView(ev.scenePos())
+        node = self.node_at(p.x(), p.y())
+        self.session.select(node)
+        self.node_clicked.emit(node)
+
+    def grab_png(self, path: str) -> bool:
+        return self.glw.grab().save(path)
+

@@ -1,0 +1,419 @@
+"""The application's state as one QObject: network, data, training, history, selection.
+
+Views never change the core directly: they call Session methods and redraw from Session
+state when its signals say something changed (on their own timers for fast-changing state).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from bpviz.core import (
+    Diverged,
+    EpochDone,
+    ModelFileError,
+    Network,
+    get_cost,
+    load_network,
+    parse_sizes,
+    save_network,
+    validate_hyperparameters,
+)
+from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, load_dataset
+from bpviz.gui.training import Progress, TrainingController, TrainingWorker
+
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    sizes: tuple[int, ...] = (784, 30, 10)
+    eta: float = 3.0
+    batch_size: int = 10
+    epochs: int = 30
+    cost: str = "quadratic"
+    init: str = "standard"
+    seed: int = 0
+    dataset: str = DEFAULT_DATASET
+    lmbda: float = 0.0
+    delay_ms: int = 0
+
+    def validate(self, data: DataSplits | None = None) -> None:
+        """Raise ValueError naming the field ("sizes: …") for anything unusable."""
+        try:
+            parse_sizes(self.sizes)
+        except ValueError as e:
+            raise ValueError(f"sizes: {e}") from None
+        for name, kwargs in (("eta", dict(eta=self.eta)), ("batch_size", dict(batch_size=self.batch_size)),
+                             ("epochs", dict(epochs=self.epochs)), ("lmbda", dict(lmbda=self.lmbda))):
+            try:
+                validate_hyperparameters(**({"epochs": 1, "batch_size": 1, "eta": 1.0, "lmbda": 0.0} | kwargs))
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
+        try:
+            get_cost(self.cost)
+        except ValueError as e:
+            raise ValueError(f"cost: {e}") from None
+        if data is not None:
+            if self.sizes[0] != data.input_size:
+                raise ValueError(f"sizes: the input layer must have {data.input_size} neurons, one per pixel "
+                                 f"of the {data.name} images (got {self.sizes[0]})")
+            if self.sizes[-1] != data.n_classes:
+                raise ValueError(f"sizes: the output layer must have {data.n_classes} neurons, one per class "
+                                 f"of {data.name} (got {self.sizes[-1]})")
+
+
+class History:
+    """Costs and accuracies of the current network's training, in growing arrays."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.batch_index = np.zeros(0, dtype=np.int64)
+        self.batch_cost = np.zeros(0)
+        self.batches_per_epoch = 1
+        self.epochs: list[EpochDone] = []
+
+    def add_batches(self, index: np.ndarray, costs: np.ndarray, n_batches: int) -> None:
+        self.batches_per_epoch = max(1, n_batches)
+        self.batch_index = np.concatenate([self.batch_index, index])
+        self.batch_cost = np.concatenate([self.batch_cost, costs])
+
+    @property
+    def batch_epoch(self) -> np.ndarray:
+        """x position of each mini-batch in epochs (batch k of an epoch → e + (k+1)/n)."""
+        return (self.batch_index + 1) / self.batches_per_epoch
+
+    def write_csv(self, path: str | os.PathLike) -> None:
+        with open(path, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["kind", "epoch", "mini_batch", "cost", "test_correct", "test_total", "test_accuracy"])
+            for i, c in zip(self.batch_index.tolist(), self.batch_cost.tolist()):
+                w.writerow(["mini-batch", i // self.batches_per_epoch, i % self.batches_per_epoch, repr(c), "", "", ""])
+            for e in self.epochs:
+                acc = "" if e.test_accuracy is None else repr(e.test_accuracy)
+                w.writerow(["epoch", e.epoch, "", repr(e.training_cost),
+                            "" if e.test_correct is None else e.test_correct,
+                            "" if e.test_total is None else e.test_total, acc])
+
+
+def settings() -> QSettings:
+    """Settings file: $BPVIZ_SETTINGS (tests, portable use) or the platform's usual place."""
+    path = os.environ.get("BPVIZ_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("bpviz", "bpviz")
+
+
+class Session(QObject):
+    network_replaced = Signal()     # a different Network object (maybe other sizes)
+    parameters_changed = Signal()   # weights/biases changed (training, load, reset)
+    state_changed = Signal(str)     # IDLE | RUNNING | PAUSED
+    progress = Signal(object)       # gui.training.Progress
+    epoch_finished = Signal(object)  # core.EpochDone
+    history_changed = Signal()      # history arrays grew or were cleared
+    message = Signal(str, str)      # level ("info" | "warning" | "error"), text
+    dataset_changed = Signal()      # self.data replaced
+    sample_changed = Signal(int)    # index into the test set of the sample shown
+    selection_changed = Signal(object)  # (l, j) or None
+
+    def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config or TrainConfig()
+        self.data = data if data is not None else load_dataset(self.config.dataset)
+        self.config.validate(self.data)
+        self.history = History()
+        self.state = IDLE
+        self.controller: TrainingController | None = None
+        self.worker: TrainingWorker | None = None
+        self.sample_index = 0
+        self.selection: tuple[int, int] | None = None
+        self.params_version = 0
+        self.epochs_done = 0
+        self.epochs_target = 0
+        self.batches_done = 0
+        self.last_progress: Progress | None = None
+        self.model_path: str | None = None
+        self._new_network()
+
+    # -- network -------------------------------------------------------------------------
+    def _new_network(self) -> None:
+        c = self.config
+        self.network = Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init)
+        self.rng = np.random.default_rng([c.seed, 1])
+        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
+        self.history.clear()
+        self.epochs_done = self.batches_done = 0
+        self.last_progress = None
+        self.selection = None
+        self.params_version += 1
+        self.network_replaced.emit()
+        self.parameters_changed.emit()
+        self.history_changed.emit()
+
+    @property
+    def parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The latest consistent (weights, biases); safe to read while training runs."""
+        return self._weights, self._biases
+
+    def snapshot_network(self) -> Network:
+        """A Network over the latest parameters (for evaluating while training runs)."""
+        return self.network.with_parameters(*self.parameters)
+
+    def apply_config(self, config: TrainConfig) -> None:
+        """Validate and adopt new settings; a new architecture/cost/init/seed means a new network."""
+        if self.state != IDLE:
+            raise RuntimeError("stop training before changing these settings")
+        data = self.data
+        if config.dataset != self.config.dataset:
+            try:
+                data = load_dataset(config.dataset)
+            except DatasetError as e:
+                raise ValueError(f"dataset: {e}") from None
+        config.validate(data)
+        old = self.config
+        self.config = config
+        if data is not self.data:
+            self.data = data
+            self.sample_index = 0
+            self.dataset_changed.emit()
+            self.sample_changed.emit(0)
+        if (old.sizes, old.cost, old.init, old.seed) != (config.sizes, config.cost, config.init, config.seed) \
+                or data.input_size != self.network.sizes[0] or data.n_classes != self.network.sizes[-1]:
+            self._new_network()
+
+    def reset_network(self) -> None:
+        """Stop any training and draw fresh initial weights from the configured seed."""
+        self.stop()
+        self._new_network()
+        self.message.emit("info", f"New network {list(self.network.sizes)} drawn with seed {self.config.seed}.")
+
+    def load_model(self, path: str | os.PathLike) -> None:
+        self.stop()
+        try:
+            net, meta = load_network(path)
+        except ModelFileError as e:
+            self.message.emit("error", str(e))
+            raise
+        if net.sizes[0] != self.data.input_size or net.sizes[-1] != self.data.n_classes:
+            msg = (f"{path}: a {list(net.sizes)} network does not fit {self.data.name} "
+                   f"({self.data.input_size} inputs, {self.data.n_classes} classes)")
+            self.message.emit("error", msg)
+            raise ModelFileError(msg)
+        self.config = replace(self.config, sizes=net.sizes, cost=net.cost.name, init=net.init)
+        self.network = net
+        self._weights, self._biases = list(net.weights), list(net.biases)
+        self.history.clear()
+        self.epochs_done = self.batches_done = 0
+        self.selection = None
+        self.model_path = str(path)
+        self.params_version += 1
+        self.network_replaced.emit()
+        self.parameters_changed.emit()
+        self.history_changed.emit()
+        acc = self.network.evaluate(self.data.test.x, self.data.test.labels)
+        self.message.emit("info", f"Loaded {Path(path).name}: {list(net.sizes)}, {net.cost.label.lower()} cost; "
+                                  f"{acc} / {len(self.data.test)} test images right.")
+
+    def save_model(self, path: str | os.PathLike) -> Path:
+        weights, biases = self.parameters
+        net = self.network.with_parameters(weights, biases)
+        meta = {"config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self.config).items()},
+                "epochs_trained": self.epochs_done, "dataset": self.data.name}
+        if self.history.epochs and self.history.epochs[-1].test_total:
+            meta["test_correct"] = self.history.epochs[-1].test_correct
+            meta["test_total"] = self.history.epochs[-1].test_total
+        out = save_network(net, path, meta)
+        self.model_path = str(out)
+        self.message.emit("info", f"Saved {out}.")
+        return out
+
+    # -- training ------------------------------------------------------------------------
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    def start(self, *, paused: bool = False, steps: int | None = None) -> None:
+        """Train for config.epochs more epochs from the current weights."""
+        if self.state != IDLE:
+            return
+        c = self.config
+        self.config.validate(self.data)
+        self.epochs_target = self.epochs_done + c.epochs
+        worker = TrainingWorker(
+            self.network, self.data.train, self.data.test, epochs=c.epochs, batch_size=c.batch_size,
+            eta=c.eta, lmbda=c.lmbda, rng=self.rng, start_epoch=self.epochs_done,
+            batches_done=self.batches_done, delay_s=c.delay_ms / 1000, paused=paused, steps=steps,
+        )
+        worker.progress.connect(self._on_progress)
+        worker.epoch_done.connect(self._on_epoch_done)
+        worker.diverged.connect(self._on_diverged)
+        worker.paused.connect(self._on_paused)
+        self.worker = worker
+        self.controller = TrainingController(worker, self)
+        self.controller.finished.connect(self._on_finished)
+        self._set_state(PAUSED if paused and steps is None else RUNNING)
+        self.controller.start()
+
+    def pause(self) -> None:
+        if self.worker is not None and self.state == RUNNING:
+            self.worker.set_paused(True)
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        if self.worker is not None and self.state == PAUSED:
+            self.worker.set_paused(False)
+            self._set_state(RUNNING)
+
+    def toggle(self) -> None:
+        """Train / Pause / Resume (the Space key)."""
+        {IDLE: self.start, RUNNING: self.pause, PAUSED: self.resume}[self.state]()
+
+    def step_batch(self) -> None:
+        """Apply exactly one more mini-batch, then pause."""
+        if self.state == IDLE:
+            self.start(steps=1)
+        elif self.worker is not None:
+            self.worker.step(1)
+            self._set_state(RUNNING)
+
+    def stop(self) -> None:
+        """Stop training now (within one mini-batch) and wait for the thread."""
+        if self.controller is not None:
+            self.controller.stop_and_wait()
+            self._finish_run()
+
+    def set_eta(self, eta: float) -> None:
+        validate_hyperparameters(epochs=1, batch_size=1, eta=eta)
+        self.config = replace(self.config, eta=float(eta))
+        if self.worker is not None:
+            self.worker.set_eta(eta)
+
+    def set_delay_ms(self, ms: int) -> None:
+        self.config = replace(self.config, delay_ms=int(ms))
+        if self.worker is not None:
+            self.worker.delay_s = ms / 1000
+
+    def shutdown(self) -> None:
+        self.stop()
+
+    def _finish_run(self) -> None:
+        if self.controller is None:
+            return
+        controller, self.controller, self.worker = self.controller, None, None
+        controller.finished.disconnect(self._on_finished)
+        # Parameters are the network's own now that no thread writes them.
+        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
+        self.params_version += 1
+        self.parameters_changed.emit()
+        controller.deleteLater()
+        self._set_state(IDLE)
+
+    # -- worker signals (queued onto the GUI thread) ---------------------------------------
+    def _on_progress(self, p: Progress) -> None:
+        if self.worker is None:
+            return
+        self.last_progress = p
+        self._weights, self._biases = p.weights, p.biases
+        self.batches_done = int(p.batch_index[-1]) + 1 if len(p.batch_index) else self.batches_done
+        self.params_version += 1
+        if len(p.batch_costs):
+            self.history.add_batches(p.batch_index, p.batch_costs, p.n_batches)
+            self.history_changed.emit()
+        self.parameters_changed.emit()
+        self.progress.emit(p)
+
+    def _on_epoch_done(self, ev: EpochDone) -> None:
+        if self.worker is None:
+            return
+        self.epochs_done = ev.epoch + 1
+        self.history.epochs.append(ev)
+        self.history_changed.emit()
+        self.epoch_finished.emit(ev)
+
+    def _on_diverged(self, ev: Diverged) -> None:
+        self.message.emit(
+            "error",
+            f"Training diverged in epoch {ev.epoch + 1}, mini-batch {ev.batch + 1}: {ev.reason}. "
+            f"It was stopped before the numbers became meaningless. Try a smaller learning rate "
+            f"than η = {self.config.eta:g}, then Reset.",
+        )
+
+    def _on_paused(self, paused: bool) -> None:
+        if self.worker is not None:
+            self._set_state(PAUSED if paused else RUNNING)
+
+    def _on_finished(self, reason: str) -> None:
+        self._finish_run()
+        if reason.startswith("error"):
+            self.message.emit("error", f"Training stopped by an internal {reason[7:]}")
+        elif reason == "done":
+            last = self.history.epochs[-1] if self.history.epochs else None
+            acc = "" if last is None or last.test_accuracy is None else f", test accuracy {100 * last.test_accuracy:.2f}%"
+            self.message.emit("info", f"Training finished after {self.epochs_done} epochs{acc}.")
+
+    # -- sample and selection ----------------------------------------------------------------
+    def set_sample(self, index: int) -> None:
+        n = len(self.data.test)
+        index = int(index) % n
+        if index != self.sample_index:
+            self.sample_index = index
+            self.sample_changed.emit(index)
+
+    @property
+    def sample(self) -> tuple[np.ndarray, int]:
+        return self.data.test.x[self.sample_index], int(self.data.test.labels[self.sample_index])
+
+    def select(self, sel: tuple[int, int] | None) -> None:
+        if sel is not None:
+            l, j = sel
+            if not (1 <= l <= self.network.num_layers and 0 <= j < self.network.sizes[l - 1]):
+                sel = None
+        if sel != self.selection:
+            self.selection = sel
+            self.selection_changed.emit(sel)
+
+    # -- settings ----------------------------------------------------------------------------
+    def save_settings(self, s: QSettings | None = None) -> None:
+        s = s or settings()
+        c = self.config
+        s.setValue("train/sizes", ",".join(map(str, c.sizes)))
+        for key in ("eta", "batch_size", "epochs", "cost", "init", "seed", "dataset", "lmbda", "delay_ms"):
+            s.setValue(f"train/{key}", getattr(c, key))
+        s.sync()
+
+
+def config_from_settings(s: QSettings | None = None) -> TrainConfig:
+    """The remembered settings, falling back to defaults for anything missing or invalid."""
+    s = s or settings()
+    d = TrainConfig()
+    def get(key, conv, default):
+        try:
+            v = s.value(f"train/{key}", None)
+            return default if v is None else conv(v)
+        except (TypeError, ValueError):
+            return default
+    cfg = TrainConfig(
+        sizes=get("sizes", parse_sizes, d.sizes), eta=get("eta", float, d.eta),
+        batch_size=get("batch_size", int, d.batch_size), epochs=get("epochs", int, d.epochs),
+        cost=get("cost", str, d.cost), init=get("init", str, d.init), seed=get("seed", int, d.seed),
+        dataset=get("dataset", str, d.dataset), lmbda=get("lmbda", float, d.lmbda),
+        delay_ms=get("delay_ms", int, d.delay_ms),
+    )
+    try:
+        cfg.validate()
+        if not math.isfinite(cfg.eta):
+            raise ValueError
+    except ValueError:
+        return d
+    return cfg

@@ -1,0 +1,165 @@
+"""Right-hand panels: the sample the network view shows, and the selected neuron."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from bpviz.gui.network_view import diverging_cmap
+from bpviz.gui.session import Session
+from bpviz.scene.colors import symmetric_range
+from bpviz.scene.layout import square_side
+from bpviz.scene.notation import fmt, symbol
+
+
+class SamplePanel(QGroupBox):
+    """Pick the test image whose activations the network view shows."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Sample", parent)
+        self.session = session
+        self._rng = np.random.default_rng()
+        self.index = QSpinBox(minimum=0, maximum=len(session.data.test) - 1, value=session.sample_index)
+        self.index.setToolTip("Index into the test set")
+        self.index.valueChanged.connect(session.set_sample)
+        self.random_button = QPushButton("Random")
+        self.random_button.setToolTip("Show a random test image")
+        self.random_button.clicked.connect(self.random)
+        self.wrong_button = QPushButton("Next wrong")
+        self.wrong_button.setToolTip("Show the next test image the network gets wrong")
+        self.wrong_button.clicked.connect(self.next_wrong)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Test image"))
+        row.addWidget(self.index, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.random_button)
+        row2.addWidget(self.wrong_button)
+        self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(row2)
+        layout.addWidget(self.info)
+        session.sample_changed.connect(self._on_sample)
+        session.dataset_changed.connect(self._on_dataset)
+        session.parameters_changed.connect(self._update_info)
+        self._update_info()
+
+    def random(self) -> None:
+        self.session.set_sample(int(self._rng.integers(len(self.session.data.test))))
+
+    def next_wrong(self) -> None:
+        s = self.session
+        pred = s.snapshot_network().predict(s.data.test.x)
+        wrong = np.flatnonzero(pred != s.data.test.labels)
+        if wrong.size == 0:
+            s.message.emit("info", "The network classifies every test image correctly.")
+            return
+        later = wrong[wrong > s.sample_index]
+        s.set_sample(int(later[0] if later.size else wrong[0]))
+
+    def _on_sample(self, i: int) -> None:
+        if self.index.value() != i:
+            self.index.blockSignals(True)
+            self.index.setValue(i)
+            self.index.blockSignals(False)
+        self._update_info()
+
+    def _on_dataset(self) -> None:
+        self.index.setMaximum(len(self.session.data.test) - 1)
+
+    def _update_info(self) -> None:
+        s = self.session
+        x, label = s.sample
+        out = s.snapshot_network().feedforward(x)
+        pred = int(np.argmax(out))
+        names = s.data.class_names
+        self.info.setText(f"label <b>{names[label]}</b> · network says <b>{names[pred]}</b> "
+                          f"(a<sup>L</sup> = {out[pred]:.3f})")
+
+
+class NeuronPanel(QGroupBox):
+    """The selected neuron's numbers; for the first hidden layer its 784 incoming weights as an image."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Selected neuron", parent)
+        self.session = session
+        self.text = QLabel("Click a neuron in the network to select it.")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.plot = pg.PlotWidget(background="#16181d")
+        self.plot.setMinimumHeight(200)
+        self.plot.setAspectLocked(True)
+        self.plot.invertY(True)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.image = pg.ImageItem(axisOrder="row-major", lut=diverging_cmap().getLookupTable(0.0, 1.0, 256))
+        self.plot.addItem(self.image)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#60a5fa")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #9ca3af;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.caption)
+        self.plot.hide()
+        session.selection_changed.connect(self.refresh)
+        session.parameters_changed.connect(self.refresh)
+        session.sample_changed.connect(self.refresh)
+
+    def refresh(self, *_args) -> None:
+        s = self.session
+        sel = s.selection
+        if sel is None:
+            self.text.setText("Click a neuron in the network to select it.")
+            self.plot.hide()
+            self.caption.setText("")
+            return
+        l, j = sel
+        weights, biases = s.parameters
+        x, _ = s.sample
+        _, acts = s.snapshot_network().forward(x[None, :])
+        a = float(acts[l - 1][0, j])
+        if l == 1:
+            self.text.setText(f"<b>Input neuron {j}</b><br>{symbol('a', 1, j)} = x<sub>{j}</sub> = {fmt(a)}")
+            self.plot.hide()
+            self.caption.setText("")
+            return
+        b = float(biases[l - 2][j])
+        w = np.asarray(weights[l - 2])[j]
+        z = float(w @ acts[l - 2][0] + b)
+        L = s.network.num_layers
+        role = "Output" if l == L else "Hidden"
+        self.text.setText(f"<b>{role} neuron {j} of layer {l}</b><br>"
+                          f"{symbol('b', l, j)} = {fmt(b)}<br>{symbol('z', l, j)} = Σ<sub>k</sub> "
+                          f"{symbol('w', l)}<sub>{j}k</sub> {symbol('a', l - 1)}<sub>k</sub> + b = {fmt(z)}<br>"
+                          f"{symbol('a', l, j)} = σ(z) = {fmt(a)}")
+        side = square_side(w.size)
+        self.plot.show()
+        if l == 2 and side is not None:
+            self.plot.removeItem(self.bars)
+            if self.image not in self.plot.items():
+                self.plot.addItem(self.image)
+            self.plot.setAspectLocked(True)
+            self.plot.getViewBox().invertY(True)
+            vt = symmetric_range([w])
+            self.image.setImage(w.reshape(side, side), levels=(-vt, vt))
+            self.plot.autoRange(padding=0.02)
+            self.caption.setText(f"Its {w.size} incoming weights {symbol('w', l)}<sub>{j}k</sub> as a "
+                                 f"{side}×{side} image: red pixels excite it, blue ones inhibit it "
+                                 f"(scale ±{vt:g}).")
+        else:
+            self.plot.removeItem(self.image)
+            self.plot.getViewBox().invertY(False)
+            self.plot.setAspectLocked(False)
+            self.bars.setOpts(x=np.arange(w.size), height=w,
+                              brushes=[pg.mkBrush("#f87171" if v >= 0 else "#60a5fa") for v in w])
+            if self.bars not in self.plot.items():
+                self.plot.addItem(self.bars)
+            self.plot.autoRange()
+            self.caption.setText(f"Its {w.size} incoming weights {symbol('w', l)}<sub>{j}k</sub>, k = 0…{w.size - 1}.")

@@ -1,0 +1,67 @@
+"""Colour binning for a diverging map symmetric about 0 (Qt-free).
+
+Values are put into ``n`` buckets over [−vmax, vmax]; the GUI draws every bucket with one
+pen (one draw call per bucket instead of one per edge). A bucket's opacity grows with
+|value|, so weights near zero fade out.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+N_BUCKETS = 32
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ x (a stable legend range)."""
+    if not math.isfinite(x) or x <= 0:
+        return 1.0
+    exp = math.floor(math.log10(x))
+    for m in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        v = m * 10.0**exp
+        if v >= x * (1 - 1e-12):
+            return v
+    return 10.0 ** (exp + 1)
+
+
+def symmetric_range(arrays: list[np.ndarray], percentile: float = 99.0) -> float:
+    """A nice vmax covering ``percentile`` % of |values| across the arrays."""
+    vals = [np.abs(np.asarray(a, dtype=np.float64)).ravel() for a in arrays if np.size(a)]
+    if not vals:
+        return 1.0
+    v = np.concatenate(vals)
+    v = v[np.isfinite(v)]
+    return nice_ceiling(float(np.percentile(v, percentile))) if v.size else 1.0
+
+
+def bucketize(values: np.ndarray, vmax: float, n: int = N_BUCKETS) -> np.ndarray:
+    """Bucket index in 0..n−1 for each value: bucket b covers [−vmax + 2b·vmax/n, …).
+
+    Values beyond ±vmax go to the end buckets; n is even so 0 sits on a bucket border.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    idx = np.floor((v / vmax + 1.0) * (n / 2)).astype(np.int64)
+    return np.clip(idx, 0, n - 1)
+
+
+def bucket_centres(vmax: float, n: int = N_BUCKETS) -> np.ndarray:
+    """The value at the centre of each bucket, shape (n,)."""
+    return ((np.arange(n) + 0.5) / n * 2 - 1) * vmax
+
+
+def bucket_alpha(n: int = N_BUCKETS, floor: float = 0.12) -> np.ndarray:
+    """Opacity per bucket in [floor, 1], growing with |centre|."""
+    c = np.abs((np.arange(n) + 0.5) / n * 2 - 1)
+    return floor + (1 - floor) * c
+
+
+def strongest(values: np.ndarray, fraction: float) -> np.ndarray:
+    """Sorted flat indices of the ``fraction`` (0..1] of values with the largest |value|."""
+    v = np.abs(np.asarray(values)).ravel()
+    if fraction >= 1:
+        return np.arange(v.size)
+    k = max(1, int(round(v.size * fraction)))
+    idx = np.argpartition(v, v.size - k)[v.size - k :]
+    return np.sort(idx)
