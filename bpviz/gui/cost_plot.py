@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpviz.gui.session import Session
 
-REFRESH_MS = 100
+REFRESH_MS = 200  # the curve redraws at most 5× a second
 
 
 def smooth(y: np.ndarray, window: int) -> np.ndarray:

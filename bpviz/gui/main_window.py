@@ -26,6 +26,7 @@ from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.network_view import NetworkView
 from bpviz.gui.session import Session
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
+from bpviz.gui.throttle import Poller
 from bpviz.gui.train_panel import TrainPanel
 
 STYLE = """
@@ -136,11 +137,12 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         session.message.connect(self.message_bar.show_message)
-        session.progress.connect(self._on_progress)
+        self._status_poller = Poller(250, lambda: id(session.last_progress), self._show_progress, self)
         session.epoch_finished.connect(self._on_epoch)
         session.state_changed.connect(self._on_state)
         session.network_replaced.connect(self._on_network_replaced)
         self._on_state(session.state)
+        self._on_network_replaced()
 
     # -- actions -------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
@@ -244,7 +246,10 @@ class MainWindow(QMainWindow):
         return True
 
     # -- status ----------------------------------------------------------------------------
-    def _on_progress(self, p) -> None:
+    def _show_progress(self) -> None:
+        p = self.session.last_progress
+        if p is None:
+            return
         self.epoch_label.setText(f"epoch {p.epoch + 1} / {self.session.epochs_target}")
         self.epoch_progress.setMaximum(p.n_batches)
         self.epoch_progress.setValue(p.batch)
@@ -263,6 +268,8 @@ class MainWindow(QMainWindow):
         if not self.session.history.epochs:
             self.accuracy_label.setText("test accuracy –")
             self.epoch_label.setText("epoch –")
+            s = self.session
+            self.epoch_progress.setMaximum(-(-len(s.data.train) // s.config.batch_size))
             self.epoch_progress.setValue(0)
             self.rate_label.setText("")
 

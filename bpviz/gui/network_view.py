@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui.session import Session
-from bpviz.scene.colors import N_BUCKETS, bucket_alpha, bucketize, strongest, symmetric_range
+from bpviz.gui.throttle import Poller
+from bpviz.scene.colors import N_BUCKETS, bucket_alpha, bucketize, strongest, symmetric_range, tile_mosaic
 from bpviz.scene.layout import edge_endpoints, layout_network
 from bpviz.scene.notation import fmt, sub, symbol, weight_name
 
@@ -36,7 +37,7 @@ LABEL_EDGES = 40              # nets with at most this many edges label every ed
 EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %", 0.05),
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
-REFRESH_MS = 250              # edges and nodes redraw at most 4× a second while training
+REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
 
 
 def diverging_cmap() -> pg.ColorMap:
@@ -110,17 +111,16 @@ class NetworkView(QWidget):
         layout.addWidget(self.glw, 1)
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
+        self._cmap = diverging_cmap()
         self._items: list = []
         self._hover_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
 
         session.network_replaced.connect(self._build)
+        session.parameters_changed.connect(self.refresh)
         session.sample_changed.connect(lambda _: self.refresh(force=True))
         session.selection_changed.connect(lambda _: self._draw_selection())
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._poller = Poller(REFRESH_MS, lambda: (session.params_version, session.sample_index), self.refresh, self)
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -158,13 +158,15 @@ class NetworkView(QWidget):
                 pen=pg.mkPen("#6b7280", width=1))
             self._add(border, 1)
 
-        self.tile_items = []
+        # The first hidden layer's incoming weights, one side × side tile per neuron, drawn as a
+        # single RGBA image (one draw call instead of one per neuron).
+        self.tiles_item = None
         if lay.tiles is not None:
-            lut = diverging_cmap().getLookupTable(0.0, 1.0, 256)
-            for x, y, w, h in lay.tiles:
-                img = self._add(pg.ImageItem(axisOrder="row-major", lut=lut), 2)
-                img.target_rect = QRectF(x, y, w, h)
-                self.tile_items.append(img)
+            self.tiles_item = self._add(pg.ImageItem(axisOrder="row-major"), 2)
+            x, y, t, _ = lay.tiles[0]
+            side = lay.layer(1).grid_shape[0]
+            rows_total = lay.tiles.shape[0] * lay.tile_rows - (lay.tile_rows - side)
+            self._tiles_rect = QRectF(x, y, t, t * rows_total / side)
 
         self.node_items = {}
         for ly in lay.layers:
@@ -270,13 +272,15 @@ class NetworkView(QWidget):
                 item.setData(pts[:, 0], pts[:, 1], connect="pairs")
                 item.setVisible(True)
                 start += n
-        if self.tile_items:
+        if self.tiles_item is not None:
             w2 = np.asarray(weights[0])
-            vt = symmetric_range([w2])
+            self.tiles_vmax = vt = symmetric_range([w2])
             side = self.layout.layer(1).grid_shape[0]
-            for j, img in enumerate(self.tile_items):
-                img.setImage(w2[j].reshape(side, side), levels=(-vt, vt))
-                img.setRect(img.target_rect)  # after setImage: the rect maps the image's pixels
+            img, mask = tile_mosaic(w2, side, self.layout.tile_rows)
+            rgba = self._cmap.map(np.clip((img + vt) / (2 * vt), 0, 1), mode="byte")
+            rgba[..., 3] = np.where(mask, 255, 0)
+            self.tiles_item.setImage(rgba)
+            self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
         if self.edge_labels:
             k = 0
             for l in self.edge_items:

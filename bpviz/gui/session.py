@@ -115,7 +115,9 @@ def settings() -> QSettings:
 
 class Session(QObject):
     network_replaced = Signal()     # a different Network object (maybe other sizes)
-    parameters_changed = Signal()   # weights/biases changed (training, load, reset)
+    # Weights/biases replaced by load, reset or the end of a run. While training runs the
+    # parameters change ~20×/s: views poll ``params_version`` on their own timers instead.
+    parameters_changed = Signal()
     state_changed = Signal(str)     # IDLE | RUNNING | PAUSED
     progress = Signal(object)       # gui.training.Progress
     epoch_finished = Signal(object)  # core.EpochDone
@@ -330,7 +332,6 @@ class Session(QObject):
         if len(p.batch_costs):
             self.history.add_batches(p.batch_index, p.batch_costs, p.n_batches)
             self.history_changed.emit()
-        self.parameters_changed.emit()
         self.progress.emit(p)
 
     def _on_epoch_done(self, ev: EpochDone) -> None:

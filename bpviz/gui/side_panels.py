@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 
 from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import Session
+from bpviz.gui.throttle import Poller
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.layout import square_side
 from bpviz.scene.notation import fmt, symbol
@@ -44,8 +45,8 @@ class SamplePanel(QGroupBox):
         layout.addWidget(self.info)
         session.sample_changed.connect(self._on_sample)
         session.dataset_changed.connect(self._on_dataset)
-        session.parameters_changed.connect(self._update_info)
-        self._update_info()
+        self._poller = Poller(250, lambda: (session.params_version, session.sample_index), self._update_info, self)
+        self._poller.force()
 
     def random(self) -> None:
         self.session.set_sample(int(self._rng.integers(len(self.session.data.test))))
@@ -65,7 +66,7 @@ class SamplePanel(QGroupBox):
             self.index.blockSignals(True)
             self.index.setValue(i)
             self.index.blockSignals(False)
-        self._update_info()
+        self._poller.force()
 
     def _on_dataset(self) -> None:
         self.index.setMaximum(len(self.session.data.test) - 1)
@@ -108,9 +109,9 @@ class NeuronPanel(QGroupBox):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
         self.plot.hide()
-        session.selection_changed.connect(self.refresh)
-        session.parameters_changed.connect(self.refresh)
-        session.sample_changed.connect(self.refresh)
+        self._poller = Poller(250, lambda: (session.params_version, session.sample_index, session.selection),
+                              self.refresh, self)
+        session.selection_changed.connect(self._poller.force)
 
     def refresh(self, *_args) -> None:
         s = self.session

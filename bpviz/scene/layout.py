@@ -46,6 +46,8 @@ class NetworkLayout:
     #: incoming-weight tiles, else None.
     tiles: np.ndarray | None
     grid_rect: tuple[float, float, float, float] | None   # x, y, w, h of the input grid
+    #: Image rows from one tile's top to the next one's (tile side + transparent gap).
+    tile_rows: int = 0
 
     def layer(self, l: int) -> LayerLayout:
         return self.layers[l - 1]
@@ -97,15 +99,19 @@ def layout_network(sizes: tuple[int, ...], tiles: bool = True) -> NetworkLayout:
         layers.append(LayerLayout(l, pos, d))
         x += COLUMN_GAP
     tile_rects = None
+    tile_rows = 0
     if tiles and side is not None and len(sizes) > 2:
         hidden = layers[1]
         spacing = MAX_SPACING if hidden.n == 1 else float(hidden.positions[1, 1] - hidden.positions[0, 1])
-        t = min(0.92 * spacing, 9.0)
+        # Each tile is side × side image pixels inside a stride of tile_rows pixels, so the whole
+        # column can be drawn as one image (one draw call) with transparent rows between tiles.
+        tile_rows = max(side + 2, math.ceil(side * spacing / 9.0))
+        t = side * spacing / tile_rows
         x_right = hidden.positions[0, 0] - hidden.diameter / 2 - TILE_GAP
         tile_rects = np.column_stack([
             np.full(hidden.n, x_right - t), hidden.positions[:, 1] - t / 2, np.full(hidden.n, t), np.full(hidden.n, t),
         ])
-    return NetworkLayout(sizes, layers, tile_rects, grid_rect)
+    return NetworkLayout(sizes, layers, tile_rects, grid_rect, tile_rows)
 
 
 def edge_endpoints(layout: NetworkLayout, l: int) -> np.ndarray:

@@ -1,0 +1,125 @@
+"""``bpviz bench gui``: repaint cost, GUI responsiveness while training, and training
+throughput with the window open versus headless — figures and ratios from one run."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+import numpy as np
+
+
+def _pct(values, q) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def _repaint_times(app, window, fraction: float, n: int = 50) -> list[float]:
+    view = window.network_view
+    modes = {view.edge_combo.itemText(k): k for k in range(view.edge_combo.count())}
+    view.edge_combo.setCurrentIndex(modes["All edges"] if fraction >= 1 else modes["Strongest 2 %"])
+    s = window.session
+    rng = np.random.default_rng(0)
+    base_w, base_b = s.parameters
+    times = []
+    for _ in range(n):
+        # new weights as training would produce them, then recolour and repaint synchronously
+        s._weights = [w + rng.normal(0, 0.05, w.shape).astype(w.dtype) for w in base_w]
+        s._biases = list(base_b)
+        s.params_version += 1
+        t = time.perf_counter()
+        view.refresh()
+        view.glw.viewport().repaint()
+        times.append((time.perf_counter() - t) * 1000)
+        app.processEvents()
+    return times
+
+
+def _timer_jitter(app, seconds: float) -> list[float]:
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+    intervals: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        intervals.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    _run_event_loop(seconds)
+    timer.stop()
+    return intervals[1:]
+
+
+def _run_event_loop(seconds: float) -> None:
+    """Run Qt's event loop as the app does (app.exec()), for ``seconds``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def _headless_rate(data, seconds: float) -> float:
+    from bpviz.core import BatchDone, Network, sgd
+
+    net = Network((784, 30, 10), rng=0)
+    n, t0 = 0, time.perf_counter()
+    for ev in sgd(net, data.train, epochs=100, batch_size=10, eta=3.0, rng=1, test=data.test):
+        if isinstance(ev, BatchDone):
+            n += 1
+            if time.perf_counter() - t0 >= seconds:
+                break
+    return n / (time.perf_counter() - t0)
+
+
+def bench_gui(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dataclasses import replace
+
+    from bpviz.gui.app import _qt_app, make_window
+    from bpviz.gui.session import TrainConfig
+
+    app = _qt_app()
+    print("bpviz bench gui (offscreen, Qt software rendering)")
+    print("Repaint after recolouring the edges, 1200×800 window, 50 updates:")
+    for sizes in ((784, 30, 10), (784, 100, 10)):
+        window = make_window(config=replace(TrainConfig(), sizes=sizes))
+        window.resize(1200, 800)
+        window.show()
+        _run_event_loop(0.3)
+        for label, frac in (("default (strongest 2 % + tiles)", 0.02), ("all edges", 1.0)):
+            t = _repaint_times(app, window, frac)
+            print(f"  {str(list(sizes)):15s} {label:32s} median {statistics.median(t):6.1f} ms   "
+                  f"p95 {_pct(t, 95):6.1f} ms")
+        window.close()
+
+    window = make_window(config=replace(TrainConfig(), epochs=100))
+    window.resize(1200, 800)
+    window.show()
+    _run_event_loop(0.3)
+    seconds = 6.0
+    idle = _timer_jitter(app, 3.0)
+    s = window.session
+    headless = _headless_rate(s.data, seconds)
+    s.start()
+    t0, n0 = time.perf_counter(), s.history.batch_cost.size
+    busy = _timer_jitter(app, seconds)
+    t1, n1 = time.perf_counter(), s.history.batch_cost.size
+    s.stop()
+    gui_rate = (n1 - n0) / (t1 - t0)
+    window.close()
+    print("GUI thread responsiveness (10 ms QTimer, actual interval):")
+    for label, iv in (("idle", idle), ("training", busy)):
+        print(f"  {label:9s} p50 {_pct(iv, 50):5.1f} ms   p95 {_pct(iv, 95):5.1f} ms   max {max(iv):6.1f} ms")
+    print("Training throughput, [784,30,10], m = 10 (mini-batches per second):")
+    print(f"  headless core {headless:8.0f}   window open and updating {gui_rate:8.0f}   "
+          f"ratio {gui_rate / headless:.2f} (target >= 0.8)")
+    return 0
