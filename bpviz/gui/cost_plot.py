@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpviz.gui.session import Session
+from bpviz.scene.colors import nice_ceiling
 
 REFRESH_MS = 200  # the curve redraws at most 5× a second
 
@@ -42,6 +43,12 @@ class CostPlot(QWidget):
         cp.addLegend(offset=(-10, 5), labelTextSize="8pt")
         cp.setDownsampling(auto=True, mode="peak")
         cp.setClipToView(True)
+        # Ranges are set by refresh() and change rarely: auto-ranging on every update made the
+        # axes regenerate their ticks (the most expensive part of a repaint) several times a second.
+        cp.disableAutoRange()
+        cp.setXRange(0, 1, padding=0.02)
+        cp.setYRange(0, 1, padding=0.02)
+        self._ranges = (1.0, 1.0)
         ap.setLabel("left", "test accuracy %")
         ap.setYRange(0, 100, padding=0.02)
         ap.enableAutoRange(axis="y", enable=False)
@@ -77,6 +84,20 @@ class CostPlot(QWidget):
     def _mark(self) -> None:
         self._dirty = True
 
+    def _update_ranges(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Nice ceilings over the data (1, 1.5, 2, 2.5, 3, 4, 5 … epochs), so they change rarely."""
+        s = self.session
+        seen = max(float(x[-1]) if x.size else 0.0, float(len(s.history.epochs)))
+        x_max = max(1.0, nice_ceiling(seen * 1.05)) if seen else 1.0
+        if s.epochs_target:
+            x_max = min(x_max, float(max(s.epochs_target, seen)))
+        finite = y[np.isfinite(y)]
+        y_max = nice_ceiling(float(finite.max())) if finite.size else 1.0
+        if (x_max, y_max) != self._ranges:
+            self._ranges = (x_max, y_max)
+            self.cost_plot.setXRange(0, x_max, padding=0.02)
+            self.cost_plot.setYRange(0, y_max, padding=0.02)
+
     def refresh(self) -> None:
         if not self._dirty:
             return
@@ -87,6 +108,7 @@ class CostPlot(QWidget):
         self.batch_curve.setData(x, y)
         window = max(5, h.batches_per_epoch // 20)
         self.smooth_curve.setData(x, smooth(y, window))
+        self._update_ranges(x, y)
         ep = h.epochs
         ex = np.array([e.epoch + 1 for e in ep], dtype=float)
         self.epoch_curve.setData(ex, np.array([e.training_cost for e in ep], dtype=float))

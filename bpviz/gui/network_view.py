@@ -111,7 +111,7 @@ class NetworkView(QWidget):
         layout.addWidget(self.glw, 1)
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
-        self._cmap = diverging_cmap()
+        self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
         self._items: list = []
         self._hover_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
@@ -277,7 +277,8 @@ class NetworkView(QWidget):
             self.tiles_vmax = vt = symmetric_range([w2])
             side = self.layout.layer(1).grid_shape[0]
             img, mask = tile_mosaic(w2, side, self.layout.tile_rows)
-            rgba = self._cmap.map(np.clip((img + vt) / (2 * vt), 0, 1), mode="byte")
+            level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
+            rgba = self._lut[level]
             rgba[..., 3] = np.where(mask, 255, 0)
             self.tiles_item.setImage(rgba)
             self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
