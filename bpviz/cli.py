@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
     s.add_argument("--sizes", default=None, help="network layer sizes for the screenshot")
     s.add_argument("--select", help="select neuron L,J (book layer number, 0-based neuron) before the shot")
+    s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
+    s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")
     return parser
 
 

@@ -5,11 +5,19 @@ from bpviz.core.costs import COSTS, CrossEntropyCost, QuadraticCost, get_cost
 from bpviz.core.gradcheck import GradientCheck, gradient_check
 from bpviz.core.io import ModelFileError, load_network, save_network
 from bpviz.core.network import Gradient, Network, Trace, as_generator, parse_sizes
-from bpviz.core.sgd import BatchDone, Diverged, EpochDone, SGDControl, sgd, validate_hyperparameters
+from bpviz.core.sgd import (
+    BatchDone,
+    Diverged,
+    EpochDone,
+    SGDControl,
+    sgd,
+    update_mini_batch,
+    validate_hyperparameters,
+)
 
 __all__ = [
     "COSTS", "BatchDone", "CrossEntropyCost", "Diverged", "EpochDone", "Gradient", "GradientCheck",
     "ModelFileError", "Network", "QuadraticCost", "SGDControl", "Trace", "as_generator", "get_cost",
     "gradient_check", "load_network", "parse_sizes", "save_network", "sgd", "sigmoid",
-    "sigmoid_prime", "validate_hyperparameters",
+    "sigmoid_prime", "update_mini_batch", "validate_hyperparameters",
 ]

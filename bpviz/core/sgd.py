@@ -91,6 +91,41 @@ class Diverged:
     reason: str
 
 
+def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float, lmbda: float = 0.0,
+                      n: int | None = None) -> float | None:
+    """One gradient-descent step on a mini-batch, the seed's ``update_mini_batch``.
+
+    X: (m, n_1) inputs; Y: (m, n_L) targets (already in the network's dtype, unchecked);
+    n: the training set size for the L2 term. Returns the batch's mean cost before the
+    update, or None (and changes nothing) when the cost or an updated parameter would not be
+    finite. Parameters are replaced by new arrays, never written in place.
+    """
+    m = X.shape[0]
+    # Feedforward, BP1, BP2 for the whole mini-batch (one matmul per layer).
+    zs, activations = network._forward(X)
+    deltas = network.backward(zs, activations, Y)
+    cost = float(network.cost.fn(activations[-1], Y, zs[-1]).sum()) / m
+    # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
+    # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
+    new_w, new_b = [], []
+    with np.errstate(over="ignore", invalid="ignore"):  # checked below instead
+        for w, b, delta, a in zip(network.weights, network.biases, deltas, activations):
+            step = delta * (eta / m)
+            dw = step.T @ a
+            if lmbda:
+                new_w.append((1.0 - eta * lmbda / (n or m)) * w - dw)
+            else:
+                new_w.append(np.subtract(w, dw, out=dw))
+            new_b.append(b - step.sum(axis=0))
+    if not (math.isfinite(cost) and all(np.isfinite(p).all() for p in new_w + new_b)):
+        return None
+    # Rebind instead of writing in place: an array the network has handed out is never
+    # changed afterwards, so a list of references is a consistent snapshot.
+    network.weights[:] = new_w
+    network.biases[:] = new_b
+    return cost
+
+
 def validate_hyperparameters(*, epochs: int, batch_size: int, eta: float, lmbda: float = 0.0) -> None:
     """Raise ValueError with a clear message for values SGD cannot run with."""
     if not isinstance(epochs, (int, np.integer)) or epochs < 1:
@@ -156,8 +191,6 @@ def sgd(
         X_test, y_test = _xy(test)
         network._inputs(X_test)
     n_batches = -(-n // batch_size)
-    weights, biases = network.weights, network.biases
-    cost_fn = network.cost.fn
     limit = math.inf
     if divergence_factor is not None:
         limit = divergence_factor * network.total_cost(X[:1000], Y[:1000]) + 1.0
@@ -171,29 +204,10 @@ def sgd(
             Xb, Yb = X[idx], Y[idx]
             m = idx.shape[0]
             eta_now = float(control.eta)
-            # Feedforward, BP1, BP2 for the whole mini-batch (one matmul per layer).
-            zs, activations = network._forward(Xb)
-            deltas = network.backward(zs, activations, Yb)
-            cost = float(cost_fn(activations[-1], Yb, zs[-1]).sum()) / m
-            # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
-            # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
-            new_w, new_b = [], []
-            with np.errstate(over="ignore", invalid="ignore"):  # checked below instead
-                for w, b, delta, a in zip(weights, biases, deltas, activations):
-                    step = delta * (eta_now / m)
-                    dw = step.T @ a
-                    if lmbda:
-                        new_w.append((1.0 - eta_now * lmbda / n) * w - dw)
-                    else:
-                        new_w.append(np.subtract(w, dw, out=dw))
-                    new_b.append(b - step.sum(axis=0))
-            if not (math.isfinite(cost) and all(np.isfinite(p).all() for p in new_w + new_b)):
-                yield Diverged(epoch, k, cost, "the cost or the updated parameters are not finite numbers")
+            cost = update_mini_batch(network, Xb, Yb, eta_now, lmbda, n)
+            if cost is None:
+                yield Diverged(epoch, k, math.nan, "the cost or the updated parameters are not finite numbers")
                 return
-            # Rebind instead of writing in place: an array the network has handed out is
-            # never changed afterwards, so a list of references is a consistent snapshot.
-            weights[:] = new_w
-            biases[:] = new_b
             yield BatchDone(epoch, k, n_batches, m, cost, eta_now)
             recent.append(cost)
             if len(recent) == recent.maxlen and sum(recent) / len(recent) > limit:

@@ -97,6 +97,11 @@ def screenshot_main(args) -> int:
     if args.select:
         l, j = (int(v) for v in args.select.split(","))
         s.select((l, j))
+    if args.step is not None:
+        window.tabs.setCurrentWidget(window.step_panel)
+        if args.batch:
+            window.step_panel.batch.setChecked(True)
+        s.set_step(args.step)
     window.resize(w, h)
     window.show()
     for _ in range(5):

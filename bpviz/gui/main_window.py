@@ -26,6 +26,7 @@ from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.network_view import NetworkView
 from bpviz.gui.session import Session
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
+from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
 from bpviz.gui.train_panel import TrainPanel
 
@@ -86,10 +87,14 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
 
         self.train_panel = TrainPanel(session)
+        self.step_panel = StepPanel(session)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.train_panel, "Train")
-        self.tabs.setMinimumWidth(300)
-        self.tabs.setMaximumWidth(380)
+        self.tabs.addTab(self.step_panel, "Step")
+        self.tabs.setTabToolTip(0, "Train the network with mini-batch SGD and watch it learn")
+        self.tabs.setTabToolTip(1, "Step through feedforward and backpropagation with the real numbers")
+        self.tabs.setMinimumWidth(330)
+        self.tabs.setMaximumWidth(440)
 
         self.message_bar = MessageBar()
         self.network_view = NetworkView(session)
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.accuracy_label)
 
         self._make_actions()
+        self.tabs.currentChanged.connect(self._on_tab)
         session.message.connect(self.message_bar.show_message)
         self._status_poller = Poller(250, lambda: id(session.last_progress), self._show_progress, self)
         session.epoch_finished.connect(self._on_epoch)
@@ -170,10 +176,18 @@ class MainWindow(QMainWindow):
         self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         t = m.addMenu("&Train")
         tp = self.train_panel
-        self.toggle_action = self._action(t, "Train / Pause / Resume", tp.train_clicked, "Space")
+        self.toggle_action = self._action(t, "Train / Pause / Resume (Step tab: play / pause)", self._on_space,
+                                          "Space")
         self.stop_action = self._action(t, "Stop", self.session.stop, "S")
         self.step_action = self._action(t, "One mini-batch", tp.step_clicked, "B")
         self.reset_action = self._action(t, "Reset network", tp.reset_clicked, "Ctrl+R")
+        st = m.addMenu("&Step")
+        sp = self.step_panel
+        self.step_tab_action = self._action(st, "Step through backpropagation", self.show_step_tab, "Ctrl+2")
+        self._action(st, "Train panel", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self.first_step_action = self._action(st, "First step", lambda: self._in_step(sp.first), "Home")
+        self.prev_step_action = self._action(st, "Previous step", lambda: self._in_step(sp.previous), "Left")
+        self.next_step_action = self._action(st, "Next step", lambda: self._in_step(sp.next), "Right")
         v = m.addMenu("&View")
         self._action(v, "Fit network", self.network_view.fit, "F")
         self._action(v, "Random test image", self.sample_panel.random, "N")
@@ -181,10 +195,33 @@ class MainWindow(QMainWindow):
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
         self._action(h, "About bpviz", self.show_about)
 
+    def show_step_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.step_panel)
+
+    def _in_step(self, action) -> None:
+        if self.tabs.currentWidget() is self.step_panel and self.session.can_step:
+            self.step_panel.ensure_sequence()
+            action()
+
+    def _on_space(self) -> None:
+        if self.tabs.currentWidget() is self.step_panel:
+            self.step_panel.toggle_play()
+        else:
+            self.train_panel.train_clicked()
+
+    def _on_tab(self, _index: int) -> None:
+        stepping = self.tabs.currentWidget() is self.step_panel
+        if stepping:
+            self.step_panel.ensure_sequence()
+        else:
+            self.step_panel.stop_play()
+        self.network_view.set_step_mode(stepping)
+
     def show_shortcuts(self) -> None:
         self.message_bar.show_message(
-            "info", "Space train/pause/resume · S stop · B one mini-batch · Ctrl+R reset · F fit view · "
-                    "N random test image · Ctrl+O open model · Ctrl+S save model · Ctrl+Q quit")
+            "info", "Space train/pause/resume (Step tab: play/pause) · S stop · B one mini-batch · Ctrl+R reset · "
+                    "Ctrl+1 / Ctrl+2 Train / Step tab · → next step · ← previous · Home first · F fit view · "
+                    "N random test image · Ctrl+O open · Ctrl+S save · Ctrl+Q quit")
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About bpviz",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsRectItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -64,8 +65,10 @@ class NetworkView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._version_drawn = -1
-        self._sample_drawn = -1
+        self._drawn_key = None
+        self.step_mode = False
+        self.edge_shown: dict[int, tuple[str, np.ndarray]] = {}  # l → (kind, values) the edges show
+        self.node_shown: list = []
         self.edge_fraction = EDGE_MODES[DEFAULT_EDGE_MODE][1]
         self.edge_data: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # l → (edge indices, buckets)
         self.vmax = 1.0
@@ -112,6 +115,10 @@ class NetworkView(QWidget):
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
         self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
+        dim = bucket_colors()
+        for c in dim:
+            c.setAlphaF(c.alphaF() * 0.22)
+        self._dim_pens = [pg.mkPen(c, width=1) for c in dim]
         self._items: list = []
         self._hover_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
@@ -120,7 +127,8 @@ class NetworkView(QWidget):
         session.parameters_changed.connect(self.refresh)
         session.sample_changed.connect(lambda _: self.refresh(force=True))
         session.selection_changed.connect(lambda _: self._draw_selection())
-        self._poller = Poller(REFRESH_MS, lambda: (session.params_version, session.sample_index), self.refresh, self)
+        session.step_changed.connect(lambda: self.refresh(force=True))
+        self._poller = Poller(REFRESH_MS, self._state_key, self.refresh, self)
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -209,7 +217,12 @@ class NetworkView(QWidget):
                     t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0))
                     t.setPos(x, y + ly.diameter / 2 + 0.5)
                     self.node_labels.append(self._add(t, 6))
-        self._version_drawn = -1
+        self.active_band = QGraphicsRectItem()
+        self.active_band.setBrush(pg.mkBrush(250, 204, 21, 28))
+        self.active_band.setPen(pg.mkPen(250, 204, 21, 90, width=1))
+        self._add(self.active_band, -1)
+        self.active_band.hide()
+        self.edge_data, self.edge_shown = {}, {}
         self.refresh(force=True)
         self.fit()
 
@@ -222,92 +235,165 @@ class NetworkView(QWidget):
         self.edge_fraction = EDGE_MODES[i][1]
         self.refresh(force=True)
 
-    def refresh(self, force: bool = False) -> None:
-        """Redraw from the session's latest parameters if they changed (called on a timer)."""
+    def set_step_mode(self, on: bool) -> None:
+        """Show the session's current backprop step (True) or the weights and the sample (False)."""
+        self.step_mode = on
+        self.refresh(force=True)
+
+    def _state_key(self):
         s = self.session
-        if not force and s.params_version == self._version_drawn and s.sample_index == self._sample_drawn:
+        step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
+        return s.params_version, s.sample_index, step
+
+    def refresh(self, force: bool = False) -> None:
+        """Redraw from the session's latest state if it changed (called on a timer)."""
+        s = self.session
+        key = self._state_key()
+        if not force and key == self._drawn_key:
             return
         if len(s.parameters[0]) != len(self.segments):
             return  # a new network is being built
-        self._version_drawn, self._sample_drawn = s.params_version, s.sample_index
+        self._drawn_key = key
+        if self.step_mode and s.steps is not None:
+            self._draw_step()
+        else:
+            self._draw_training()
+        self._draw_selection()
+
+    def _draw_training(self) -> None:
+        s = self.session
         weights, biases = s.parameters
-        x, _ = s.sample
-        net = s.network.with_parameters(weights, biases)
-        _, acts = net.forward(x[None, :])
+        x, label = s.sample
+        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
         self.activations = [a[0] for a in acts]
         self.vmax = symmetric_range(weights)
-        self.colorbar.setLevels((-self.vmax, self.vmax))
-        self._draw_edges(weights)
-        self._draw_nodes()
-        self._draw_selection()
+        self._set_legend("weight w", self.vmax)
+        for l in self.edge_items:
+            self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
+        self._draw_tiles(weights[0], "w")
+        self._draw_nodes([("a", a) for a in self.activations])
+        self.active_band.hide()
         pred = int(np.argmax(self.activations[-1]))
-        label = s.sample[1]
         names = s.data.class_names
         ok = "✓" if pred == label else "✗"
         self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
                              f"<b>{names[pred]}</b> {ok}")
 
-    def _draw_edges(self, weights: list[np.ndarray]) -> None:
-        self.edge_data = {}
-        for l, items in self.edge_items.items():
-            flat = np.asarray(weights[l - 2]).ravel()
-            if self.edge_fraction <= 0:
-                idx = np.zeros(0, dtype=np.int64)
-            elif flat.size <= SMALL_LAYER_EDGES:
-                idx = np.arange(flat.size)
+    def _draw_step(self) -> None:
+        s = self.session
+        seq = s.steps
+        step = seq.steps[s.step_index]
+        trace = seq.trace(step)
+        self.activations = [trace.a(l) for l in range(1, seq.L + 1)]
+        kind, emphasised = seq.edge_values(step)
+        base = [seq.after.w(l) if step.kind == "result" else seq.before.w(l) for l in range(2, seq.L + 1)]
+        base_vmax = symmetric_range(base)
+        vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
+        self.vmax = vmax
+        self._set_legend({"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}[kind], vmax)
+        for l in self.edge_items:
+            if l in emphasised:
+                self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
             else:
-                idx = strongest(flat, self.edge_fraction)
-            buckets = bucketize(flat[idx], self.vmax)
-            self.edge_data[l] = (idx, buckets)
-            order = np.argsort(buckets, kind="stable")
-            counts = np.bincount(buckets, minlength=N_BUCKETS)
-            seg = self.segments[l][idx[order]].reshape(-1, 2)
-            start = 0
-            for b, item in enumerate(items):
-                n = int(counts[b])
-                if n == 0:
-                    item.setVisible(False)
-                    continue
-                pts = seg[2 * start : 2 * (start + n)]
-                item.setData(pts[:, 0], pts[:, 1], connect="pairs")
-                item.setVisible(True)
-                start += n
-        if self.tiles_item is not None:
-            w2 = np.asarray(weights[0])
-            self.tiles_vmax = vt = symmetric_range([w2])
-            side = self.layout.layer(1).grid_shape[0]
-            img, mask = tile_mosaic(w2, side, self.layout.tile_rows)
-            level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
-            rgba = self._lut[level]
-            rgba[..., 3] = np.where(mask, 255, 0)
-            self.tiles_item.setImage(rgba)
-            self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
-        if self.edge_labels:
-            k = 0
-            for l in self.edge_items:
-                for v in np.asarray(weights[l - 2]).ravel():
-                    self.edge_labels[k].setText(fmt(float(v), 2))
-                    k += 1
+                self._draw_edge_layer(l, base[l - 2], "w", base_vmax, self._dim_pens)
+        self._draw_tiles(emphasised.get(2, base[0]), kind if 2 in emphasised else "w")
+        self._draw_nodes([seq.node_values(step, l) for l in range(1, seq.L + 1)])
+        ly = self.layout.layer(step.layer)
+        x0, y0, x1, y1 = self.layout.bounds()
+        if ly.grid_shape is not None:
+            gx, gy, gw, gh = self.layout.grid_rect
+            self.active_band.setRect(QRectF(gx - 2, gy - 2, gw + 4, gh + 4))
+        else:
+            half = max(ly.diameter, 3.0)
+            self.active_band.setRect(QRectF(ly.x - half * 1.6, y0, half * 3.2, y1 - y0))
+        self.active_band.show()
+        names = seq.class_names
+        self.caption.setText(f"step {step.index + 1} / {len(seq)}: <b>{step.title}</b> · label "
+                             f"<b>{names[trace.label]}</b>")
 
-    def _draw_nodes(self) -> None:
-        acts = self.activations
+    def _set_legend(self, label: str, vmax: float) -> None:
+        self.colorbar.setLevels((-vmax, vmax))
+        self.colorbar.getAxis("left").setLabel(label)  # where ColorBarItem(label=…) puts it
+
+    def _draw_edge_layer(self, l: int, values: np.ndarray, kind: str, vmax: float, pens) -> None:
+        items = self.edge_items[l]
+        flat = np.asarray(values).ravel()
+        if self.edge_fraction <= 0:
+            idx = np.zeros(0, dtype=np.int64)
+        elif flat.size <= SMALL_LAYER_EDGES:
+            idx = np.arange(flat.size)
+        else:
+            idx = strongest(flat, self.edge_fraction)
+        buckets = bucketize(flat[idx], vmax)
+        self.edge_data[l] = (idx, buckets)
+        self.edge_shown[l] = (kind, np.asarray(values))
+        order = np.argsort(buckets, kind="stable")
+        counts = np.bincount(buckets, minlength=N_BUCKETS)
+        seg = self.segments[l][idx[order]].reshape(-1, 2)
+        start = 0
+        for b, item in enumerate(items):
+            n = int(counts[b])
+            if n == 0:
+                item.setVisible(False)
+                continue
+            pts = seg[2 * start : 2 * (start + n)]
+            item.setPen(pens[b])
+            item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+            item.setVisible(True)
+            start += n
+        if self.edge_labels:
+            offset = sum(self.segments[q].shape[0] for q in self.segments if q < l)
+            for i, v in enumerate(flat):
+                self.edge_labels[offset + i].setText(fmt(float(v), 2 if kind == "w" else 3))
+
+    def _draw_tiles(self, w2: np.ndarray, kind: str) -> None:
+        if self.tiles_item is None:
+            return
+        w2 = np.asarray(w2)
+        self.tiles_vmax = vt = symmetric_range([w2])
+        side = self.layout.layer(1).grid_shape[0]
+        img, mask = tile_mosaic(w2, side, self.layout.tile_rows)
+        level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
+        rgba = self._lut[level]
+        rgba[..., 3] = np.where(mask, 255, 0)
+        self.tiles_item.setImage(rgba)
+        self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
+        self.tiles_item.setToolTip(f"incoming {kind} of each neuron of layer 2 as a 28×28 image (scale ±{vt:g})")
+
+    def _draw_nodes(self, values: list[tuple[str, np.ndarray] | None]) -> None:
+        """values[l − 1]: ("a", activations) grey, ("δ", errors) diverging, or None (not computed)."""
+        self.node_shown = values
         if self.input_image is not None:
             side = self.layout.layer(1).grid_shape[0]
-            self.input_image.setImage(acts[0].reshape(side, side), levels=(0, 1))
+            v = values[0]
+            img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
+            self.input_image.setImage(img, levels=(0, 1))
             self.input_image.setRect(QRectF(*self.layout.grid_rect))
         for l, item in self.node_items.items():
-            a = np.clip(np.nan_to_num(acts[l - 1]), 0, 1)
-            grey = (40 + 215 * a).astype(int)
-            item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
+            v = values[l - 1]
+            if v is None:
+                item.setBrush(pg.mkBrush("#23262d"))
+                item.setPen(pg.mkPen("#4b5563", width=1))
+                continue
+            item.setPen(pg.mkPen("#9ca3af", width=1))
+            kind, vals = v
+            vals = np.nan_to_num(np.asarray(vals, dtype=float))
+            if kind == "a":
+                grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
+                item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
+            else:
+                scale = float(np.max(np.abs(vals))) or 1.0
+                rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
+                item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:
-            pred = int(np.argmax(acts[-1]))
+            pred = int(np.argmax(self.activations[-1]))
             for j, t in enumerate(self.class_labels):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:
             k = 0
-            for a in acts:
-                for v in a:
-                    self.node_labels[k].setText(fmt(float(v), 2))
+            for v, ly in zip(values, self.layout.layers):
+                for j in range(ly.n):
+                    self.node_labels[k].setText("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}")
                     k += 1
 
     def _draw_selection(self) -> None:
@@ -392,13 +478,24 @@ class NetworkView(QWidget):
         extra = ""
         if role == "output":
             extra = f"  (class {s.data.class_names[j]})"
-        return (f"{role} neuron {j} of layer {l}{extra}\n{symbol('b', l, j)} = {fmt(b)},  "
+        text = (f"{role} neuron {j} of layer {l}{extra}\n{symbol('b', l, j)} = {fmt(b)},  "
                 f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = σ({symbol('z', l, j)}) = {fmt(a)}")
+        shown = self.node_shown[l - 1] if len(self.node_shown) >= l else None
+        if shown is not None and shown[0] == "δ":
+            text += f"\n{symbol('δ', l, j)} = {fmt(float(shown[1][j]), 4)}"
+        return text
 
     def describe_edge(self, l: int, j: int, k: int) -> str:
         w = float(np.asarray(self.session.parameters[0][l - 2])[j, k])
-        return (f"{weight_name(l, j, k)} = {fmt(w)}\nfrom neuron {k} of layer {l - 1} "
-                f"to neuron {j} of layer {l}")
+        kind, values = self.edge_shown.get(l, ("w", None))
+        head = f"{weight_name(l, j, k)} = {fmt(w)}"
+        if kind == "∂C/∂w":
+            head = f"∂C/∂{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head})"
+        elif kind == "Δw":
+            head = f"Δ{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head} before)"
+        elif values is not None and self.step_mode:
+            head = f"{weight_name(l, j, k)} = {fmt(float(values[j, k]))}"
+        return f"{head}\nfrom neuron {k} of layer {l - 1} to neuron {j} of layer {l}"
 
     def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
         node = self.node_at(x, y)
@@ -425,7 +522,13 @@ class NetworkView(QWidget):
             return
         p = self.vb.mapSceneToView(ev.scenePos())
         node = self.node_at(p.x(), p.y())
+        edge = None
+        if node is None:
+            edge = self.edge_at(p.x(), p.y(), tolerance=4 * max(self.vb.viewPixelSize()))
+            if edge is not None:
+                node = edge[:2]
         self.session.select(node)
+        self.session.select_edge(edge)
         self.node_clicked.emit(node)
 
     def grab_png(self, path: str) -> bool:

@@ -28,6 +28,7 @@ from bpviz.core import (
 )
 from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, load_dataset
 from bpviz.gui.training import Progress, TrainingController, TrainingWorker
+from bpviz.scene.steps import StepSequence
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
@@ -126,6 +127,8 @@ class Session(QObject):
     dataset_changed = Signal()      # self.data replaced
     sample_changed = Signal(int)    # index into the test set of the sample shown
     selection_changed = Signal(object)  # (l, j) or None
+    edge_selection_changed = Signal(object)  # (l, j, k) or None
+    step_changed = Signal()         # the step-through sequence or its current step changed
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
                  parent: QObject | None = None) -> None:
@@ -145,6 +148,12 @@ class Session(QObject):
         self.batches_done = 0
         self.last_progress: Progress | None = None
         self.model_path: str | None = None
+        self.steps: StepSequence | None = None
+        self.step_index = 0
+        self.step_batch_mode = False
+        self.edge_selection: tuple[int, int, int] | None = None
+        self.custom_input: tuple[np.ndarray, int] | None = None  # a drawn digit and its target
+        self._step_rng = np.random.default_rng()
         self._new_network()
 
     # -- network -------------------------------------------------------------------------
@@ -157,6 +166,8 @@ class Session(QObject):
         self.epochs_done = self.batches_done = 0
         self.last_progress = None
         self.selection = None
+        self.edge_selection = None
+        self.steps = None
         self.params_version += 1
         self.network_replaced.emit()
         self.parameters_changed.emit()
@@ -217,6 +228,8 @@ class Session(QObject):
         self.history.clear()
         self.epochs_done = self.batches_done = 0
         self.selection = None
+        self.edge_selection = None
+        self.steps = None
         self.model_path = str(path)
         self.params_version += 1
         self.network_replaced.emit()
@@ -383,6 +396,71 @@ class Session(QObject):
         if sel != self.selection:
             self.selection = sel
             self.selection_changed.emit(sel)
+
+    def select_edge(self, edge: tuple[int, int, int] | None) -> None:
+        if edge != self.edge_selection:
+            self.edge_selection = edge
+            self.edge_selection_changed.emit(edge)
+
+    # -- stepping through backpropagation -----------------------------------------------------
+    @property
+    def can_step(self) -> bool:
+        """Stepping needs the weights to stand still: not while training runs."""
+        return self.state != RUNNING
+
+    def build_steps(self, *, batch: bool | None = None, x: np.ndarray | None = None,
+                    label: int | None = None) -> StepSequence:
+        """A new step-through on the current weights: the shown test image (or ``x`` with
+        ``label``), or in batch mode a random mini-batch of m training images."""
+        if not self.can_step:
+            raise RuntimeError("Pause or stop training first: the step-through needs weights that stand still.")
+        if batch is not None:
+            self.step_batch_mode = batch
+        if x is not None:
+            self.custom_input = (np.asarray(x, dtype=np.float32), int(label if label is not None else 0))
+        c = self.config
+        net = self.snapshot_network()
+        if self.step_batch_mode:
+            m = min(c.batch_size, len(self.data.train))
+            idx = self._step_rng.choice(len(self.data.train), size=m, replace=False)
+            X, labels = self.data.train.x[idx], self.data.train.labels[idx]
+        elif self.custom_input is not None:
+            X, labels = self.custom_input[0][None, :], np.array([self.custom_input[1]])
+        else:
+            x0, y0 = self.sample
+            X, labels = x0[None, :], np.array([y0])
+        self.steps = StepSequence(net, X, labels, c.eta, self.data.class_names, c.lmbda, len(self.data.train))
+        self.step_index = 0
+        self.step_changed.emit()
+        return self.steps
+
+    def use_test_sample(self) -> None:
+        """Step through the shown test image again (forget a drawn digit)."""
+        self.custom_input = None
+
+    def set_step(self, index: int) -> None:
+        if self.steps is None:
+            return
+        index = max(0, min(int(index), len(self.steps) - 1))
+        if index != self.step_index:
+            self.step_index = index
+            self.step_changed.emit()
+
+    @property
+    def current_step(self):
+        return None if self.steps is None else self.steps.steps[self.step_index]
+
+    def keep_update(self) -> None:
+        """Give the network the weights after the step-through's gradient-descent update."""
+        if self.steps is None or self.state != IDLE:
+            raise RuntimeError("Stop training before changing the weights by hand.")
+        if not self.steps.update_ok:
+            raise RuntimeError("This update would make the weights non-finite; it was not kept.")
+        self.network.set_parameters(self.steps.after.weights, self.steps.after.biases)
+        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
+        self.params_version += 1
+        self.parameters_changed.emit()
+        self.message.emit("info", "Kept the update: the network now has the weights after this gradient-descent step.")
 
     # -- settings ----------------------------------------------------------------------------
     def save_settings(self, s: QSettings | None = None) -> None:

@@ -1,0 +1,302 @@
+"""The Step panel: walk through feedforward, BP1, BP2, BP3/BP4 and the update with the real
+numbers of the selected neuron plugged into the book's equations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpviz.gui.session import IDLE, Session
+from bpviz.scene.layout import square_side
+from bpviz.scene.steps import EQUATIONS_OF, RESULT, UPDATE, general_equations
+
+HIGHLIGHT = "background-color:#4b3f0f; color:#fde68a;"
+
+
+class StepPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+        # what to step through
+        self.single = QRadioButton("One sample")
+        self.batch = QRadioButton("Mini-batch")
+        self.single.setChecked(True)
+        self.single.setToolTip("Backpropagate the test image shown in the Sample panel (or a drawn digit)")
+        self.batch.setToolTip("Backpropagate each sample of a random mini-batch of m training images, add up "
+                              "the gradients, then make one update — the seed's update_mini_batch")
+        group = QButtonGroup(self)
+        group.addButton(self.single)
+        group.addButton(self.batch)
+        self.single.toggled.connect(lambda _: self.rebuild())
+        self.new_button = QPushButton("New")
+        self.new_button.setToolTip("Start again on the current weights (a new random mini-batch in batch mode)")
+        self.new_button.clicked.connect(lambda: self.rebuild())
+        src = QHBoxLayout()
+        src.addWidget(self.single)
+        src.addWidget(self.batch)
+        src.addStretch(1)
+        src.addWidget(self.new_button)
+
+        # transport
+        style = self.style()
+        self._icons = {name: style.standardIcon(getattr(QStyle.StandardPixmap, name)) for name in (
+            "SP_MediaSkipBackward", "SP_MediaSeekBackward", "SP_MediaSeekForward", "SP_MediaPlay", "SP_MediaPause")}
+        self.first_button = QPushButton(self._icons["SP_MediaSkipBackward"], "")
+        self.prev_button = QPushButton(self._icons["SP_MediaSeekBackward"], "")
+        self.next_button = QPushButton(self._icons["SP_MediaSeekForward"], "")
+        self.play_button = QPushButton(self._icons["SP_MediaPlay"], "")
+        for b, tip in ((self.first_button, "First step (Home)"), (self.prev_button, "Previous step (←)"),
+                       (self.next_button, "Next step (→)"), (self.play_button, "Play / pause (Space)")):
+            b.setToolTip(tip)
+            b.setFixedWidth(44)
+        self.first_button.clicked.connect(self.first)
+        self.prev_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.play_button.clicked.connect(self.toggle_play)
+        self.speed = QSlider(Qt.Orientation.Horizontal, minimum=1, maximum=20, value=4)
+        self.speed.setToolTip("Playing speed: steps per second ÷ 2")
+        self.speed.valueChanged.connect(self._on_speed)
+        transport = QHBoxLayout()
+        for b in (self.first_button, self.prev_button, self.next_button, self.play_button):
+            transport.addWidget(b)
+        transport.addWidget(self.speed, 1)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self._on_speed(self.speed.value())
+
+        self.blocked = QLabel("Training is running: pause or stop it to step through backpropagation.")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color:#fbbf24;")
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight:bold; font-size:11pt;")
+        self.title.setWordWrap(True)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color:#cbd5e1;")
+
+        eq_box = QGroupBox("Equations")
+        self.equations = QLabel()
+        self.equations.setTextFormat(Qt.TextFormat.RichText)
+        self.equations.setStyleSheet("font-size:10.5pt;")
+        self.equations.setWordWrap(True)
+        self.numbers = QLabel()
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.numbers.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:6px;"
+                                   "font-size:10.5pt;")
+        self.numbers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.neuron_hint = QLabel()
+        self.neuron_hint.setStyleSheet("color:#9ca3af;")
+        self.neuron_hint.setWordWrap(True)
+        ev = QVBoxLayout(eq_box)
+        ev.addWidget(self.equations)
+        ev.addWidget(self.numbers)
+        ev.addWidget(self.neuron_hint)
+
+        self.plot = pg.PlotWidget(background="#16181d")
+        self.plot.setMinimumHeight(150)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.bars = pg.BarGraphItem(x=[0], height=[0], width=0.8)
+        self.plot.addItem(self.bars)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot_title = QLabel()
+        self.plot_title.setStyleSheet("color:#9ca3af;")
+
+        self.keep_button = QPushButton("Keep this update")
+        self.keep_button.setToolTip("Give the network these new weights (the step-through itself never changes them)")
+        self.keep_button.clicked.connect(self.keep)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(src)
+        layout.addLayout(transport)
+        layout.addWidget(self.blocked)
+        layout.addWidget(self.title)
+        layout.addWidget(self.caption)
+        layout.addWidget(eq_box)
+        layout.addWidget(self.plot_title)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.keep_button)
+
+        session.step_changed.connect(self.refresh)
+        session.state_changed.connect(self._on_state)
+        session.selection_changed.connect(lambda _: self.refresh())
+        session.edge_selection_changed.connect(lambda _: self.refresh())
+        session.network_replaced.connect(self._on_network)
+        session.sample_changed.connect(self._on_sample)
+        self._on_state(session.state)
+        self.refresh()
+
+    # -- building and moving -----------------------------------------------------------------
+    def rebuild(self, **kw) -> bool:
+        """A new sequence on the current weights; False (with the reason shown) if refused."""
+        self.stop_play()
+        try:
+            self.session.build_steps(batch=self.batch.isChecked(), **kw)
+        except RuntimeError as e:
+            self.session.message.emit("warning", str(e))
+            return False
+        return True
+
+    def ensure_sequence(self) -> None:
+        if self.session.steps is None and self.session.can_step:
+            self.rebuild()
+
+    def first(self) -> None:
+        self.session.set_step(0)
+
+    def previous(self) -> None:
+        self.session.set_step(self.session.step_index - 1)
+
+    def next(self) -> bool:
+        s = self.session
+        if s.steps is None or s.step_index >= len(s.steps) - 1:
+            return False
+        s.set_step(s.step_index + 1)
+        return True
+
+    def toggle_play(self) -> None:
+        if self.timer.isActive():
+            self.stop_play()
+        elif self.session.can_step:
+            self.ensure_sequence()
+            if self.session.steps is not None and self.session.step_index >= len(self.session.steps) - 1:
+                self.first()
+            self.timer.start()
+            self.play_button.setIcon(self._icons["SP_MediaPause"])
+
+    def stop_play(self) -> None:
+        self.timer.stop()
+        self.play_button.setIcon(self._icons["SP_MediaPlay"])
+
+    def _tick(self) -> None:
+        if not self.next():
+            self.stop_play()
+
+    def _on_speed(self, v: int) -> None:
+        self.timer.setInterval(int(2000 / v))
+
+    def keep(self) -> None:
+        try:
+            self.session.keep_update()
+        except RuntimeError as e:
+            self.session.message.emit("warning", str(e))
+            return
+        self.rebuild()
+
+    # -- reacting to the session -------------------------------------------------------------
+    def _on_state(self, state: str) -> None:
+        ok = self.session.can_step
+        self.blocked.setVisible(not ok)
+        for b in (self.first_button, self.prev_button, self.next_button, self.play_button, self.new_button,
+                  self.single, self.batch):
+            b.setEnabled(ok)
+            tip = b.toolTip().split("\n(")[0]
+            b.setToolTip(tip if ok else tip + "\n(Pause or stop training to step through.)")
+        if not ok:
+            self.stop_play()
+        self._update_keep()
+
+    def _on_network(self) -> None:
+        self.stop_play()
+        self.refresh()
+
+    def _on_sample(self, _i: int) -> None:
+        s = self.session
+        if self.isVisible() and not self.batch.isChecked() and s.can_step:
+            s.use_test_sample()
+            self.rebuild()
+
+    def _update_keep(self) -> None:
+        step = self.session.current_step
+        self.keep_button.setEnabled(step is not None and step.kind in (UPDATE, RESULT) and self.session.state == IDLE)
+
+    def selected(self) -> tuple[int | None, int | None]:
+        """(j, k) for the equation: the user's selection when it is in the active layer."""
+        s = self.session
+        step = s.current_step
+        j = k = None
+        if s.selection is not None and s.selection[0] == step.layer:
+            j = s.selection[1]
+        if s.edge_selection is not None and s.edge_selection[0] == step.layer and s.edge_selection[1] == j:
+            k = s.edge_selection[2]
+        return j, k
+
+    def refresh(self) -> None:
+        s = self.session
+        seq, step = s.steps, s.current_step
+        self._update_keep()
+        if seq is None:
+            self.title.setText("Step through backpropagation")
+            self.caption.setText("Press → (next step) to walk through one sample: feedforward layer by layer, then the "
+                                 "error δ backwards (BP1, BP2), the gradients (BP3, BP4) and the update.")
+            self.equations.setText(self._equations_html(None))
+            self.numbers.setText("")
+            self.neuron_hint.setText("")
+            return
+        self.title.setText(f"Step {step.index + 1} / {len(seq)} · {step.title}")
+        self.caption.setText(step.caption)
+        self.equations.setText(self._equations_html(step))
+        j, k = self.selected()
+        jj = seq.default_neuron(step) if j is None else j
+        self.numbers.setText(seq.equation(step, jj, k))
+        self.neuron_hint.setText(
+            "Showing the neuron you selected." if j is not None else
+             f"Showing neuron {jj} of layer {step.layer}; click another neuron (or an edge into it) in the network."
+        )
+        name, l, v = seq.vector(step)
+        self._plot_vector(name, l, np.asarray(v, dtype=float), jj)
+
+    def _equations_html(self, step) -> str:
+        keys = EQUATIONS_OF.get(step.kind, ()) if step is not None else ()
+        rows = []
+        for key, text in general_equations(self.session.network.cost.name):
+            style = HIGHLIGHT if key in keys else "color:#9ca3af;"
+            rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
+        return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"
+
+    def _plot_vector(self, name: str, l: int, v: np.ndarray, j: int) -> None:
+        side = square_side(v.size)
+        self.plot_title.setText(f"{name} of layer {l} ({v.size} values), neuron {j} marked")
+        if side is not None and v.size > 100:
+            self.plot.removeItem(self.bars)
+            if self.image not in self.plot.items():
+                self.plot.addItem(self.image)
+            self.plot.getViewBox().invertY(True)
+            self.plot.setAspectLocked(True)
+            self.image.setImage(v.reshape(side, side), levels=(0, 1))
+            self.plot.autoRange(padding=0.02)
+            return
+        self.plot.removeItem(self.image)
+        self.plot.getViewBox().invertY(False)
+        self.plot.setAspectLocked(False)
+        if self.bars not in self.plot.items():
+            self.plot.addItem(self.bars)
+        brushes = [pg.mkBrush("#facc15") if i == j else pg.mkBrush("#f87171" if x >= 0 else "#60a5fa")
+                   for i, x in enumerate(v)]
+        self.bars.setOpts(x=np.arange(v.size), height=v, width=0.8, brushes=brushes, pens=[None] * v.size)
+        lo, hi = min(0.0, float(v.min())), max(0.0, float(v.max()))
+        pad = 0.05 * (hi - lo or 1.0)
+        self.plot.setXRange(-0.6, v.size - 0.4, padding=0)
+        self.plot.setYRange(lo - pad, hi + pad, padding=0)
+
+    @property
+    def idle(self) -> bool:
+        return self.session.state == IDLE

@@ -1,0 +1,314 @@
+"""The step-through of backpropagation as pure data (Qt-free).
+
+A :class:`StepSequence` is built from the core's traces of a mini-batch (one sample is a
+mini-batch of one) on a copy of the network's parameters, and from one real SGD update
+of the core on the same batch. For each sample x it walks
+
+    input a¹ = x → feedforward into l = 2..L → BP1 (δᴸ) → BP2 for l = L−1..2
+    → BP3/BP4 for l = L..2 (gradients, and in a mini-batch their running sums)
+
+and then, once per batch, the gradient-descent update (the change Δw) and its result (new
+weights, the output before and after). Every number a step shows is read from the traces
+or from the updated copy: nothing is recomputed differently for display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpviz.core import Network, Trace, update_mini_batch
+
+INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
+    "input", "forward", "bp1", "bp2", "gradient", "update", "result")
+#: Which general equation of the panel each kind of step highlights.
+EQUATIONS_OF = {INPUT: ("input",), FORWARD: ("z", "a"), BP1: ("bp1",), BP2: ("bp2",),
+                GRADIENT: ("bp3", "bp4"), UPDATE: ("update",), RESULT: ("update",)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step: what is computed, where, and for which sample of the batch."""
+
+    index: int
+    kind: str        # INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE or RESULT
+    layer: int       # the active layer l (book numbering; L for UPDATE/RESULT)
+    sample: int      # position of x in the mini-batch
+    title: str
+    caption: str     # one or two plain sentences: what is computed and why it matters
+
+
+def _sub(*idx) -> str:
+    return "<sub>" + ",".join(str(i) for i in idx) + "</sub>"
+
+
+def sym(name: str, l: int | str | None = None, *idx) -> str:
+    """Rich text for the book's symbols, e.g. sym("δ", 3, 2) → δ³₂ as HTML."""
+    sup = "" if l is None else f"<sup>{l}</sup>"
+    return f"{name}{sup}{_sub(*idx) if idx else ''}"
+
+
+def pnum(v: float) -> str:
+    """num(v), in parentheses when negative (for a factor or a term after the first)."""
+    s = num(v)
+    return f"({s})" if s.startswith("−") else s
+
+
+def num(v: float) -> str:
+    """3 decimals, or 3 significant digits for small values; a true minus sign."""
+    v = float(v)
+    if v == 0:
+        s = "0"
+    elif abs(v) >= 0.1 and abs(v) < 1e5:
+        s = f"{v:.3f}"
+    else:
+        s = f"{v:.3g}"
+    return s.replace("-", "−")
+
+
+class StepSequence:
+    """All steps of the backward pass for a mini-batch X with labels, on ``network``'s parameters.
+
+    ``network`` is not changed: the sequence keeps a copy (``before``) and applies the
+    core's :func:`update_mini_batch` to another copy (``after``).
+    """
+
+    def __init__(self, network: Network, X: np.ndarray, labels: np.ndarray, eta: float,
+                 class_names: tuple[str, ...] | None = None, lmbda: float = 0.0, n_train: int | None = None) -> None:
+        X = np.asarray(X)
+        if X.ndim == 1:
+            X = X[None, :]
+        labels = np.atleast_1d(np.asarray(labels))
+        self.before = network.copy()
+        self.eta, self.lmbda = float(eta), float(lmbda)
+        self.labels = labels
+        self.class_names = class_names or tuple(str(i) for i in range(network.sizes[-1]))
+        self.traces: list[Trace] = self.before.traces(X, labels)
+        self.after = network.copy()
+        Y = self.after.targets(labels, X.shape[0])
+        cost = update_mini_batch(self.after, self.after._inputs(X), Y, self.eta, self.lmbda, n_train)
+        self.update_ok = cost is not None
+        self.m = X.shape[0]
+        self.L = network.num_layers
+        self.sizes = network.sizes
+        self.cost_name = network.cost.name
+        # Running sums Σ_x ∂C_x/∂w^l and ∂C_x/∂b^l over the samples seen so far.
+        self.sum_w = [np.cumsum(np.stack([t.nabla_w[i] for t in self.traces]), axis=0) for i in range(self.L - 1)]
+        self.sum_b = [np.cumsum(np.stack([t.deltas[i] for t in self.traces]), axis=0) for i in range(self.L - 1)]
+        self.output_after = self.after.feedforward(X)
+        self.steps: list[Step] = self._build()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build(self) -> list[Step]:
+        L, m = self.L, self.m
+        steps: list[Step] = []
+
+        def add(kind, layer, sample, title, caption):
+            steps.append(Step(len(steps), kind, layer, sample, title, caption))
+
+        quad = self.cost_name == "quadratic"
+        for i in range(m):
+            of = f" (sample {i + 1} of {m})" if m > 1 else ""
+            y = self.class_names[int(self.labels[i])]
+            add(INPUT, 1, i, f"Input{of}",
+                f"The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
+                f"The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")
+            for l in range(2, L + 1):
+                add(FORWARD, l, i, f"Feedforward into layer {l}{of}",
+                    f"Each neuron of layer {l} adds up the activations of layer {l - 1}, weighted by the edges "
+                    f"into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation "
+                    f"will need every z and a computed here.")
+            add(BP1, L, i, f"BP1: the output error δᴸ{of}",
+                "How much the cost changes when the output neuron's z changes: "
+                + ("the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), "
+                   "which is tiny when a neuron is saturated — then it learns slowly."
+                   if quad else
+                   "with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated "
+                   "neurons still learn fast."))
+            for l in range(L - 1, 1, -1):
+                add(BP2, l, i, f"BP2: the error moves back to layer {l}{of}",
+                    f"Each neuron of layer {l} collects the errors of layer {l + 1}, weighted by the same edges "
+                    f"that carried its activation forward (wᵀδ), and scales them by its own σ′(z). "
+                    f"This is the backward pass: one matrix product per layer.")
+            for l in range(L, 1, -1):
+                add(GRADIENT, l, i, f"BP3/BP4: gradients of layer {l}{of}",
+                    "The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is "
+                    "the error at its end times the activation at its start (BP4): edges from silent "
+                    "neurons (a = 0) get no gradient."
+                    + (" The sums over the mini-batch so far are shown too." if m > 1 else ""))
+        add(UPDATE, L, m - 1, "Gradient descent: the change",
+            f"Every weight and bias moves against its gradient, averaged over the {m} "
+            f"sample{'s' if m > 1 else ''} of the mini-batch and scaled by the learning rate η = {self.eta:g}. "
+            "The edges show the change Δw.")
+        add(RESULT, L, m - 1, "Gradient descent: the result",
+            "The network now has its new weights. The output for the same input has moved towards "
+            "the target: that is one step of learning.")
+        return steps
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    # -- values a step shows ---------------------------------------------------------------------
+    def trace(self, step: Step) -> Trace:
+        return self.traces[step.sample]
+
+    def node_values(self, step: Step, l: int) -> tuple[str, np.ndarray] | None:
+        """("a" | "δ", values (n_l,)) to colour layer l's nodes with, or None if not computed yet."""
+        t = self.trace(step)
+        k = step.kind
+        if k == RESULT:
+            if l == 1:
+                return "a", t.a(1)
+            return "a", self.after.forward(t.x[None, :])[1][l - 1][0]
+        if k == INPUT:
+            return ("a", t.a(1)) if l == 1 else None
+        if k == FORWARD:
+            return ("a", t.a(l)) if l <= step.layer else None
+        # backward kinds: δ where it has been computed, a elsewhere
+        first_delta = step.layer if k in (BP1, BP2) else 2
+        if l >= first_delta and l >= 2:
+            return "δ", t.delta(l)
+        return "a", t.a(l)
+
+    def edge_values(self, step: Step) -> tuple[str, dict[int, np.ndarray]]:
+        """(kind, {l: (n_l, n_{l−1}) values}) for the edges this step emphasises."""
+        t = self.trace(step)
+        k, l = step.kind, step.layer
+        if k == FORWARD:
+            return "w", {l: t.w(l)}
+        if k == BP2:
+            return "w", {l + 1: t.w(l + 1)}
+        if k == GRADIENT:
+            return "∂C/∂w", {l: t.dC_dw(l)}
+        if k == UPDATE:
+            return "Δw", {ll: self.after.w(ll) - self.before.w(ll) for ll in range(2, self.L + 1)}
+        if k == RESULT:
+            return "w", {ll: self.after.w(ll) for ll in range(2, self.L + 1)}
+        return "w", {}
+
+    def vector(self, step: Step) -> tuple[str, int, np.ndarray]:
+        """(name, layer, values) for the bar plot of the active layer."""
+        t = self.trace(step)
+        k, l = step.kind, step.layer
+        if k in (INPUT, FORWARD):
+            return "a", l, t.a(l)
+        if k in (BP1, BP2):
+            return "δ", l, t.delta(l)
+        if k == GRADIENT:
+            return "∂C/∂b", l, t.dC_db(l)
+        if k == UPDATE:
+            return "Δb", l, self.after.b(l) - self.before.b(l)
+        return "a (after)", l, self.output_after[step.sample]
+
+    def default_neuron(self, step: Step) -> int:
+        """The neuron the equation shows when the user has selected none in the active layer."""
+        t = self.trace(step)
+        l = step.layer
+        if l == self.L:
+            return t.label
+        if step.kind in (INPUT,):
+            return int(np.argmax(t.a(1)))
+        if step.kind == FORWARD:
+            return int(np.argmax(t.a(l)))
+        return int(np.argmax(np.abs(t.delta(l))))
+
+    def default_edge(self, step: Step, j: int) -> int:
+        """k of the input to neuron j with the largest |∂C/∂w_jk| (or |w_jk| going forward)."""
+        t = self.trace(step)
+        l = max(step.layer, 2)
+        if step.kind in (GRADIENT, UPDATE, RESULT):
+            return int(np.argmax(np.abs(t.dC_dw(l)[j])))
+        return int(np.argmax(np.abs(t.w(l)[j] * t.a(l - 1))))
+
+    # -- the numbers plugged into the equation -----------------------------------------------------
+    def equation(self, step: Step, j: int | None = None, k: int | None = None) -> str:
+        """The step's equation with the real numbers of neuron j (and input k) as rich text."""
+        t = self.trace(step)
+        kind, l = step.kind, step.layer
+        j = self.default_neuron(step) if j is None else j
+        names = self.class_names
+        if kind == INPUT:
+            return (f"{sym('a', 1, j)} = x{_sub(j)} = {num(t.a(1)[j])}<br>"
+                    f"target y = class “{names[t.label]}”: y{_sub(t.label)} = 1, all other y{_sub('j')} = 0")
+        if kind == FORWARD:
+            z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
+            terms = w * a_prev
+            shown = _terms_text([(f"{pnum(w[kk])}·{pnum(a_prev[kk])}", terms[kk]) for kk in range(w.size)], terms)
+            return (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
+                    f" = {shown} + {pnum(b)} = <b>{num(z)}</b><br>"
+                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({num(z)}) = <b>{num(a)}</b>")
+        if kind == BP1:
+            a, y, z, d = t.a(l)[j], t.y[j], t.z(l)[j], t.delta(l)[j]
+            if self.cost_name == "quadratic":
+                sp = t.sigma_prime(l)[j]
+                return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
+                        f"({num(a)} − {num(y)})·{pnum(sp)} = <b>{num(d)}</b>"
+                        f"<br>cost of this sample C<sub>x</sub> = {num(t.cost)}")
+            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {num(a)} − {num(y)} = <b>{num(d)}</b>"
+                    f" &nbsp; (z = {num(z)})<br>cost of this sample C<sub>x</sub> = {num(t.cost)}")
+        if kind == BP2:
+            w_next, d_next = t.w(l + 1)[:, j], t.delta(l + 1)
+            terms = w_next * d_next
+            shown = _terms_text([(f"{pnum(w_next[q])}·{pnum(d_next[q])}", terms[q]) for q in range(terms.size)], terms)
+            s = float(w_next @ d_next)
+            sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
+            return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
+                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>")
+        if kind == GRADIENT:
+            k = self.default_edge(step, j) if k is None else k
+            d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]
+            text = (f"BP3: ∂C<sub>x</sub>/∂{sym('b', l, j)} = {sym('δ', l, j)} = <b>{num(d)}</b><br>"
+                    f"BP4: ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {sym('a', l - 1, k)}·{sym('δ', l, j)} = "
+                    f"{pnum(a_prev)}·{pnum(d)} = <b>{num(g)}</b>")
+            if self.m > 1:
+                i = step.sample
+                text += (f"<br>sums over the first {i + 1} of {self.m} samples: "
+                         f"Σ<sub>x</sub> ∂C<sub>x</sub>/∂{sym('b', l, j)} = {num(self.sum_b[l - 2][i][j])}, "
+                         f"Σ<sub>x</sub> ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {num(self.sum_w[l - 2][i][j, k])}")
+            return text
+        if kind == UPDATE:
+            k = self.default_edge(step, j) if k is None else k
+            w0, w1 = self.before.w(l)[j, k], self.after.w(l)[j, k]
+            b0, b1 = self.before.b(l)[j], self.after.b(l)[j]
+            sw, sb = self.sum_w[l - 2][-1][j, k], self.sum_b[l - 2][-1][j]
+            em = f"{self.eta:g}/{self.m}"
+            return (f"{sym('w', l, j, k)} → {sym('w', l, j, k)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂w = "
+                    f"{num(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>"
+                    f"{sym('b', l, j)} → {sym('b', l, j)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂b = "
+                    f"{num(b0)} − {em}·{pnum(sb)} = <b>{num(b1)}</b>")
+        # RESULT
+        i = step.sample
+        before, after = t.output, self.output_after[i]
+        y = t.label
+        return (f"output for this x, neuron {j} (class “{names[j]}”): {sym('a', self.L, j)} = {num(before[j])} → "
+                f"<b>{num(after[j])}</b><br>target neuron {y}: {num(before[y])} → <b>{num(after[y])}</b>; "
+                f"the network says “{names[int(np.argmax(before))]}” before, "
+                f"“{names[int(np.argmax(after))]}” after")
+
+
+def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int = 4) -> str:
+    """All terms of a short sum, or the largest |terms| and a count of the rest."""
+    if len(terms) <= shown:
+        return " + ".join(t for t, _ in terms)
+    order = np.argsort(-np.abs(values))[:shown]
+    head = " + ".join(terms[q][0] for q in order)
+    rest = float(values.sum() - values[order].sum())
+    return f"{head} + … ({len(terms) - shown} more terms, together {num(rest)})"
+
+
+def general_equations(cost_name: str) -> list[tuple[str, str]]:
+    """The equations of the panel: (key, rich text) in the book's form."""
+    bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
+           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;(cross-entropy)")
+    return [
+        ("input", "a<sup>1</sup> = x"),
+        ("z", "z<sup>l</sup> = w<sup>l</sup> a<sup>l−1</sup> + b<sup>l</sup>"),
+        ("a", "a<sup>l</sup> = σ(z<sup>l</sup>)"),
+        ("bp1", "BP1 &nbsp; " + bp1),
+        ("bp2", "BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ σ′(z<sup>l</sup>)"),
+        ("bp3", "BP3 &nbsp; ∂C/∂b<sup>l</sup><sub>j</sub> = δ<sup>l</sup><sub>j</sub>"),
+        ("bp4", "BP4 &nbsp; ∂C/∂w<sup>l</sup><sub>jk</sub> = a<sup>l−1</sup><sub>k</sub> δ<sup>l</sup><sub>j</sub>"),
+        ("update", "w<sup>l</sup> → w<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
+                   "&nbsp; b<sup>l</sup> → b<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>"),
+    ]
