@@ -56,3 +56,13 @@ def make_window(qtbot, small_mnist):
     for w in windows:
         w.session.shutdown()
         assert w.session.controller is None
+
+
+def activate(qtbot, window) -> None:
+    """Show and activate a window: keyboard shortcuts only fire in the active window."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

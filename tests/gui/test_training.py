@@ -7,6 +7,8 @@ from PySide6.QtTest import QTest
 from bpviz.core import Network, sgd
 from bpviz.gui.session import IDLE, PAUSED, RUNNING
 
+from .conftest import activate
+
 
 def _batches(session) -> int:
     return session.history.batch_cost.size
@@ -79,9 +81,7 @@ def test_closing_the_window_mid_epoch_stops_the_worker(qtbot, make_window):
 def test_space_toggles_and_b_steps_one_mini_batch(qtbot, make_window):
     w = make_window(epochs=5)
     s = w.session
-    w.show()
-    qtbot.waitExposed(w)
-    w.network_view.setFocus()
+    activate(qtbot, w)
     s.step_batch()
     qtbot.waitUntil(lambda: s.state == PAUSED, timeout=5000)
     qtbot.waitUntil(lambda: _batches(s) == 1, timeout=5000)
