@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--train-epochs", type=int, default=0, help="train this many epochs first (headless)")
     s.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
     s.add_argument("--sizes", default=None, help="network layer sizes for the screenshot")
+    s.add_argument("--data", default="mnist-bundled", help="dataset (mnist-bundled, xor, a folder …)")
     s.add_argument("--select", help="select neuron L,J (book layer number, 0-based neuron) before the shot")
     s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
     s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")

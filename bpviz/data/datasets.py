@@ -6,6 +6,7 @@
 * ``mnist-bundled`` (default): the 10,000-image MNIST training subset and the official
   10,000-image test set shipped in ``assets/mnist`` (see ``assets/NOTICE``).
 * ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder, when installed.
+* ``xor``: a small synthetic two-input, two-class set for tiny networks such as [2, 3, 2].
 * any folder holding the four standard IDX files (``train-images-idx3-ubyte[.gz]``, …).
 """
 
@@ -152,9 +153,25 @@ def load_folder(folder: str | os.PathLike, name: str | None = None,
     return DataSplits(name, train, test, None, classes, str(folder))
 
 
+XOR_CLASSES = ("same", "different")
+
+
+def xor_dataset(n_train: int = 2000, n_test: int = 500, seed: int = 0) -> DataSplits:
+    """Points in the unit square labelled by whether they lie in the same half in x and y
+    (XOR): two inputs, two classes, not linearly separable — made for tiny networks like
+    [2, 3, 2] whose every weight the view can label."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n_train + n_test, 2)).astype(np.float32)
+    labels = ((x[:, 0] > 0.5) ^ (x[:, 1] > 0.5)).astype(np.int64)
+    train = Dataset(x[:n_train], labels[:n_train], "xor train", XOR_CLASSES)
+    test = Dataset(x[n_train:], labels[n_train:], "xor test", XOR_CLASSES)
+    return DataSplits("xor", train, test, None, XOR_CLASSES, "synthetic")
+
+
 def available_datasets() -> dict[str, str]:
     """Dataset names usable here → a human description."""
-    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)"}
+    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)",
+           "xor": "XOR of two inputs (synthetic; for tiny nets like 2,3,2)"}
     if FASHION_SYSTEM_DIR.is_dir():
         out["fashion-mnist"] = f"Fashion-MNIST ({FASHION_SYSTEM_DIR})"
     return out
@@ -165,6 +182,8 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET) -> DataSplits:
     key = str(name)
     if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
+    if key == "xor":
+        return xor_dataset()
     if key == "fashion-mnist":
         if not FASHION_SYSTEM_DIR.is_dir():
             raise DatasetError(

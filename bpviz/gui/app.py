@@ -73,7 +73,7 @@ def screenshot_main(args) -> int:
     except ValueError:
         raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
     app = _qt_app()
-    window = make_window(config=replace(TrainConfig(), sizes=sizes))
+    window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
     s = window.session
     if args.train_epochs > 0:
         # Train headless with the same core, then show the result as the app would.

@@ -147,8 +147,11 @@ class NetworkView(QWidget):
         self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
         self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
 
+        # Stronger buckets above weaker ones, whatever their sign (z stays below the highlights).
+        strength = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2) / (N_BUCKETS / 2)
         self.edge_items = {
-            l: [self._add(pg.PlotCurveItem(pen=self._pens[b], connect="pairs", antialias=False), z=0)
+            l: [self._add(pg.PlotCurveItem(pen=self._pens[b], connect="pairs", antialias=False),
+                          z=0.4 * float(strength[b]))
                 for b in range(N_BUCKETS)]
             for l in self.segments
         }
@@ -229,7 +232,8 @@ class NetworkView(QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def fit(self) -> None:
         x0, y0, x1, y1 = self.layout.bounds()
-        self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 12, y1 - y0 + 18), padding=0.02)
+        # room above for the layer titles and on the right for the class names
+        self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 22, y1 - y0 + 18), padding=0.02)
 
     def _on_edge_mode(self, i: int) -> None:
         self.edge_fraction = EDGE_MODES[i][1]
@@ -408,14 +412,17 @@ class NetworkView(QWidget):
         ly = self.layout.layer(l)
         self.selection_ring.setData(pos=ly.positions[j : j + 1], size=ly.diameter * 1.6)
         weights, _ = self.session.parameters
+        def shown(layer: int) -> np.ndarray:  # what the edges into ``layer`` show now (w, ∂C/∂w or Δw)
+            return np.asarray(self.edge_shown.get(layer, (None, weights[layer - 2]))[1])
+
         segs, vals = [], []
         if l >= 2:  # incoming edges w^l_{j·}
             n_in = self.layout.layer(l - 1).n
             segs.append(self.segments[l][j * n_in : (j + 1) * n_in])
-            vals.append(np.asarray(weights[l - 2])[j])
+            vals.append(shown(l)[j])
         if l < len(self.layout.layers):  # outgoing edges w^{l+1}_{·j}
             segs.append(self.segments[l + 1][j :: ly.n])
-            vals.append(np.asarray(weights[l - 1])[:, j])
+            vals.append(shown(l + 1)[:, j])
         for i, (sg, vv) in enumerate(zip(segs, vals)):
             if sg.shape[0] > 300:  # keep a 784-edge fan readable: its strongest 10 %
                 keep = strongest(vv, 0.10)

@@ -192,6 +192,12 @@ class Session(QObject):
                 data = load_dataset(config.dataset)
             except DatasetError as e:
                 raise ValueError(f"dataset: {e}") from None
+            fitted = (data.input_size, *config.sizes[1:-1], data.n_classes)
+            if fitted != config.sizes:
+                # A new dataset fixes the input and output layers; keep the hidden ones.
+                config = replace(config, sizes=fitted)
+                self.message.emit("info", f"Layer sizes set to {','.join(map(str, fitted))} to fit {data.name}: "
+                                          f"{data.input_size} inputs, {data.n_classes} classes.")
         config.validate(data)
         old = self.config
         self.config = config

@@ -39,6 +39,7 @@ class SamplePanel(QGroupBox):
         row2.addWidget(self.wrong_button)
         self.info = QLabel()
         self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(row2)
