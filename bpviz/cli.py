@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--select", help="select neuron L,J (book layer number, 0-based neuron) before the shot")
     s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
     s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")
+    s.add_argument("--draw", choices=("7", "3", "2"), help="show the Draw tab with this digit drawn")
     return parser
 
 

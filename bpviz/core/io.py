@@ -26,6 +26,16 @@ from bpviz.core.network import DTYPES, INITS, Network
 FORMAT = 1
 
 
+def _default_file_mode() -> int:
+    # mkstemp creates 0600 files; a saved model should get the usual rw-r--r-- (umask applied).
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_file_mode()
+
+
 class ModelFileError(ValueError):
     """A model file could not be read or is not a valid bpviz model."""
 
@@ -48,6 +58,7 @@ def save_network(network: Network, path: str | os.PathLike, metadata: dict | Non
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _FILE_MODE)
         with os.fdopen(fd, "wb") as f:
             np.savez(f, **arrays)
             f.flush()

@@ -6,6 +6,15 @@ import os
 import sys
 from dataclasses import replace
 
+#: Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos.
+DEMO_STROKES = {
+    "7": [[(70, 62), (120, 58), (170, 56), (205, 60), (180, 110), (150, 160), (128, 215), (118, 236)],
+          [(112, 146), (150, 144), (182, 142)]],
+    "3": [[(80, 70), (120, 50), (170, 55), (190, 90), (160, 125), (120, 135), (165, 145), (195, 180),
+           (180, 220), (130, 235), (85, 215)]],
+    "2": [[(80, 90), (110, 55), (160, 50), (190, 85), (175, 130), (120, 185), (80, 228), (140, 226), (205, 224)]],
+}
+
 _QUIET = ("This plugin does not support propagateSizeHints",)
 
 
@@ -97,6 +106,10 @@ def screenshot_main(args) -> int:
     if args.select:
         l, j = (int(v) for v in args.select.split(","))
         s.select((l, j))
+    if args.draw:
+        window.tabs.setCurrentWidget(window.draw_panel)
+        for stroke in DEMO_STROKES[args.draw]:
+            window.draw_panel.canvas.add_stroke(stroke)
     if args.step is not None:
         window.tabs.setCurrentWidget(window.step_panel)
         if args.batch:
@@ -104,8 +117,9 @@ def screenshot_main(args) -> int:
         s.set_step(args.step)
     window.resize(w, h)
     window.show()
-    for _ in range(5):
-        app.processEvents()
+    from bpviz.gui.bench import _run_event_loop
+
+    _run_event_loop(0.6)  # let every view's redraw timer fire once
     window.network_view.refresh(force=True)
     window.cost_plot._dirty = True
     window.cost_plot.refresh()

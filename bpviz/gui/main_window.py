@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from bpviz import __version__
 from bpviz.core import ModelFileError
+from bpviz.data import assets_dir
 from bpviz.gui.cost_plot import CostPlot
+from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
-from bpviz.gui.session import Session
+from bpviz.gui.session import IDLE, Session
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
@@ -91,6 +93,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.train_panel, "Train")
         self.tabs.addTab(self.step_panel, "Step")
+        self.draw_panel = DrawPanel(session)
+        self.draw_panel.hand_off.connect(self.show_step_tab)
+        self.tabs.addTab(self.draw_panel, "Draw")
+        self.tabs.setTabToolTip(2, "Draw a digit and watch the network answer")
         self.tabs.setTabToolTip(0, "Train the network with mini-batch SGD and watch it learn")
         self.tabs.setTabToolTip(1, "Step through feedforward and backpropagation with the real numbers")
         self.tabs.setMinimumWidth(330)
@@ -168,6 +174,10 @@ class MainWindow(QMainWindow):
         m = self.menuBar()
         f = m.addMenu("&File")
         self.open_action = self._action(f, "&Open model…", self.open_model, QKeySequence.StandardKey.Open)
+        shipped = f.addMenu("Open a &shipped model")
+        for path in sorted((assets_dir() / "models").glob("*.npz")):
+            self._action(shipped, path.stem, lambda _=False, p=str(path): self.open_model_from(p),
+                         tip=f"A model trained by bpviz train (see {path.stem}.json)")
         self.save_action = self._action(f, "&Save model…", self.save_model, QKeySequence.StandardKey.Save)
         f.addSeparator()
         self.export_csv_action = self._action(f, "Export cost history as &CSV…", self.export_csv)
@@ -185,6 +195,8 @@ class MainWindow(QMainWindow):
         sp = self.step_panel
         self.step_tab_action = self._action(st, "Step through backpropagation", self.show_step_tab, "Ctrl+2")
         self._action(st, "Train panel", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self.draw_tab_action = self._action(st, "Draw a digit", lambda: self.tabs.setCurrentWidget(self.draw_panel),
+                                            "Ctrl+3")
         self.first_step_action = self._action(st, "First step", lambda: self._in_step(sp.first), "Home")
         self.prev_step_action = self._action(st, "Previous step", lambda: self._in_step(sp.previous), "Left")
         self.next_step_action = self._action(st, "Next step", lambda: self._in_step(sp.next), "Right")
@@ -211,6 +223,19 @@ class MainWindow(QMainWindow):
 
     def _on_tab(self, _index: int) -> None:
         stepping = self.tabs.currentWidget() is self.step_panel
+        drawing = self.tabs.currentWidget() is self.draw_panel
+        s = self.session
+        if drawing and s.is_untrained and s.state == IDLE and s.data.input_size == 784 and s.data.n_classes == 10:
+            # Drawing needs a trained network: use the shipped one rather than random weights.
+            try:
+                s.load_shipped_model()
+            except ModelFileError:
+                pass
+            else:
+                self.message_bar.show_message(
+                    "info", "The canvas needs a trained network, so the shipped model (95.0 % on the test set) "
+                            "was loaded. Reset in the Train tab starts again from random weights.")
+        s.show_drawn = drawing
         if stepping:
             self.step_panel.ensure_sequence()
         else:
@@ -220,7 +245,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self.message_bar.show_message(
             "info", "Space train/pause/resume (Step tab: play/pause) · S stop · B one mini-batch · Ctrl+R reset · "
-                    "Ctrl+1 / Ctrl+2 Train / Step tab · → next step · ← previous · Home first · F fit view · "
+                    "Ctrl+1 / 2 / 3 Train / Step / Draw tab · → next step · ← previous · Home first · F fit view · "
                     "N random test image · Ctrl+O open · Ctrl+S save · Ctrl+Q quit")
 
     def show_about(self) -> None:

@@ -247,7 +247,8 @@ class NetworkView(QWidget):
     def _state_key(self):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
-        return s.params_version, s.sample_index, step
+        drawn = s.drawn_version if s.show_drawn else None
+        return s.params_version, s.sample_index, step, drawn
 
     def refresh(self, force: bool = False) -> None:
         """Redraw from the session's latest state if it changed (called on a timer)."""
@@ -267,7 +268,7 @@ class NetworkView(QWidget):
     def _draw_training(self) -> None:
         s = self.session
         weights, biases = s.parameters
-        x, label = s.sample
+        x, label = s.view_sample()
         _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
         self.activations = [a[0] for a in acts]
         self.vmax = symmetric_range(weights)
@@ -279,9 +280,12 @@ class NetworkView(QWidget):
         self.active_band.hide()
         pred = int(np.argmax(self.activations[-1]))
         names = s.data.class_names
-        ok = "✓" if pred == label else "✗"
-        self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
-                             f"<b>{names[pred]}</b> {ok}")
+        if label is None:
+            self.caption.setText(f"your drawing: the network says <b>{names[pred]}</b>")
+        else:
+            ok = "✓" if pred == label else "✗"
+            self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
+                                 f"<b>{names[pred]}</b> {ok}")
 
     def _draw_step(self) -> None:
         s = self.session

@@ -26,11 +26,13 @@ from bpviz.core import (
     save_network,
     validate_hyperparameters,
 )
-from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, load_dataset
+from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.gui.training import Progress, TrainingController, TrainingWorker
 from bpviz.scene.steps import StepSequence
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+#: The trained model the Draw tab loads when the network has never been trained.
+SHIPPED_MODEL = "mnist-784-100-10-ce.npz"
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,10 @@ class Session(QObject):
         self.step_batch_mode = False
         self.edge_selection: tuple[int, int, int] | None = None
         self.custom_input: tuple[np.ndarray, int] | None = None  # a drawn digit and its target
+        self.drawn: np.ndarray | None = None   # (784,) the canvas's digit, shown while show_drawn
+        self.show_drawn = False
+        self.drawn_version = 0
+        self.kept_update = False
         self._step_rng = np.random.default_rng()
         self._new_network()
 
@@ -164,6 +170,8 @@ class Session(QObject):
         self._weights, self._biases = list(self.network.weights), list(self.network.biases)
         self.history.clear()
         self.epochs_done = self.batches_done = 0
+        self.kept_update = False
+        self.model_path = None
         self.last_progress = None
         self.selection = None
         self.edge_selection = None
@@ -394,6 +402,24 @@ class Session(QObject):
     def sample(self) -> tuple[np.ndarray, int]:
         return self.data.test.x[self.sample_index], int(self.data.test.labels[self.sample_index])
 
+    def view_sample(self) -> tuple[np.ndarray, int | None]:
+        """What the network view feeds forward: the drawn digit in the Draw tab, else the test image."""
+        if self.show_drawn and self.drawn is not None and self.drawn.shape[0] == self.network.sizes[0]:
+            return self.drawn, None
+        return self.sample
+
+    def set_drawn(self, x: np.ndarray | None) -> None:
+        self.drawn = None if x is None else np.asarray(x, dtype=np.float32)
+        self.drawn_version += 1
+
+    @property
+    def is_untrained(self) -> bool:
+        """Fresh random weights: never trained, loaded or updated by hand."""
+        return self.batches_done == 0 and self.model_path is None and not self.kept_update
+
+    def load_shipped_model(self, name: str = SHIPPED_MODEL) -> None:
+        self.load_model(assets_dir() / "models" / name)
+
     def select(self, sel: tuple[int, int] | None) -> None:
         if sel is not None:
             l, j = sel
@@ -465,6 +491,7 @@ class Session(QObject):
         self.network.set_parameters(self.steps.after.weights, self.steps.after.biases)
         self._weights, self._biases = list(self.network.weights), list(self.network.biases)
         self.params_version += 1
+        self.kept_update = True
         self.parameters_changed.emit()
         self.message.emit("info", "Kept the update: the network now has the weights after this gradient-descent step.")
 

@@ -82,6 +82,8 @@ class StepPanel(QWidget):
         self.blocked = QLabel("Training is running: pause or stop it to step through backpropagation.")
         self.blocked.setWordWrap(True)
         self.blocked.setStyleSheet("color:#fbbf24;")
+        self.source = QLabel()
+        self.source.setStyleSheet("color:#9ca3af;")
         self.title = QLabel()
         self.title.setStyleSheet("font-weight:bold; font-size:11pt;")
         self.title.setWordWrap(True)
@@ -128,6 +130,7 @@ class StepPanel(QWidget):
         layout.addLayout(src)
         layout.addLayout(transport)
         layout.addWidget(self.blocked)
+        layout.addWidget(self.source)
         layout.addWidget(self.title)
         layout.addWidget(self.caption)
         layout.addWidget(eq_box)
@@ -244,6 +247,7 @@ class StepPanel(QWidget):
         seq, step = s.steps, s.current_step
         self._update_keep()
         if seq is None:
+            self.source.setText("")
             self.title.setText("Step through backpropagation")
             self.caption.setText("Press → (next step) to walk through one sample: feedforward layer by layer, then the "
                                  "error δ backwards (BP1, BP2), the gradients (BP3, BP4) and the update.")
@@ -251,6 +255,14 @@ class StepPanel(QWidget):
             self.numbers.setText("")
             self.neuron_hint.setText("")
             return
+        names = seq.class_names
+        if seq.m > 1:
+            src = f"A mini-batch of {seq.m} training images (η = {seq.eta:g})"
+        elif s.custom_input is not None:
+            src = f"Your drawn digit, target “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+        else:
+            src = f"Test image #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+        self.source.setText(src)
         self.title.setText(f"Step {step.index + 1} / {len(seq)} · {step.title}")
         self.caption.setText(step.caption)
         self.equations.setText(self._equations_html(step))

@@ -78,3 +78,13 @@ def test_save_is_atomic_when_interrupted(tmp_path, monkeypatch):
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
     assert zipfile.is_zipfile(path)
+
+
+def test_saved_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    path = save_network(Network((3, 2), rng=0), tmp_path / "m.npz")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
