@@ -379,8 +379,8 @@ class NetworkView(QWidget):
             self.input_image.setRect(QRectF(*self.layout.grid_rect))
         for l, item in self.node_items.items():
             v = values[l - 1]
-            if v is None:
-                item.setBrush(pg.mkBrush("#23262d"))
+            if v is None:  # not computed yet at this step
+                item.setBrush([pg.mkBrush("#23262d")] * len(self.layout.layer(l).positions))
                 item.setPen(pg.mkPen("#4b5563", width=1))
                 continue
             item.setPen(pg.mkPen("#9ca3af", width=1))
@@ -394,7 +394,7 @@ class NetworkView(QWidget):
                 rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
                 item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:
-            pred = int(np.argmax(self.activations[-1]))
+            pred = int(np.argmax(self.activations[-1])) if values[-1] is not None else -1
             for j, t in enumerate(self.class_labels):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:

@@ -293,12 +293,16 @@ class StepPanel(QWidget):
                 self.plot.addItem(self.image)
             self.plot.getViewBox().invertY(True)
             self.plot.setAspectLocked(True)
+            self.plot.hideAxis("left")
+            self.plot.hideAxis("bottom")
             self.image.setImage(v.reshape(side, side), levels=(0, 1))
             self.plot.autoRange(padding=0.02)
             return
         self.plot.removeItem(self.image)
         self.plot.getViewBox().invertY(False)
         self.plot.setAspectLocked(False)
+        self.plot.showAxis("left")
+        self.plot.showAxis("bottom")
         if self.bars not in self.plot.items():
             self.plot.addItem(self.bars)
         brushes = [pg.mkBrush("#facc15") if i == j else pg.mkBrush("#f87171" if x >= 0 else "#60a5fa")
