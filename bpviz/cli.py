@@ -53,6 +53,7 @@ def _add_training_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="mnist-bundled",
                    help="dataset name (mnist-bundled, fashion-mnist) or a folder of IDX files")
     p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    p.add_argument("--data-dir", help="download cache folder (default: $BPVIZ_DATA_DIR or the user cache)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,8 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--train-size", type=_positive_int, help="use only the first N training images")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    d = sub.add_parser("data", help="download and list datasets")
+    dsub = d.add_subparsers(dest="data_command", parser_class=_Parser, required=True)
+    f = dsub.add_parser("fetch", help="download and verify a dataset into the cache")
+    f.add_argument("name", choices=("mnist", "fashion-mnist"))
+    f.add_argument("--data-dir", help="cache folder (default: $BPVIZ_DATA_DIR or the user cache)")
+    f.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a mirror (default 15)")
+    ls = dsub.add_parser("list", help="the datasets and whether they are here")
+    ls.add_argument("--data-dir", help="cache folder")
+
     b = sub.add_parser("bench", help="benchmarks; they print ratios measured in one run")
-    b.add_argument("what", choices=("core", "gui"), help="core: one epoch vs the per-sample loop and PyTorch")
+    b.add_argument("what", choices=("core", "gui", "data"),
+                   help="core: one epoch vs the per-sample loop and PyTorch; gui: drawing and threads; data: loading")
     b.add_argument("--epochs", type=_positive_int, default=1)
     b.add_argument("--repeats", type=_positive_int, default=3)
 
@@ -131,7 +142,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     except ValueError as e:
         raise CLIError(str(e)) from None
     try:
-        data = load_dataset(args.data)
+        data = load_dataset(args.data, root=args.data_dir)
     except DatasetError as e:
         raise CLIError(str(e)) from None
     if sizes[0] != data.input_size:
@@ -144,7 +155,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         if save_path.parent and not save_path.parent.is_dir():
             raise CLIError(f"cannot save to {args.save}: folder {save_path.parent} does not exist")
 
-    print(f"Training {net} on {data.name}: {len(train)} training, {len(data.test)} test images; "
+    val = f", {len(data.validation)} validation" if data.validation is not None else ""
+    print(f"Training {net} on {data.name}: {len(train)} training{val}, {len(data.test)} test images; "
           f"η = {args.eta}, m = {args.batch_size}, λ = {args.lmbda}, seed {args.seed}", flush=True)
     bar = _ProgressBar(sys.stderr.isatty() and not args.quiet)
     rng = np.random.default_rng([args.seed, 1])
@@ -159,8 +171,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         elif isinstance(ev, EpochDone):
             bar.clear()
             now = time.perf_counter()
+            extra = ""
+            if data.validation is not None:
+                extra = f", validation {net.evaluate(data.validation.x, data.validation.labels)} / {len(data.validation)}"
             print(f"Epoch {ev.epoch} : {ev.test_correct} / {ev.test_total}  "
-                  f"({now - t_epoch:.2f} s, training cost {ev.training_cost:.4f})", flush=True)
+                  f"({now - t_epoch:.2f} s, training cost {ev.training_cost:.4f}{extra})", flush=True)
             t_epoch = now
             if ev.test_correct > best[1]:
                 best = (ev.epoch, ev.test_correct)
@@ -204,6 +219,45 @@ def _argv_for_record(args: argparse.Namespace) -> list[str]:
     return out
 
 
+# -- data ----------------------------------------------------------------------------------
+def cmd_data(args: argparse.Namespace) -> int:
+    from bpviz.data import available_datasets
+    from bpviz.data.download import DownloadCancelled, DownloadError, data_dir, fetch, remote
+
+    root = Path(args.data_dir).expanduser() if args.data_dir else data_dir()
+    if args.data_command == "list":
+        for name, desc in available_datasets(root).items():
+            print(f"{name:15s} {desc}")
+        print(f"cache folder: {root}")
+        return 0
+    ds = remote(args.name)
+    bar = _ProgressBar(sys.stderr.isatty())
+
+    def progress(name: str, got: int, size: int | None, done: int, total: int) -> None:
+        if bar.enabled:
+            now = time.perf_counter()
+            if now - bar._last < 0.1 and (size is None or got < size):
+                return
+            bar._last = now
+            part = f"{got / 1e6:5.1f}" + (f" / {size / 1e6:.1f} MB" if size else " MB")
+            sys.stderr.write(f"\r[{done + 1}/{total}] {name}: {part}   ")
+            sys.stderr.flush()
+
+    print(f"Fetching {ds.title} into {root / ds.name}", flush=True)
+    try:
+        folder = fetch(ds, root=root, progress=progress, timeout=args.timeout)
+    except DownloadCancelled:
+        bar.clear()
+        return 130
+    except DownloadError as e:
+        bar.clear()
+        print(f"bpviz: {e}", file=sys.stderr)
+        return 1
+    bar.clear()
+    print(f"{ds.title}: all {len(ds.files)} files verified in {folder}")
+    return 0
+
+
 # -- entry point ---------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
@@ -211,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "train":
             return cmd_train(args)
+        if args.command == "data":
+            return cmd_data(args)
         if args.command == "bench":
             from bpviz import bench
 

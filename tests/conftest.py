@@ -6,6 +6,23 @@ the offscreen platform is set here, before pytest-qt creates the application.
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Never let a test read or write the user's real settings or data.
-os.environ.setdefault("BPVIZ_TESTING", "1")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path, monkeypatch):
+    """No test reads or writes the user's real settings or download cache."""
+    monkeypatch.setenv("BPVIZ_DATA_DIR", str(tmp_path / "bpviz-data"))
+    monkeypatch.setenv("BPVIZ_SETTINGS", str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 (tests/httpserver.py); stopped after the test."""
+    from tests.httpserver import _Server
+
+    s = _Server()
+    yield s
+    s.close()

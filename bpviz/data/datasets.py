@@ -5,7 +5,10 @@
 
 * ``mnist-bundled`` (default): the 10,000-image MNIST training subset and the official
   10,000-image test set shipped in ``assets/mnist`` (see ``assets/NOTICE``).
-* ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder, when installed.
+* ``mnist``: the full MNIST from the download cache (``bpviz data fetch mnist``), split like
+  the book: 50,000 training, 10,000 validation, 10,000 test images.
+* ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder when installed, else
+  the download cache.
 * ``xor``: a small synthetic two-input, two-class set for tiny networks such as [2, 3, 2].
 * any folder holding the four standard IDX files (``train-images-idx3-ubyte[.gz]``, …).
 """
@@ -168,29 +171,69 @@ def xor_dataset(n_train: int = 2000, n_test: int = 500, seed: int = 0) -> DataSp
     return DataSplits("xor", train, test, None, XOR_CLASSES, "synthetic")
 
 
-def available_datasets() -> dict[str, str]:
-    """Dataset names usable here → a human description."""
-    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)",
-           "xor": "XOR of two inputs (synthetic; for tiny nets like 2,3,2)"}
-    if FASHION_SYSTEM_DIR.is_dir():
-        out["fashion-mnist"] = f"Fashion-MNIST ({FASHION_SYSTEM_DIR})"
+def available_datasets(root: Path | None = None) -> dict[str, str]:
+    """Dataset names → a human description (saying when a download is needed)."""
+    from bpviz.data.download import is_cached, remote
+
+    MNIST, FASHION_MNIST = remote("mnist"), remote("fashion-mnist")  # noqa: N806
+    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)"}
+    out["mnist"] = ("MNIST, full (50,000 train / 10,000 validation / 10,000 test)" if is_cached(MNIST, root)
+                    else f"MNIST, full (download {MNIST.download_mb:g} MB)")
+    if FASHION_SYSTEM_DIR.is_dir() or is_cached(FASHION_MNIST, root):
+        out["fashion-mnist"] = "Fashion-MNIST (60,000 train / 10,000 test)"
+    else:
+        out["fashion-mnist"] = f"Fashion-MNIST (download {FASHION_MNIST.download_mb:g} MB)"
+    out["xor"] = "XOR of two inputs (synthetic; for tiny nets like 2,3,2)"
     return out
 
 
-def load_dataset(name: str | os.PathLike = DEFAULT_DATASET) -> DataSplits:
-    """Load a dataset by name (see the module docstring) or from a folder of IDX files."""
+def needs_download(name: str, root: Path | None = None) -> bool:
+    """True when ``name`` is a downloadable dataset that is not on this machine yet."""
+    from bpviz.data.download import REMOTE_NAMES, is_cached, remote
+
+    if name not in REMOTE_NAMES:
+        return False
+    if name == "fashion-mnist" and FASHION_SYSTEM_DIR.is_dir():
+        return False
+    return not is_cached(remote(name), root)
+
+
+def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None) -> DataSplits:
+    """Load a dataset by name (see the module docstring) or from a folder of IDX files.
+
+    ``root`` overrides the download cache folder (default: ``download.data_dir()``).
+    """
+    from bpviz.data.download import data_dir, is_cached, remote
+
+    MNIST, FASHION_MNIST = remote("mnist"), remote("fashion-mnist")  # noqa: N806
     key = str(name)
+    cache = Path(root).expanduser() if root is not None else data_dir()
     if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
-    if key == "fashion-mnist":
-        if not FASHION_SYSTEM_DIR.is_dir():
+    if key == "mnist":
+        if not is_cached(MNIST, cache):
             raise DatasetError(
-                "Fashion-MNIST is not installed here: 'apt-get install dataset-fashion-mnist' puts it in "
-                f"{FASHION_SYSTEM_DIR}, or pass a folder holding its four IDX files"
+                f"full MNIST is not downloaded yet ({MNIST.download_mb:g} MB): run 'bpviz data fetch mnist' "
+                f"or pick it in the app's dataset list (cache folder {cache / 'mnist'})"
             )
-        return load_folder(FASHION_SYSTEM_DIR, "fashion-mnist", FASHION_CLASSES)
+        full = load_folder(cache / "mnist", "mnist", DIGITS)
+        # The book's split: the first 50,000 training images train, the last 10,000 validate.
+        tr = full.train
+        train = Dataset(tr.x[:50000], tr.labels[:50000], "mnist train", DIGITS)
+        validation = Dataset(tr.x[50000:], tr.labels[50000:], "mnist validation", DIGITS)
+        return DataSplits("mnist", train, full.test, validation, DIGITS, full.source)
+    if key == "fashion-mnist":
+        if FASHION_SYSTEM_DIR.is_dir():
+            return load_folder(FASHION_SYSTEM_DIR, "fashion-mnist", FASHION_CLASSES)
+        if is_cached(FASHION_MNIST, cache):
+            return load_folder(cache / "fashion-mnist", "fashion-mnist", FASHION_CLASSES)
+        raise DatasetError(
+            "Fashion-MNIST is not on this machine: 'bpviz data fetch fashion-mnist' downloads it, "
+            f"'apt-get install dataset-fashion-mnist' installs it in {FASHION_SYSTEM_DIR}, "
+            "or pass a folder holding its four IDX files"
+        )
     path = Path(key).expanduser()
     if path.is_dir():
         return load_folder(path)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.data import DIGITS
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.session import Session
 
@@ -233,7 +234,8 @@ class DrawPanel(QWidget):
 
     def update_prediction(self) -> None:
         s = self.session
-        usable = s.network.sizes[0] == 784 and s.data.input_size == 784
+        digits = s.data.class_names == DIGITS
+        usable = digits and s.network.sizes[0] == 784 and s.data.input_size == 784
         x28 = mnist_like(self.canvas.to_array()) if usable and not self.canvas.empty else None
         self.input = None if x28 is None else x28.ravel()
         self._show_preview(x28)
@@ -241,7 +243,11 @@ class DrawPanel(QWidget):
         if self.input is None:
             self.output = None
             self.bars.setOpts(x=np.arange(n_out), height=np.zeros(n_out), brushes=["#60a5fa"] * n_out)
-            self.answer.setText("" if usable else "The canvas needs a network with 784 inputs (28×28 images).")
+            if not digits:
+                self.answer.setText(f"The canvas is for handwritten digits (MNIST); the dataset now is "
+                                    f"{s.data.name}. Choose an MNIST dataset in the Train tab to draw.")
+            else:
+                self.answer.setText("" if usable else "The canvas needs a network with 784 inputs (28×28 images).")
             self.step_button.setEnabled(False)
             self.note.setText(self._model_note())
             s.set_drawn(None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpviz import __version__
 from bpviz.core import ModelFileError
-from bpviz.data import assets_dir
+from bpviz.data import DIGITS, assets_dir
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         stepping = self.tabs.currentWidget() is self.step_panel
         drawing = self.tabs.currentWidget() is self.draw_panel
         s = self.session
-        if drawing and s.is_untrained and s.state == IDLE and s.data.input_size == 784 and s.data.n_classes == 10:
+        if drawing and s.is_untrained and s.state == IDLE and s.data.class_names == DIGITS and s.data.input_size == 784:
             # Drawing needs a trained network: use the shipped one rather than random weights.
             try:
                 s.load_shipped_model()
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".
         self.session.shutdown()
+        self.train_panel.shutdown()
         try:
             self.session.save_settings()
         except Exception:  # settings are a convenience; never block closing

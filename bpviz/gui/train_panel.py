@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
+from bpviz.data.datasets import needs_download
+from bpviz.gui.download import Download
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, Session, TrainConfig
 
 FOLDER_ITEM = "Folder of IDX files…"
@@ -64,6 +68,14 @@ class TrainPanel(QWidget):
         self._select(self.dataset, c.dataset)
         self._last_dataset_index = self.dataset.currentIndex()
         self.dataset.activated.connect(self._on_dataset)
+        self.download_bar = QProgressBar(minimum=0, maximum=100)
+        self.download_text = QLabel()
+        self.download_text.setWordWrap(True)
+        self.download_text.setStyleSheet("color:#9ca3af;")
+        self.cancel_download_button = QPushButton("Cancel")
+        self.cancel_download_button.setToolTip("Stop the download; nothing half-written is kept")
+        self.cancel_download_button.clicked.connect(self.cancel_download)
+        self.download: Download | None = None
         self.delay = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=1000, value=c.delay_ms)
         self.delay.setToolTip("Slow motion: pause this long after every mini-batch so the colours can be followed.")
         self.delay_label = QLabel()
@@ -85,6 +97,17 @@ class TrainPanel(QWidget):
             err.hide()
             form.addRow("", err)
             self.errors[key] = err
+            if key == "dataset":
+                box = QHBoxLayout()
+                box.addWidget(self.download_bar, 1)
+                box.addWidget(self.cancel_download_button)
+                self.download_row = QWidget()
+                inner = QVBoxLayout(self.download_row)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.addLayout(box)
+                inner.addWidget(self.download_text)
+                self.download_row.hide()
+                form.addRow("", self.download_row)
         form.addRow("Slow motion", self.delay)
         form.addRow("", self.delay_label)
 
@@ -183,7 +206,11 @@ class TrainPanel(QWidget):
         self.session.set_delay_ms(ms)
 
     def _on_dataset(self, index: int) -> None:
-        if self.dataset.itemData(index) is None:  # "Folder of IDX files…"
+        key = self.dataset.itemData(index)
+        if key is not None and needs_download(key):
+            self.start_download(key)
+            return
+        if key is None:  # "Folder of IDX files…"
             folder = QFileDialog.getExistingDirectory(self, "Folder with the four IDX files")
             if not folder:
                 self.dataset.setCurrentIndex(self._last_dataset_index)
@@ -193,6 +220,49 @@ class TrainPanel(QWidget):
         self._last_dataset_index = self.dataset.currentIndex()
         if self.session.state == IDLE:
             self.apply()
+
+    # -- downloads -----------------------------------------------------------------------------
+    def start_download(self, name: str) -> None:
+        if self.download is not None:
+            return
+        self.download = Download(name, parent=self)
+        self.download.worker.progress.connect(self._on_download_progress)
+        self.download.finished.connect(lambda ok, msg: self._on_download_finished(name, ok, msg))
+        self.download_bar.setValue(0)
+        self.download_text.setText(f"Downloading {name}…")
+        self.download_row.show()
+        self.dataset.setEnabled(False)
+        self.download.start()
+
+    def cancel_download(self) -> None:
+        if self.download is not None:
+            self.download.worker.cancel()
+
+    def _on_download_progress(self, pct: int, text: str) -> None:
+        self.download_bar.setValue(pct)
+        self.download_text.setText(text)
+
+    def _on_download_finished(self, name: str, ok: bool, message: str) -> None:
+        self.download = None
+        self.download_row.hide()
+        self.dataset.setEnabled(self.session.state == IDLE)
+        level = "info" if ok else ("warning" if "cancelled" in message else "error")
+        self.session.message.emit(level, message)
+        if ok:
+            for i in range(self.dataset.count()):
+                if self.dataset.itemData(i) == name:
+                    self.dataset.setItemText(i, available_datasets()[name])
+            self._last_dataset_index = self.dataset.currentIndex()
+            if self.session.state == IDLE:
+                self.apply()
+        else:
+            self.dataset.setCurrentIndex(self._last_dataset_index)
+
+    def shutdown(self) -> None:
+        """Cancel a running download and wait for its thread (the window is closing)."""
+        if self.download is not None:
+            self.download.cancel_and_wait()
+            self.download = None
 
     def _on_state(self, state: str) -> None:
         self.train_button.setText({IDLE: "Train", RUNNING: "Pause", PAUSED: "Resume"}[state])

@@ -8,11 +8,6 @@ import pytest
 from bpviz.data import Dataset, DataSplits, load_dataset
 
 
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("BPVIZ_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture(scope="session")
 def mnist():
     return load_dataset()

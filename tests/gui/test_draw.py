@@ -96,3 +96,22 @@ def test_step_through_this_digit_hands_it_to_the_step_tab(qtbot, make_window):
     assert seq.m == 1 and int(seq.labels[0]) == 4
     np.testing.assert_array_equal(seq.traces[0].x, panel.input.astype(seq.traces[0].x.dtype))
     assert "drawn digit" in w.step_panel.source.text()
+
+
+def test_the_canvas_says_it_is_for_digits_when_the_data_is_fashion(qtbot, make_window):
+    from bpviz.data import FASHION_CLASSES, DataSplits, Dataset
+
+    rng = np.random.default_rng(0)
+    x = rng.random((50, 784)).astype(np.float32)
+    y = rng.integers(0, 10, 50)
+    fashion = DataSplits("fashion-mnist", Dataset(x[:40], y[:40], "f", FASHION_CLASSES),
+                         Dataset(x[40:], y[40:], "f", FASHION_CLASSES), class_names=FASHION_CLASSES)
+    w = make_window(data=fashion)
+    panel = _open_draw_tab(qtbot, w)
+    assert w.session.is_untrained  # no digit model is loaded over a Fashion network
+    for st in SEVEN:
+        panel.canvas.add_stroke(st)
+    assert panel.input is None and "for handwritten digits" in panel.answer.text()
+    assert not panel.step_button.isEnabled()
+    # class names appear where digits would
+    assert w.network_view.class_labels[0].toPlainText() == "T-shirt/top"
