@@ -99,7 +99,7 @@ def test_step_through_this_digit_hands_it_to_the_step_tab(qtbot, make_window):
 
 
 def test_the_canvas_says_it_is_for_digits_when_the_data_is_fashion(qtbot, make_window):
-    from bpviz.data import FASHION_CLASSES, DataSplits, Dataset
+    from bpviz.data import FASHION_CLASSES, Dataset, DataSplits
 
     rng = np.random.default_rng(0)
     x = rng.random((50, 784)).astype(np.float32)
