@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("what", choices=("core", "gui", "data"),
                    help="core: one epoch vs the per-sample loop and PyTorch; gui: drawing and threads; data: loading")
     b.add_argument("--epochs", type=_positive_int, default=1)
-    b.add_argument("--repeats", type=_positive_int, default=3)
+    b.add_argument("--repeats", type=_positive_int, default=7, help="rounds for bench core (default 7)")
 
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("out", help="PNG file to write")

@@ -1,21 +1,30 @@
 """The sigmoid neuron's activation σ and its derivative σ′.
 
-Both are written so that they never overflow or warn: with e = exp(−|z|) ≤ 1,
-σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z < 0. That is the same function as
-1/(1 + e^{−z}), accurate to rounding in relative terms on both tails, and σ(±1e4) is
-exactly 1 or 0 and σ′(±1e4) exactly 0.
+σ(z) = 1/(1 + e^{−z}) is evaluated as written — accurate to rounding in relative terms on
+both tails — after raising z to a floor (−80 in float32, −700 in float64) below which e^{−z}
+would overflow. So nothing overflows or warns: σ(1e4) is exactly 1, σ(−1e4) is σ(floor), a
+positive number below 1e−34, and σ′(±1e4) is at most that.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+_FLOOR = {np.dtype(np.float32): np.float32(-80.0), np.dtype(np.float64): np.float64(-700.0)}
+
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z), element-wise; same shape and dtype as ``z``."""
-    e = np.exp(-np.abs(z))
-    r = 1 / (1 + e)
-    return np.where(z >= 0, r, e * r)
+    """σ(z), element-wise; same shape as ``z``, float32 stays float32 (else float64)."""
+    z = np.asarray(z)
+    if z.dtype not in _FLOOR:
+        z = z.astype(np.float64)
+    e = np.maximum(z, _FLOOR[z.dtype])  # a new array: the steps below work in place on it
+    if e.ndim == 0:  # a scalar
+        return 1 / (1 + np.exp(-e))
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    e += 1
+    return np.reciprocal(e, out=e)
 
 
 def sigmoid_prime(z: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ A cost has
   and targets ``y`` of shape (n, n_L). ``z`` (the output weighted input) may be passed
   too; costs that can be computed more accurately from z than from a = σ(z) use it.
 * ``delta(z, a, y)``: the output error δ^L = ∂C_x/∂z^L of each sample, shape (n, n_L).
+* ``total(a, y, z)``: Σ_x C_x over a batch as a float (the SGD loop's fast path).
 
 Adding a cost is adding one class and registering it in ``COSTS``.
 """
@@ -29,6 +30,12 @@ class QuadraticCost:
     def fn(a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> np.ndarray:
         diff = a - y
         return 0.5 * np.sum(diff * diff, axis=-1)
+
+    @staticmethod
+    def total(a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
+        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
+        diff = (a - y).ravel()
+        return 0.5 * float(diff @ diff)
 
     @staticmethod
     def grad_a(a: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -62,6 +69,11 @@ class CrossEntropyCost:
         with np.errstate(divide="ignore", invalid="ignore"):
             terms = np.where(y > 0, y * np.log(a), 0) + np.where(y < 1, (1 - y) * np.log1p(-a), 0)
         return -np.sum(terms, axis=-1)
+
+    @classmethod
+    def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
+        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
+        return float(cls.fn(a, y, z).sum())
 
     @staticmethod
     def grad_a(a: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -92,33 +92,39 @@ class Diverged:
 
 
 def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float, lmbda: float = 0.0,
-                      n: int | None = None) -> float | None:
+                      n: int | None = None, x_max: float | None = None) -> float | None:
     """One gradient-descent step on a mini-batch, the seed's ``update_mini_batch``.
 
-    X: (m, n_1) inputs; Y: (m, n_L) targets (already in the network's dtype, unchecked);
-    n: the training set size for the L2 term. Returns the batch's mean cost before the
-    update, or None (and changes nothing) when the cost or an updated parameter would not be
-    finite. Parameters are replaced by new arrays, never written in place.
+    X: (m, n_1) finite inputs; Y: (m, n_L) targets (both in the network's dtype, unchecked);
+    n: the training set size for the L2 term; x_max: max |X| if known (else computed).
+    Returns the batch's mean cost before the update, or None (and changes nothing) when the
+    cost is not finite or the update could overflow. Parameters are replaced by new arrays,
+    never written in place.
     """
     m = X.shape[0]
     # Feedforward, BP1, BP2 for the whole mini-batch (one matmul per layer).
     zs, activations = network._forward(X)
     deltas = network.backward(zs, activations, Y)
-    cost = float(network.cost.fn(activations[-1], Y, zs[-1]).sum()) / m
-    # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
-    # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
-    new_w, new_b = [], []
-    with np.errstate(over="ignore", invalid="ignore"):  # checked below instead
-        for w, b, delta, a in zip(network.weights, network.biases, deltas, activations):
-            step = delta * (eta / m)
-            dw = step.T @ a
-            if lmbda:
-                new_w.append((1.0 - eta * lmbda / (n or m)) * w - dw)
-            else:
-                new_w.append(np.subtract(w, dw, out=dw))
-            new_b.append(b - step.sum(axis=0))
-    if not (math.isfinite(cost) and all(np.isfinite(p).all() for p in new_w + new_b)):
+    cost = network.cost.total(activations[-1], Y, zs[-1]) / m
+    if not math.isfinite(cost):
         return None
+    decay = 1.0 - eta * lmbda / (n or m) if lmbda else 1.0
+    if not abs(decay) <= 1e6:
+        return None
+    new_w, new_b = [], []
+    for i, (w, b, delta, a) in enumerate(zip(network.weights, network.biases, deltas, activations)):
+        # |Δw_jk| = |(η/m) Σ_x δ_xj a_xk| ≤ η · max|δ| · max|a|, and a ≤ 1 past the input layer:
+        # bounding it keeps the update finite without scanning the large weight matrix for
+        # overflow afterwards (and NaN fails the comparison too).
+        a_max = (float(np.abs(X).max()) if x_max is None else x_max) if i == 0 else 1.0
+        if not float(np.abs(delta).max()) * eta * max(a_max, 1.0) < 1e30:
+            return None
+        # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
+        # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
+        step = delta * (eta / m)
+        dw = step.T @ a
+        new_w.append(decay * w - dw if lmbda else np.subtract(w, dw, out=dw))
+        new_b.append(b - step.sum(axis=0))
     # Rebind instead of writing in place: an array the network has handed out is never
     # changed afterwards, so a list of references is a consistent snapshot.
     network.weights[:] = new_w
@@ -186,6 +192,9 @@ def sgd(
     if n == 0:
         raise ValueError("the training set is empty")
     Y = network.targets(labels, n)
+    x_max = float(np.abs(X).max())
+    if not math.isfinite(x_max):
+        raise ValueError("the training inputs contain NaN or infinite values")
     X_test = y_test = None
     if test is not None:
         X_test, y_test = _xy(test)
@@ -204,9 +213,9 @@ def sgd(
             Xb, Yb = X[idx], Y[idx]
             m = idx.shape[0]
             eta_now = float(control.eta)
-            cost = update_mini_batch(network, Xb, Yb, eta_now, lmbda, n)
+            cost = update_mini_batch(network, Xb, Yb, eta_now, lmbda, n, x_max)
             if cost is None:
-                yield Diverged(epoch, k, math.nan, "the cost or the updated parameters are not finite numbers")
+                yield Diverged(epoch, k, math.nan, "the cost is not a finite number or the update would overflow")
                 return
             yield BatchDone(epoch, k, n_batches, m, cost, eta_now)
             recent.append(cost)

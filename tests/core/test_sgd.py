@@ -127,7 +127,7 @@ def test_non_finite_update_is_not_applied():
     net = Network((6, 5, 3), rng=0, cost="cross-entropy")
     before = net.copy()
     events = list(sgd(net, (X, y), epochs=1, batch_size=10, eta=1e308, rng=0))
-    assert isinstance(events[-1], Diverged) and "not finite" in events[-1].reason
+    assert isinstance(events[-1], Diverged) and "overflow" in events[-1].reason
     assert net.same_parameters(before)
 
 
@@ -142,3 +142,10 @@ def test_bundled_mnist_beats_85_percent():
         if isinstance(ev, EpochDone):
             last = ev
     assert last.test_correct / last.test_total > 0.85, last
+
+
+def test_non_finite_training_inputs_are_refused():
+    X, y = _toy(n=20)
+    X[3, 2] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        next(sgd(Network((6, 5, 3), rng=0), (X, y), epochs=1, batch_size=10, eta=1.0))
