@@ -226,6 +226,8 @@ class NetworkView(QWidget):
         self._add(self.active_band, -1)
         self.active_band.hide()
         self.edge_data, self.edge_shown = {}, {}
+        self._layer_pens = {}
+        self._legend = None
         self.refresh(force=True)
         self.fit()
 
@@ -320,6 +322,9 @@ class NetworkView(QWidget):
                              f"<b>{names[trace.label]}</b>")
 
     def _set_legend(self, label: str, vmax: float) -> None:
+        if (label, vmax) == self._legend:
+            return  # re-laying out the colour bar's axes on every redraw is a measurable cost
+        self._legend = (label, vmax)
         self.colorbar.setLevels((-vmax, vmax))
         self.colorbar.getAxis("left").setLabel(label)  # where ColorBarItem(label=…) puts it
 
@@ -339,13 +344,16 @@ class NetworkView(QWidget):
         counts = np.bincount(buckets, minlength=N_BUCKETS)
         seg = self.segments[l][idx[order]].reshape(-1, 2)
         start = 0
+        restyle = self._layer_pens.get(l) is not pens  # setPen costs a repaint: only on a change
+        self._layer_pens[l] = pens
         for b, item in enumerate(items):
             n = int(counts[b])
             if n == 0:
                 item.setVisible(False)
                 continue
             pts = seg[2 * start : 2 * (start + n)]
-            item.setPen(pens[b])
+            if restyle:
+                item.setPen(pens[b])
             item.setData(pts[:, 0], pts[:, 1], connect="pairs")
             item.setVisible(True)
             start += n
