@@ -165,15 +165,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     best = (-1, -1)
     diverged = None
     for ev in sgd(net, train, epochs=args.epochs, batch_size=args.batch_size, eta=args.eta,
-                  lmbda=args.lmbda, rng=rng, test=data.test):
+                  lmbda=args.lmbda, rng=rng, test=data.test, validation=data.validation):
         if isinstance(ev, BatchDone):
             bar.update(ev.epoch, ev.batch + 1, ev.n_batches, ev.cost)
         elif isinstance(ev, EpochDone):
             bar.clear()
             now = time.perf_counter()
             extra = ""
-            if data.validation is not None:
-                extra = f", validation {net.evaluate(data.validation.x, data.validation.labels)} / {len(data.validation)}"
+            if ev.validation_total:
+                extra = f", validation {ev.validation_correct} / {ev.validation_total}"
             print(f"Epoch {ev.epoch} : {ev.test_correct} / {ev.test_total}  "
                   f"({now - t_epoch:.2f} s, training cost {ev.training_cost:.4f}{extra})", flush=True)
             t_epoch = now

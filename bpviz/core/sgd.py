@@ -70,12 +70,20 @@ class EpochDone:
     training_cost: float
     test_correct: int | None
     test_total: int | None
+    validation_correct: int | None = None
+    validation_total: int | None = None
 
     @property
     def test_accuracy(self) -> float | None:
         if not self.test_total:
             return None
         return self.test_correct / self.test_total
+
+    @property
+    def validation_accuracy(self) -> float | None:
+        if not self.validation_total:
+            return None
+        return self.validation_correct / self.validation_total
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,7 @@ def sgd(
     divergence_factor: float | None = 4.0,
     divergence_window: int = 50,
     monitor: bool = True,
+    validation=None,
 ) -> Iterator[BatchDone | EpochDone | Diverged]:
     """Train ``network`` in place, yielding a :class:`BatchDone` after each mini-batch and an
     :class:`EpochDone` after each epoch (a :class:`Diverged` ends the run early).
@@ -179,6 +188,7 @@ def sgd(
     ``divergence_window`` mini-batches exceeds ``divergence_factor`` × C₀ + 1, C₀ being the
     cost on (up to 1,000 of) the training samples before this run (None disables this).
 
+    ``validation`` (optional, like ``test``) is evaluated after each epoch too.
     ``monitor=False`` skips the end-of-epoch training cost and test evaluation (the
     :class:`EpochDone` then carries NaN and None); benchmarks use it.
     """
@@ -228,9 +238,12 @@ def sgd(
                 return
         if monitor:
             training_cost = network.total_cost(X, Y, lmbda, n)
-            correct = total = None
+            correct = total = v_correct = v_total = None
             if X_test is not None:
                 correct, total = network.evaluate(X_test, y_test), len(y_test)
-            yield EpochDone(epoch, start_epoch + epochs, training_cost, correct, total)
+            if validation is not None and len(_xy(validation)[1]):
+                X_val, y_val = _xy(validation)
+                v_correct, v_total = network.evaluate(X_val, y_val), len(y_val)
+            yield EpochDone(epoch, start_epoch + epochs, training_cost, correct, total, v_correct, v_total)
         else:
             yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)

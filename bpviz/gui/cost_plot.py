@@ -63,7 +63,11 @@ class CostPlot(QWidget):
         self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name="smoothed")
         self.epoch_curve = cp.plot(pen=pg.mkPen("#f59e0b", width=2), symbol="o", symbolSize=7,
                                    symbolBrush="#f59e0b", name="training cost (epoch)")
-        self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399")
+        ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
+        self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
+                                 name="test")
+        self.val_curve = ap.plot(pen=pg.mkPen("#c084fc", width=2), symbol="t", symbolSize=7, symbolBrush="#c084fc",
+                                 name="validation")
         self.acc_text = pg.TextItem("", color="#34d399", anchor=(1, 1))
         ap.addItem(self.acc_text)
         self.hint = pg.TextItem("Press Train (Space) and watch the cost fall", color="#9ca3af", anchor=(0.5, 0.5))
@@ -121,3 +125,9 @@ class CostPlot(QWidget):
         else:
             self.acc_curve.setData([], [])
             self.acc_text.setText("")
+        val = [(e.epoch + 1, 100.0 * e.validation_accuracy) for e in ep if e.validation_accuracy is not None]
+        if val:
+            vx, vy = np.array(val).T
+            self.val_curve.setData(vx, vy)
+        else:
+            self.val_curve.setData([], [])

@@ -320,8 +320,9 @@ class MainWindow(QMainWindow):
 
     def _on_epoch(self, ev) -> None:
         if ev.test_accuracy is not None:
+            val = "" if ev.validation_accuracy is None else f" · validation {100 * ev.validation_accuracy:.2f}%"
             self.accuracy_label.setText(f"test accuracy {100 * ev.test_accuracy:.2f}% "
-                                        f"({ev.test_correct} / {ev.test_total}) after epoch {ev.epoch + 1}")
+                                        f"({ev.test_correct} / {ev.test_total}){val} after epoch {ev.epoch + 1}")
 
     def _on_state(self, state: str) -> None:
         self.state_label.setText(state)

@@ -98,14 +98,18 @@ class History:
     def write_csv(self, path: str | os.PathLike) -> None:
         with open(path, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["kind", "epoch", "mini_batch", "cost", "test_correct", "test_total", "test_accuracy"])
+            w.writerow(["kind", "epoch", "mini_batch", "cost", "test_correct", "test_total", "test_accuracy",
+                        "validation_correct", "validation_total"])
             for i, c in zip(self.batch_index.tolist(), self.batch_cost.tolist()):
-                w.writerow(["mini-batch", i // self.batches_per_epoch, i % self.batches_per_epoch, repr(c), "", "", ""])
+                w.writerow(["mini-batch", i // self.batches_per_epoch, i % self.batches_per_epoch, repr(c)] + [""] * 5)
+
+            def blank(v):
+                return "" if v is None else v
+
             for e in self.epochs:
                 acc = "" if e.test_accuracy is None else repr(e.test_accuracy)
-                w.writerow(["epoch", e.epoch, "", repr(e.training_cost),
-                            "" if e.test_correct is None else e.test_correct,
-                            "" if e.test_total is None else e.test_total, acc])
+                w.writerow(["epoch", e.epoch, "", repr(e.training_cost), blank(e.test_correct), blank(e.test_total),
+                            acc, blank(e.validation_correct), blank(e.validation_total)])
 
 
 def settings() -> QSettings:
@@ -280,7 +284,7 @@ class Session(QObject):
         self.config.validate(self.data)
         self.epochs_target = self.epochs_done + c.epochs
         worker = TrainingWorker(
-            self.network, self.data.train, self.data.test, epochs=c.epochs, batch_size=c.batch_size,
+            self.network, self.data.train, self.data.test, validation=self.data.validation, epochs=c.epochs, batch_size=c.batch_size,
             eta=c.eta, lmbda=c.lmbda, rng=self.rng, start_epoch=self.epochs_done,
             batches_done=self.batches_done, delay_s=c.delay_ms / 1000, paused=paused, steps=steps,
         )

@@ -43,12 +43,12 @@ class TrainingWorker(QObject):
     paused = Signal(bool)         # True when the worker waits, False when it runs again
     finished = Signal(str)        # "done" | "stopped" | "diverged" | "error: <message>"
 
-    def __init__(self, network: Network, train, test, *, epochs: int, batch_size: int, eta: float,
+    def __init__(self, network: Network, train, test, *, validation=None, epochs: int, batch_size: int, eta: float,
                  lmbda: float, rng: np.random.Generator, start_epoch: int, batches_done: int,
                  delay_s: float = 0.0, paused: bool = False, steps: int | None = None) -> None:
         super().__init__()
         self.network = network
-        self.train, self.test = train, test
+        self.train, self.test, self.validation = train, test, validation
         self.epochs, self.batch_size, self.lmbda = epochs, batch_size, lmbda
         self.rng = rng
         self.start_epoch = start_epoch
@@ -119,7 +119,7 @@ class TrainingWorker(QObject):
 
         gen = sgd(self.network, self.train, epochs=self.epochs, batch_size=self.batch_size,
                   eta=control.eta, lmbda=self.lmbda, rng=self.rng, test=self.test,
-                  control=control, start_epoch=self.start_epoch)
+                  control=control, start_epoch=self.start_epoch, validation=self.validation)
         try:
             self._wait_while_paused()
             for ev in gen:

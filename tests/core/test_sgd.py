@@ -149,3 +149,13 @@ def test_non_finite_training_inputs_are_refused():
     X[3, 2] = np.nan
     with pytest.raises(ValueError, match="NaN"):
         next(sgd(Network((6, 5, 3), rng=0), (X, y), epochs=1, batch_size=10, eta=1.0))
+
+
+def test_validation_is_evaluated_after_each_epoch():
+    X, y = _toy(n=40)
+    net = Network((6, 5, 3), rng=0)
+    events = [e for e in sgd(net, (X[:30], y[:30]), epochs=2, batch_size=10, eta=1.0, rng=0,
+                             test=(X[30:35], y[30:35]), validation=(X[35:], y[35:])) if isinstance(e, EpochDone)]
+    assert events[-1].validation_total == 5
+    assert events[-1].validation_correct == net.evaluate(X[35:], y[35:])
+    assert events[-1].validation_accuracy == events[-1].validation_correct / 5

@@ -118,3 +118,20 @@ def test_divergence_pauses_with_a_visible_message(qtbot, make_window):
     assert "diverged" in w.message_bar.label.text()
     assert all(np.isfinite(x).all() for x in s.network.weights)
     assert len(s.history.epochs) == 0
+
+
+def test_validation_accuracy_is_shown_when_the_data_has_a_validation_set(qtbot, make_window, mnist):
+    from bpviz.data import DataSplits
+
+    data = DataSplits("split", mnist.train.subset(1000), mnist.test.subset(300),
+                      validation=mnist.test.subset(200), class_names=mnist.class_names)
+    w = make_window(data=data, epochs=1)
+    s = w.session
+    s.start()
+    qtbot.waitUntil(lambda: s.state == IDLE and len(s.history.epochs) == 1, timeout=20000)
+    ev = s.history.epochs[0]
+    assert ev.validation_total == 200
+    qtbot.waitUntil(lambda: w.cost_plot.val_curve.yData is not None and len(w.cost_plot.val_curve.yData) == 1,
+                    timeout=3000)
+    assert w.cost_plot.val_curve.yData[0] == 100 * ev.validation_accuracy
+    assert "validation" in w.accuracy_label.text()
