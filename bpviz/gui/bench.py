@@ -35,6 +35,20 @@ def _repaint_times(app, window, fraction: float, n: int = 50) -> list[float]:
     return times
 
 
+def _selection_times(app, window, n: int = 30) -> list[float]:
+    """Repaint after clicking through hidden neurons: the weights do not change."""
+    view, s = window.network_view, window.session
+    times = []
+    for i in range(n):
+        s.select((2, i % s.network.sizes[1]))
+        t = time.perf_counter()
+        view.glw.viewport().repaint()
+        times.append((time.perf_counter() - t) * 1000)
+        app.processEvents()
+    s.select(None)
+    return times
+
+
 def _timer_jitter(app, seconds: float) -> list[float]:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
@@ -99,6 +113,9 @@ def bench_gui(args) -> int:
             t = _repaint_times(app, window, frac)
             print(f"  {str(list(sizes)):15s} {label:32s} median {statistics.median(t):6.1f} ms   "
                   f"p95 {_pct(t, 95):6.1f} ms")
+        t = _selection_times(app, window)
+        print(f"  {str(list(sizes)):15s} {'select a node, all edges cached':32s} median {statistics.median(t):6.1f} ms   "
+              f"p95 {_pct(t, 95):6.1f} ms")
         window.close()
 
     window = make_window(config=replace(TrainConfig(), epochs=100))

@@ -63,7 +63,7 @@ class CostPlot(QWidget):
         self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name="smoothed")
         self.epoch_curve = cp.plot(pen=pg.mkPen("#f59e0b", width=2), symbol="o", symbolSize=7,
                                    symbolBrush="#f59e0b", name="training cost (epoch)")
-        ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
+        self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
         self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
                                  name="test")
         self.val_curve = ap.plot(pen=pg.mkPen("#c084fc", width=2), symbol="t", symbolSize=7, symbolBrush="#c084fc",
@@ -131,3 +131,4 @@ class CostPlot(QWidget):
             self.val_curve.setData(vx, vy)
         else:
             self.val_curve.setData([], [])
+        self.acc_legend.setVisible(bool(val))  # a legend for one curve only says the axis again

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsView,
     QHBoxLayout,
@@ -31,6 +32,11 @@ from bpviz.scene.colors import N_BUCKETS, bucket_alpha, bucketize, strongest, sy
 from bpviz.scene.layout import edge_endpoints, layout_network
 from bpviz.scene.notation import fmt, sub, symbol, weight_name
 
+try:  # pyqtgraph's fast NumPy → QLineF array helper (module-level in PlotCurveItem since 0.13)
+    from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+except ImportError:  # pragma: no cover - other pyqtgraph versions
+    arrayToLineSegments = None
+
 CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
 BACKGROUND = "#16181d"
 SMALL_LAYER_EDGES = 1200      # layers with at most this many edges always show all of them
@@ -39,6 +45,65 @@ EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %"
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
+
+
+_STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
+
+
+class _Lines:
+    """Segments for QPainter.drawLines from (2n, 2) end points.
+
+    pyqtgraph's own helper fills a QLineF array straight from NumPy (what PlotCurveItem uses
+    for connect="pairs"); it owns the memory that drawargs() points into, so it is kept here.
+    Without it, a list of QLineF.
+    """
+
+    def __init__(self, pts: np.ndarray) -> None:
+        if arrayToLineSegments is not None:
+            self._segments = arrayToLineSegments(pts[:, 0], pts[:, 1], connect="pairs", finiteCheck=False)
+            self._list = None
+        else:
+            self._segments = None
+            self._list = [QLineF(*pts[i], *pts[i + 1]) for i in range(0, len(pts), 2)]
+
+    def drawargs(self) -> tuple:
+        return self._segments.drawargs() if self._segments is not None else (self._list,)
+
+
+class EdgeLayer(pg.GraphicsObject):
+    """Every drawn edge, one QPainter.drawLines call per colour bucket and layer, painted by
+    one item whose rendering Qt caches at device resolution until the edges change or the
+    view zooms, so hover and selection do not draw the lines again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[tuple[_Lines, QPen, int, int]] = []
+        self._rect = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_paths(self, paths: list[tuple[np.ndarray, QPen, int]]) -> None:
+        """(points (2n, 2) as segment start/end pairs, pen, bucket), drawn in this order."""
+        self.prepareGeometryChange()
+        self.paths = [(_Lines(p), pen, b, p.shape[0] // 2) for p, pen, b in paths]
+        if paths:
+            pts = np.concatenate([p for p, _, _ in paths])
+            x0, y0 = pts.min(axis=0)
+            x1, y1 = pts.max(axis=0)
+            self._rect = QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2)
+        else:
+            self._rect = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        # One clip rectangle makes Qt's raster engine draw 23,820 lines ~10× faster (QT-NOTES).
+        painter.setClipRect(option.exposedRect if not option.exposedRect.isEmpty() else self._rect)
+        for lines, pen, _, _ in self.paths:
+            painter.setPen(pen)
+            painter.drawLines(*lines.drawargs())
 
 
 def diverging_cmap() -> pg.ColorMap:
@@ -147,14 +212,10 @@ class NetworkView(QWidget):
         self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
         self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
 
-        # Stronger buckets above weaker ones, whatever their sign (z stays below the highlights).
-        strength = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2) / (N_BUCKETS / 2)
-        self.edge_items = {
-            l: [self._add(pg.PlotCurveItem(pen=self._pens[b], connect="pairs", antialias=False),
-                          z=0.4 * float(strength[b]))
-                for b in range(N_BUCKETS)]
-            for l in self.segments
-        }
+        # All edges are one cached item: hovering, selecting or moving the selection ring
+        # repaints the view but blits the edges instead of drawing 23,820 lines again.
+        self.edge_layer = self._add(EdgeLayer(), 0)
+        self.edge_paths: dict[int, list[tuple[np.ndarray, QPen, int]]] = {}
         # Selected node's edges: above the other edges, below the input image and the tiles.
         self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen("#ff5a4e", width=2), connect="pairs"), 0.5)
         self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen("#4ea8ff", width=2), connect="pairs"), 0.5)
@@ -226,7 +287,6 @@ class NetworkView(QWidget):
         self._add(self.active_band, -1)
         self.active_band.hide()
         self.edge_data, self.edge_shown = {}, {}
-        self._layer_pens = {}
         self._legend = None
         self.refresh(force=True)
         self.fit()
@@ -275,7 +335,7 @@ class NetworkView(QWidget):
         self.activations = [a[0] for a in acts]
         self.vmax = symmetric_range(weights)
         self._set_legend("weight w", self.vmax)
-        for l in self.edge_items:
+        for l in self.segments:
             self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
         self._draw_tiles(weights[0], "w")
         self._draw_nodes([("a", a) for a in self.activations])
@@ -301,7 +361,7 @@ class NetworkView(QWidget):
         vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
         self.vmax = vmax
         self._set_legend({"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}[kind], vmax)
-        for l in self.edge_items:
+        for l in self.segments:
             if l in emphasised:
                 self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
             else:
@@ -329,7 +389,6 @@ class NetworkView(QWidget):
         self.colorbar.getAxis("left").setLabel(label)  # where ColorBarItem(label=…) puts it
 
     def _draw_edge_layer(self, l: int, values: np.ndarray, kind: str, vmax: float, pens) -> None:
-        items = self.edge_items[l]
         flat = np.asarray(values).ravel()
         if self.edge_fraction <= 0:
             idx = np.zeros(0, dtype=np.int64)
@@ -343,20 +402,17 @@ class NetworkView(QWidget):
         order = np.argsort(buckets, kind="stable")
         counts = np.bincount(buckets, minlength=N_BUCKETS)
         seg = self.segments[l][idx[order]].reshape(-1, 2)
-        start = 0
-        restyle = self._layer_pens.get(l) is not pens  # setPen costs a repaint: only on a change
-        self._layer_pens[l] = pens
-        for b, item in enumerate(items):
+        paths, start = [], 0
+        for b in range(N_BUCKETS):
             n = int(counts[b])
-            if n == 0:
-                item.setVisible(False)
-                continue
-            pts = seg[2 * start : 2 * (start + n)]
-            if restyle:
-                item.setPen(pens[b])
-            item.setData(pts[:, 0], pts[:, 1], connect="pairs")
-            item.setVisible(True)
-            start += n
+            if n:
+                pts = seg[2 * start : 2 * (start + n)]
+                paths.append((pts, pens[b], b))
+                start += n
+        self.edge_paths[l] = paths
+        self.edge_layer.set_paths(
+            # weaker buckets first so the strongest edges of either sign end up on top
+            sorted((p for ps in self.edge_paths.values() for p in ps), key=lambda t: _STRENGTH[t[2]]))
         if self.edge_labels:
             offset = sum(self.segments[q].shape[0] for q in self.segments if q < l)
             for i, v in enumerate(flat):

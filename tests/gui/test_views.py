@@ -31,11 +31,11 @@ def test_edge_colours_follow_the_weights(qtbot, make_window):
         expected_idx = np.arange(flat.size) if flat.size <= 1200 else strongest(flat, view.edge_fraction)
         np.testing.assert_array_equal(idx, expected_idx)
         np.testing.assert_array_equal(buckets, bucketize(flat[idx], view.vmax))
-        # the drawn items hold exactly these edges, bucket by bucket
-        for b, item in enumerate(view.edge_items[l]):
-            n = int(np.sum(buckets == b))
-            xs = item.xData if item.isVisible() else np.zeros(0)
-            assert len(xs) == 2 * n
+        # the edge layer draws exactly these edges, bucket by bucket
+        drawn = {b: pts.shape[0] // 2 for pts, _, b in view.edge_paths[l]}
+        for b in range(16):
+            assert drawn.get(b, 0) == int(np.sum(buckets == b))
+    assert sum(n for *_, n in view.edge_layer.paths) == sum(idx.size for idx, _ in view.edge_data.values())
     assert any(not np.array_equal(before[l], view.edge_data[l][1]) for l in before)
     assert view.colorbar.levels() == (-view.vmax, view.vmax)
 
@@ -51,7 +51,7 @@ def test_edge_modes(qtbot, make_window):
     assert view.edge_data[3][0].size == 300  # small layers always show every edge
     view.edge_combo.setCurrentIndex(modes["No edges"])
     assert all(idx.size == 0 for idx, _ in view.edge_data.values())
-    assert not any(item.isVisible() for items in view.edge_items.values() for item in items)
+    assert view.edge_layer.paths == []
 
 
 def test_tooltips_use_the_books_notation(qtbot, make_window, toy_data):
@@ -97,7 +97,7 @@ def test_input_pixel_tooltip_and_click_selects(qtbot, make_window):
 def test_other_architectures_build(qtbot, make_window, sizes):
     w = make_window(sizes=sizes)
     view = w.network_view
-    assert sorted(view.edge_items) == list(range(2, len(sizes) + 1))
+    assert sorted(view.edge_paths) == list(range(2, len(sizes) + 1))
     assert view.tiles_item.image.shape[:2] == (sizes[1] * view.layout.tile_rows - (view.layout.tile_rows - 28), 28)
     w.session.select((3, 2))
     assert w.neuron_panel.bars.opts["height"].shape == (sizes[1],)
