@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bpviz", description="Watch backpropagation: with no command, opens the app.")
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument("--model", help="open the app with this model (.npz)")
+    parser.add_argument("--data-dir", dest="app_data_dir",
+                        help="download cache folder for the app (default: $BPVIZ_DATA_DIR or the user cache)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     t = sub.add_parser("train", help="train headless and print one line per epoch")
@@ -262,6 +264,8 @@ def cmd_data(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "app_data_dir", None):
+        os.environ["BPVIZ_DATA_DIR"] = str(Path(args.app_data_dir).expanduser())
     try:
         if args.command == "train":
             return cmd_train(args)

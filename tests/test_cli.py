@@ -59,3 +59,26 @@ def test_diverging_run_does_not_overwrite_a_saved_model(tmp_path, capsys):
     assert rc == 1
     assert "diverged" in capsys.readouterr().err
     assert out.read_bytes() == before
+
+
+def test_data_list_and_the_app_data_dir_option(tmp_path, capsys, monkeypatch):
+    import os
+
+    assert main(["data", "list", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "mnist-bundled" in out and "MNIST, full (download 11.6 MB)" in out and str(tmp_path) in out
+    monkeypatch.setattr("bpviz.cli.cmd_train", lambda args: 0)
+    assert main(["--data-dir", str(tmp_path / "d"), "train"]) == 0
+    assert os.environ["BPVIZ_DATA_DIR"] == str(tmp_path / "d")
+
+
+def test_fetch_offline_fails_with_one_clear_message(tmp_path, capsys, monkeypatch, server):
+    from dataclasses import replace
+
+    import bpviz.data.download as dl
+
+    monkeypatch.setattr(dl, "MNIST", replace(dl.MNIST, mirrors=(server.url("missing"),)))
+    assert main(["data", "fetch", "mnist", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "could not download" in err and "bundled MNIST subset still works" in err
+    assert list((tmp_path / "mnist").iterdir()) == []
