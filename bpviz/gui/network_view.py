@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui.session import Session
 from bpviz.gui.throttle import Poller
-from bpviz.scene.colors import N_BUCKETS, bucket_alpha, bucketize, strongest, symmetric_range, tile_mosaic
+from bpviz.scene.colors import (
+    N_BUCKETS,
+    bucket_alpha,
+    bucketize,
+    edges_to_draw,
+    strongest,
+    symmetric_range,
+    tile_mosaic,
+)
 from bpviz.scene.layout import edge_endpoints, layout_network
 from bpviz.scene.notation import fmt, sub, symbol, weight_name
 
@@ -39,7 +47,6 @@ except ImportError:  # pragma: no cover - other pyqtgraph versions
 
 CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
 BACKGROUND = "#16181d"
-SMALL_LAYER_EDGES = 1200      # layers with at most this many edges always show all of them
 LABEL_EDGES = 40              # nets with at most this many edges label every edge
 EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %", 0.05),
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
@@ -390,12 +397,7 @@ class NetworkView(QWidget):
 
     def _draw_edge_layer(self, l: int, values: np.ndarray, kind: str, vmax: float, pens) -> None:
         flat = np.asarray(values).ravel()
-        if self.edge_fraction <= 0:
-            idx = np.zeros(0, dtype=np.int64)
-        elif flat.size <= SMALL_LAYER_EDGES:
-            idx = np.arange(flat.size)
-        else:
-            idx = strongest(flat, self.edge_fraction)
+        idx = edges_to_draw(flat, self.edge_fraction)
         buckets = bucketize(flat[idx], vmax)
         self.edge_data[l] = (idx, buckets)
         self.edge_shown[l] = (kind, np.asarray(values))

@@ -80,3 +80,22 @@ def tile_mosaic(w: np.ndarray, side: int, rows: int) -> tuple[np.ndarray, np.nda
     mask[:, :side, :] = True
     h = n * rows - (rows - side)
     return img.reshape(n * rows, side)[:h], mask.reshape(n * rows, side)[:h]
+
+
+#: Layers with at most this many edges always show all of them; larger ones at least this many.
+ALL_EDGES_UP_TO = 400
+
+
+def edges_to_draw(values: np.ndarray, fraction: float) -> np.ndarray:
+    """Flat indices of the edges a layer shows for the display setting ``fraction``.
+
+    0 shows none; a small layer (≤ ALL_EDGES_UP_TO edges) shows every edge; a larger one its
+    strongest ``fraction`` but never fewer than ALL_EDGES_UP_TO, so a 1,000-edge layer is not
+    thinned to 20 lines while a 23,520-edge fan is.
+    """
+    n = np.size(values)
+    if fraction <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if n <= ALL_EDGES_UP_TO:
+        return np.arange(n)
+    return strongest(values, max(fraction, ALL_EDGES_UP_TO / n))

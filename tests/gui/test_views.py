@@ -28,7 +28,7 @@ def test_edge_colours_follow_the_weights(qtbot, make_window):
     assert view.vmax == symmetric_range(weights)
     for l, (idx, buckets) in view.edge_data.items():
         flat = weights[l - 2].ravel()
-        expected_idx = np.arange(flat.size) if flat.size <= 1200 else strongest(flat, view.edge_fraction)
+        expected_idx = np.arange(flat.size) if flat.size <= 400 else strongest(flat, max(view.edge_fraction, 400 / flat.size))
         np.testing.assert_array_equal(idx, expected_idx)
         np.testing.assert_array_equal(buckets, bucketize(flat[idx], view.vmax))
         # the edge layer draws exactly these edges, bucket by bucket

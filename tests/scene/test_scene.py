@@ -1,6 +1,6 @@
 import numpy as np
 
-from bpviz.scene.colors import bucketize, nice_ceiling, strongest, tile_mosaic
+from bpviz.scene.colors import bucketize, edges_to_draw, nice_ceiling, strongest, tile_mosaic
 from bpviz.scene.layout import edge_endpoints, layout_network, square_side
 from bpviz.scene.notation import fmt, sub, symbol, weight_name
 
@@ -49,3 +49,12 @@ def test_notation():
     assert weight_name(2, 12, 5) == "w²₁₂,₅"
     assert symbol("a", 2, 7) == "a²₇" and sub(1, 2) == "₁₂"
     assert fmt(-0.4183) == "−0.418"
+
+
+def test_edges_to_draw():
+    rng = np.random.default_rng(0)
+    assert edges_to_draw(rng.random(300), 0.02).size == 300       # small layers: all
+    assert edges_to_draw(rng.random(1000), 0.02).size == 400      # medium: at least 400
+    assert edges_to_draw(rng.random(23520), 0.02).size == 470     # the input fan: 2 %
+    assert edges_to_draw(rng.random(23520), 1.0).size == 23520
+    assert edges_to_draw(rng.random(50), 0.0).size == 0
