@@ -125,14 +125,15 @@ def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float
         # bounding it keeps the update finite without scanning the large weight matrix for
         # overflow afterwards (and NaN fails the comparison too).
         a_max = (float(np.abs(X).max()) if x_max is None else x_max) if i == 0 else 1.0
-        if not float(np.abs(delta).max()) * eta * max(a_max, 1.0) < 1e30:
+        # (ufunc.reduce directly: ndarray.max/sum add a Python-level wrapper per call)
+        if not float(np.maximum.reduce(np.abs(delta), axis=None)) * eta * max(a_max, 1.0) < 1e30:
             return None
         # BP3/BP4 summed over the batch and the step in one go: (η/m) Σ_x δ^{x,l} (a^{x,l−1})^T
         # is (δ·η/m)^T A^{l−1}; scaling the small δ matrix first saves a pass over w.
         step = delta * (eta / m)
         dw = step.T @ a
         new_w.append(decay * w - dw if lmbda else np.subtract(w, dw, out=dw))
-        new_b.append(b - step.sum(axis=0))
+        new_b.append(b - np.add.reduce(step, axis=0))
     # Rebind instead of writing in place: an array the network has handed out is never
     # changed afterwards, so a list of references is a consistent snapshot.
     network.weights[:] = new_w
