@@ -121,6 +121,8 @@ class CostPlot(QWidget):
             ax, ay = np.array(acc).T
             self.acc_curve.setData(ax, ay)
             self.acc_text.setText(f"{ay[-1]:.2f}%")
+            # below the point near the top of the axis, above it otherwise: never clipped
+            self.acc_text.setAnchor((1, -0.2) if ay[-1] > 60 else (1, 1.2))
             self.acc_text.setPos(ax[-1], ay[-1])
         else:
             self.acc_curve.setData([], [])

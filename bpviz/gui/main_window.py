@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("bpviz — watch backpropagation")
+        # Hover values in the network view are the point of hovering: show them even when the
+        # window is not the active one (Qt's default hides tooltips of inactive windows).
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips, True)
         self.setStyleSheet(STYLE)
 
         self.train_panel = TrainPanel(session)

@@ -180,3 +180,18 @@ def test_repeated_repaints_do_not_corrupt_none(qtbot, make_window):
         w.cost_plot.glw.viewport().repaint()
     after = sys.getrefcount(None)
     assert after > before - 100, (before, after)
+
+
+def test_hovering_a_node_shows_its_tooltip(qtbot, make_window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QToolTip
+
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    view = w.network_view
+    pos = view.layout.layer(3).positions[7]
+    view._on_hover((view.vb.mapViewToScene(QPointF(*pos)),))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text().startswith("output neuron 7 of layer 3")
+    QToolTip.hideText()
