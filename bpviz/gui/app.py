@@ -15,7 +15,7 @@ DEMO_STROKES = {
     "2": [[(80, 90), (110, 55), (160, 50), (190, 85), (175, 130), (120, 185), (80, 228), (140, 226), (205, 224)]],
 }
 
-_QUIET = ("This plugin does not support propagateSizeHints",)
+_QUIET = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 
 
 def _qt_message_handler(mode, context, message: str) -> None:
