@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -22,18 +21,10 @@ import numpy as np
 
 from bpviz.core.costs import COSTS
 from bpviz.core.network import DTYPES, INITS, Network
+from bpviz.fileutil import atomic_write
 
 FORMAT = 1
 
-
-def _default_file_mode() -> int:
-    # mkstemp creates 0600 files; a saved model should get the usual rw-r--r-- (umask applied).
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _default_file_mode()
 
 
 class ModelFileError(ValueError):
@@ -55,21 +46,8 @@ def save_network(network: Network, path: str | os.PathLike, metadata: dict | Non
     for l in range(2, network.num_layers + 1):
         arrays[f"w{l}"] = network.w(l)
         arrays[f"b{l}"] = network.b(l)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _FILE_MODE)
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_write(path) as f:
+        np.savez(f, **arrays)
     return path
 
 

@@ -14,7 +14,6 @@ import hashlib
 import http.client
 import os
 import sys
-import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bpviz.data.datasets import DIGITS, FASHION_CLASSES
+from bpviz.fileutil import atomic_write
 
 CHUNK = 1 << 16
 #: Largest file accepted when the published size is unknown (the largest real file is 26 MB).
@@ -145,40 +145,30 @@ def is_cached(ds: RemoteDataset, root: Path | None = None) -> bool:
 def _download_one(url: str, dest: Path, rf: RemoteFile, timeout: float, progress: Progress | None,
                   done: int, total: int, cancel) -> None:
     """Stream ``url`` into a temporary file beside ``dest``; rename only after it verifies."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{rf.name}.", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as resp:
-            length = resp.headers.get("Content-Length")
-            expected = rf.size if rf.size is not None else (int(length) if length and length.isdigit() else None)
-            if expected is not None and expected > MAX_BYTES:
-                raise DownloadError(f"{url}: {expected:,} bytes is more than this file can be")
-            h = hashlib.md5(usedforsecurity=False)
-            got = 0
-            while True:
-                if cancel is not None and cancel.is_set():
-                    raise DownloadCancelled(f"download of {rf.name} cancelled")
-                chunk = resp.read(CHUNK)
-                if not chunk:
-                    break
-                got += len(chunk)
-                if got > MAX_BYTES or (rf.size is not None and got > rf.size):
-                    raise DownloadError(f"{url}: more data than the published {rf.size or MAX_BYTES:,} bytes")
-                h.update(chunk)
-                out.write(chunk)
-                if progress is not None:
-                    progress(rf.name, got, expected, done, total)
+    with atomic_write(dest) as out, urllib.request.urlopen(url, timeout=timeout) as resp:
+        length = resp.headers.get("Content-Length")
+        expected = rf.size if rf.size is not None else (int(length) if length and length.isdigit() else None)
+        if expected is not None and expected > MAX_BYTES:
+            raise DownloadError(f"{url}: {expected:,} bytes is more than this file can be")
+        h = hashlib.md5(usedforsecurity=False)
+        got = 0
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise DownloadCancelled(f"download of {rf.name} cancelled")
+            chunk = resp.read(CHUNK)
+            if not chunk:
+                break
+            got += len(chunk)
+            if got > MAX_BYTES or (rf.size is not None and got > rf.size):
+                raise DownloadError(f"{url}: more data than the published {rf.size or MAX_BYTES:,} bytes")
+            h.update(chunk)
+            out.write(chunk)
+            if progress is not None:
+                progress(rf.name, got, expected, done, total)
         if rf.size is not None and got != rf.size:
             raise DownloadError(f"{url}: truncated, got {got:,} of {rf.size:,} bytes")
         if h.hexdigest() != rf.md5:
             raise DownloadError(f"{url}: checksum mismatch (md5 {h.hexdigest()}, expected {rf.md5})")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def fetch(ds: RemoteDataset | str, *, root: Path | str | None = None, progress: Progress | None = None,
