@@ -203,7 +203,7 @@ def sgd(
     if n == 0:
         raise ValueError("the training set is empty")
     Y = network.targets(labels, n)
-    x_max = float(np.abs(X).max())
+    x_max = max(float(X.max()), -float(X.min()))  # max |X| without a temporary |X|; NaN stays NaN
     if not math.isfinite(x_max):
         raise ValueError("the training inputs contain NaN or infinite values")
     X_test = y_test = None
