@@ -60,10 +60,23 @@ def make_window(config=None, model: str | None = None):
     return window
 
 
+def _no_display() -> bool:
+    """On Linux/BSD, Qt aborts (exit 134) when there is no display and no platform is chosen."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(args) -> int:
+    if _no_display():
+        from bpviz.cli import CLIError
+
+        raise CLIError("no display found (DISPLAY is not set): run bpviz in a desktop session; "
+                       "'bpviz train' works headless and 'bpviz screenshot OUT.png' renders the window offscreen")
     app = _qt_app()
     window = make_window(model=getattr(args, "model", None))
-    window.resize(1500, 920)
+    if not window.restore_geometry():
+        window.resize(1500, 920)
     window.show()
     app.aboutToQuit.connect(window.session.shutdown)
     return app.exec()

@@ -26,7 +26,7 @@ from bpviz.data import DIGITS, assets_dir
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
-from bpviz.gui.session import IDLE, Session
+from bpviz.gui.session import IDLE, Session, settings
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
@@ -344,7 +344,23 @@ class MainWindow(QMainWindow):
         self.session.shutdown()
         self.train_panel.shutdown()
         try:
-            self.session.save_settings()
+            s = settings()
+            self.session.save_settings(s)
+            s.setValue("window/geometry", self.saveGeometry())
+            s.setValue("view/edges", self.network_view.edge_combo.currentIndex())
+            s.sync()
         except Exception:  # settings are a convenience; never block closing
             pass
         super().closeEvent(event)
+
+    def restore_geometry(self) -> bool:
+        """Window size and place and the edge display of the last session; False if none."""
+        s = settings()
+        try:
+            edges = int(s.value("view/edges", -1))
+            if 0 <= edges < self.network_view.edge_combo.count():
+                self.network_view.edge_combo.setCurrentIndex(edges)
+            geometry = s.value("window/geometry")
+            return bool(geometry) and self.restoreGeometry(geometry)
+        except (TypeError, ValueError):
+            return False

@@ -195,3 +195,25 @@ def test_hovering_a_node_shows_its_tooltip(qtbot, make_window):
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert QToolTip.text().startswith("output neuron 7 of layer 3")
     QToolTip.hideText()
+
+
+def test_window_geometry_and_edge_display_are_remembered(qtbot, make_window):
+    w = make_window()
+    w.resize(701, 501)  # inside the offscreen screen (restoreGeometry keeps windows on screen)
+    w.network_view.edge_combo.setCurrentIndex(3)
+    w.close()
+    w2 = make_window()
+    assert w2.restore_geometry()
+    assert w2.network_view.edge_combo.currentIndex() == 3
+    assert (w2.size().width(), w2.size().height()) == (701, 501)
+
+
+def test_the_app_refuses_clearly_without_a_display(monkeypatch, capsys):
+    from bpviz.cli import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main([]) == 2
+    assert "no display found" in capsys.readouterr().err
