@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -138,6 +138,7 @@ class NetworkView(QWidget):
         super().__init__(parent)
         self.session = session
         self._drawn_key = None
+        self._fitted_once = False
         self.step_mode = False
         self.edge_shown: dict[int, tuple[str, np.ndarray]] = {}  # l → (kind, values) the edges show
         self.node_shown: list = []
@@ -300,9 +301,22 @@ class NetworkView(QWidget):
 
     # -- drawing -----------------------------------------------------------------------------
     def fit(self) -> None:
+        """Show the whole network, with room above for the layer titles and on the right for
+        the class names (text has a fixed size in pixels, so its share of the range is found
+        from the resulting scale, twice to settle)."""
         x0, y0, x1, y1 = self.layout.bounds()
-        # room above for the layer titles and on the right for the class names
-        self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 22, y1 - y0 + 18), padding=0.02)
+        metrics = QFontMetrics(self.font())
+        label_px = max((metrics.horizontalAdvance(t.toPlainText()) for t in self.class_labels), default=0) + 12
+        extra = 0.0
+        for _ in range(2):
+            self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 8 + extra, y1 - y0 + 18), padding=0.02)
+            extra = label_px * self.vb.viewPixelSize()[0]
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._fitted_once:  # the first real size is only known now
+            self._fitted_once = True
+            self.fit()
 
     def _on_edge_mode(self, i: int) -> None:
         self.edge_fraction = EDGE_MODES[i][1]
