@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bpviz.data import DIGITS
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.session import Session
+from bpviz.gui.widgets import CompactPlot, scrolling_layout
 
 CANVAS = 280  # logical pixels, ten times MNIST's 28
 
@@ -186,7 +187,7 @@ class DrawPanel(QWidget):
         row.addWidget(self.preview)
         row.addLayout(side, 1)
 
-        self.bars_plot = pg.PlotWidget(background="#16181d")
+        self.bars_plot = CompactPlot(background="#16181d")
         self.bars_plot.setMinimumHeight(150)
         self.bars_plot.setMenuEnabled(False)
         self.bars_plot.setMouseEnabled(False, False)
@@ -206,7 +207,7 @@ class DrawPanel(QWidget):
         hl.addWidget(self.target)
         hl.addWidget(self.step_button, 1)
 
-        layout = QVBoxLayout(self)
+        layout = scrolling_layout(self)
         layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(tools)
         layout.addLayout(row)

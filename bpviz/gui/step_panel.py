@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui.session import IDLE, Session
+from bpviz.gui.widgets import CompactPlot, scrolling_layout
 from bpviz.scene.layout import square_side
 from bpviz.scene.steps import EQUATIONS_OF, RESULT, UPDATE, general_equations
 
@@ -95,6 +96,8 @@ class StepPanel(QWidget):
         self.equations = QLabel()
         self.equations.setTextFormat(Qt.TextFormat.RichText)
         self.equations.setStyleSheet("font-size:10.5pt;")
+        # The equations and the numbers must stay whole; the bar plot gives way on small screens.
+        self.equations.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.equations.setWordWrap(True)
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
@@ -103,6 +106,8 @@ class StepPanel(QWidget):
         self.numbers.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:6px;"
                                    "font-size:10.5pt;")
         self.numbers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        for label in (self.numbers,):
+            label.setMinimumHeight(label.sizeHint().height())
         self.neuron_hint = QLabel()
         self.neuron_hint.setStyleSheet("color:#9ca3af;")
         self.neuron_hint.setWordWrap(True)
@@ -111,8 +116,8 @@ class StepPanel(QWidget):
         ev.addWidget(self.numbers)
         ev.addWidget(self.neuron_hint)
 
-        self.plot = pg.PlotWidget(background="#16181d")
-        self.plot.setMinimumHeight(150)
+        self.plot = CompactPlot(background="#16181d")
+        self.plot.setMinimumHeight(90)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -126,7 +131,7 @@ class StepPanel(QWidget):
         self.keep_button.setToolTip("Give the network these new weights (the step-through itself never changes them)")
         self.keep_button.clicked.connect(self.keep)
 
-        layout = QVBoxLayout(self)
+        layout = scrolling_layout(self)
         layout.addLayout(src)
         layout.addLayout(transport)
         layout.addWidget(self.blocked)

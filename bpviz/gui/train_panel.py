@@ -27,6 +27,7 @@ from bpviz.data import available_datasets
 from bpviz.data.datasets import needs_download
 from bpviz.gui.download import Download
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, Session, TrainConfig
+from bpviz.gui.widgets import scrolling_layout
 
 FOLDER_ITEM = "Folder of IDX files…"
 
@@ -132,7 +133,7 @@ class TrainPanel(QWidget):
         self.network_label = QLabel()
         self.network_label.setWordWrap(True)
         self.network_label.setStyleSheet("color: #9ca3af;")
-        layout = QVBoxLayout(self)
+        layout = scrolling_layout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.network_label)
