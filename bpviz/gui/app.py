@@ -30,9 +30,16 @@ def _qt_app():
     qInstallMessageHandler(_qt_message_handler)
     app = QApplication.instance()
     if app is None:
+        from PySide6.QtGui import QIcon
+
+        from bpviz.data import assets_dir
+
         app = QApplication(sys.argv[:1])
         app.setApplicationName("bpviz")
         app.setOrganizationName("bpviz")
+        icon = assets_dir() / "bpviz.svg"
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
