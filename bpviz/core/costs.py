@@ -23,8 +23,6 @@ class QuadraticCost:
 
     name = "quadratic"
     label = "Quadratic"
-    #: The book's form of BP1 for this cost, as rich text for the step-through.
-    bp1_text = "δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)"
 
     @staticmethod
     def fn(a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> np.ndarray:
@@ -36,11 +34,6 @@ class QuadraticCost:
         """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
         diff = (a - y).ravel()
         return 0.5 * float(diff @ diff)
-
-    @staticmethod
-    def grad_a(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """∇_a C_x = a − y."""
-        return a - y
 
     @staticmethod
     def delta(z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -60,7 +53,6 @@ class CrossEntropyCost:
 
     name = "cross-entropy"
     label = "Cross-entropy"
-    bp1_text = "δ<sup>L</sup> = a<sup>L</sup> − y"
 
     @staticmethod
     def fn(a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> np.ndarray:
@@ -74,12 +66,6 @@ class CrossEntropyCost:
     def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
         """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
         return float(cls.fn(a, y, z).sum())
-
-    @staticmethod
-    def grad_a(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """∇_a C_x = (a − y) / (a(1 − a))."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return (a - y) / (a * (1 - a))
 
     @staticmethod
     def delta(z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:

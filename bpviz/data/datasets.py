@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -85,7 +85,6 @@ class DataSplits:
     validation: Dataset | None = None
     class_names: tuple[str, ...] = DIGITS
     source: str = ""
-    notes: dict = field(default_factory=dict)
 
     @property
     def input_size(self) -> int:

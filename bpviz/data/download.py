@@ -17,7 +17,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bpviz.data.datasets import DIGITS, FASHION_CLASSES
@@ -43,7 +43,6 @@ class RemoteDataset:
     mirrors: tuple[str, ...]   # base URLs ending in "/"
     class_names: tuple[str, ...] = DIGITS
     download_mb: float = 0.0
-    notes: dict = field(default_factory=dict)
 
 
 # Published sizes and MD5 checksums of the original files (see shared/data/README.md); the

@@ -76,7 +76,6 @@ class CostPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.glw)
-        self._drawn = (-1, -1)
         self._dirty = True
         session.history_changed.connect(self._mark)
         self._timer = QTimer(self)

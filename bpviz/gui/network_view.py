@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -132,7 +132,6 @@ def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
 class NetworkView(QWidget):
     """Shows ``session``'s network; hover for values, click a node to select it."""
 
-    node_clicked = Signal(object)  # (l, j) or None
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -620,7 +619,6 @@ class NetworkView(QWidget):
                 node = edge[:2]
         self.session.select(node)
         self.session.select_edge(edge)
-        self.node_clicked.emit(node)
 
     def grab_png(self, path: str) -> bool:
         return self.glw.grab().save(path)

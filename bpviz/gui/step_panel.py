@@ -317,7 +317,3 @@ class StepPanel(QWidget):
         pad = 0.05 * (hi - lo or 1.0)
         self.plot.setXRange(-0.6, v.size - 0.4, padding=0)
         self.plot.setYRange(lo - pad, hi + pad, padding=0)
-
-    @property
-    def idle(self) -> bool:
-        return self.session.state == IDLE
