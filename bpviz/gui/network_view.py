@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QEasingCurve, QLineF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -138,6 +138,7 @@ class NetworkView(QWidget):
         self.session = session
         self._drawn_key = None
         self._fitted_once = False
+        self._band_anim: QVariantAnimation | None = None
         self.step_mode = False
         self.edge_shown: dict[int, tuple[str, np.ndarray]] = {}  # l → (kind, values) the edges show
         self.node_shown: list = []
@@ -397,9 +398,24 @@ class NetworkView(QWidget):
             half = max(ly.diameter, 3.0)
             self.active_band.setRect(QRectF(ly.x - half * 1.6, y0, half * 3.2, y1 - y0))
         self.active_band.show()
+        self._pulse_band()
         names = seq.class_names
         self.caption.setText(f"step {step.index + 1} / {len(seq)}: <b>{step.title}</b> · label "
                              f"<b>{names[trace.label]}</b>")
+
+    def _pulse_band(self) -> None:
+        """A short flash of the active layer's band when the step changes, so the eye follows
+        the computation from layer to layer (cheap: the edges are cached)."""
+        if self._band_anim is None:
+            self._band_anim = QVariantAnimation(self)
+            self._band_anim.setDuration(350)
+            self._band_anim.setStartValue(110)
+            self._band_anim.setEndValue(28)
+            self._band_anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+            self._band_anim.valueChanged.connect(
+                lambda a: self.active_band.setBrush(pg.mkBrush(250, 204, 21, int(a))))
+        self._band_anim.stop()
+        self._band_anim.start()
 
     def _set_legend(self, label: str, vmax: float) -> None:
         if (label, vmax) == self._legend:
