@@ -99,3 +99,18 @@ def edges_to_draw(values: np.ndarray, fraction: float) -> np.ndarray:
     if n <= ALL_EDGES_UP_TO:
         return np.arange(n)
     return strongest(values, max(fraction, ALL_EDGES_UP_TO / n))
+
+
+def envelope(x: np.ndarray, y: np.ndarray, max_points: int = 4000) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``max_points`` points that keep the look of a long noisy curve: each block of
+    samples becomes its minimum and its maximum (in that order), at the block's centre."""
+    n = len(y)
+    if n <= max_points:
+        return np.asarray(x), np.asarray(y)
+    blocks = max_points // 2
+    size = -(-n // blocks)
+    pad = blocks * size - n
+    yy = np.concatenate([y, np.full(pad, y[-1])]).reshape(blocks, size)
+    xx = np.concatenate([x, np.full(pad, x[-1])]).reshape(blocks, size)
+    xc = xx.mean(axis=1)
+    return np.repeat(xc, 2), np.column_stack([yy.min(axis=1), yy.max(axis=1)]).ravel()

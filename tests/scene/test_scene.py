@@ -58,3 +58,14 @@ def test_edges_to_draw():
     assert edges_to_draw(rng.random(23520), 0.02).size == 470     # the input fan: 2 %
     assert edges_to_draw(rng.random(23520), 1.0).size == 23520
     assert edges_to_draw(rng.random(50), 0.0).size == 0
+
+
+def test_envelope_keeps_extremes_and_bounds_points():
+    from bpviz.scene.colors import envelope
+
+    x = np.arange(10000) / 1000
+    y = np.sin(x) + (np.arange(10000) == 5555) * 3.0  # one spike
+    ex, ey = envelope(x, y, 400)
+    assert len(ey) <= 400 and ey.max() == y.max() and ey.min() == y.min()
+    sx, sy = envelope(x[:100], y[:100], 400)
+    np.testing.assert_array_equal(sy, y[:100])
