@@ -64,6 +64,9 @@ class TrainPanel(QWidget):
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(FOLDER_ITEM, None)
         self.dataset.setToolTip("The images to learn from. A folder must hold the four standard IDX files.")
+        for combo in (self.cost, self.init, self.dataset):  # long item texts must not widen the panel
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self._select(self.cost, c.cost)
         self._select(self.init, c.init)
         self._select(self.dataset, c.dataset)
