@@ -143,7 +143,7 @@ def screenshot_main(args) -> int:
     window.network_view.refresh(force=True)
     window.cost_plot._dirty = True
     window.cost_plot.refresh()
-    app.processEvents()
+    _run_event_loop(0.5)  # let the step's short highlight animation finish
     ok = window.grab().save(args.out)
     window.close()
     if not ok:
