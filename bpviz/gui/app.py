@@ -101,7 +101,7 @@ def screenshot_main(args) -> int:
         sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
     except ValueError:
         raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
-    app = _qt_app()
+    _qt_app()
     window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
     s = window.session
     if args.train_epochs > 0:

@@ -295,6 +295,7 @@ class NetworkView(QWidget):
         self._add(self.active_band, -1)
         self.active_band.hide()
         self.edge_data, self.edge_shown = {}, {}
+        self.edge_scale: dict[int, tuple[float, bool]] = {}
         self._legend = None
         self.refresh(force=True)
         self.fit()
@@ -429,6 +430,7 @@ class NetworkView(QWidget):
         idx = edges_to_draw(flat, self.edge_fraction)
         buckets = bucketize(flat[idx], vmax)
         self.edge_data[l] = (idx, buckets)
+        self.edge_scale[l] = (vmax, pens is self._pens)  # colour scale, and whether emphasised
         self.edge_shown[l] = (kind, np.asarray(values))
         order = np.argsort(buckets, kind="stable")
         counts = np.bincount(buckets, minlength=N_BUCKETS)
@@ -514,18 +516,28 @@ class NetworkView(QWidget):
         def shown(layer: int) -> np.ndarray:  # what the edges into ``layer`` show now (w, ∂C/∂w or Δw)
             return np.asarray(self.edge_shown.get(layer, (None, weights[layer - 2]))[1])
 
-        segs, vals = [], []
-        if l >= 2:  # incoming edges w^l_{j·}
+        def emphasised(layer: int) -> bool:  # stepping dims the layers the step is not about
+            return self.edge_scale.get(layer, (1.0, True))[1]
+
+        segs, vals, scales = [], [], []
+        if l >= 2 and emphasised(l):  # incoming edges w^l_{j·}
             n_in = self.layout.layer(l - 1).n
             segs.append(self.segments[l][j * n_in : (j + 1) * n_in])
             vals.append(shown(l)[j])
-        if l < len(self.layout.layers):  # outgoing edges w^{l+1}_{·j}
+            scales.append(self.edge_scale.get(l, (self.vmax, True))[0])
+        if l < len(self.layout.layers) and emphasised(l + 1):  # outgoing edges w^{l+1}_{·j}
             segs.append(self.segments[l + 1][j :: ly.n])
             vals.append(shown(l + 1)[:, j])
-        for i, (sg, vv) in enumerate(zip(segs, vals)):
-            if sg.shape[0] > 300:  # keep a 784-edge fan readable: its strongest 10 %
+            scales.append(self.edge_scale.get(l + 1, (self.vmax, True))[0])
+        for i, (sg, vv, scale) in enumerate(zip(segs, vals, scales)):
+            # Edges that are ~0 on their colour scale are not highlighted (a neuron with no
+            # gradient shows none), and a 784-edge fan keeps only its strongest 10 %.
+            visible = np.abs(vv) >= 0.05 * scale
+            sg, vv = sg[visible], vv[visible]
+            if sg.shape[0] > 300:
                 keep = strongest(vv, 0.10)
-                segs[i], vals[i] = sg[keep], vv[keep]
+                sg, vv = sg[keep], vv[keep]
+            segs[i], vals[i] = sg, vv
         seg = np.concatenate(segs) if segs else np.zeros((0, 2, 2))
         v = np.concatenate(vals) if vals else empty
         for item, mask in ((self.highlight_pos, v >= 0), (self.highlight_neg, v < 0)):

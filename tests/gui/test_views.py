@@ -85,9 +85,12 @@ def test_input_pixel_tooltip_and_click_selects(qtbot, make_window):
     hidden = view.layout.layer(2).positions[4]
     assert view.node_at(*hidden) == (2, 4)
     s.select((2, 4))
-    # incoming (strongest 10 % of 784) and outgoing (10) edges are highlighted
+    # incoming (the strongest 10 % of those visible on the scale) and outgoing edges are highlighted
+    w_in, w_out = s.network.weights[0][4], s.network.weights[1][:, 4]
+    n_in = int(np.sum(np.abs(w_in) >= 0.05 * view.edge_scale[2][0]))
+    n_out = int(np.sum(np.abs(w_out) >= 0.05 * view.edge_scale[3][0]))
     n_hi = len(view.highlight_pos.xData) + len(view.highlight_neg.xData)
-    assert n_hi == 2 * (round(784 * 0.10) + 10)
+    assert n_hi == 2 * (round(n_in * 0.10) + n_out)
     # the neuron panel shows its 784 incoming weights as a 28×28 image
     np.testing.assert_array_equal(w.neuron_panel.image.image, s.network.weights[0][4].reshape(28, 28))
     assert "Hidden neuron 4 of layer 2" in w.neuron_panel.text.text()
