@@ -93,8 +93,8 @@ def screenshot_main(args) -> int:
     """Render the main window offscreen to args.out after optionally training headless."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bpviz.cli import CLIError
-    from bpviz.core import EpochDone, parse_sizes, sgd
-    from bpviz.gui.session import History, TrainConfig
+    from bpviz.core import parse_sizes
+    from bpviz.gui.session import TrainConfig
 
     try:
         w, h = (int(v) for v in args.size.lower().split("x"))
@@ -105,24 +105,7 @@ def screenshot_main(args) -> int:
     window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
     s = window.session
     if args.train_epochs > 0:
-        # Train headless with the same core, then show the result as the app would.
-        hist = History()
-        for ev in sgd(s.network, s.data.train, epochs=args.train_epochs, batch_size=s.config.batch_size,
-                      eta=s.config.eta, rng=s.rng, test=s.data.test):
-            if isinstance(ev, EpochDone):
-                hist.epochs.append(ev)
-            elif hasattr(ev, "batch") and hasattr(ev, "n_batches"):
-                import numpy as np
-
-                hist.add_batches(np.array([ev.epoch * ev.n_batches + ev.batch]), np.array([ev.cost]), ev.n_batches)
-        s.history = hist
-        s.epochs_done = args.train_epochs
-        s._weights, s._biases = list(s.network.weights), list(s.network.biases)
-        s.params_version += 1
-        s.parameters_changed.emit()
-        s.history_changed.emit()
-        if hist.epochs:
-            window._on_epoch(hist.epochs[-1])
+        s.run_headless(args.train_epochs)  # the same core, in this thread: a screenshot is not interactive
     if args.select:
         l, j = (int(v) for v in args.select.split(","))
         s.select((l, j))

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import (
+    BatchDone,
     Diverged,
     EpochDone,
     ModelFileError,
@@ -24,6 +25,7 @@ from bpviz.core import (
     load_network,
     parse_sizes,
     save_network,
+    sgd,
     validate_hyperparameters,
 )
 from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, assets_dir, load_dataset
@@ -297,6 +299,32 @@ class Session(QObject):
         self.controller.finished.connect(self._on_finished)
         self._set_state(PAUSED if paused and steps is None else RUNNING)
         self.controller.start()
+
+    def run_headless(self, epochs: int) -> None:
+        """Train ``epochs`` epochs in the calling thread and record them as a run would.
+
+        For ``bpviz screenshot`` and scripts only: it blocks, so the interactive app never
+        calls it (there, training always runs in the worker thread).
+        """
+        if self.state != IDLE:
+            raise RuntimeError("training is already running")
+        c = self.config
+        index = self.batches_done
+        for ev in sgd(self.network, self.data.train, epochs=epochs, batch_size=c.batch_size, eta=c.eta,
+                      lmbda=c.lmbda, rng=self.rng, test=self.data.test, validation=self.data.validation,
+                      start_epoch=self.epochs_done):
+            if isinstance(ev, BatchDone):
+                self.history.add_batches(np.array([index]), np.array([ev.cost]), ev.n_batches)
+                index += 1
+            elif isinstance(ev, EpochDone):
+                self.history.epochs.append(ev)
+                self.epochs_done = ev.epoch + 1
+                self.epoch_finished.emit(ev)
+        self.batches_done = index
+        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
+        self.params_version += 1
+        self.parameters_changed.emit()
+        self.history_changed.emit()
 
     def pause(self) -> None:
         if self.worker is not None and self.state == RUNNING:

@@ -135,3 +135,16 @@ def test_validation_accuracy_is_shown_when_the_data_has_a_validation_set(qtbot, 
                     timeout=3000)
     assert w.cost_plot.val_curve.yData[0] == 100 * ev.validation_accuracy
     assert "validation" in w.accuracy_label.text()
+
+
+def test_run_headless_records_a_run_like_the_worker(qtbot, make_window):
+    w = make_window(epochs=1)
+    s = w.session
+    version = s.params_version
+    with qtbot.waitSignal(s.epoch_finished, timeout=1000):
+        s.run_headless(1)
+    assert s.history.batch_cost.size == 200 and len(s.history.epochs) == 1
+    assert s.epochs_done == 1 and s.batches_done == 200 and s.params_version > version
+    ref = Network((784, 30, 10), rng=np.random.default_rng(0))
+    list(sgd(ref, s.data.train, epochs=1, batch_size=10, eta=3.0, rng=np.random.default_rng([0, 1]), test=s.data.test))
+    assert ref.same_parameters(s.network)
