@@ -171,18 +171,30 @@ def test_settings_are_remembered(qtbot, make_window):
 
 
 def test_repeated_repaints_do_not_corrupt_none(qtbot, make_window):
-    """PySide6 6.12.0 on Python 3.11 decremented None's refcount on every paint (see pyproject)."""
+    """PySide6 6.12.0 on Python 3.11 decremented None's refcount on every C++ → Python virtual
+    call (paint, paintEvent, …) and aborted after a few hundred redraws (see pyproject).
+
+    Redrawing an unchanged view in a steady state must leave None's refcount where it was;
+    with the broken binding it falls by at least one per painted item per frame (run with
+    6.12.0 here, this loop aborted the interpreter with "none_dealloc").
+    """
+    import gc
+
     w = make_window()
     w.show()
     qtbot.waitExposed(w)
+    views = (w.network_view.glw.viewport(), w.cost_plot.glw.viewport())
+    for _ in range(30):  # warm up caches so the measured loop allocates nothing new
+        for v in views:
+            v.repaint()
+    gc.collect()
     before = sys.getrefcount(None)
     for _ in range(300):
-        w.session.params_version += 1
-        w.network_view.refresh()
-        w.network_view.glw.viewport().repaint()
-        w.cost_plot.glw.viewport().repaint()
+        for v in views:
+            v.repaint()
+    gc.collect()
     after = sys.getrefcount(None)
-    assert after > before - 100, (before, after)
+    assert after - before > -50, (before, after)
 
 
 def test_hovering_a_node_shows_its_tooltip(qtbot, make_window):
