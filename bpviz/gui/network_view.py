@@ -1,10 +1,11 @@
 """The network view: layers as columns, edges coloured by weight, nodes by activation.
 
-Drawing follows the measurements in QT-NOTES.md: edges are drawn as one
-``PlotCurveItem(connect="pairs")`` per colour bucket (never one item or pen per edge), the
-784-input fan is shown as its strongest k % plus per-neuron weight tiles (all 23,520 input
-edges are an unreadable fog and cost ~100 ms a frame), no antialiasing on edges, and the view
-uses FullViewportUpdate. Edges are recoloured only when the parameters changed, on a timer.
+Drawing follows the measurements in QT-NOTES.md: all edges are one cached item that issues
+one ``QPainter.drawLines`` per colour bucket and layer, clipped to one rectangle, without
+antialiasing (never one item or pen per edge); the 784-input fan is shown as its strongest
+k % plus per-neuron weight tiles drawn as one image (all 23,520 input edges are an
+unreadable fog); the view uses FullViewportUpdate. Edges are recoloured only when what they
+show changed, on a timer; hover and selection repaint from the cache.
 """
 
 from __future__ import annotations
