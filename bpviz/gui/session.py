@@ -278,8 +278,9 @@ class Session(QObject):
             self.state = state
             self.state_changed.emit(state)
 
-    def start(self, *, paused: bool = False, steps: int | None = None) -> None:
-        """Train for config.epochs more epochs from the current weights."""
+    def start(self, *, steps: int | None = None) -> None:
+        """Train for config.epochs more epochs from the current weights (or only ``steps``
+        mini-batches, then pause)."""
         if self.state != IDLE:
             return
         c = self.config
@@ -288,7 +289,7 @@ class Session(QObject):
         worker = TrainingWorker(
             self.network, self.data.train, self.data.test, validation=self.data.validation, epochs=c.epochs, batch_size=c.batch_size,
             eta=c.eta, lmbda=c.lmbda, rng=self.rng, start_epoch=self.epochs_done,
-            batches_done=self.batches_done, delay_s=c.delay_ms / 1000, paused=paused, steps=steps,
+            batches_done=self.batches_done, delay_s=c.delay_ms / 1000, steps=steps,
         )
         worker.progress.connect(self._on_progress)
         worker.epoch_done.connect(self._on_epoch_done)
@@ -297,7 +298,7 @@ class Session(QObject):
         self.worker = worker
         self.controller = TrainingController(worker, self)
         self.controller.finished.connect(self._on_finished)
-        self._set_state(PAUSED if paused and steps is None else RUNNING)
+        self._set_state(RUNNING)
         self.controller.start()
 
     def run_headless(self, epochs: int) -> None:

@@ -45,7 +45,7 @@ class TrainingWorker(QObject):
 
     def __init__(self, network: Network, train, test, *, validation=None, epochs: int, batch_size: int, eta: float,
                  lmbda: float, rng: np.random.Generator, start_epoch: int, batches_done: int,
-                 delay_s: float = 0.0, paused: bool = False, steps: int | None = None) -> None:
+                 delay_s: float = 0.0, steps: int | None = None) -> None:
         super().__init__()
         self.network = network
         self.train, self.test, self.validation = train, test, validation
@@ -55,9 +55,8 @@ class TrainingWorker(QObject):
         self.batches_done = batches_done
         self.control = SGDControl(eta=eta)
         self.delay_s = delay_s
-        self._run = threading.Event()
-        if not paused:
-            self._run.set()
+        self._run = threading.Event()  # set: running; cleared: paused between mini-batches
+        self._run.set()
         self._steps_left = steps      # None: unlimited; k: pause after k more mini-batches
         self._lock = threading.Lock()
 
