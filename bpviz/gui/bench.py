@@ -24,9 +24,8 @@ def _repaint_times(app, window, fraction: float, n: int = 50) -> list[float]:
     times = []
     for _ in range(n):
         # new weights as training would produce them, then recolour and repaint synchronously
-        s._weights = [w + rng.normal(0, 0.05, w.shape).astype(w.dtype) for w in base_w]
-        s._biases = list(base_b)
-        s.params_version += 1
+        s._publish_parameters([w + rng.normal(0, 0.05, w.shape).astype(w.dtype) for w in base_w], base_b,
+                              notify=False)
         t = time.perf_counter()
         view.refresh()
         view.glw.viewport().repaint()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.data import DIGITS
-from bpviz.data.preprocess import mnist_like
 from bpviz.gui.session import Session
 from bpviz.gui.widgets import CompactPlot, scrolling_layout
 
@@ -236,13 +235,12 @@ class DrawPanel(QWidget):
     def update_prediction(self) -> None:
         s = self.session
         digits = s.data.class_names == DIGITS
-        usable = digits and s.network.sizes[0] == 784 and s.data.input_size == 784
-        x28 = mnist_like(self.canvas.to_array()) if usable and not self.canvas.empty else None
-        self.input = None if x28 is None else x28.ravel()
+        usable = digits and s.network.sizes[0] == 784
+        self.input, self.output = (None, None) if self.canvas.empty else s.predict_drawing(self.canvas.to_array())
+        x28 = None if self.input is None else self.input.reshape(28, 28)
         self._show_preview(x28)
         n_out = s.network.sizes[-1]
         if self.input is None:
-            self.output = None
             self.bars.setOpts(x=np.arange(n_out), height=np.zeros(n_out), brushes=["#60a5fa"] * n_out)
             if not digits:
                 self.answer.setText(f"The canvas is for handwritten digits (MNIST); the dataset now is "
@@ -253,7 +251,6 @@ class DrawPanel(QWidget):
             self.note.setText(self._model_note())
             s.set_drawn(None)
             return
-        self.output = s.snapshot_network().feedforward(self.input)
         j = int(np.argmax(self.output))
         names = s.data.class_names
         brushes = ["#facc15" if i == j else "#60a5fa" for i in range(n_out)]

@@ -270,38 +270,37 @@ class MainWindow(QMainWindow):
             return False  # the session already showed the message
         return True
 
+    def _ask_save_path(self, title: str, default: str, file_filter: str, then) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, default, file_filter)
+        if path:
+            then(path)
+
     def save_model(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", self.session.model_path or "model.npz",
-                                              "bpviz models (*.npz)")
-        if path:
-            self.save_model_to(path)
+        self._ask_save_path("Save model", self.session.model_path or "model.npz", "bpviz models (*.npz)",
+                            self.save_model_to)
 
-    def save_model_to(self, path: str) -> bool:
+    def _write(self, path: str, write, done: str | None = None) -> bool:
+        """Run ``write(path)``; an OSError becomes a message, success an optional one."""
         try:
-            self.session.save_model(path)
-        except OSError as e:
-            self.message_bar.show_message("error", f"Could not save {path}: {e.strerror or e}")
-            return False
-        return True
-
-    def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export cost history", "cost-history.csv", "CSV (*.csv)")
-        if path:
-            self.export_csv_to(path)
-
-    def export_csv_to(self, path: str) -> bool:
-        try:
-            self.session.history.write_csv(path)
+            write(path)
         except OSError as e:
             self.message_bar.show_message("error", f"Could not write {path}: {e.strerror or e}")
             return False
-        self.message_bar.show_message("info", f"Wrote the cost history to {path}.")
+        if done:
+            self.message_bar.show_message("info", done)
         return True
 
+    def save_model_to(self, path: str) -> bool:
+        return self._write(path, self.session.save_model)  # the session reports success itself
+
+    def export_csv(self) -> None:
+        self._ask_save_path("Export cost history", "cost-history.csv", "CSV (*.csv)", self.export_csv_to)
+
+    def export_csv_to(self, path: str) -> bool:
+        return self._write(path, self.session.history.write_csv, f"Wrote the cost history to {path}.")
+
     def export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export network view", "network.png", "PNG (*.png)")
-        if path:
-            self.export_png_to(path)
+        self._ask_save_path("Export network view", "network.png", "PNG (*.png)", self.export_png_to)
 
     def export_png_to(self, path: str) -> bool:
         if not self.network_view.grab_png(path):

@@ -28,7 +28,8 @@ from bpviz.core import (
     sgd,
     validate_hyperparameters,
 )
-from bpviz.data import DEFAULT_DATASET, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data import DEFAULT_DATASET, DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import Progress, TrainingController, TrainingWorker
 from bpviz.scene.steps import StepSequence
 
@@ -171,21 +172,37 @@ class Session(QObject):
     # -- network -------------------------------------------------------------------------
     def _new_network(self) -> None:
         c = self.config
-        self.network = Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init)
         self.rng = np.random.default_rng([c.seed, 1])
-        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
+        self._adopt_network(Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init), None)
+
+    def _adopt_network(self, net: Network, model_path: str | None) -> None:
+        """Make ``net`` the session's network: history, selection and step-through start afresh."""
+        self.network = net
+        self.model_path = model_path
         self.history.clear()
         self.epochs_done = self.batches_done = 0
         self.kept_update = False
-        self.model_path = None
         self.last_progress = None
         self.selection = None
         self.edge_selection = None
         self.steps = None
-        self.params_version += 1
+        self._publish_parameters(notify=False)
         self.network_replaced.emit()
         self.parameters_changed.emit()
         self.history_changed.emit()
+
+    def _publish_parameters(self, weights: list[np.ndarray] | None = None, biases: list[np.ndarray] | None = None,
+                            notify: bool = True) -> None:
+        """Make (weights, biases) — by default the network's own — what the views show.
+
+        While training runs the worker's snapshots are published without ``notify``: the
+        views poll ``params_version`` on their timers instead of redrawing per signal.
+        """
+        self._weights = list(self.network.weights) if weights is None else list(weights)
+        self._biases = list(self.network.biases) if biases is None else list(biases)
+        self.params_version += 1
+        if notify:
+            self.parameters_changed.emit()
 
     @property
     def parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -243,18 +260,7 @@ class Session(QObject):
             self.message.emit("error", msg)
             raise ModelFileError(msg)
         self.config = replace(self.config, sizes=net.sizes, cost=net.cost.name, init=net.init)
-        self.network = net
-        self._weights, self._biases = list(net.weights), list(net.biases)
-        self.history.clear()
-        self.epochs_done = self.batches_done = 0
-        self.selection = None
-        self.edge_selection = None
-        self.steps = None
-        self.model_path = str(path)
-        self.params_version += 1
-        self.network_replaced.emit()
-        self.parameters_changed.emit()
-        self.history_changed.emit()
+        self._adopt_network(net, str(path))
         acc = self.network.evaluate(self.data.test.x, self.data.test.labels)
         self.message.emit("info", f"Loaded {Path(path).name}: {list(net.sizes)}, {net.cost.label.lower()} cost; "
                                   f"{acc} / {len(self.data.test)} test images right.")
@@ -322,9 +328,7 @@ class Session(QObject):
                 self.epochs_done = ev.epoch + 1
                 self.epoch_finished.emit(ev)
         self.batches_done = index
-        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
-        self.params_version += 1
-        self.parameters_changed.emit()
+        self._publish_parameters()
         self.history_changed.emit()
 
     def pause(self) -> None:
@@ -374,10 +378,7 @@ class Session(QObject):
             return
         controller, self.controller, self.worker = self.controller, None, None
         controller.finished.disconnect(self._on_finished)
-        # Parameters are the network's own now that no thread writes them.
-        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
-        self.params_version += 1
-        self.parameters_changed.emit()
+        self._publish_parameters()  # the network's own, now that no thread writes them
         controller.deleteLater()
         self._set_state(IDLE)
 
@@ -386,9 +387,8 @@ class Session(QObject):
         if self.worker is None:
             return
         self.last_progress = p
-        self._weights, self._biases = p.weights, p.biases
+        self._publish_parameters(p.weights, p.biases, notify=False)
         self.batches_done = int(p.batch_index[-1]) + 1 if len(p.batch_index) else self.batches_done
-        self.params_version += 1
         if len(p.batch_costs):
             self.history.add_batches(p.batch_index, p.batch_costs, p.n_batches)
             self.history_changed.emit()
@@ -444,6 +444,26 @@ class Session(QObject):
     def set_drawn(self, x: np.ndarray | None) -> None:
         self.drawn = None if x is None else np.asarray(x, dtype=np.float32)
         self.drawn_version += 1
+
+    def predict_drawing(self, canvas: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """A drawn canvas (H, W) in [0, 1] → (the 28×28 input as (784,), output activations),
+        or (None, None) for a blank canvas or data that are not handwritten digits."""
+        if self.data.class_names != DIGITS or self.network.sizes[0] != 784:
+            return None, None
+        x28 = mnist_like(canvas)
+        if x28 is None:
+            return None, None
+        x = x28.ravel()
+        return x, self.snapshot_network().feedforward(x)
+
+    def next_misclassified(self) -> int | None:
+        """The next test image after the shown one that the network gets wrong (wrapping), or None."""
+        pred = self.snapshot_network().predict(self.data.test.x)
+        wrong = np.flatnonzero(pred != self.data.test.labels)
+        if wrong.size == 0:
+            return None
+        later = wrong[wrong > self.sample_index]
+        return int(later[0] if later.size else wrong[0])
 
     @property
     def is_untrained(self) -> bool:
@@ -522,10 +542,8 @@ class Session(QObject):
         if not self.steps.update_ok:
             raise RuntimeError("This update would make the weights non-finite; it was not kept.")
         self.network.set_parameters(self.steps.after.weights, self.steps.after.biases)
-        self._weights, self._biases = list(self.network.weights), list(self.network.biases)
-        self.params_version += 1
         self.kept_update = True
-        self.parameters_changed.emit()
+        self._publish_parameters()
         self.message.emit("info", "Kept the update: the network now has the weights after this gradient-descent step.")
 
     # -- settings ----------------------------------------------------------------------------

@@ -53,14 +53,11 @@ class SamplePanel(QGroupBox):
         self.session.set_sample(int(self._rng.integers(len(self.session.data.test))))
 
     def next_wrong(self) -> None:
-        s = self.session
-        pred = s.snapshot_network().predict(s.data.test.x)
-        wrong = np.flatnonzero(pred != s.data.test.labels)
-        if wrong.size == 0:
-            s.message.emit("info", "The network classifies every test image correctly.")
-            return
-        later = wrong[wrong > s.sample_index]
-        s.set_sample(int(later[0] if later.size else wrong[0]))
+        i = self.session.next_misclassified()
+        if i is None:
+            self.session.message.emit("info", "The network classifies every test image correctly.")
+        else:
+            self.session.set_sample(i)
 
     def _on_sample(self, i: int) -> None:
         if self.index.value() != i:
