@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 import time
 from pathlib import Path
 
-EXIT_USAGE = 2
-
-
-class CLIError(Exception):
-    """A user error: printed as one line, exit code 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line instead of usage + traceback
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"must be ≥ 1 (got {v})")
-    return v
-
-
-def _finite_float(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(v):
-        raise argparse.ArgumentTypeError(f"must be a finite number (got {text})")
-    return v
+from bpviz.cliutil import EXIT_USAGE, CLIError
+from bpviz.cliutil import Parser as _Parser
+from bpviz.cliutil import finite_float as _finite_float
+from bpviz.cliutil import positive_int as _positive_int
 
 
 def _add_training_args(p: argparse.ArgumentParser) -> None:
@@ -84,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="core: one epoch vs the per-sample loop and PyTorch; gui: drawing and threads; data: loading")
     b.add_argument("--epochs", type=_positive_int, default=1)
     b.add_argument("--repeats", type=_positive_int, default=7, help="rounds for bench core (default 7)")
+
+    from bpviz import explain
+
+    explain.add_parser(sub, _Parser)
 
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("out", help="PNG file to write")
@@ -275,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
             from bpviz import bench
 
             return bench.run(args)
+        if args.command == "explain":
+            from bpviz import explain
+
+            return explain.run(args)
         if args.command == "screenshot":
             from bpviz.gui.app import screenshot_main
 

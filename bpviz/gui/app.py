@@ -76,7 +76,7 @@ def _no_display() -> bool:
 
 def run_app(args) -> int:
     if _no_display():
-        from bpviz.cli import CLIError
+        from bpviz.cliutil import CLIError
 
         raise CLIError("no display found (DISPLAY is not set): run bpviz in a desktop session; "
                        "'bpviz train' works headless and 'bpviz screenshot OUT.png' renders the window offscreen")
@@ -92,7 +92,7 @@ def run_app(args) -> int:
 def screenshot_main(args) -> int:
     """Render the main window offscreen to args.out after optionally training headless."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from bpviz.cli import CLIError
+    from bpviz.cliutil import CLIError
     from bpviz.core import parse_sizes
     from bpviz.gui.session import TrainConfig
 
