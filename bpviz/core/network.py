@@ -261,7 +261,8 @@ class Network:
         )
 
     # -- inputs ------------------------------------------------------------------------
-    def _inputs(self, X: np.ndarray) -> np.ndarray:
+    def check_inputs(self, X: np.ndarray) -> np.ndarray:
+        """X as an array of this network's dtype, shape (n, n_1); ValueError if it does not fit."""
         X = np.asarray(X)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise ValueError(
@@ -292,10 +293,13 @@ class Network:
 
         X has shape (n, n_1); zs[i] and activations[i + 1] have shape (n, n_{i+2}).
         """
-        return self._forward(self._inputs(X))
+        return self.forward_unchecked(self.check_inputs(X))
 
-    def _forward(self, a: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        # The unchecked loop shared by forward(), gradient(), traces() and sgd().
+    def forward_unchecked(self, a: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """:meth:`forward` on an input already passed through :meth:`check_inputs` (no checks).
+
+        The loop shared by forward(), gradient(), traces() and sgd()'s hot path.
+        """
         zs, activations = [], [a]
         for w, b in zip(self.weights, self.biases):
             z = a @ w.T
@@ -309,7 +313,7 @@ class Network:
         """Output activations a^L: (n, n_1) → (n, n_L); a single (n_1,) → (n_L,)."""
         X = np.asarray(X)
         single = X.ndim == 1
-        a = self._inputs(X[None, :] if single else X)
+        a = self.check_inputs(X[None, :] if single else X)
         for w, b in zip(self.weights, self.biases):
             a = sigmoid(a @ w.T + b)
         return a[0] if single else a

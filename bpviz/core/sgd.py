@@ -111,7 +111,7 @@ def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float
     """
     m = X.shape[0]
     # Feedforward, BP1, BP2 for the whole mini-batch (one matmul per layer).
-    zs, activations = network._forward(X)
+    zs, activations = network.forward_unchecked(X)
     deltas = network.backward(zs, activations, Y)
     cost = network.cost.total(activations[-1], Y, zs[-1]) / m
     if not math.isfinite(cost):
@@ -198,7 +198,7 @@ def sgd(
     control.eta = eta
     gen = as_generator(rng)
     X, labels = _xy(train)
-    X = network._inputs(X)
+    X = network.check_inputs(X)
     n = X.shape[0]
     if n == 0:
         raise ValueError("the training set is empty")
@@ -209,7 +209,7 @@ def sgd(
     X_test = y_test = None
     if test is not None:
         X_test, y_test = _xy(test)
-        network._inputs(X_test)
+        network.check_inputs(X_test)
     n_batches = -(-n // batch_size)
     limit = math.inf
     if divergence_factor is not None:

@@ -87,7 +87,7 @@ class StepSequence:
         self.traces: list[Trace] = self.before.traces(X, labels)
         self.after = network.copy()
         Y = self.after.targets(labels, X.shape[0])
-        cost = update_mini_batch(self.after, self.after._inputs(X), Y, self.eta, self.lmbda, n_train)
+        cost = update_mini_batch(self.after, self.after.check_inputs(X), Y, self.eta, self.lmbda, n_train)
         self.update_ok = cost is not None
         self.m = X.shape[0]
         self.L = network.num_layers
