@@ -63,54 +63,14 @@ def load_network(path: str | os.PathLike) -> tuple[Network, dict]:
     path = Path(path)
     try:
         # Opened here so the handle is closed even when np.load fails on a corrupt file.
-        with open(path, "rb") as f, np.load(f, allow_pickle=False) as data:
-            keys = set(data.files)
-            for key in ("format", "sizes", "cost", "init", "metadata"):
-                if key not in keys:
-                    raise ModelFileError(f"{path}: not a bpviz model (no '{key}' entry)")
-            fmt = data["format"]
-            if fmt.shape != () or fmt.dtype.kind not in "iu" or int(fmt) != FORMAT:
-                raise ModelFileError(f"{path}: unsupported model format {fmt!r} (this bpviz reads format {FORMAT})")
-            sizes_arr = data["sizes"]
-            if sizes_arr.ndim != 1 or sizes_arr.dtype.kind not in "iu" or len(sizes_arr) < 2 or np.any(sizes_arr < 1):
-                raise ModelFileError(f"{path}: invalid layer sizes {sizes_arr.tolist()!r}")
-            sizes = tuple(int(s) for s in sizes_arr)
-            cost = _scalar_str(data, "cost", path)
-            if cost not in COSTS:
-                raise ModelFileError(f"{path}: unknown cost {cost!r}")
-            init = _scalar_str(data, "init", path)
-            if init not in INITS:
-                raise ModelFileError(f"{path}: unknown initialisation {init!r}")
-            try:
-                metadata = json.loads(_scalar_str(data, "metadata", path))
-            except json.JSONDecodeError as e:
-                raise ModelFileError(f"{path}: metadata is not valid JSON ({e})") from None
-            if not isinstance(metadata, dict):
-                raise ModelFileError(f"{path}: metadata must be a JSON object")
-            expected = {f"w{l}" for l in range(2, len(sizes) + 1)} | {f"b{l}" for l in range(2, len(sizes) + 1)}
-            missing = sorted(expected - keys)
-            if missing:
-                raise ModelFileError(f"{path}: missing arrays {', '.join(missing)} for sizes {list(sizes)}")
-            extra = sorted(keys - expected - {"format", "sizes", "cost", "init", "metadata"})
-            if extra:
-                raise ModelFileError(f"{path}: unexpected entries {', '.join(extra)}")
-            weights, biases, dtype = [], [], None
-            for l in range(2, len(sizes) + 1):
-                w, b = data[f"w{l}"], data[f"b{l}"]
-                if w.shape != (sizes[l - 1], sizes[l - 2]):
-                    raise ModelFileError(
-                        f"{path}: w{l} has shape {w.shape}, expected {(sizes[l - 1], sizes[l - 2])}"
-                    )
-                if b.shape != (sizes[l - 1],):
-                    raise ModelFileError(f"{path}: b{l} has shape {b.shape}, expected {(sizes[l - 1],)}")
-                for name, arr in ((f"w{l}", w), (f"b{l}", b)):
-                    if arr.dtype not in DTYPES or (dtype is not None and arr.dtype != dtype):
-                        raise ModelFileError(f"{path}: {name} has dtype {arr.dtype}; expected one float32 or float64 type")
-                    dtype = arr.dtype
-                    if not np.isfinite(arr).all():
-                        raise ModelFileError(f"{path}: {name} contains NaN or infinite values")
-                weights.append(w)
-                biases.append(b)
+        with open(path, "rb") as f:
+            # A bpviz model is an .npz, i.e. a zip archive: anything else (a text file, a bare
+            # .npy) is named for what it is, not by what np.load would try to read it as.
+            if f.read(4) != b"PK\x03\x04":
+                raise ModelFileError(f"{path}: not a bpviz model file (a model is an .npz archive saved by bpviz)")
+            f.seek(0)
+            data = np.load(f, allow_pickle=False)
+            return _read(path, data)
     except ModelFileError:
         raise
     except FileNotFoundError:
@@ -119,6 +79,58 @@ def load_network(path: str | os.PathLike) -> tuple[Network, dict]:
         raise ModelFileError(f"{path}: is a folder, not a model file") from None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as e:
         raise ModelFileError(f"{path}: not a readable bpviz model file ({type(e).__name__}: {e})") from None
+
+
+def _read(path: Path, data) -> tuple[Network, dict]:
+    """Check every entry of an opened .npz and build the network (errors name the file)."""
+    with data:
+        keys = set(data.files)
+        for key in ("format", "sizes", "cost", "init", "metadata"):
+            if key not in keys:
+                raise ModelFileError(f"{path}: not a bpviz model (no '{key}' entry)")
+        fmt = data["format"]
+        if fmt.shape != () or fmt.dtype.kind not in "iu" or int(fmt) != FORMAT:
+            raise ModelFileError(f"{path}: unsupported model format {fmt!r} (this bpviz reads format {FORMAT})")
+        sizes_arr = data["sizes"]
+        if sizes_arr.ndim != 1 or sizes_arr.dtype.kind not in "iu" or len(sizes_arr) < 2 or np.any(sizes_arr < 1):
+            raise ModelFileError(f"{path}: invalid layer sizes {sizes_arr.tolist()!r}")
+        sizes = tuple(int(s) for s in sizes_arr)
+        cost = _scalar_str(data, "cost", path)
+        if cost not in COSTS:
+            raise ModelFileError(f"{path}: unknown cost {cost!r}")
+        init = _scalar_str(data, "init", path)
+        if init not in INITS:
+            raise ModelFileError(f"{path}: unknown initialisation {init!r}")
+        try:
+            metadata = json.loads(_scalar_str(data, "metadata", path))
+        except json.JSONDecodeError as e:
+            raise ModelFileError(f"{path}: metadata is not valid JSON ({e})") from None
+        if not isinstance(metadata, dict):
+            raise ModelFileError(f"{path}: metadata must be a JSON object")
+        expected = {f"w{l}" for l in range(2, len(sizes) + 1)} | {f"b{l}" for l in range(2, len(sizes) + 1)}
+        missing = sorted(expected - keys)
+        if missing:
+            raise ModelFileError(f"{path}: missing arrays {', '.join(missing)} for sizes {list(sizes)}")
+        extra = sorted(keys - expected - {"format", "sizes", "cost", "init", "metadata"})
+        if extra:
+            raise ModelFileError(f"{path}: unexpected entries {', '.join(extra)}")
+        weights, biases, dtype = [], [], None
+        for l in range(2, len(sizes) + 1):
+            w, b = data[f"w{l}"], data[f"b{l}"]
+            if w.shape != (sizes[l - 1], sizes[l - 2]):
+                raise ModelFileError(
+                    f"{path}: w{l} has shape {w.shape}, expected {(sizes[l - 1], sizes[l - 2])}"
+                )
+            if b.shape != (sizes[l - 1],):
+                raise ModelFileError(f"{path}: b{l} has shape {b.shape}, expected {(sizes[l - 1],)}")
+            for name, arr in ((f"w{l}", w), (f"b{l}", b)):
+                if arr.dtype not in DTYPES or (dtype is not None and arr.dtype != dtype):
+                    raise ModelFileError(f"{path}: {name} has dtype {arr.dtype}; expected one float32 or float64 type")
+                dtype = arr.dtype
+                if not np.isfinite(arr).all():
+                    raise ModelFileError(f"{path}: {name} contains NaN or infinite values")
+            weights.append(w)
+            biases.append(b)
     net = Network(sizes, rng=0, cost=cost, init=init, dtype=dtype)
     net.set_parameters(weights, biases)
     return net, metadata

@@ -88,3 +88,12 @@ def test_saved_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("content", [b"epoch,cost\n0,0.5\n", b"\x93NUMPY\x01\x00", b""])
+def test_a_file_that_is_not_an_npz_is_named_for_what_it_is(tmp_path, content):
+    path = tmp_path / "notes.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelFileError, match="not a bpviz model file") as e:
+        load_network(path)
+    assert "pickle" not in str(e.value)
