@@ -31,6 +31,38 @@ from bpviz.core.costs import QuadraticCost, get_cost
 
 INITS = ("standard", "scaled")
 DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+#: Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.
+MAX_TRAINING_BYTES = 1_000_000_000
+
+
+def num_parameters(sizes: Sequence[int]) -> int:
+    """P = Σ_l n_l (n_{l-1} + 1): every weight and bias of a network of these sizes."""
+    return sum(n_out * (n_in + 1) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def training_bytes(sizes: Sequence[int], dtype: type | np.dtype | str = np.float32) -> int:
+    """Estimated peak memory to create and train a network of these sizes.
+
+    Per parameter: the float64 draw at initialisation (8 bytes), then the weights, the
+    gradient and the new weights of an update (3 × the dtype's size).
+    """
+    return num_parameters(sizes) * (8 + 3 * np.dtype(dtype).itemsize)
+
+
+def check_memory(sizes: Sequence[int], dtype: type | np.dtype | str = np.float32, extra_per_weight: int = 0,
+                 what: str = "create and train") -> None:
+    """ValueError with the estimate when a network of these sizes would need more than about 1 GB.
+
+    ``extra_per_weight``: bytes per weight a caller needs besides training (the GUI's drawing).
+    """
+    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+    need = training_bytes(sizes, dtype) + extra_per_weight * weights
+    if need > MAX_TRAINING_BYTES:
+        raise ValueError(
+            f"a {','.join(map(str, sizes))} network has {num_parameters(sizes):,} parameters and would need about "
+            f"{need / 1e9:.1f} GB to {what} (the limit is about {MAX_TRAINING_BYTES / 1e9:.0f} GB); "
+            f"use fewer neurons"
+        )
 
 
 def as_generator(rng: np.random.Generator | int | None) -> np.random.Generator:
@@ -158,6 +190,39 @@ class Trace:
         )
 
 
+@dataclass(frozen=True, eq=False)
+class BatchPass:
+    """A batch's forward and backward pass: row i of every matrix belongs to sample i."""
+
+    zs: list[np.ndarray]           # Z^l for l = 2..L, each (n, n_l)
+    activations: list[np.ndarray]  # A^l for l = 1..L, each (n, n_l)
+    deltas: list[np.ndarray]       # Δ^l for l = 2..L, each (n, n_l)
+    Y: np.ndarray                  # (n, n_L) targets
+    costs: np.ndarray              # (n,) C_x
+    weights: list[np.ndarray]      # copies of w^l the pass used
+    biases: list[np.ndarray]
+    cost_name: str
+
+    def __len__(self) -> int:
+        return self.activations[0].shape[0]
+
+    def trace(self, i: int) -> Trace:
+        """Sample i's :class:`Trace` (copies of its rows; ∂C_x/∂w^l = δ^l (a^{l-1})^T made here)."""
+        ds = [d[i].copy() for d in self.deltas]
+        acts = [a[i].copy() for a in self.activations]
+        return Trace(x=acts[0], y=self.Y[i].copy(), zs=[z[i].copy() for z in self.zs], activations=acts,
+                     deltas=ds, nabla_w=[np.outer(d, a) for d, a in zip(ds, acts[:-1])], weights=self.weights,
+                     biases=self.biases, cost=float(self.costs[i]), cost_name=self.cost_name)
+
+    def sum_nabla_w(self, l: int, stop: int) -> np.ndarray:
+        """Σ_{x < stop} ∂C_x/∂w^l = (Δ^l[:stop])^T A^{l-1}[:stop], shape (n_l, n_{l-1})."""
+        return self.deltas[l - 2][:stop].T @ self.activations[l - 2][:stop]
+
+    def sum_nabla_b(self, l: int, stop: int) -> np.ndarray:
+        """Σ_{x < stop} ∂C_x/∂b^l, shape (n_l,)."""
+        return self.deltas[l - 2][:stop].sum(axis=0)
+
+
 class Network:
     """A fully connected network of sigmoid neurons.
 
@@ -193,6 +258,7 @@ class Network:
         self.dtype = np.dtype(dtype)
         if self.dtype not in DTYPES:
             raise ValueError(f"dtype must be float32 or float64, not {self.dtype}")
+        check_memory(self.sizes, self.dtype)
         gen = as_generator(rng)
         # Same order of draws as the seed: all biases, then all weights.
         self.biases = [gen.standard_normal(n).astype(self.dtype) for n in self.sizes[1:]]
@@ -211,7 +277,7 @@ class Network:
 
     @property
     def num_parameters(self) -> int:
-        return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
+        return num_parameters(self.sizes)
 
     def w(self, l: int) -> np.ndarray:
         """w^l (l = 2..L), shape (n_l, n_{l-1})."""
@@ -376,31 +442,18 @@ class Network:
         cost = float(np.mean(self.cost.fn(activations[-1], Y, zs[-1]), dtype=np.float64))
         return Gradient(nabla_b, nabla_w, cost)
 
-    def traces(self, X: np.ndarray, Y: np.ndarray) -> list[Trace]:
-        """One :class:`Trace` per row of X, from a single batched forward and backward pass."""
+    def batch_pass(self, X: np.ndarray, Y: np.ndarray) -> BatchPass:
+        """Feedforward and backward pass of a whole batch, kept per layer (one matmul per layer);
+        :meth:`BatchPass.trace` cuts out one sample's :class:`Trace` on demand."""
         zs, activations, Y, deltas = self._backprop(X, Y)
         costs = self.cost.fn(activations[-1], Y, zs[-1])
-        weights = [w.copy() for w in self.weights]
-        biases = [b.copy() for b in self.biases]
-        out = []
-        for i in range(activations[0].shape[0]):
-            ds = [d[i].copy() for d in deltas]
-            acts = [a[i].copy() for a in activations]
-            out.append(
-                Trace(
-                    x=acts[0],
-                    y=Y[i].copy(),
-                    zs=[z[i].copy() for z in zs],
-                    activations=acts,
-                    deltas=ds,
-                    nabla_w=[np.outer(d, a) for d, a in zip(ds, acts[:-1])],
-                    weights=weights,
-                    biases=biases,
-                    cost=float(costs[i]),
-                    cost_name=self.cost.name,
-                )
-            )
-        return out
+        return BatchPass(zs, activations, deltas, Y, costs, [w.copy() for w in self.weights],
+                         [b.copy() for b in self.biases], self.cost.name)
+
+    def traces(self, X: np.ndarray, Y: np.ndarray) -> list[Trace]:
+        """One :class:`Trace` per row of X, from a single batched forward and backward pass."""
+        p = self.batch_pass(X, Y)
+        return [p.trace(i) for i in range(len(p))]
 
     def trace(self, x: np.ndarray, y: int | np.ndarray) -> Trace:
         """The :class:`Trace` of one sample x (n_1,) with label y (int) or target (n_L,)."""

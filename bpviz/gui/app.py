@@ -63,7 +63,7 @@ def make_window(config=None, model: str | None = None):
     if model:
         window.open_model_from(model)
     if note:
-        session.message.emit("warning", note)
+        session.report("warning", note)
     return window
 
 
@@ -120,13 +120,12 @@ def screenshot_main(args) -> int:
         s.set_step(args.step)
     window.resize(w, h)
     window.show()
-    from bpviz.gui.bench import _run_event_loop
+    from bpviz.gui.eventloop import run_event_loop
 
-    _run_event_loop(0.6)  # let every view's redraw timer fire once
+    run_event_loop(0.6)  # let every view's redraw timer fire once
     window.network_view.refresh(force=True)
-    window.cost_plot._dirty = True
-    window.cost_plot.refresh()
-    _run_event_loop(0.5)  # let the step's short highlight animation finish
+    window.cost_plot.refresh(force=True)
+    run_event_loop(0.5)  # let the step's short highlight animation finish
     ok = window.grab().save(args.out)
     window.close()
     if not ok:

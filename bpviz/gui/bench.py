@@ -9,6 +9,8 @@ import time
 
 import numpy as np
 
+from bpviz.gui.eventloop import run_event_loop
+
 
 def _pct(values, q) -> float:
     return float(np.percentile(np.asarray(values), q))
@@ -24,10 +26,9 @@ def _repaint_times(app, window, fraction: float, n: int = 50) -> list[float]:
     times = []
     for _ in range(n):
         # new weights as training would produce them, then recolour and repaint synchronously
-        s._publish_parameters([w + rng.normal(0, 0.05, w.shape).astype(w.dtype) for w in base_w], base_b,
-                              notify=False)
+        weights = [w + rng.normal(0, 0.05, w.shape).astype(w.dtype) for w in base_w]
         t = time.perf_counter()
-        view.refresh()
+        view.render(weights, base_b)
         view.glw.viewport().repaint()
         times.append((time.perf_counter() - t) * 1000)
         app.processEvents()
@@ -66,18 +67,9 @@ def _timer_jitter(app, seconds: float) -> list[float]:
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    _run_event_loop(seconds)
+    run_event_loop(seconds)
     timer.stop()
     return intervals[1:]
-
-
-def _run_event_loop(seconds: float) -> None:
-    """Run Qt's event loop as the app does (app.exec()), for ``seconds``."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
 
 
 def _headless_rate(data, seconds: float) -> float:
@@ -107,7 +99,7 @@ def bench_gui(args) -> int:
         window = make_window(config=replace(TrainConfig(), sizes=sizes))
         window.resize(1200, 800)
         window.show()
-        _run_event_loop(0.3)
+        run_event_loop(0.3)
         for label, frac in (("default (strongest 2 % + tiles)", 0.02), ("all edges", 1.0)):
             t = _repaint_times(app, window, frac)
             print(f"  {str(list(sizes)):15s} {label:32s} median {statistics.median(t):6.1f} ms   "
@@ -120,15 +112,15 @@ def bench_gui(args) -> int:
     window = make_window(config=replace(TrainConfig(), epochs=100))
     window.resize(1200, 800)
     window.show()
-    _run_event_loop(0.3)
+    run_event_loop(0.3)
     seconds = 6.0
     idle = _timer_jitter(app, 3.0)
     s = window.session
     headless = _headless_rate(s.data, seconds)
     s.start()
-    t0, n0 = time.perf_counter(), s.history.batch_cost.size
+    t0, n0 = time.perf_counter(), s.history.recorded
     busy = _timer_jitter(app, seconds)
-    t1, n1 = time.perf_counter(), s.history.batch_cost.size
+    t1, n1 = time.perf_counter(), s.history.recorded
     s.stop()
     gui_rate = (n1 - n0) / (t1 - t0)
     window.close()

@@ -101,16 +101,24 @@ class CostPlot(QWidget):
             self.cost_plot.setXRange(0, x_max, padding=0.02)
             self.cost_plot.setYRange(0, y_max, padding=0.02)
 
-    def refresh(self) -> None:
-        if not self._dirty:
+    def refresh(self, force: bool = False) -> None:
+        if not (self._dirty or force):
             return
         self._dirty = False
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
-        self.hint.setVisible(y.size == 0)
+        self.hint.setVisible(h.recorded == 0)
         # A long run has 10⁵+ mini-batches: draw the min/max envelope of at most a few thousand
         # points (same look, a fraction of the work) and the smoothed line at the same density.
-        self.batch_curve.setData(*envelope(x, y, MAX_POINTS))
+        # Mini-batches older than the history's detail are already min/max blocks.
+        bx, by = envelope(x, y, MAX_POINTS)
+        old_x = (h.summary_start + h.block / 2) / h.batches_per_epoch
+        if old_x.size:
+            ox, oy = envelope(np.repeat(old_x, 2), np.column_stack([h.summary_min, h.summary_max]).ravel(),
+                              MAX_POINTS)
+            bx, by = np.concatenate([ox, bx]), np.concatenate([oy, by])
+            x, y = np.concatenate([old_x, x]), np.concatenate([h.summary_mean, y])
+        self.batch_curve.setData(bx, by)
         window = max(5, h.batches_per_epoch // 20)
         sx, sy = x, smooth(y, window)
         if sy.size > MAX_POINTS:

@@ -160,7 +160,6 @@ class DrawPanel(QWidget):
         self.width_slider.setToolTip("Pen width (MNIST strokes are about 22 px on this 280 px canvas)")
         self.width_slider.valueChanged.connect(lambda v: setattr(self.canvas, "pen_width", float(v)))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.canvas.clear)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.canvas.undo)
         tools = QHBoxLayout()
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
@@ -215,9 +214,8 @@ class DrawPanel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._target_user_set = False
         self.target.activated.connect(lambda _: setattr(self, "_target_user_set", True))
-        session.network_replaced.connect(self._on_network)
+        session.world_changed.connect(self._on_network)
         session.parameters_changed.connect(self.update_prediction)
-        session.dataset_changed.connect(self._on_network)
         self._on_network()
 
     hand_off = Signal()  # the user asked to step through the drawn digit
@@ -235,7 +233,7 @@ class DrawPanel(QWidget):
     def update_prediction(self) -> None:
         s = self.session
         digits = s.data.class_names == DIGITS
-        usable = digits and s.network.sizes[0] == 784
+        usable = s.can_draw
         self.input, self.output = (None, None) if self.canvas.empty else s.predict_drawing(self.canvas.to_array())
         x28 = None if self.input is None else self.input.reshape(28, 28)
         self._show_preview(x28)
@@ -285,6 +283,6 @@ class DrawPanel(QWidget):
         try:
             self.session.build_steps(batch=False, x=self.input, label=int(self.target.currentData()))
         except RuntimeError as e:
-            self.session.message.emit("warning", str(e))
+            self.session.report("warning", str(e))
             return
         self.hand_off.emit()

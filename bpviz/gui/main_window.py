@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from bpviz import __version__
 from bpviz.core import ModelFileError
-from bpviz.data import DIGITS, assets_dir
+from bpviz.data import assets_dir
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
-from bpviz.gui.session import IDLE, Session, settings
+from bpviz.gui.session import IDLE, RUNNING, Session, settings
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
@@ -152,12 +152,14 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.tabs.currentChanged.connect(self._on_tab)
         session.message.connect(self.message_bar.show_message)
-        self._status_poller = Poller(250, lambda: id(session.last_progress), self._show_progress, self)
-        session.epoch_finished.connect(self._on_epoch)
-        session.state_changed.connect(self._on_state)
-        session.network_replaced.connect(self._on_network_replaced)
-        self._on_state(session.state)
-        self._on_network_replaced()
+        self._status_poller = Poller(250, self._status_key, self._show_status, self)
+        session.state_changed.connect(lambda _state: self._status_poller.force())
+        session.config_changed.connect(self._status_poller.force)
+        session.world_changed.connect(self._status_poller.force)
+        session.epoch_finished.connect(lambda _ev: self._status_poller.force())
+        session.undo_changed.connect(self._on_undo_available)
+        self._status_poller.force()
+        self._on_undo_available(session.can_undo)
 
     # -- actions -------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
@@ -187,6 +189,10 @@ class MainWindow(QMainWindow):
         self.export_png_action = self._action(f, "Export network view as &PNG…", self.export_png)
         f.addSeparator()
         self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        e = m.addMenu("&Edit")
+        self.undo_action = self._action(e, "&Undo", self.undo, QKeySequence.StandardKey.Undo,
+                                        "Draw tab: remove the last stroke. Elsewhere: bring back the trained "
+                                        "network that a dataset switch, new sizes, Reset or Open replaced")
         t = m.addMenu("&Train")
         tp = self.train_panel
         self.toggle_action = self._action(t, "Train / Pause / Resume (Step tab: play / pause)", self._on_space,
@@ -208,7 +214,25 @@ class MainWindow(QMainWindow):
         self._action(v, "Random test image", self.sample_panel.random, "N")
         h = m.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
+        esc = QAction("Clear the canvas", self)
+        esc.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.draw_panel.clear_shortcut_help = esc  # listed in F1 (the canvas owns the Esc key)
         self._action(h, "About bpviz", self.show_about)
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last stroke on the canvas in the Draw tab, else the last replaced network."""
+        if self.tabs.currentWidget() is self.draw_panel and not self.draw_panel.canvas.empty:
+            self.draw_panel.canvas.undo()
+            return
+        try:
+            if not self.session.undo():
+                self.message_bar.show_message("info", "Nothing to undo: no trained network was replaced.")
+        except RuntimeError as e:
+            self.message_bar.show_message("warning", str(e))
+
+    def _on_undo_available(self, available: bool) -> None:
+        text = self.session.worlds.undo_text
+        self.undo_action.setText("&Undo" if not text else f"&Undo: bring back {text}")
 
     def show_step_tab(self) -> None:
         self.tabs.setCurrentWidget(self.step_panel)
@@ -228,28 +252,46 @@ class MainWindow(QMainWindow):
         stepping = self.tabs.currentWidget() is self.step_panel
         drawing = self.tabs.currentWidget() is self.draw_panel
         s = self.session
-        if drawing and s.is_untrained and s.state == IDLE and s.data.class_names == DIGITS and s.data.input_size == 784:
-            # Drawing needs a trained network: use the shipped one rather than random weights.
+        if drawing and s.is_untrained and s.state == IDLE and s.can_draw:
+            # Drawing needs a trained network: use the shipped one rather than random weights
+            # (nothing is lost: these weights were never trained).
             try:
                 s.load_shipped_model()
             except ModelFileError:
                 pass
             else:
+                right = s.network.evaluate(s.data.test.x, s.data.test.labels)
                 self.message_bar.show_message(
-                    "info", "The canvas needs a trained network, so the shipped model (95.0 % on the test set) "
-                            "was loaded. Reset in the Train tab starts again from random weights.")
-        s.show_drawn = drawing
+                    "info", f"The canvas needs a trained network, so the shipped model "
+                            f"{Path(s.model_path).stem} was loaded ({100 * right / len(s.data.test):.2f} % of the "
+                            f"{len(s.data.test):,} test images right). Reset in the Train tab starts again from "
+                            f"random weights.")
+        s.set_show_drawn(drawing)
         if stepping:
             self.step_panel.ensure_sequence()
         else:
             self.step_panel.stop_play()
         self.network_view.set_step_mode(stepping)
 
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what) for every action with a shortcut: the help is made from the actions."""
+        out = []
+        for act in self.actions() + [self.draw_panel.clear_shortcut_help]:
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                out.append((keys, act.text().replace("&", "")))
+        return out
+
     def show_shortcuts(self) -> None:
-        self.message_bar.show_message(
-            "info", "Space train/pause/resume (Step tab: play/pause) · S stop · B one mini-batch · Ctrl+R reset · "
-                    "Ctrl+1 / 2 / 3 Train / Step / Draw tab · → next step · ← previous · Home first · F fit view · "
-                    "N random test image · Ctrl+O open · Ctrl+S save · Ctrl+Q quit")
+        rows = "".join(f"<tr><td style='padding:2px 12px 2px 0'><b>{k}</b></td><td>{t}</td></tr>"
+                       for k, t in self.shortcut_list())
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{rows}</table><p>Single keys (Space, S, B, N, F) work wherever the focus is: the "
+                    f"number fields never take them. Enter in a field applies it and hands the keys back.</p>")
+        box.open()
+        self.shortcuts_box = box
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About bpviz",
@@ -258,9 +300,26 @@ class MainWindow(QMainWindow):
                           "SGD on MNIST.</p><p>MNIST: Y. LeCun, C. Cortes, C. J. C. Burges (CC BY-SA 3.0).</p>")
 
     # -- file actions (dialogs here; the work is in the *_to/*_from methods, used by tests) ----
+    def user_folder(self) -> str:
+        """Where file dialogs start: the folder used last, else the home folder — never inside
+        the installed package (its shipped models are opened from the File menu)."""
+        last = settings().value("files/last_dir", "")
+        folder = Path(str(last)) if last else Path.home()
+        try:
+            inside = folder.resolve().is_relative_to(assets_dir().resolve())
+        except OSError:
+            inside = True
+        if inside or not folder.is_dir():
+            folder = Path.home()
+        return str(folder)
+
+    def _remember_folder(self, path: str) -> None:
+        settings().setValue("files/last_dir", str(Path(path).parent))
+
     def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", "", "bpviz models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", self.user_folder(), "bpviz models (*.npz)")
         if path:
+            self._remember_folder(path)
             self.open_model_from(path)
 
     def open_model_from(self, path: str) -> bool:
@@ -270,14 +329,16 @@ class MainWindow(QMainWindow):
             return False  # the session already showed the message
         return True
 
-    def _ask_save_path(self, title: str, default: str, file_filter: str, then) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, file_filter)
+    def _ask_save_path(self, title: str, name: str, file_filter: str, then) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self.user_folder()) / name), file_filter)
         if path:
+            self._remember_folder(path)
             then(path)
 
     def save_model(self) -> None:
-        self._ask_save_path("Save model", self.session.model_path or "model.npz", "bpviz models (*.npz)",
-                            self.save_model_to)
+        s = self.session
+        name = f"bpviz-{'-'.join(map(str, s.network.sizes))}-{s.epochs_done}ep.npz"
+        self._ask_save_path("Save model", name, "bpviz models (*.npz)", self.save_model_to)
 
     def _write(self, path: str, write, done: str | None = None) -> bool:
         """Run ``write(path)``; an OSError becomes a message, success an optional one."""
@@ -310,33 +371,33 @@ class MainWindow(QMainWindow):
         return True
 
     # -- status ----------------------------------------------------------------------------
-    def _show_progress(self) -> None:
-        p = self.session.last_progress
-        if p is None:
-            return
-        self.epoch_label.setText(f"epoch {p.epoch + 1} / {self.session.epochs_target}")
-        self.epoch_progress.setMaximum(p.n_batches)
-        self.epoch_progress.setValue(p.batch)
-        if p.samples_per_s:
-            self.rate_label.setText(f"{p.samples_per_s:,.0f} samples/s · η = {p.eta:g}")
+    def _status_key(self):
+        s = self.session
+        return (s.state, s.params_version, s.epochs_done, s.batches_done, s.config, id(s.world), id(s.last_progress))
 
-    def _on_epoch(self, ev) -> None:
-        if ev.test_accuracy is not None:
+    def _show_status(self) -> None:
+        """Every figure from the session's one source of truth: the world's counters, the
+        config, and the run's last report (rate, position in the epoch)."""
+        s = self.session
+        self.state_label.setText(s.state.value)
+        n_batches = -(-len(s.data.train) // s.config.batch_size)
+        p = s.last_progress
+        in_epoch = p.batch if p is not None and p.batch < p.n_batches and p.epoch == s.epochs_done else 0
+        self.epoch_progress.setMaximum(p.n_batches if p is not None else n_batches)
+        self.epoch_progress.setValue(in_epoch)
+        target = f" / {s.epochs_target}" if s.state != IDLE and s.epochs_target else ""
+        self.epoch_label.setText(f"epochs done {s.epochs_done}{target}")
+        self.epoch_label.setToolTip(f"{s.batches_done:,} mini-batches applied to this network in all")
+        rate = f"{p.samples_per_s:,.0f} samples/s · " if s.state == RUNNING and p is not None and p.samples_per_s \
+            else ""
+        self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
+        ev = s.history.epochs[-1] if s.history.epochs else None
+        if ev is None or ev.test_accuracy is None:
+            self.accuracy_label.setText("test accuracy –")
+        else:
             val = "" if ev.validation_accuracy is None else f" · validation {100 * ev.validation_accuracy:.2f}%"
             self.accuracy_label.setText(f"test accuracy {100 * ev.test_accuracy:.2f}% "
                                         f"({ev.test_correct} / {ev.test_total}){val} after epoch {ev.epoch + 1}")
-
-    def _on_state(self, state: str) -> None:
-        self.state_label.setText(state)
-
-    def _on_network_replaced(self) -> None:
-        if not self.session.history.epochs:
-            self.accuracy_label.setText("test accuracy –")
-            self.epoch_label.setText("epoch –")
-            s = self.session
-            self.epoch_progress.setMaximum(-(-len(s.data.train) // s.config.batch_size))
-            self.epoch_progress.setValue(0)
-            self.rate_label.setText("")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QLineF, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsView,
     QHBoxLayout,
@@ -27,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
 from bpviz.gui.throttle import Poller
+from bpviz.scene import hover
 from bpviz.scene.colors import (
     N_BUCKETS,
     bucket_alpha,
@@ -39,12 +40,8 @@ from bpviz.scene.colors import (
     tile_mosaic,
 )
 from bpviz.scene.layout import edge_endpoints, layout_network
-from bpviz.scene.notation import fmt, sub, symbol, weight_name
-
-try:  # pyqtgraph's fast NumPy → QLineF array helper (module-level in PlotCurveItem since 0.13)
-    from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-except ImportError:  # pragma: no cover - other pyqtgraph versions
-    arrayToLineSegments = None
+from bpviz.scene.notation import fmt
+from bpviz.scene.steps import RESULT
 
 CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
 BACKGROUND = "#16181d"
@@ -56,62 +53,6 @@ REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second whi
 
 
 _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
-
-
-class _Lines:
-    """Segments for QPainter.drawLines from (2n, 2) end points.
-
-    pyqtgraph's own helper fills a QLineF array straight from NumPy (what PlotCurveItem uses
-    for connect="pairs"); it owns the memory that drawargs() points into, so it is kept here.
-    Without it, a list of QLineF.
-    """
-
-    def __init__(self, pts: np.ndarray) -> None:
-        if arrayToLineSegments is not None:
-            self._segments = arrayToLineSegments(pts[:, 0], pts[:, 1], connect="pairs", finiteCheck=False)
-            self._list = None
-        else:
-            self._segments = None
-            self._list = [QLineF(*pts[i], *pts[i + 1]) for i in range(0, len(pts), 2)]
-
-    def drawargs(self) -> tuple:
-        return self._segments.drawargs() if self._segments is not None else (self._list,)
-
-
-class EdgeLayer(pg.GraphicsObject):
-    """Every drawn edge, one QPainter.drawLines call per colour bucket and layer, painted by
-    one item whose rendering Qt caches at device resolution until the edges change or the
-    view zooms, so hover and selection do not draw the lines again."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: list[tuple[_Lines, QPen, int, int]] = []
-        self._rect = QRectF()
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def set_paths(self, paths: list[tuple[np.ndarray, QPen, int]]) -> None:
-        """(points (2n, 2) as segment start/end pairs, pen, bucket), drawn in this order."""
-        self.prepareGeometryChange()
-        self.paths = [(_Lines(p), pen, b, p.shape[0] // 2) for p, pen, b in paths]
-        if paths:
-            pts = np.concatenate([p for p, _, _ in paths])
-            x0, y0 = pts.min(axis=0)
-            x1, y1 = pts.max(axis=0)
-            self._rect = QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2)
-        else:
-            self._rect = QRectF()
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return self._rect
-
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
-        # One clip rectangle makes Qt's raster engine draw 23,820 lines ~10× faster (QT-NOTES).
-        painter.setClipRect(option.exposedRect if not option.exposedRect.isEmpty() else self._rect)
-        for lines, pen, _, _ in self.paths:
-            painter.setPen(pen)
-            painter.drawLines(*lines.drawargs())
 
 
 def diverging_cmap() -> pg.ColorMap:
@@ -194,10 +135,13 @@ class NetworkView(QWidget):
             c.setAlphaF(c.alphaF() * 0.22)
         self._dim_pens = [pg.mkPen(c, width=1) for c in dim]
         self._items: list = []
-        self._hover_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
+        # Tooltips answer Qt's ToolTip (help) event of the viewport, which a real window sends
+        # after the pointer rests: showing them on mouse moves instead let the scene's own help
+        # event hide them again at once (no item has a tooltip there) — seen only under X11.
+        self.glw.viewport().installEventFilter(self)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
 
-        session.network_replaced.connect(self._build)
+        session.world_changed.connect(self._build)
         session.parameters_changed.connect(self.refresh)
         session.sample_changed.connect(lambda _: self.refresh(force=True))
         session.selection_changed.connect(lambda _: self._draw_selection())
@@ -217,7 +161,7 @@ class NetworkView(QWidget):
             self.vb.removeItem(it)
         self._items = []
         sizes = self.session.network.sizes
-        self.layout = lay = layout_network(sizes)
+        self.net_layout = lay = layout_network(sizes)
         self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
         self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
 
@@ -306,7 +250,7 @@ class NetworkView(QWidget):
         """Show the whole network, with room above for the layer titles and on the right for
         the class names (text has a fixed size in pixels, so its share of the range is found
         from the resulting scale, twice to settle)."""
-        x0, y0, x1, y1 = self.layout.bounds()
+        x0, y0, x1, y1 = self.net_layout.bounds()
         metrics = QFontMetrics(self.font())
         label_px = max((metrics.horizontalAdvance(t.toPlainText()) for t in self.class_labels), default=0) + 12
         extra = 0.0
@@ -351,8 +295,11 @@ class NetworkView(QWidget):
         self._draw_selection()
 
     def _draw_training(self) -> None:
+        self.render(*self.session.parameters)
+
+    def render(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
+        """Draw these parameters (the session's latest while training) on the shown sample."""
         s = self.session
-        weights, biases = s.parameters
         x, label = s.view_sample()
         _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
         self.activations = [a[0] for a in acts]
@@ -379,7 +326,7 @@ class NetworkView(QWidget):
         trace = seq.trace(step)
         self.activations = [trace.a(l) for l in range(1, seq.L + 1)]
         kind, emphasised = seq.edge_values(step)
-        base = [seq.after.w(l) if step.kind == "result" else seq.before.w(l) for l in range(2, seq.L + 1)]
+        base = [seq.after.w(l) if step.kind == RESULT else seq.before.w(l) for l in range(2, seq.L + 1)]
         base_vmax = symmetric_range(base)
         vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
         self.vmax = vmax
@@ -391,10 +338,10 @@ class NetworkView(QWidget):
                 self._draw_edge_layer(l, base[l - 2], "w", base_vmax, self._dim_pens)
         self._draw_tiles(emphasised.get(2, base[0]), kind if 2 in emphasised else "w")
         self._draw_nodes([seq.node_values(step, l) for l in range(1, seq.L + 1)])
-        ly = self.layout.layer(step.layer)
-        x0, y0, x1, y1 = self.layout.bounds()
+        ly = self.net_layout.layer(step.layer)
+        x0, y0, x1, y1 = self.net_layout.bounds()
         if ly.grid_shape is not None:
-            gx, gy, gw, gh = self.layout.grid_rect
+            gx, gy, gw, gh = self.net_layout.grid_rect
             self.active_band.setRect(QRectF(gx - 2, gy - 2, gw + 4, gh + 4))
         else:
             half = max(ly.diameter, 3.0)
@@ -456,9 +403,9 @@ class NetworkView(QWidget):
         if self.tiles_item is None:
             return
         w2 = np.asarray(w2)
-        self.tiles_vmax = vt = symmetric_range([w2])
-        side = self.layout.layer(1).grid_shape[0]
-        img, mask = tile_mosaic(w2, side, self.layout.tile_rows)
+        vt = symmetric_range([w2])
+        side = self.net_layout.layer(1).grid_shape[0]
+        img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
         level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
         rgba = self._lut[level]
         rgba[..., 3] = np.where(mask, 255, 0)
@@ -470,15 +417,15 @@ class NetworkView(QWidget):
         """values[l − 1]: ("a", activations) grey, ("δ", errors) diverging, or None (not computed)."""
         self.node_shown = values
         if self.input_image is not None:
-            side = self.layout.layer(1).grid_shape[0]
+            side = self.net_layout.layer(1).grid_shape[0]
             v = values[0]
             img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
             self.input_image.setImage(img, levels=(0, 1))
-            self.input_image.setRect(QRectF(*self.layout.grid_rect))
+            self.input_image.setRect(QRectF(*self.net_layout.grid_rect))
         for l, item in self.node_items.items():
             v = values[l - 1]
             if v is None:  # not computed yet at this step
-                item.setBrush([pg.mkBrush("#23262d")] * len(self.layout.layer(l).positions))
+                item.setBrush([pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
                 item.setPen(pg.mkPen("#4b5563", width=1))
                 continue
             item.setPen(pg.mkPen("#9ca3af", width=1))
@@ -497,7 +444,7 @@ class NetworkView(QWidget):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:
             k = 0
-            for v, ly in zip(values, self.layout.layers):
+            for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
                     self.node_labels[k].setText("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}")
                     k += 1
@@ -511,7 +458,7 @@ class NetworkView(QWidget):
             self.highlight_neg.setData(empty, empty)
             return
         l, j = sel
-        ly = self.layout.layer(l)
+        ly = self.net_layout.layer(l)
         self.selection_ring.setData(pos=ly.positions[j : j + 1], size=ly.diameter * 1.6)
         weights, _ = self.session.parameters
         def shown(layer: int) -> np.ndarray:  # what the edges into ``layer`` show now (w, ∂C/∂w or Δw)
@@ -522,11 +469,11 @@ class NetworkView(QWidget):
 
         segs, vals, scales = [], [], []
         if l >= 2 and emphasised(l):  # incoming edges w^l_{j·}
-            n_in = self.layout.layer(l - 1).n
+            n_in = self.net_layout.layer(l - 1).n
             segs.append(self.segments[l][j * n_in : (j + 1) * n_in])
             vals.append(shown(l)[j])
             scales.append(self.edge_scale.get(l, (self.vmax, True))[0])
-        if l < len(self.layout.layers) and emphasised(l + 1):  # outgoing edges w^{l+1}_{·j}
+        if l < len(self.net_layout.layers) and emphasised(l + 1):  # outgoing edges w^{l+1}_{·j}
             segs.append(self.segments[l + 1][j :: ly.n])
             vals.append(shown(l + 1)[:, j])
             scales.append(self.edge_scale.get(l + 1, (self.vmax, True))[0])
@@ -548,73 +495,25 @@ class NetworkView(QWidget):
     # -- hover and click ---------------------------------------------------------------------
     def node_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The node (l, j) under scene point (x, y), including input-grid cells."""
-        lay = self.layout
-        if lay.grid_rect is not None:
-            gx, gy, gw, gh = lay.grid_rect
-            if gx <= x < gx + gw and gy <= y < gy + gh:
-                side = lay.layer(1).grid_shape[0]
-                r, c = int((y - gy) / gh * side), int((x - gx) / gw * side)
-                return 1, r * side + c
-        for ly in lay.layers:
-            if ly.grid_shape is not None:
-                continue
-            d = np.hypot(ly.positions[:, 0] - x, ly.positions[:, 1] - y)
-            j = int(np.argmin(d))
-            if d[j] <= ly.diameter / 2 * 1.15:
-                return ly.l, j
-        return None
+        return hover.node_at(self.net_layout, x, y)
 
     def edge_at(self, x: float, y: float, tolerance: float) -> tuple[int, int, int] | None:
         """The drawn edge (l, j, k) nearest to (x, y) within ``tolerance`` scene units."""
-        best, best_d = None, tolerance
-        p = np.array([x, y])
-        for l, (idx, _) in self.edge_data.items():
-            if idx.size == 0:
-                continue
-            seg = self.segments[l][idx]
-            a, b = seg[:, 0], seg[:, 1]
-            ab = b - a
-            t = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-12), 0, 1)
-            d = np.hypot(*(a + t[:, None] * ab - p).T)
-            i = int(np.argmin(d))
-            if d[i] < best_d:
-                n_in = self.layout.layer(l - 1).n
-                best, best_d = (l, int(idx[i]) // n_in, int(idx[i]) % n_in), d[i]
-        return best
+        return hover.edge_at(self.net_layout, self.segments, {l: d[0] for l, d in self.edge_data.items()},
+                             x, y, tolerance)
+
+    def shown(self) -> hover.Shown:
+        """The numbers on screen now (for the tooltips)."""
+        s = self.session
+        weights, biases = s.parameters
+        return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
+                           s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
 
     def describe_node(self, l: int, j: int) -> str:
-        s = self.session
-        a = self.activations[l - 1][j] if self.activations else float("nan")
-        if l == 1:
-            side = self.layout.layer(1).grid_shape[0] if self.layout.grid_rect else None
-            where = f" (pixel row {j // side}, column {j % side})" if side else ""
-            return f"input neuron {j}{where}\n{symbol('a', 1, j)} = x{sub(j)} = {fmt(a)}"
-        _, biases = s.parameters
-        b = float(np.asarray(biases[l - 2])[j])
-        weights = s.parameters[0]
-        z = float(np.asarray(weights[l - 2])[j] @ self.activations[l - 2] + b) if self.activations else float("nan")
-        role = "output" if l == len(self.layout.layers) else "hidden"
-        extra = ""
-        if role == "output":
-            extra = f"  (class {s.data.class_names[j]})"
-        text = (f"{role} neuron {j} of layer {l}{extra}\n{symbol('b', l, j)} = {fmt(b)},  "
-                f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = σ({symbol('z', l, j)}) = {fmt(a)}")
-        shown = self.node_shown[l - 1] if len(self.node_shown) >= l else None
-        if shown is not None and shown[0] == "δ":
-            text += f"\n{symbol('δ', l, j)} = {fmt(float(shown[1][j]), 4)}"
-        return text
+        return hover.describe_node(self.shown(), self.net_layout, l, j)
 
     def describe_edge(self, l: int, j: int, k: int) -> str:
-        w = float(np.asarray(self.session.parameters[0][l - 2])[j, k])
-        kind, values = self.edge_shown.get(l, ("w", None))
-        head = f"{weight_name(l, j, k)} = {fmt(w)}"
-        if kind == "∂C/∂w":
-            head = f"∂C/∂{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head})"
-        elif kind == "Δw":
-            head = f"Δ{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head} before)"
-        elif values is not None and self.step_mode:
-            head = f"{weight_name(l, j, k)} = {fmt(float(values[j, k]))}"
-        return f"{head}\nfrom neuron {k} of layer {l - 1} to neuron {j} of layer {l}"
+        return hover.describe_edge(self.shown(), l, j, k)
 
     def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
         node = self.node_at(x, y)
@@ -623,18 +522,22 @@ class NetworkView(QWidget):
         edge = self.edge_at(x, y, tolerance)
         return self.describe_edge(*edge) if edge is not None else None
 
-    def _on_hover(self, args) -> None:
-        pos = args[0]
+    def tooltip_at(self, viewport_pos) -> str | None:
+        """The tooltip for a point of the view's viewport (pixels), or None."""
+        pos = self.glw.mapToScene(viewport_pos)
         if not self.vb.sceneBoundingRect().contains(pos):
-            return
+            return None
         p = self.vb.mapSceneToView(pos)
-        px = self.vb.viewPixelSize()
-        text = self.describe_at(p.x(), p.y(), tolerance=4 * max(px))
-        view = self.glw
-        if text:
-            QToolTip.showText(view.mapToGlobal(view.mapFromScene(pos)), text, view)
-        else:
-            QToolTip.hideText()
+        return self.describe_at(p.x(), p.y(), tolerance=4 * max(self.vb.viewPixelSize()))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.glw.viewport() and event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.glw.viewport())
+                return True
+            return False  # items with their own tooltip (the weight tiles) still get theirs
+        return super().eventFilter(obj, event)
 
     def _on_click(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:

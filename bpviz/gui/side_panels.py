@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import Session
 from bpviz.gui.throttle import Poller
+from bpviz.gui.widgets import number_field, signals_blocked
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.layout import square_side
 from bpviz.scene.notation import fmt, symbol
@@ -24,6 +25,7 @@ class SamplePanel(QGroupBox):
         self._rng = np.random.default_rng()
         self.index = QSpinBox(minimum=0, maximum=len(session.data.test) - 1, value=session.sample_index)
         self.index.setToolTip("Index into the test set")
+        number_field(self.index)
         self.index.valueChanged.connect(session.set_sample)
         self.random_button = QPushButton("Random")
         self.random_button.setToolTip("Show a random test image")
@@ -45,7 +47,7 @@ class SamplePanel(QGroupBox):
         layout.addLayout(row2)
         layout.addWidget(self.info)
         session.sample_changed.connect(self._on_sample)
-        session.dataset_changed.connect(self._on_dataset)
+        session.world_changed.connect(self._on_dataset)
         self._poller = Poller(250, lambda: (session.params_version, session.sample_index), self._update_info, self)
         self._poller.force()
 
@@ -55,19 +57,21 @@ class SamplePanel(QGroupBox):
     def next_wrong(self) -> None:
         i = self.session.next_misclassified()
         if i is None:
-            self.session.message.emit("info", "The network classifies every test image correctly.")
+            self.session.report("info", "The network classifies every test image correctly.")
         else:
             self.session.set_sample(i)
 
     def _on_sample(self, i: int) -> None:
         if self.index.value() != i:
-            self.index.blockSignals(True)
-            self.index.setValue(i)
-            self.index.blockSignals(False)
+            with signals_blocked(self.index):
+                self.index.setValue(i)
         self._poller.force()
 
     def _on_dataset(self) -> None:
-        self.index.setMaximum(len(self.session.data.test) - 1)
+        with signals_blocked(self.index):
+            self.index.setMaximum(len(self.session.data.test) - 1)
+            self.index.setValue(self.session.sample_index)
+        self._poller.force()
 
     def _update_info(self) -> None:
         s = self.session

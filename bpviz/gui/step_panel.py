@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui.session import IDLE, Session
-from bpviz.gui.widgets import CompactPlot, scrolling_layout
+from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
 from bpviz.scene.layout import square_side
 from bpviz.scene.steps import EQUATIONS_OF, RESULT, UPDATE, general_equations
 
@@ -147,7 +147,7 @@ class StepPanel(QWidget):
         session.state_changed.connect(self._on_state)
         session.selection_changed.connect(lambda _: self.refresh())
         session.edge_selection_changed.connect(lambda _: self.refresh())
-        session.network_replaced.connect(self._on_network)
+        session.world_changed.connect(self._on_network)
         session.sample_changed.connect(self._on_sample)
         self._on_state(session.state)
         self.refresh()
@@ -159,7 +159,7 @@ class StepPanel(QWidget):
         try:
             self.session.build_steps(batch=self.batch.isChecked(), **kw)
         except RuntimeError as e:
-            self.session.message.emit("warning", str(e))
+            self.session.report("warning", str(e))
             return False
         return True
 
@@ -205,7 +205,7 @@ class StepPanel(QWidget):
         try:
             self.session.keep_update()
         except RuntimeError as e:
-            self.session.message.emit("warning", str(e))
+            self.session.report("warning", str(e))
             return
         self.rebuild()
 
@@ -250,6 +250,8 @@ class StepPanel(QWidget):
     def refresh(self) -> None:
         s = self.session
         seq, step = s.steps, s.current_step
+        with signals_blocked(self.single, self.batch):   # the radio shows the mode of the sequence shown
+            (self.batch if s.step_batch_mode else self.single).setChecked(True)
         self._update_keep()
         if seq is None:
             self.source.setText("")
@@ -263,7 +265,7 @@ class StepPanel(QWidget):
         names = seq.class_names
         if seq.m > 1:
             src = f"A mini-batch of {seq.m} training images (η = {seq.eta:g})"
-        elif s.custom_input is not None:
+        elif s.custom_input is not None and s.network.sizes[0] == s.custom_input[0].shape[0]:
             src = f"Your drawn digit, target “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
         else:
             src = f"Test image #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"

@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +24,9 @@ from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
 from bpviz.data.datasets import needs_download
 from bpviz.gui.download import Download
-from bpviz.gui.session import IDLE, PAUSED, RUNNING, Session, TrainConfig
-from bpviz.gui.widgets import scrolling_layout
+from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
+from bpviz.gui.widgets import number_field, scrolling_layout
+from bpviz.state import ConfigError, TrainConfig
 
 FOLDER_ITEM = "Folder of IDX files…"
 
@@ -37,15 +36,19 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.session = session
         c = session.config
-        self.sizes = QLineEdit(",".join(map(str, c.sizes)))
-        self.sizes.setToolTip("Neurons per layer, input first, e.g. 784,30,10 (the seed's) or 784,40,30,20,10.\n"
-                              "The input must match the image size, the output the number of classes.")
-        self.eta = QDoubleSpinBox(decimals=4, minimum=0.0001, maximum=1000.0, singleStep=0.5, value=c.eta)
-        self.eta.setToolTip("Learning rate η. Can be changed while training runs; the next mini-batch uses it.")
-        self.batch = QSpinBox(minimum=1, maximum=10000, value=c.batch_size)
-        self.batch.setToolTip("Mini-batch size m: each gradient-descent step averages over m samples.")
-        self.epochs = QSpinBox(minimum=1, maximum=1000, value=c.epochs)
-        self.epochs.setToolTip("How many epochs (passes over the training set) Train runs.")
+        # Plain text fields, not spin boxes: a spin box silently rewrites what was typed ("1e9"
+        # became 19, 0 became the minimum); here a value is refused with the reason beside it.
+        self.sizes = self._field(",".join(map(str, c.sizes)),
+                                 "Neurons per layer, input first, e.g. 784,30,10 (the seed's) or 784,40,30,20,10.\n"
+                                 "The input must match the image size, the output the number of classes.")
+        self.eta = self._field(f"{c.eta:g}", "Learning rate η > 0. Can be changed while training runs (Enter): "
+                                             "the next mini-batch uses it.")
+        self.batch = self._field(str(c.batch_size), "Mini-batch size m: each gradient-descent step averages "
+                                                    "over m samples.")
+        self.epochs = self._field(str(c.epochs), "How many epochs (passes over the training set) Train runs.")
+        self.lmbda = self._field(f"{c.lmbda:g}", "L2 regularisation λ ≥ 0 (chapter 3): each step also shrinks "
+                                                 "every weight by the factor 1 − ηλ/n. 0 is the seed's.")
+        self.seed = self._field(str(c.seed), "Seed of the initial weights and of the shuffling: same seed, same run.")
         self.cost = QComboBox()
         self.cost.addItem("Quadratic (the seed's)", "quadratic")
         self.cost.addItem("Cross-entropy", "cross-entropy")
@@ -55,8 +58,6 @@ class TrainPanel(QWidget):
         self.init.addItem("Standard N(0, 1) (the seed's)", "standard")
         self.init.addItem("Scaled N(0, 1/n_in)", "scaled")
         self.init.setToolTip("How the initial weights are drawn. Biases are always N(0, 1).")
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=c.seed)
-        self.seed.setToolTip("Seed of the initial weights and of the shuffling: same seed, same run.")
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
             self.dataset.addItem(desc, key)
@@ -85,13 +86,14 @@ class TrainPanel(QWidget):
         self.delay_label = QLabel()
         self._on_delay(c.delay_ms)
         self.delay.valueChanged.connect(self._on_delay)
-        self.eta.valueChanged.connect(self._on_eta)
+        self.eta.editingFinished.connect(self._on_eta)
 
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label, w in (("sizes", "Layer sizes", self.sizes), ("eta", "Learning rate η", self.eta),
                               ("batch_size", "Mini-batch size m", self.batch), ("epochs", "Epochs", self.epochs),
+                              ("lmbda", "L2 regularisation λ", self.lmbda),
                               ("cost", "Cost", self.cost), ("init", "Initial weights", self.init),
                               ("seed", "Seed", self.seed), ("dataset", "Dataset", self.dataset)):
             form.addRow(label, w)
@@ -133,16 +135,21 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.step_button, 1, 0)
         buttons.addWidget(self.reset_button, 1, 1)
 
+        self.locked_note = QLabel("Training runs: only η and slow motion can change now. Stop (S) to change the rest.")
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet("color:#fbbf24;")
+        self.locked_note.hide()
         self.network_label = QLabel()
         self.network_label.setWordWrap(True)
         self.network_label.setStyleSheet("color: #9ca3af;")
         layout = scrolling_layout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.network_label)
         layout.addStretch(1)
         session.state_changed.connect(self._on_state)
-        session.network_replaced.connect(self._on_network)
+        session.world_changed.connect(self._on_network)
         self._on_state(session.state)
         self._on_network()
 
@@ -152,34 +159,53 @@ class TrainPanel(QWidget):
         if i >= 0:
             combo.setCurrentIndex(i)
 
+    def _field(self, text: str, tip: str) -> QLineEdit:
+        f = QLineEdit(text)
+        f.setToolTip(tip)
+        number_field(f)
+        return f
+
     # -- reading the form ----------------------------------------------------------------------
     def config(self) -> TrainConfig:
-        """The form's values; raises ValueError("field: message") for invalid sizes."""
-        try:
-            sizes = parse_sizes(self.sizes.text())
-        except ValueError as e:
-            raise ValueError(f"sizes: {e}") from None
-        return replace(self.session.config, sizes=sizes, eta=self.eta.value(), batch_size=self.batch.value(),
-                       epochs=self.epochs.value(), cost=self.cost.currentData(), init=self.init.currentData(),
-                       seed=self.seed.value(), dataset=self.dataset.currentData() or self.session.config.dataset,
-                       delay_ms=self.delay.value())
+        """The form's values as a config; raises ConfigError naming the first unreadable field.
+        (Readable but unusable values — η = 0, a too large net — are refused by the session.)"""
+        values = {}
+        for key, w, conv, what in (("sizes", self.sizes, parse_sizes, None),
+                                   ("eta", self.eta, float, "a number like 3 or 0.5"),
+                                   ("batch_size", self.batch, int, "a whole number like 10"),
+                                   ("epochs", self.epochs, int, "a whole number like 30"),
+                                   ("lmbda", self.lmbda, float, "a number like 0 or 5"),
+                                   ("seed", self.seed, int, "a whole number ≥ 0")):
+            text = w.text().strip()
+            try:
+                values[key] = conv(text)
+            except ValueError as e:
+                raise ConfigError(key, str(e) if what is None else f"{text!r} is not {what}") from None
+        if values["seed"] < 0:
+            raise ConfigError("seed", f"the seed must be ≥ 0 (got {values['seed']})")
+        return replace(self.session.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
+                       dataset=self.dataset.currentData() or self.session.config.dataset, delay_ms=self.delay.value())
 
-    def show_error(self, text: str | None) -> None:
+    def show_error(self, error: ConfigError | str | None) -> None:
         for err in self.errors.values():
             err.hide()
-        if text:
-            field, _, msg = text.partition(": ")
+        if error:
+            field, msg = (error.field, error.message) if isinstance(error, ConfigError) else ("sizes", str(error))
             label = self.errors.get(field)
             if label is None:
-                label, msg = self.errors["sizes"], text
+                label, msg = self.errors["sizes"], str(error)
             label.setText(msg)
             label.show()
 
     def apply(self) -> bool:
-        """Adopt the form's settings (a new network if the architecture changed); False if refused."""
+        """Adopt the form's settings (a new network if the architecture changed); False if refused.
+        A refused value stays in its field, with the reason below it."""
         try:
             self.session.apply_config(self.config())
-        except ValueError as e:
+        except ConfigError as e:
+            self.show_error(e)
+            return False
+        except RuntimeError as e:
             self.show_error(str(e))
             return False
         self.show_error(None)
@@ -201,9 +227,17 @@ class TrainPanel(QWidget):
         if self.apply():
             self.session.reset_network()
 
-    def _on_eta(self, value: float) -> None:
-        if self.session.state != IDLE:
+    def _on_eta(self) -> None:
+        """Enter in η while training runs: the next mini-batch uses it (or the reason it cannot)."""
+        if self.session.state == IDLE:
+            return
+        try:
+            value = float(self.eta.text())
             self.session.set_eta(value)
+        except ValueError as e:
+            self.show_error(ConfigError("eta", str(e) if "eta" in str(e) else f"{self.eta.text()!r} is not a number"))
+            return
+        self.show_error(None)
 
     def _on_delay(self, ms: int) -> None:
         self.delay_label.setText("off" if ms == 0 else f"{ms} ms after each mini-batch")
@@ -250,8 +284,7 @@ class TrainPanel(QWidget):
         self.download = None
         self.download_row.hide()
         self.dataset.setEnabled(self.session.state == IDLE)
-        level = "info" if ok else ("warning" if "cancelled" in message else "error")
-        self.session.message.emit(level, message)
+        self.session.report("info" if ok else "error", message)
         if ok:
             for i in range(self.dataset.count()):
                 if self.dataset.itemData(i) == name:
@@ -269,21 +302,29 @@ class TrainPanel(QWidget):
             self.download = None
 
     def _on_state(self, state: str) -> None:
-        self.train_button.setText({IDLE: "Train", RUNNING: "Pause", PAUSED: "Resume"}[state])
+        self.train_button.setText({IDLE: "Train", RUNNING: "Pause", PAUSED: "Resume", STOPPING: "Stopping…"}[state])
+        self.train_button.setEnabled(state != STOPPING)
         idle = state == IDLE
-        for w in (self.sizes, self.batch, self.epochs, self.cost, self.init, self.seed, self.dataset):
+        for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset):
             w.setEnabled(idle)
-            w.setToolTip(w.toolTip().split("\n(")[0] + ("" if idle else "\n(Stop training to change this.)"))
+        self.locked_note.setVisible(not idle)
         self.stop_button.setEnabled(not idle)
 
     def _on_network(self) -> None:
+        """A new world: the form shows its settings (a loaded model brings its own η, λ, m …)."""
         s = self.session
-        net = s.network
-        self.sizes.setText(",".join(map(str, net.sizes)))
+        net, c = s.network, s.config
+        for w, text in ((self.sizes, ",".join(map(str, net.sizes))), (self.eta, f"{c.eta:g}"),
+                        (self.batch, str(c.batch_size)), (self.epochs, str(c.epochs)), (self.lmbda, f"{c.lmbda:g}"),
+                        (self.seed, str(c.seed))):
+            w.setText(text)
         self._select(self.cost, net.cost.name)
         self._select(self.init, net.init)
+        self._select(self.dataset, c.dataset)
+        self._last_dataset_index = self.dataset.currentIndex()
+        self.show_error(None)
         self.network_label.setText(
             f"Network {list(net.sizes)} · {net.cost.label.lower()} cost · {net.init} initial weights · "
             f"{net.num_parameters:,} parameters.\nData: {s.data.name}, {len(s.data.train):,} training and "
-            f"{len(s.data.test):,} test images."
+            f"{len(s.data.test):,} test samples."
         )

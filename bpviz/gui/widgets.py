@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -28,3 +30,51 @@ class CompactPlot(pg.PlotWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(300, 160)
+
+
+#: Window shortcuts that are single keys: a number field must never type them.
+SHORTCUT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_S, Qt.Key.Key_B, Qt.Key.Key_N, Qt.Key.Key_F)
+
+
+class _ShortcutKeysFirst(QObject):
+    """Lets the window's single-key shortcuts through a focused number field.
+
+    A focused QLineEdit or spin box accepts Qt's ShortcutOverride for printable keys, so
+    Space would type a blank into η instead of training. For fields that hold numbers these
+    keys are never input: the override is refused (the shortcut fires) and the key press is
+    dropped. Enter applies the field (its own editingFinished/returnPressed) and hands the
+    keyboard back to the window.
+    """
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        t = event.type()
+        if t in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if event.key() in SHORTCUT_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+                return True
+            if t == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                QTimer.singleShot(0, obj.clearFocus)  # after the field has handled Enter itself
+        return False
+
+
+_FILTER: _ShortcutKeysFirst | None = None
+
+
+def number_field(widget: QWidget) -> QWidget:
+    """Mark ``widget`` (a QLineEdit or spin box holding a number) as one that leaves the
+    single-key shortcuts to the window; returns it."""
+    global _FILTER
+    if _FILTER is None:
+        _FILTER = _ShortcutKeysFirst()
+    widget.installEventFilter(_FILTER)
+    return widget
+
+
+@contextmanager
+def signals_blocked(*objects: QObject):
+    """Block the objects' signals inside the block, always unblocking after (even on error)."""
+    previous = [o.blockSignals(True) for o in objects]
+    try:
+        yield
+    finally:
+        for o, p in zip(objects, previous):
+            o.blockSignals(p)

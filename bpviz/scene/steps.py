@@ -67,11 +67,38 @@ def num(v: float) -> str:
     return s.replace("-", "−")
 
 
+class _Lazy:
+    """A read-only sequence whose items are made on demand by ``item(i)`` (ints, negative
+    indices and slices), so a 10,000-sample mini-batch does not hold 70,000 steps or traces."""
+
+    def __init__(self, n: int, item) -> None:
+        self._n, self._item = n, item
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._item(k) for k in range(*i.indices(self._n))]
+        i = int(i)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(f"index {i} outside 0..{self._n - 1}")
+        return self._item(i)
+
+    def __iter__(self):
+        return (self._item(k) for k in range(self._n))
+
+
 class StepSequence:
     """All steps of the backward pass for a mini-batch X with labels, on ``network``'s parameters.
 
     ``network`` is not changed: the sequence keeps a copy (``before``) and applies the
-    core's :func:`update_mini_batch` to another copy (``after``).
+    core's :func:`update_mini_batch` to another copy (``after``). The batch's forward and
+    backward pass is computed once, as matrices; each sample's :class:`Trace`, each step and
+    each running sum is cut out of it when asked for, so memory grows with m × (neurons), not
+    with m × (weights) or the number of steps.
     """
 
     def __init__(self, network: Network, X: np.ndarray, labels: np.ndarray, eta: float,
@@ -84,74 +111,112 @@ class StepSequence:
         self.eta, self.lmbda = float(eta), float(lmbda)
         self.labels = labels
         self.class_names = class_names or tuple(str(i) for i in range(network.sizes[-1]))
-        self.traces: list[Trace] = self.before.traces(X, labels)
+        self.batch = self.before.batch_pass(X, labels)
         self.after = network.copy()
-        Y = self.after.targets(labels, X.shape[0])
-        cost = update_mini_batch(self.after, self.after.check_inputs(X), Y, self.eta, self.lmbda, n_train)
+        cost = update_mini_batch(self.after, self.after.check_inputs(X), self.batch.Y, self.eta, self.lmbda, n_train)
         self.update_ok = cost is not None
         self.m = X.shape[0]
         self.L = network.num_layers
         self.sizes = network.sizes
         self.cost_name = network.cost.name
-        # Running sums Σ_x ∂C_x/∂w^l and ∂C_x/∂b^l over the samples seen so far.
-        self.sum_w = [np.cumsum(np.stack([t.nabla_w[i] for t in self.traces]), axis=0) for i in range(self.L - 1)]
-        self.sum_b = [np.cumsum(np.stack([t.deltas[i] for t in self.traces]), axis=0) for i in range(self.L - 1)]
-        self.output_after = self.after.feedforward(X)
-        self.steps: list[Step] = self._build()
+        self.output_after = self.after.feedforward(X)            # (m, n_L)
+        self.cost_after = self.after.cost.fn(self.output_after, self.batch.Y,
+                                             self.after.forward(X)[0][-1])  # (m,) C_x after the update
+        self._cache: dict[int, Trace] = {}
+        self.traces = _Lazy(self.m, self._trace)
+        #: sum_w[l − 2][i]: Σ over the first i + 1 samples of ∂C_x/∂w^l (made when asked for)
+        self.sum_w = [_Lazy(self.m, lambda i, l=l: self.batch.sum_nabla_w(l, i + 1)) for l in range(2, self.L + 1)]
+        self.sum_b = [_Lazy(self.m, lambda i, l=l: self.batch.sum_nabla_b(l, i + 1)) for l in range(2, self.L + 1)]
+        self._template = self._sample_template()
+        self.steps = _Lazy(self.m * len(self._template) + 2, self._step)
+
+    def _trace(self, i: int) -> Trace:
+        t = self._cache.get(i)
+        if t is None:
+            if len(self._cache) >= 8:   # the few samples a walk is near
+                self._cache.pop(next(iter(self._cache)))
+            t = self._cache[i] = self.batch.trace(i)
+        return t
 
     # -- construction ---------------------------------------------------------------------------
-    def _build(self) -> list[Step]:
+    def _sample_template(self) -> list[tuple[str, int, str, str]]:
+        """(kind, layer, title, caption) of one sample's steps; "{of}" and "{y}" are filled per sample."""
         L, m = self.L, self.m
-        steps: list[Step] = []
-
-        def add(kind, layer, sample, title, caption):
-            steps.append(Step(len(steps), kind, layer, sample, title, caption))
-
         quad = self.cost_name == "quadratic"
-        for i in range(m):
+        out = [(INPUT, 1, "Input{of}",
+                "The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
+                "The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")]
+        for l in range(2, L + 1):
+            out.append((FORWARD, l, f"Feedforward into layer {l}{{of}}",
+                        f"Each neuron of layer {l} adds up the activations of layer {l - 1}, weighted by the edges "
+                        f"into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation "
+                        f"will need every z and a computed here."))
+        out.append((BP1, L, "BP1: the output error δᴸ{of}",
+                    "How much the cost changes when the output neuron's z changes: "
+                    + ("the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), "
+                       "which is tiny when a neuron is saturated — then it learns slowly."
+                       if quad else
+                       "with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated "
+                       "neurons still learn fast.")))
+        for l in range(L - 1, 1, -1):
+            out.append((BP2, l, f"BP2: the error moves back to layer {l}{{of}}",
+                        f"Each neuron of layer {l} collects the errors of layer {l + 1}, weighted by the same edges "
+                        f"that carried its activation forward (wᵀδ), and scales them by its own σ′(z). "
+                        f"This is the backward pass: one matrix product per layer."))
+        for l in range(L, 1, -1):
+            out.append((GRADIENT, l, f"BP3/BP4: gradients of layer {l}{{of}}",
+                        "The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is "
+                        "the error at its end times the activation at its start (BP4): edges from silent "
+                        "neurons (a = 0) get no gradient."
+                        + (" The sums over the mini-batch so far are shown too." if m > 1 else "")))
+        return out
+
+    def _step(self, index: int) -> Step:
+        per, m, L = len(self._template), self.m, self.L
+        if index < m * per:
+            i, r = divmod(index, per)
+            kind, layer, title, caption = self._template[r]
             of = f" (sample {i + 1} of {m})" if m > 1 else ""
             y = self.class_names[int(self.labels[i])]
-            add(INPUT, 1, i, f"Input{of}",
-                f"The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
-                f"The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")
-            for l in range(2, L + 1):
-                add(FORWARD, l, i, f"Feedforward into layer {l}{of}",
-                    f"Each neuron of layer {l} adds up the activations of layer {l - 1}, weighted by the edges "
-                    f"into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation "
-                    f"will need every z and a computed here.")
-            add(BP1, L, i, f"BP1: the output error δᴸ{of}",
-                "How much the cost changes when the output neuron's z changes: "
-                + ("the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), "
-                   "which is tiny when a neuron is saturated — then it learns slowly."
-                   if quad else
-                   "with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated "
-                   "neurons still learn fast."))
-            for l in range(L - 1, 1, -1):
-                add(BP2, l, i, f"BP2: the error moves back to layer {l}{of}",
-                    f"Each neuron of layer {l} collects the errors of layer {l + 1}, weighted by the same edges "
-                    f"that carried its activation forward (wᵀδ), and scales them by its own σ′(z). "
-                    f"This is the backward pass: one matrix product per layer.")
-            for l in range(L, 1, -1):
-                add(GRADIENT, l, i, f"BP3/BP4: gradients of layer {l}{of}",
-                    "The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is "
-                    "the error at its end times the activation at its start (BP4): edges from silent "
-                    "neurons (a = 0) get no gradient."
-                    + (" The sums over the mini-batch so far are shown too." if m > 1 else ""))
-        add(UPDATE, L, m - 1, "Gradient descent: the change",
-            f"Every weight and bias moves against its gradient, averaged over the {m} "
-            f"sample{'s' if m > 1 else ''} of the mini-batch and scaled by the learning rate η = {self.eta:g}. "
-            "The edges show the change Δw.")
-        add(RESULT, L, m - 1, "Gradient descent: the result",
-            "The network now has its new weights. The output for the same input has moved towards "
-            "the target: that is one step of learning.")
-        return steps
+            return Step(index, kind, layer, i, title.replace("{of}", of), caption.replace("{y}", y))
+        if index == m * per:
+            return Step(index, UPDATE, L, m - 1, "Gradient descent: the change",
+                        f"Every weight and bias moves against its gradient, averaged over the {m} "
+                        f"sample{'s' if m > 1 else ''} of the mini-batch and scaled by the learning rate "
+                        f"η = {self.eta:g}. The edges show the change Δw.")
+        return Step(index, RESULT, L, m - 1, "Gradient descent: the result", self.result_caption())
+
+    def result_caption(self) -> str:
+        """What the update did, in words computed from the numbers it describes."""
+        if not self.update_ok:
+            return ("This update would make the weights non-finite (η is far too large): the network keeps "
+                    "its old weights.")
+        y = self.batch.Y.argmax(axis=1)
+        rows = np.arange(self.m)
+        before_t = self.batch.activations[-1][rows, y]
+        after_t = self.output_after[rows, y]
+        c0, c1 = float(np.mean(self.batch.costs)), float(np.mean(self.cost_after))
+        cost = (f"The cost over {'this sample' if self.m == 1 else f'these {self.m} samples'} went "
+                f"{'down' if c1 < c0 else 'up' if c1 > c0 else 'nowhere'}: {num(c0)} → {num(c1)}.")
+        if self.m == 1:
+            if after_t[0] > before_t[0]:
+                move = "The target neuron's output rose towards 1: that is one step of learning."
+            elif after_t[0] < before_t[0]:
+                move = ("The target neuron's output fell, away from 1: the step overshot (η is large for "
+                        "this sample), so this step did not help it.")
+            else:
+                move = "The target neuron's output did not change."
+            return f"The network now has its new weights. {move} {cost}"
+        closer = int(np.sum(after_t > before_t))
+        return (f"The network now has its new weights. For {closer} of the {self.m} samples the target "
+                f"neuron's output rose; one step lowers the batch's cost on average, not every sample's. {cost}")
 
     def __len__(self) -> int:
         return len(self.steps)
 
     # -- values a step shows ---------------------------------------------------------------------
     def trace(self, step: Step) -> Trace:
-        return self.traces[step.sample]
+        return self._trace(step.sample)
 
     def node_values(self, step: Step, l: int) -> tuple[str, np.ndarray] | None:
         """("a" | "δ", values (n_l,)) to colour layer l's nodes with, or None if not computed yet."""

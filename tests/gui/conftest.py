@@ -61,3 +61,13 @@ def activate(qtbot, window) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def type_into(field, text: str) -> None:
+    """Replace a field's text as a user does (select all, type, Enter)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    field.selectAll()
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)

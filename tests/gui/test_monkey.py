@@ -5,7 +5,7 @@ import numpy as np
 
 from bpviz.gui.session import IDLE
 
-from .conftest import activate
+from .conftest import activate, type_into
 
 
 def test_random_walk_through_the_app(qtbot, make_window, toy_data):
@@ -33,7 +33,7 @@ def test_random_walk_through_the_app(qtbot, make_window, toy_data):
         "undo": lambda: w.draw_panel.canvas.undo(),
         "hand_off": lambda: w.draw_panel.step_through(),
         "keep": lambda: w.step_panel.keep(),
-        "eta": lambda: w.train_panel.eta.setValue(float(rng.choice([0.5, 3.0, 10.0]))),
+        "eta": lambda: type_into(w.train_panel.eta, str(rng.choice(["0.5", "3", "10"]))),
         "sizes": lambda: w.train_panel.sizes.setText(str(rng.choice(["784,30,10", "784,16,10", "784,20,12,10"]))),
         "hover": lambda: w.network_view.describe_at(float(rng.uniform(0, 200)), float(rng.uniform(0, 100)), 1.0),
     }

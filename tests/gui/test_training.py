@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from bpviz.core import Network, sgd
 from bpviz.gui.session import IDLE, PAUSED, RUNNING
 
-from .conftest import activate
+from .conftest import activate, type_into
 
 
 def _batches(session) -> int:
@@ -103,7 +103,7 @@ def test_eta_can_change_while_training(qtbot, make_window):
     s = w.session
     s.start()
     qtbot.waitUntil(lambda: _batches(s) > 5, timeout=10000)
-    w.train_panel.eta.setValue(0.5)
+    type_into(w.train_panel.eta, "0.5")
     assert s.worker.control.eta == 0.5
     qtbot.waitUntil(lambda: s.last_progress is not None and s.last_progress.eta == 0.5, timeout=5000)
     s.stop()

@@ -67,7 +67,7 @@ def test_tooltips_use_the_books_notation(qtbot, make_window, toy_data):
     # a node: bias and activation with the values of the current sample
     x, _ = s.sample
     _, acts = s.network.forward(x[None, :])
-    pos = view.layout.layer(2).positions[1]
+    pos = view.net_layout.layer(2).positions[1]
     text = view.describe_at(*pos)
     assert f"b²₁ = {fmt(float(s.network.biases[0][1]))}" in text
     assert f"a²₁ = σ(z²₁) = {fmt(float(acts[1][0, 1]))}" in text
@@ -78,11 +78,11 @@ def test_tooltips_use_the_books_notation(qtbot, make_window, toy_data):
 def test_input_pixel_tooltip_and_click_selects(qtbot, make_window):
     w = make_window()
     view, s = w.network_view, w.session
-    gx, gy, gw, gh = view.layout.grid_rect
+    gx, gy, gw, gh = view.net_layout.grid_rect
     cell = gw / 28
     text = view.describe_at(gx + 5.5 * cell, gy + 3.5 * cell)
     assert text.startswith("input neuron 89 (pixel row 3, column 5)")
-    hidden = view.layout.layer(2).positions[4]
+    hidden = view.net_layout.layer(2).positions[4]
     assert view.node_at(*hidden) == (2, 4)
     s.select((2, 4))
     # incoming (the strongest 10 % of those visible on the scale) and outgoing edges are highlighted
@@ -101,7 +101,7 @@ def test_other_architectures_build(qtbot, make_window, sizes):
     w = make_window(sizes=sizes)
     view = w.network_view
     assert sorted(view.edge_paths) == list(range(2, len(sizes) + 1))
-    assert view.tiles_item.image.shape[:2] == (sizes[1] * view.layout.tile_rows - (view.layout.tile_rows - 28), 28)
+    assert view.tiles_item.image.shape[:2] == (sizes[1] * view.net_layout.tile_rows - (view.net_layout.tile_rows - 28), 28)
     w.session.select((3, 2))
     assert w.neuron_panel.bars.opts["height"].shape == (sizes[1],)
 
@@ -197,19 +197,31 @@ def test_repeated_repaints_do_not_corrupt_none(qtbot, make_window):
     assert after - before > -50, (before, after)
 
 
-def test_hovering_a_node_shows_its_tooltip(qtbot, make_window):
-    from PySide6.QtCore import QPointF
-    from PySide6.QtWidgets import QToolTip
+def hover_tooltip(qtbot, view, scene_pos):
+    """Send the viewport the ToolTip (help) event a resting pointer makes; the tooltip's text."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
 
+    vp = view.glw.viewport()
+    local = view.glw.mapFromScene(view.vb.mapViewToScene(QPointF(*scene_pos)))
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, local, vp.mapToGlobal(local)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return text
+
+
+def test_hovering_a_node_shows_its_tooltip(qtbot, make_window):
     w = make_window()
     w.show()
     qtbot.waitExposed(w)
     view = w.network_view
-    pos = view.layout.layer(3).positions[7]
-    view._on_hover((view.vb.mapViewToScene(QPointF(*pos)),))
-    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
-    assert QToolTip.text().startswith("output neuron 7 of layer 3")
-    QToolTip.hideText()
+    text = hover_tooltip(qtbot, view, view.net_layout.layer(3).positions[7])
+    assert text.startswith("output neuron 7 of layer 3")
+    x, _ = w.session.sample
+    a = w.session.network.feedforward(x)[7]
+    assert text.endswith(f"= {fmt(float(a))}")
 
 
 def test_window_geometry_and_edge_display_are_remembered(qtbot, make_window):

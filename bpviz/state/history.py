@@ -1,0 +1,134 @@
+"""The costs and accuracies of the current network's training, in bounded memory.
+
+Every mini-batch cost is kept in full for the most recent ``recent`` mini-batches; older
+ones are folded into blocks of ``block`` mini-batches that keep their minimum, maximum and
+mean. The cost plot draws a min/max envelope anyway, so a run of millions of mini-batches
+looks the same and costs a few hundred kilobytes instead of growing without bound.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+
+import numpy as np
+
+from bpviz.core import EpochDone
+from bpviz.state.events import Event
+
+RECENT = 100_000   # mini-batches kept in full detail
+BLOCK = 100        # mini-batches per summary block of the older ones
+FOLD = 10_000      # fold this many at once (a multiple of BLOCK): few, cheap copies
+
+
+class History:
+    """Mini-batch costs (recent: full; older: min/max/mean per block) and per-epoch results.
+
+    Events: ``changed()`` after anything was added or cleared.
+    """
+
+    def __init__(self, recent: int = RECENT, block: int = BLOCK, fold: int = FOLD) -> None:
+        if fold % block:
+            raise ValueError("fold must be a multiple of block")
+        self.recent_limit, self.block, self.fold = recent, block, fold
+        self.changed = Event("history.changed")
+        self.clear(notify=False)
+
+    def clear(self, notify: bool = True) -> None:
+        self._index = np.zeros(1024, dtype=np.int64)
+        self._cost = np.zeros(1024)
+        self._n = 0
+        self.summary_start = np.zeros(0, dtype=np.int64)   # (k,) first mini-batch number of each block
+        self.summary_min = np.zeros(0)
+        self.summary_max = np.zeros(0)
+        self.summary_mean = np.zeros(0)
+        self.batches_per_epoch = 1
+        self.recorded = 0             # mini-batches recorded in all (detail + summary)
+        self.epochs: list[EpochDone] = []
+        if notify:
+            self.changed.emit()
+
+    # -- adding ------------------------------------------------------------------------------
+    def add_batches(self, index: np.ndarray, costs: np.ndarray, n_batches: int) -> None:
+        """Record mini-batches ``index`` (global numbers, increasing) with their costs."""
+        index, costs = np.asarray(index, dtype=np.int64), np.asarray(costs, dtype=float)
+        k = index.size
+        if k == 0:
+            return
+        self.batches_per_epoch = max(1, int(n_batches))
+        if self._n + k > self._index.size:
+            cap = max(2 * self._index.size, self._n + k)
+            self._index = np.resize(self._index, cap)
+            self._cost = np.resize(self._cost, cap)
+        self._index[self._n : self._n + k] = index
+        self._cost[self._n : self._n + k] = costs
+        self._n += k
+        self.recorded += k
+        if self._n >= self.recent_limit + self.fold:
+            self._fold_oldest(self.fold)
+        self.changed.emit()
+
+    def add_epoch(self, ev: EpochDone) -> None:
+        self.epochs.append(ev)
+        self.changed.emit()
+
+    def _fold_oldest(self, count: int) -> None:
+        idx, cost = self._index[:count], self._cost[:count]
+        blocks = cost.reshape(-1, self.block)
+        self.summary_start = np.concatenate([self.summary_start, idx[:: self.block]])
+        self.summary_min = np.concatenate([self.summary_min, blocks.min(axis=1)])
+        self.summary_max = np.concatenate([self.summary_max, blocks.max(axis=1)])
+        self.summary_mean = np.concatenate([self.summary_mean, blocks.mean(axis=1)])
+        rest = self._n - count
+        self._index[:rest] = self._index[count : self._n]
+        self._cost[:rest] = self._cost[count : self._n]
+        self._n = rest
+        if self._index.size > 2 * (self.recent_limit + self.fold):  # give back what a burst grew
+            self._index = self._index[: self.recent_limit + self.fold].copy()
+            self._cost = self._cost[: self.recent_limit + self.fold].copy()
+
+    # -- reading -----------------------------------------------------------------------------
+    @property
+    def batch_index(self) -> np.ndarray:
+        """(n,) global numbers of the mini-batches kept in full detail (a view: do not modify)."""
+        return self._index[: self._n]
+
+    @property
+    def batch_cost(self) -> np.ndarray:
+        """(n,) their costs (the most recent ``recent_limit``… mini-batches)."""
+        return self._cost[: self._n]
+
+    @property
+    def batch_epoch(self) -> np.ndarray:
+        """x position of each detailed mini-batch in epochs (batch k of epoch e → e + (k+1)/n)."""
+        return (self.batch_index + 1) / self.batches_per_epoch
+
+    @property
+    def summarised(self) -> int:
+        return self.summary_start.size * self.block
+
+    def nbytes(self) -> int:
+        return (self._index.nbytes + self._cost.nbytes + self.summary_start.nbytes + self.summary_min.nbytes
+                + self.summary_max.nbytes + self.summary_mean.nbytes)
+
+    def write_csv(self, path: str | os.PathLike) -> None:
+        """Epochs counted from 1, as on screen; summarised blocks as one row each (min, max, mean)."""
+        bpe = self.batches_per_epoch
+        with open(path, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["kind", "epoch", "mini_batch", "cost", "cost_min", "cost_max", "mini_batches",
+                        "test_correct", "test_total", "test_accuracy", "validation_correct", "validation_total"])
+            for s, lo, hi, mean in zip(self.summary_start.tolist(), self.summary_min.tolist(),
+                                       self.summary_max.tolist(), self.summary_mean.tolist()):
+                w.writerow(["mini-batch block", s // bpe + 1, s % bpe + 1, repr(mean), repr(lo), repr(hi),
+                            self.block] + [""] * 5)
+            for i, c in zip(self.batch_index.tolist(), self.batch_cost.tolist()):
+                w.writerow(["mini-batch", i // bpe + 1, i % bpe + 1, repr(c), "", "", 1] + [""] * 5)
+
+            def blank(v):
+                return "" if v is None else v
+
+            for e in self.epochs:
+                acc = "" if e.test_accuracy is None else repr(e.test_accuracy)
+                w.writerow(["epoch", e.epoch + 1, "", repr(e.training_cost), "", "", "", blank(e.test_correct),
+                            blank(e.test_total), acc, blank(e.validation_correct), blank(e.validation_total)])

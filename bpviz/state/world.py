@@ -1,0 +1,120 @@
+"""The data, the network that fits them, and the sample shown — changed only as a whole.
+
+A :class:`World` is what every view draws from. A new dataset, new layer sizes, a loaded
+model or Reset build a complete new World first (loading data and drawing weights can fail:
+then nothing changes), and :meth:`WorldModel.commit` swaps it in and announces it once. A
+World whose network has training behind it is kept on an undo stack when it is replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bpviz.core import Network
+from bpviz.data import DataSplits
+from bpviz.state.config import TrainConfig
+from bpviz.state.events import Event
+from bpviz.state.history import History
+
+UNDO_DEPTH = 5   # replaced trained networks kept for Undo
+
+
+@dataclass(eq=False)
+class World:
+    """One consistent state. ``network`` always fits ``data``; counters count what was applied
+    to ``network``; ``history`` holds the costs of exactly those mini-batches."""
+
+    data: DataSplits
+    network: Network
+    config: TrainConfig
+    rng: np.random.Generator          # shuffling of the next run (continues across runs)
+    history: History = field(default_factory=History)
+    sample_index: int = 0
+    model_path: str | None = None     # the file it was loaded from or saved to
+    epochs_done: int = 0
+    batches_done: int = 0
+    kept_update: bool = False         # a step-through update was applied by hand
+    trained: bool = False             # changed since drawn or loaded (training or a kept update)
+
+    def __post_init__(self) -> None:
+        sizes = self.network.sizes
+        if sizes[0] != self.data.input_size or sizes[-1] != self.data.n_classes:
+            raise ValueError(f"a {list(sizes)} network does not fit {self.data.name} "
+                             f"({self.data.input_size} inputs, {self.data.n_classes} classes)")
+        if not 0 <= self.sample_index < len(self.data.test):
+            raise ValueError(f"sample {self.sample_index} is outside the {len(self.data.test)} test samples")
+
+    @classmethod
+    def fresh(cls, config: TrainConfig, data: DataSplits, sample_index: int = 0) -> World:
+        """A new network drawn from the config's seed (the seed's order of draws)."""
+        c = config
+        net = Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init)
+        return cls(data, net, c, np.random.default_rng([c.seed, 1]), sample_index=sample_index)
+
+    @property
+    def is_untrained(self) -> bool:
+        """Fresh random weights: never trained, loaded or updated by hand."""
+        return self.model_path is None and not self.trained
+
+    def describe(self) -> str:
+        what = f"{list(self.network.sizes)} network"
+        if self.epochs_done or self.batches_done:
+            what += f" trained for {self.epochs_done} epochs ({self.batches_done:,} mini-batches)"
+        elif self.kept_update:
+            what += " with a kept update"
+        return what
+
+
+class WorldModel:
+    """The current World and the undo stack of replaced trained ones.
+
+    Events: ``changed(old, new)`` after a commit or an undo; ``undo_changed(available)``.
+    """
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.changed = Event("world.changed")
+        self.undo_changed = Event("world.undo_changed")
+        self._undo: list[tuple[str, World]] = []
+
+    def commit(self, world: World, what: str) -> bool:
+        """Make ``world`` current. Returns True when the old one had training behind it and
+        was kept for :meth:`undo` (``what`` says what replaced it, e.g. "Reset")."""
+        old = self.world
+        kept = old.trained
+        if kept:
+            self._undo.append((what, old))
+            del self._undo[:-UNDO_DEPTH]
+        self.world = world
+        self.changed.emit(old, world)
+        if kept:
+            self.undo_changed.emit(True)
+        return kept
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def undo_text(self) -> str | None:
+        """What Undo would bring back, or None."""
+        if not self._undo:
+            return None
+        what, w = self._undo[-1]
+        return f"the {w.describe()} replaced by {what}"
+
+    def undo(self) -> World | None:
+        """Bring back the last replaced trained World (the current one is dropped only if it
+        has no training of its own; else it goes on the stack in its place)."""
+        if not self._undo:
+            return None
+        what, back = self._undo.pop()
+        old = self.world
+        if old.trained:
+            self._undo.append(("Undo", old))
+        self.world = back
+        self.changed.emit(old, back)
+        self.undo_changed.emit(bool(self._undo))
+        return back
