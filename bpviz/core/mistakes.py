@@ -353,8 +353,12 @@ class Teacher:
     changed; the predictions of the current parameters are cached (and restored on undo)
     so a step costs one pass over the test set, not two.
 
-    If anything else changes the network's parameters (training, loading a model), call
-    :meth:`reset`: the undo stack then no longer describes the network.
+    If something else gives the network new parameters (training, loading a model), the
+    undo stack no longer describes it. The Teacher notices, because every core update
+    replaces the parameter arrays: :attr:`in_sync` turns False, :attr:`can_undo` False,
+    :meth:`undo` returns None instead of silently reverting the training, and the next
+    :meth:`step` starts a fresh stack. (Code that writes into the arrays in place is not
+    detected; call :meth:`reset` after it.)
     """
 
     def __init__(self, network: Network, *, eta: float, lmbda: float = 0.0, n_train: int | None = None,
@@ -370,18 +374,33 @@ class Teacher:
         if test is not None:
             X_test, y_test = np.asarray(test[0]), np.asarray(test[1])
             network.check_inputs(X_test[:1])
+            if y_test.shape != (X_test.shape[0],):
+                raise ValueError(f"test images {X_test.shape} and labels {y_test.shape} do not match")
             self._test = (X_test, y_test)
         self._stack: list[TeachStep] = []
         self._predictions: np.ndarray | None = None
+        # The parameter arrays the network held after our last step or undo (references, no copy).
+        self._current: tuple[np.ndarray, ...] | None = None
+
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        return tuple(self.network.weights) + tuple(self.network.biases)
+
+    @property
+    def in_sync(self) -> bool:
+        """False once the network holds parameters this Teacher did not put there."""
+        return self._current is None or (
+            len(self._current) == len(self._arrays())
+            and all(a is b for a, b in zip(self._current, self._arrays()))
+        )
 
     @property
     def history(self) -> tuple[TeachStep, ...]:
-        """The steps that can still be undone, oldest first."""
-        return tuple(self._stack)
+        """The steps that can still be undone, oldest first (empty when out of sync)."""
+        return tuple(self._stack) if self.in_sync else ()
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._stack)
+        return bool(self._stack) and self.in_sync
 
     def _current_predictions(self) -> np.ndarray | None:
         if self._test is None:
@@ -391,7 +410,12 @@ class Teacher:
         return self._predictions
 
     def step(self, x: np.ndarray, label: int, eta: float | None = None) -> TeachStep:
-        """One step on (x, label) with ``eta`` (default the Teacher's); returns what it did."""
+        """One step on (x, label) with ``eta`` (default the Teacher's); returns what it did.
+
+        x: (n_1,) any input (a test image, a drawn digit); label: 0..n_L-1.
+        """
+        if not self.in_sync:
+            self.reset()
         before = self._current_predictions()
         s = teach_step(self.network, x, label, self.eta if eta is None else eta, self.lmbda, self.n_train, self.top)
         if self._test is not None:
@@ -400,35 +424,47 @@ class Teacher:
             self._predictions = after
         self._stack.append(s)
         if self.max_undo is not None and len(self._stack) > self.max_undo:
-            del self._stack[0]  # oldest snapshot falls off; undo reaches back max_undo steps
+            del self._stack[0]  # the oldest snapshot falls off; undo reaches back max_undo steps
+        self._current = self._arrays()
         return s
 
     def undo(self) -> TeachStep | None:
-        """Restore the parameters from before the last step (bit for bit); None if nothing to undo."""
+        """Restore the parameters from before the last step (bit for bit) and return that step.
+
+        None if there is nothing to undo or the network changed elsewhere since (then the
+        stack is dropped: its snapshots would throw that change away).
+        """
+        if not self.in_sync:
+            self.reset()
         if not self._stack:
             return None
         s = self._stack.pop()
-        s.snapshot.restore(self.network)
-        self._predictions = s.test.predictions_before if s.test is not None else None
+        self._restore(s)
         return s
 
     def undo_all(self) -> int:
-        """Undo every step on the stack; returns how many were undone."""
+        """Undo every step on the stack; returns how many were undone (0 when out of sync)."""
+        if not self.in_sync:
+            self.reset()
         n = len(self._stack)
         if n:
-            first = self._stack[0]
-            first.snapshot.restore(self.network)
-            self._predictions = first.test.predictions_before if first.test is not None else None
+            self._restore(self._stack[0])
             self._stack.clear()
         return n
 
+    def _restore(self, s: TeachStep) -> None:
+        s.snapshot.restore(self.network)
+        self._predictions = s.test.predictions_before if s.test is not None else None
+        self._current = self._arrays()
+
     def reset(self) -> None:
-        """Forget the undo stack and cached predictions (the network changed elsewhere)."""
+        """Forget the undo stack and cached predictions (e.g. after the network was changed in place)."""
         self._stack.clear()
         self._predictions = None
+        self._current = None
 
     def __repr__(self) -> str:
-        return f"Teacher(η={self.eta:g}, λ={self.lmbda:g}, {len(self._stack)} steps to undo)"
+        return f"Teacher(η={self.eta:g}, λ={self.lmbda:g}, {len(self.history)} steps to undo)"
 
 
 # -- 3. which pixels matter -------------------------------------------------------------------

@@ -344,3 +344,20 @@ def test_nudge_until_turns_misclassified_test_images_into_their_true_label(shipp
     assert run.reached and run.steps == () and run.final is None
     run = nudge_until(net, mnist_test.x[right], (int(mnist_test.labels[right]) + 1) % 10, step=1e-4, max_steps=3)
     assert len(run.steps) == 3 and not run.reached
+
+
+def test_teacher_does_not_undo_over_training_done_elsewhere():
+    X, y = _toy(n=30)
+    net = Network((8, 6, 4), rng=12, dtype=np.float64)
+    teacher = Teacher(net, eta=1.0, test=(X, y))
+    teacher.step(X[0], 1)
+    teacher.step(X[1], 2)
+    assert teacher.can_undo and teacher.in_sync
+    update_mini_batch(net, X[:10], net.targets(y[:10]), 0.5)  # "training" replaces the arrays
+    trained = net.copy()
+    assert not teacher.in_sync and not teacher.can_undo and teacher.history == ()
+    assert teacher.undo() is None and teacher.undo_all() == 0
+    assert net.same_parameters(trained)
+    s = teacher.step(X[2], 3)  # a fresh stack on the trained parameters
+    np.testing.assert_array_equal(s.test.predictions_before, trained.predict(X))
+    assert len(teacher.history) == 1 and teacher.undo() is s and net.same_parameters(trained)
