@@ -4,6 +4,24 @@ from bpviz.core.activations import sigmoid, sigmoid_prime
 from bpviz.core.costs import COSTS, CrossEntropyCost, QuadraticCost, get_cost
 from bpviz.core.gradcheck import GradientCheck, gradient_check
 from bpviz.core.io import ModelFileError, load_network, save_network
+from bpviz.core.mistakes import (
+    CellImages,
+    ConfusedPair,
+    Confusion,
+    NudgeRun,
+    NudgeStep,
+    ParameterSnapshot,
+    PredictionChanges,
+    Teacher,
+    TeachStep,
+    WeightChange,
+    confusion,
+    input_gradient,
+    nudge,
+    nudge_until,
+    prediction_changes,
+    teach_step,
+)
 from bpviz.core.network import (
     Gradient,
     Network,
@@ -26,7 +44,11 @@ from bpviz.core.sgd import (
 
 __all__ = [
     "COSTS", "BatchDone", "CrossEntropyCost", "Diverged", "EpochDone", "Gradient", "GradientCheck",
-    "ModelFileError", "Network", "check_memory", "num_parameters", "training_bytes", "QuadraticCost", "SGDControl", "Trace", "as_generator", "get_cost",
-    "gradient_check", "load_network", "parse_sizes", "save_network", "sgd", "sigmoid",
-    "sigmoid_prime", "update_mini_batch", "validate_hyperparameters",
+    "ModelFileError", "Network", "QuadraticCost", "SGDControl", "Trace", "as_generator", "check_memory", "get_cost",
+    "gradient_check", "load_network", "num_parameters", "parse_sizes", "save_network", "sgd", "sigmoid",
+    "sigmoid_prime", "training_bytes", "update_mini_batch", "validate_hyperparameters",
+    # learning from mistakes (issue 13)
+    "CellImages", "ConfusedPair", "Confusion", "NudgeRun", "NudgeStep", "ParameterSnapshot",
+    "PredictionChanges", "TeachStep", "Teacher", "WeightChange", "confusion", "input_gradient", "nudge",
+    "nudge_until", "prediction_changes", "teach_step",
 ]
