@@ -2,9 +2,20 @@
 
 from bpviz.core.activations import sigmoid, sigmoid_prime
 from bpviz.core.costs import COSTS, CrossEntropyCost, QuadraticCost, get_cost
-from bpviz.core.gradcheck import GradientCheck, gradient_check
+from bpviz.core.gradcheck import (
+    CheckRow,
+    EpsSweep,
+    GradientCheck,
+    Parameter,
+    ParameterCheck,
+    check_parameter,
+    eps_sweep,
+    gradient_check,
+    parameters,
+)
 from bpviz.core.io import ModelFileError, load_network, save_network
 from bpviz.core.network import Gradient, Network, Trace, as_generator, parse_sizes
+from bpviz.core.nudge import Chain, Nudge, NudgeCurve, chain, nudge, nudge_curve
 from bpviz.core.sgd import (
     BatchDone,
     Diverged,
@@ -16,8 +27,10 @@ from bpviz.core.sgd import (
 )
 
 __all__ = [
-    "COSTS", "BatchDone", "CrossEntropyCost", "Diverged", "EpochDone", "Gradient", "GradientCheck",
-    "ModelFileError", "Network", "QuadraticCost", "SGDControl", "Trace", "as_generator", "get_cost",
-    "gradient_check", "load_network", "parse_sizes", "save_network", "sgd", "sigmoid",
-    "sigmoid_prime", "update_mini_batch", "validate_hyperparameters",
+    "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpsSweep",
+    "Gradient", "GradientCheck", "ModelFileError", "Network", "Nudge", "NudgeCurve", "Parameter",
+    "ParameterCheck", "QuadraticCost", "SGDControl", "Trace", "as_generator", "chain", "check_parameter",
+    "eps_sweep", "get_cost", "gradient_check", "load_network", "nudge", "nudge_curve", "parameters",
+    "parse_sizes", "save_network", "sgd", "sigmoid", "sigmoid_prime", "update_mini_batch",
+    "validate_hyperparameters",
 ]
