@@ -10,7 +10,7 @@ A :class:`Parameter` names one weight w^l_jk or bias b^l_j in the book's numberi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -215,16 +215,10 @@ def gradient_check(
         ]
         for arr, kind, flat, g in params:
             pos = np.unravel_index(flat, arr.shape)
-            old = arr[pos]
-            arr[pos] = old + eps
-            c_plus = cost()
-            arr[pos] = old - eps
-            c_minus = cost()
-            arr[pos] = old
+            num.append(difference_quotient(arr, pos, eps, cost))
             names.append(f"{kind}^{l}[{','.join(str(int(p)) for p in pos)}]")
             checked.append(Parameter(kind, l, *(int(p) for p in pos)))
             bp.append(float(g[pos]))
-            num.append((c_plus - c_minus) / (2 * eps))
     return GradientCheck(names, np.array(bp), np.array(num), tuple(checked), float(eps),
                          network.num_parameters, network.dtype.name)
 
@@ -254,19 +248,25 @@ def backprop_derivative(network: Network, X: np.ndarray, Y: np.ndarray, param: P
     return float(arr[param.index()])
 
 
-def central_difference(network: Network, X: np.ndarray, Y: np.ndarray, param: Parameter, eps: float) -> float:
-    """(C(θ + ε) − C(θ − ε)) / 2ε with θ changed in place and restored; ε in the network's dtype."""
-    arr = param.array(network)
-    pos = param.index()
+def difference_quotient(arr: np.ndarray, pos: tuple | int, eps: float, cost: Callable[[], float]) -> float:
+    """(C(θ + ε) − C(θ − ε)) / 2ε for θ = arr[pos], written in place and always restored.
+
+    ``cost()`` evaluates C with the current parameters; ε is rounded to arr's dtype when added.
+    """
     old = arr[pos]
     try:
         arr[pos] = old + eps
-        c_plus = sample_cost(network, X, Y)
+        c_plus = cost()
         arr[pos] = old - eps
-        c_minus = sample_cost(network, X, Y)
+        c_minus = cost()
     finally:
         arr[pos] = old
     return (c_plus - c_minus) / (2 * eps)
+
+
+def central_difference(network: Network, X: np.ndarray, Y: np.ndarray, param: Parameter, eps: float) -> float:
+    """The central difference of C_x for one sample X (1, n_1), Y (1, n_L) in the network's dtype."""
+    return difference_quotient(param.array(network), param.index(), eps, lambda: sample_cost(network, X, Y))
 
 
 @dataclass(frozen=True)
