@@ -206,6 +206,10 @@ def chain(network: Network, x: np.ndarray, y: int | np.ndarray, param: Parameter
     programming: O(Σ n_q n_{q+1}) work instead of Π n_q paths). The sum over all paths is
     ∂C/∂a^L pulled back through the rates, (dC_da^T R^L ⋯ R^{l+1})_j · first — which is
     backpropagation itself.
+
+    With the cross-entropy cost, an output neuron saturated to exactly 0 or 1 (|z^L| ≳ 37)
+    has an infinite ∂C/∂a^L (backprop's δ^L = a − y never forms it), and the path products
+    through it are inf or nan.
     """
     net, X, Y = _prepared(network, x, y, param)
     zs, acts = net.forward_unchecked(X)
