@@ -21,29 +21,35 @@ def _sigmoid_prime(z):
 
 
 def backprop(weights, biases, x, y, cost="quadratic"):
-    """(nabla_b, nabla_w) of C_x for one sample: x (n_1, 1), y (n_L, 1)."""
+    """(nabla_b, nabla_w) of C_x for one sample: x (n_1, 1), y (n_L, 1).
+
+    As in the book, the loop variable ``l`` of the backward pass counts layers from the end:
+    l = 1 is the output layer, l = 2 the one before it (Python's negative indices).
+    """
     nabla_b = [np.zeros(b.shape) for b in biases]
     nabla_w = [np.zeros(w.shape) for w in weights]
+    # feedforward
     activation = x
-    activations = [x]
-    zs = []
+    activations = [x]  # all the activations, layer by layer
+    zs = []  # all the z vectors, layer by layer
     for b, w in zip(biases, weights):
         z = np.dot(w, activation) + b
         zs.append(z)
         activation = _sigmoid(z)
         activations.append(activation)
+    # backward pass
     if cost == "quadratic":
-        delta = (activations[-1] - y) * _sigmoid_prime(zs[-1])
+        delta = (activations[-1] - y) * _sigmoid_prime(zs[-1])  # BP1
     else:
-        delta = activations[-1] - y
-    nabla_b[-1] = delta
-    nabla_w[-1] = np.dot(delta, activations[-2].transpose())
+        delta = activations[-1] - y  # BP1, cross-entropy cost
+    nabla_b[-1] = delta  # BP3
+    nabla_w[-1] = np.dot(delta, activations[-2].transpose())  # BP4
     for l in range(2, len(weights) + 1):
         z = zs[-l]
         sp = _sigmoid_prime(z)
-        delta = np.dot(weights[-l + 1].transpose(), delta) * sp
-        nabla_b[-l] = delta
-        nabla_w[-l] = np.dot(delta, activations[-l - 1].transpose())
+        delta = np.dot(weights[-l + 1].transpose(), delta) * sp  # BP2
+        nabla_b[-l] = delta  # BP3
+        nabla_w[-l] = np.dot(delta, activations[-l - 1].transpose())  # BP4
     return nabla_b, nabla_w
 
 
@@ -56,6 +62,7 @@ def update_mini_batch(weights, biases, mini_batch, eta, cost="quadratic"):
         nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
         nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
     m = len(mini_batch)
+    # gradient descent
     weights = [w - (eta / m) * nw for w, nw in zip(weights, nabla_w)]
     biases = [b - (eta / m) * nb for b, nb in zip(biases, nabla_b)]
     return weights, biases

@@ -2,7 +2,17 @@
 
 from bpviz.core.activations import sigmoid, sigmoid_prime
 from bpviz.core.costs import COSTS, CrossEntropyCost, QuadraticCost, get_cost
-from bpviz.core.gradcheck import GradientCheck, gradient_check
+from bpviz.core.gradcheck import (
+    CheckRow,
+    EpsSweep,
+    GradientCheck,
+    Parameter,
+    ParameterCheck,
+    check_parameter,
+    eps_sweep,
+    gradient_check,
+    parameters,
+)
 from bpviz.core.io import ModelFileError, load_network, save_network
 from bpviz.core.mistakes import (
     CellImages,
@@ -17,7 +27,6 @@ from bpviz.core.mistakes import (
     WeightChange,
     confusion,
     input_gradient,
-    nudge,
     nudge_until,
     prediction_changes,
     teach_step,
@@ -32,6 +41,7 @@ from bpviz.core.network import (
     parse_sizes,
     training_bytes,
 )
+from bpviz.core.nudge import Chain, Nudge, NudgeCurve, chain, nudge, nudge_curve
 from bpviz.core.sgd import (
     BatchDone,
     Diverged,
@@ -43,12 +53,14 @@ from bpviz.core.sgd import (
 )
 
 __all__ = [
-    "COSTS", "BatchDone", "CrossEntropyCost", "Diverged", "EpochDone", "Gradient", "GradientCheck",
-    "ModelFileError", "Network", "QuadraticCost", "SGDControl", "Trace", "as_generator", "check_memory", "get_cost",
-    "gradient_check", "load_network", "num_parameters", "parse_sizes", "save_network", "sgd", "sigmoid",
-    "sigmoid_prime", "training_bytes", "update_mini_batch", "validate_hyperparameters",
-    # learning from mistakes (issue 13)
+    "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpsSweep",
+    "Gradient", "GradientCheck", "ModelFileError", "Network", "Nudge", "NudgeCurve", "Parameter",
+    "ParameterCheck", "QuadraticCost", "SGDControl", "Trace", "as_generator", "chain", "check_memory",
+    "check_parameter", "eps_sweep", "get_cost", "gradient_check", "load_network", "nudge", "nudge_curve",
+    "num_parameters", "parameters", "parse_sizes", "save_network", "sgd", "sigmoid", "sigmoid_prime",
+    "training_bytes", "update_mini_batch", "validate_hyperparameters",
+    # learning from mistakes (issue 13); the input nudge is bpviz.core.mistakes.nudge
     "CellImages", "ConfusedPair", "Confusion", "NudgeRun", "NudgeStep", "ParameterSnapshot",
-    "PredictionChanges", "TeachStep", "Teacher", "WeightChange", "confusion", "input_gradient", "nudge",
+    "PredictionChanges", "TeachStep", "Teacher", "WeightChange", "confusion", "input_gradient",
     "nudge_until", "prediction_changes", "teach_step",
 ]
