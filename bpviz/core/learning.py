@@ -228,23 +228,26 @@ def saturated_share(network: Network, X: np.ndarray, threshold: float = SATURATI
 class OutputSaturation:
     """How saturated the output layer is over a set of samples (σ′(z^L_j) < threshold).
 
-    A neuron is *stuck* when it is saturated on the wrong side: σ′(z^L_j) < threshold and
-    |a^L_j − y_j| > 0.5. With the quadratic cost its δ^L_j = (a_j − y_j) σ′(z^L_j) is then
-    nearly 0 although its error is large. A well-trained network has many saturated outputs
-    on the right side (a ≈ y, nothing to learn), which is why ``stuck_share``, not
-    ``all_saturated_share``, is the measure that signals trouble.
+    A sample's output layer is *stuck* when every output neuron is saturated and at least
+    one of them on the wrong side (|a^L_j − y_j| > 0.5): its output cannot move much (with the
+    quadratic cost δ^L = (a − y) ⊙ σ′(z^L) is nearly 0) although it is wrong. Measured on the
+    bundled test images ([784, 30, 10], m = 10, seed 0): 90–100 % after one epoch at η ≥ 30
+    (chance accuracy), at most 4 % for the book's η = 3 after 1 to 30 epochs. Neither simpler
+    measure separates these: half the test images of a well-trained network have every output
+    saturated (on the right side), and a fresh network already has a wrong-sided saturated
+    output for 80 % of them.
     """
 
     n: int
     threshold: float
     all_saturated_share: float    # samples whose every output neuron is saturated
-    stuck_share: float            # samples with at least one stuck output neuron
+    stuck_share: float            # samples whose output layer is stuck (all saturated, one wrong)
     neuron_share: np.ndarray      # (n_L,) per output neuron, share of samples where it is saturated
     hidden_share: float           # share of (sample, hidden neuron) pairs that are saturated
 
     @property
     def mostly_stuck(self) -> bool:
-        """True when most samples (over half) have a stuck output neuron."""
+        """True when the output layer is stuck for most samples (over half)."""
         return self.stuck_share > 0.5
 
 
@@ -263,7 +266,7 @@ def output_saturation(network: Network, X: np.ndarray, labels: np.ndarray,
         sat = saturated(zs[-1], threshold)
         wrong = np.abs(activations[-1] - Y[i : i + _CHUNK]) > 0.5
         all_sat += int(sat.all(axis=1).sum())
-        stuck += int((sat & wrong).any(axis=1).sum())
+        stuck += int((sat.all(axis=1) & (sat & wrong).any(axis=1)).sum())
         per_neuron += sat.sum(axis=0)
         for z in zs[:-1]:
             hidden_sat += int(saturated(z, threshold).sum())
