@@ -65,7 +65,7 @@ class Preset:
             return f"No figure from the book for this setting. {self.measured}"
         now = BUNDLED_DATA if loaded == BUNDLED else f"'{loaded}'"
         same = loaded == "mnist"
-        return (f"Book: {100 * self.book_accuracy:.2f} % — {BOOK_DATA}. Loaded now: {now}"
+        return (f"{100 * self.book_accuracy:.2f} % in the book — {BOOK_DATA}. Loaded now: {now}"
                 + ("." if same else "; expect less than the book's figure.")
                 )
 
@@ -74,13 +74,13 @@ PRESETS: tuple[Preset, ...] = (
     Preset(
         "ch1", "Chapter 1: [784, 30, 10]", 1, (784, 30, 10), 3.0, 10, 30, "quadratic", "standard", 0.0, 0.9542,
         "Best epoch of the book's network.py run (chapter 1), test accuracy.",
-        "bpviz, bundled subset: best 92.08 % (epoch 25) — bpviz train --eta 3.",
+        "bundled subset: best 92.08 % (epoch 25) — bpviz train --eta 3.",
     ),
     Preset(
         "ch1-100", "Chapter 1: 100 hidden neurons", 1, (784, 100, 10), 3.0, 10, 30, "quadratic", "standard", 0.0,
         0.9659,
         "Best epoch of the book's chapter 1 run with 100 hidden neurons, test accuracy.",
-        "bpviz, bundled subset: best 84.27 % (epoch 25) — bpviz train --sizes 784,100,10 --eta 3. With the "
+        "bundled subset: best 84.27 % (epoch 25) — bpviz train --sizes 784,100,10 --eta 3. With the "
         "quadratic cost and N(0, 1) weights many of the 100 hidden neurons start saturated; seed 0 does "
         "worse than 30 hidden neurons here.",
     ),
@@ -89,7 +89,7 @@ PRESETS: tuple[Preset, ...] = (
         "standard", 5.0, 0.9649,
         "Chapter 3, L2 regularisation on the full training set: weights and biases N(0, 1) (the book's "
         "large_weight_initializer, bpviz's 'standard'), λ = 5.",
-        "bpviz, bundled subset: best 93.75 % (epoch 24) — bpviz train --cost cross-entropy --lmbda 5 --eta 0.5 "
+        "bundled subset: best 93.75 % (epoch 24) — bpviz train --cost cross-entropy --lmbda 5 --eta 0.5 "
         "(93.73 % with --init scaled).",
     ),
     Preset(
@@ -105,14 +105,14 @@ PRESETS: tuple[Preset, ...] = (
     Preset(
         "eta-large", "η too large (η = 100)", 1, (784, 30, 10), 100.0, 10, 30, "quadratic", "standard", 0.0, None,
         "The book gives no figure for this setting; it is bpviz's demonstration.",
-        "bpviz, bundled subset: 9.22 % best, 9.22 % at epoch 29 — bpviz train --eta 100. The first steps "
+        "bundled subset: 9.22 % best, 9.22 % at epoch 29 — bpviz train --eta 100. The first steps "
         "drive every output neuron into saturation (σ′(z^L) < 0.01 for all test images, 100 % of them "
         "wrong-sided), the quadratic cost's δ^L vanishes and the run never recovers; bpviz train warns.",
     ),
     Preset(
         "eta-small", "η too small (η = 0.01)", 1, (784, 30, 10), 0.01, 10, 30, "quadratic", "standard", 0.0, None,
         "The book gives no figure for this setting; it is bpviz's demonstration.",
-        "bpviz, bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train "
+        "bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train "
         "--eta 0.01. η = 0.1 reaches 69.56 %, η = 3 92.08 %: each step is too small to get anywhere.",
     ),
 )
