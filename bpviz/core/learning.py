@@ -195,6 +195,15 @@ BOOK_SPEEDS: dict[tuple[int, ...], BookSpeeds] = {
 }
 
 
+#: What bpviz measures in the book's setting (float32, bundled first 1,000 training images, seeds 0-19).
+MEASURED_SPEEDS_NOTE = (
+    "bpviz, seeds 0-19 (mean): [784,30,30,10] 0.059, 0.289; [784,30,30,30,10] 0.012, 0.059, 0.287; "
+    "[784,30,30,30,30,10] 0.0025, 0.012, 0.058, 0.284. Every seed has each earlier layer slower; the book's "
+    "single-network values lie inside the spread over seeds (between the 45th and 85th percentile per "
+    "layer), and single seeds vary by up to about 2x in the first hidden layer."
+)
+
+
 def book_speeds(sizes: str | Sequence[int]) -> BookSpeeds | None:
     """The book's chapter 5 figures for these sizes, or None when it reports none."""
     return BOOK_SPEEDS.get(parse_sizes(sizes))
