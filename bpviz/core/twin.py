@@ -161,6 +161,7 @@ class TwinRun:
             speed_images = (self.train[0][:DEFAULT_SPEED_IMAGES], self.train[1][:DEFAULT_SPEED_IMAGES])
         self.speed_images = _pair(speed_images)
         self.controls = (SGDControl(eta=a.eta), SGDControl(eta=b.eta))
+        self._started = False
         self.history: tuple[list[EpochRecord], list[EpochRecord]] = (
             [self._record(self.networks[0], -1)], [self._record(self.networks[1], -1)])
 
@@ -179,7 +180,14 @@ class TwinRun:
             c.request_stop()
 
     def events(self) -> Iterator[TwinEvent]:
-        """Train both networks in place, one mini-batch each per :class:`TwinEvent`."""
+        """Train both networks in place, one mini-batch each per :class:`TwinEvent`.
+
+        A twin run is iterated once (a second call raises RuntimeError): the histories
+        describe one run from the shared start.
+        """
+        if self._started:
+            raise RuntimeError("this twin run has already been started; make a new TwinRun")
+        self._started = True
         runs = [sgd(net, self.train, epochs=s.epochs, batch_size=s.batch_size, eta=s.eta, lmbda=s.lmbda,
                     rng=np.random.default_rng([s.seed, 1]), test=self.test, control=c)
                 for net, s, c in zip(self.networks, self.settings, self.controls)]

@@ -113,6 +113,8 @@ def test_request_stop_ends_both(data):
     next(it)
     tw.request_stop()
     assert list(it) == []
+    with pytest.raises(RuntimeError, match="already been started"):
+        next(tw.events())
 
 
 @pytest.mark.parametrize("text, message", [

@@ -91,3 +91,15 @@ def test_train_warning_only_when_mostly_stuck():
     assert train_warning(sat(0.5), "quadratic", 3.0) is None
     w = train_warning(sat(0.9), "quadratic", 1e9)
     assert w.startswith("warning:") and "90 %" in w and "1e+09" in w and "\n" not in w
+
+
+def test_hidden_caption_shows_bp2_with_the_traces_numbers():
+    net = Network([1, 1, 1], rng=0, dtype=np.float64)
+    net.set_parameters([np.array([[0.0]]), np.array([[2.0]])], [np.array([7.0]), np.array([0.0])])
+    t = net.trace(np.array([1.0]), np.array([0.0]))
+    incoming = float(t.w(3)[0, 0] * t.delta(3)[0])
+    sp, delta = float(t.sigma_prime(2)[0]), float(t.delta(2)[0])
+    assert delta == pytest.approx(incoming * sp)
+    text = neuron_caption(t, 2, 0)
+    assert "is saturated" in text and "BP2" in text
+    assert f"{incoming:.3g} × {sp:.3g} = {delta:.3g}" in text
