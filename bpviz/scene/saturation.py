@@ -69,7 +69,7 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
     L = trace.num_layers
     name = f"neuron {j} of layer {l}"
     head = f"σ′(z) = {_g(sp)} (a = {_g(a)})"
-    speed = f"{_pct(sp / SIGMA_PRIME_MAX)} of the most σ′ can pass (0.25 at z = 0)"
+    speed = f"σ′(z) = {_g(sp)}, {_pct(sp / SIGMA_PRIME_MAX)} of σ′'s largest value 0.25 (at z = 0)"
     if l == L and trace.cost_name == CrossEntropyCost.name:
         err = float(trace.a(L)[j] - trace.y[j])
         state = "saturated" if sp < threshold else "not saturated"
@@ -83,7 +83,7 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
         factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {_g(incoming)} × {_g(sp)} = {_g(delta)}"
     if sp < threshold:
         return (f"{name.capitalize()} is saturated: {head} < {_g(threshold)}. By "
-                f"{'BP1' if l == L else 'BP2'} {factor}: whatever error reaches it is scaled by "
+                f"{'BP1' if l == L else 'BP2'} {factor}: whatever error reaches it is multiplied by "
                 f"{speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, "
                 f"so it learns slowly.")
     return (f"{name.capitalize()} is not saturated: {head} ≥ {_g(threshold)}. {factor}: the error "
@@ -97,8 +97,8 @@ def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRES
     """
     share = np.asarray(share, dtype=np.float64)
     mostly = int(np.sum(share > 0.5))
-    return (f"Layer {l}: on average {_pct(share.mean())} of the mini-batch's samples saturate a neuron "
-            f"(σ′(z) < {_g(threshold)}); {mostly} of {share.size} neurons are saturated for most samples.")
+    return (f"Layer {l}: a neuron is saturated (σ′(z) < {_g(threshold)}) in {_pct(share.mean())} of the "
+            f"mini-batch's samples on average; {mostly} of {share.size} neurons are saturated for most samples.")
 
 
 # -- the two costs side by side ----------------------------------------------------------

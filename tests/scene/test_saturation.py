@@ -68,7 +68,7 @@ def test_captions_follow_the_numbers():
     # the hidden neuron at z = 0 is not saturated and the caption says so
     hidden = neuron_caption(t, 2, 0)
     assert "is not saturated" in hidden and "learns slowly" not in hidden
-    assert "100 % of the most" in hidden  # σ′(0) = 0.25, the maximum
+    assert "100 % of σ′'s largest value" in hidden  # σ′(0) = 0.25, the maximum
 
 
 def test_caption_when_the_error_is_small():
