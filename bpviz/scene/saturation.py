@@ -87,7 +87,7 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
                 f"{speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, "
                 f"so it learns slowly.")
     return (f"{name.capitalize()} is not saturated: {head} ≥ {_g(threshold)}. {factor}: the error "
-            f"reaching it is scaled by {speed}.")
+            f"reaching it is multiplied by {speed}.")
 
 
 def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD) -> str:
