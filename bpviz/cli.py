@@ -189,8 +189,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _warn_if_saturated(net, test, eta: float) -> None:
-    """One line on stderr when most test images end with an output neuron saturated on the wrong
-    side (issue 12): such a run can end at chance accuracy without diverging."""
+    """One line on stderr when, for most test images, every output neuron ends saturated and one of
+    them wrong (issue 12): such a run can end at chance accuracy without diverging."""
     from bpviz.core.learning import output_saturation
     from bpviz.scene.saturation import train_warning
 
