@@ -165,6 +165,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                   f"Try a smaller learning rate than η = {args.eta}.", file=sys.stderr)
             break
     total = time.perf_counter() - t0
+    _warn_if_saturated(net, data.test, args.eta)
     if best[0] >= 0:
         print(f"Best: epoch {best[0]} with {best[1]} / {len(data.test)} "
               f"({100 * best[1] / len(data.test):.2f}%); total {total:.1f} s")
@@ -185,6 +186,17 @@ def cmd_train(args: argparse.Namespace) -> int:
         path = save_network(net, args.save, meta)
         print(f"Saved {path} (test accuracy {100 * acc / len(data.test):.2f}%)")
     return 1 if diverged is not None else 0
+
+
+def _warn_if_saturated(net, test, eta: float) -> None:
+    """One line on stderr when, for most test images, every output neuron ends saturated and one of
+    them wrong (issue 12): such a run can end at chance accuracy without diverging."""
+    from bpviz.core.learning import output_saturation
+    from bpviz.scene.saturation import train_warning
+
+    warning = train_warning(output_saturation(net, test.x, test.labels), net.cost.name, eta)
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def _argv_for_record(args: argparse.Namespace) -> list[str]:

@@ -14,6 +14,20 @@ from bpviz.core.gradcheck import (
     parameters,
 )
 from bpviz.core.io import ModelFileError, load_network, save_network
+from bpviz.core.learning import (
+    BOOK_SPEEDS,
+    SATURATION_THRESHOLD,
+    BookSpeeds,
+    LayerSpeeds,
+    OutputSaturation,
+    SpeedSummary,
+    book_speeds,
+    output_saturation,
+    saturated,
+    saturated_share,
+    speed_of_learning,
+    speeds_at_init,
+)
 from bpviz.core.mistakes import (
     CellImages,
     ConfusedPair,
@@ -51,6 +65,7 @@ from bpviz.core.sgd import (
     update_mini_batch,
     validate_hyperparameters,
 )
+from bpviz.core.twin import EpochRecord, TwinEvent, TwinRun, TwinSettings, twin_run
 
 __all__ = [
     "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpsSweep",
@@ -63,4 +78,8 @@ __all__ = [
     "CellImages", "ConfusedPair", "Confusion", "NudgeRun", "NudgeStep", "ParameterSnapshot",
     "PredictionChanges", "TeachStep", "Teacher", "WeightChange", "confusion", "input_gradient",
     "nudge_until", "prediction_changes", "teach_step",
+    # why a network learns or does not (issue 12)
+    "BOOK_SPEEDS", "SATURATION_THRESHOLD", "BookSpeeds", "EpochRecord", "LayerSpeeds", "OutputSaturation",
+    "SpeedSummary", "TwinEvent", "TwinRun", "TwinSettings", "book_speeds", "output_saturation", "saturated",
+    "saturated_share", "speed_of_learning", "speeds_at_init", "twin_run",
 ]

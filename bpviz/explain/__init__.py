@@ -11,7 +11,7 @@ import argparse
 import importlib
 
 # One module per topic (issues 11, 12, 13). Listed, not discovered, so the order of --help is fixed.
-TOPICS: tuple[str, ...] = ("why", "mistakes")
+TOPICS: tuple[str, ...] = ("why", "learning", "mistakes")
 
 
 def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:

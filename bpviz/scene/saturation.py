@@ -1,0 +1,163 @@
+"""Saturated neurons as pure data and plain-text captions (Qt-free).
+
+Builds on :mod:`bpviz.core.learning` (the masks and measures) and the core's Trace and cost
+classes, so every number shown here is one the core computed: the overlay's mask is
+σ′(z^l) < threshold on the trace's z^l, and the two output errors side by side are
+``QuadraticCost.delta`` and ``CrossEntropyCost.delta`` on the same z^L, a^L, y.
+
+Captions are computed from the numbers and only say what the numbers show: a neuron is called
+saturated only when its σ′(z) is below the threshold, a δ is called small only when it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpviz.core import CrossEntropyCost, QuadraticCost, Trace
+from bpviz.core.learning import SATURATION_THRESHOLD, OutputSaturation, trace_saturation
+
+SIGMA_PRIME_MAX = 0.25  # σ′(0): the fastest a sigmoid neuron passes an error on
+
+
+def _g(v: float) -> str:
+    """A number for a caption: 3 significant digits, a true minus sign."""
+    return f"{float(v):.3g}".replace("-", "−")
+
+
+def _pct(v: float) -> str:
+    v = 100 * float(v)
+    return f"{v:.0f} %" if v >= 10 or v == 0 else f"{v:.2g} %"
+
+
+# -- the overlay -------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class SaturationOverlay:
+    """Which neurons of one sample are saturated, per layer l = 2..L.
+
+    ``masks[l - 2]`` is (n_l,) bool, σ′(z^l) < threshold; ``sigma_prime[l - 2]`` the values.
+    """
+
+    masks: list[np.ndarray]
+    sigma_prime: list[np.ndarray]
+    threshold: float
+
+    def mask(self, l: int) -> np.ndarray:
+        return self.masks[l - 2]
+
+    @property
+    def counts(self) -> list[int]:
+        """Saturated neurons per layer l = 2..L."""
+        return [int(m.sum()) for m in self.masks]
+
+
+def overlay(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> SaturationOverlay:
+    """The saturated neurons of the sample of ``trace`` (its σ′(z^l) < threshold)."""
+    return SaturationOverlay(trace_saturation(trace, threshold),
+                             [trace.sigma_prime(l) for l in range(2, trace.num_layers + 1)], threshold)
+
+
+def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_THRESHOLD) -> str:
+    """Why neuron j of layer l (2..L) learns slowly — or does not — for this sample.
+
+    Reads σ′(z^l_j), δ^l_j and (hidden layers) the error arriving by BP2 from the trace.
+    """
+    sp = float(trace.sigma_prime(l)[j])
+    a = float(trace.a(l)[j])
+    delta = float(trace.delta(l)[j])
+    L = trace.num_layers
+    name = f"neuron {j} of layer {l}"
+    head = f"σ′(z) = {_g(sp)} (a = {_g(a)})"
+    speed = f"σ′(z) = {_g(sp)}, {_pct(sp / SIGMA_PRIME_MAX)} of σ′'s largest value 0.25 (at z = 0)"
+    if l == L and trace.cost_name == CrossEntropyCost.name:
+        err = float(trace.a(L)[j] - trace.y[j])
+        state = "saturated" if sp < threshold else "not saturated"
+        return (f"Output {name}: {head}, {state}. With the cross-entropy cost BP1 has no σ′ factor: "
+                f"δ = a − y = {_g(err)}, so this output learns in proportion to its error whatever σ′ is.")
+    if l == L:
+        err = float(trace.a(L)[j] - trace.y[j])
+        factor = f"δ = (a − y)·σ′(z) = {_g(err)} × {_g(sp)} = {_g(delta)}"
+    else:
+        incoming = float((trace.w(l + 1).T @ trace.delta(l + 1))[j])
+        factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {_g(incoming)} × {_g(sp)} = {_g(delta)}"
+    if sp < threshold:
+        return (f"{name.capitalize()} is saturated: {head} < {_g(threshold)}. By "
+                f"{'BP1' if l == L else 'BP2'} {factor}: whatever error reaches it is multiplied by "
+                f"{speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, "
+                f"so it learns slowly.")
+    return (f"{name.capitalize()} is not saturated: {head} ≥ {_g(threshold)}. {factor}: the error "
+            f"reaching it is multiplied by {speed}.")
+
+
+def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD) -> str:
+    """One sentence on the share of a mini-batch where the neurons of layer l are saturated.
+
+    share: (n_l,) per neuron, the share of samples with σ′(z^l_j) < threshold.
+    """
+    share = np.asarray(share, dtype=np.float64)
+    mostly = int(np.sum(share > 0.5))
+    return (f"Layer {l}: a neuron is saturated (σ′(z) < {_g(threshold)}) in {_pct(share.mean())} of the "
+            f"mini-batch's samples on average; {mostly} of {share.size} neurons are saturated for most samples.")
+
+
+# -- the two costs side by side ----------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class OutputErrors:
+    """BP1 for the same sample and weights under both costs; every array (n_L,).
+
+    δ_quadratic = (a − y) ⊙ σ′(z^L) and δ_cross_entropy = a − y, so
+    δ_quadratic = δ_cross_entropy ⊙ sigma_prime exactly.
+    """
+
+    z: np.ndarray
+    a: np.ndarray
+    y: np.ndarray
+    sigma_prime: np.ndarray            # σ′(z^L), the factor the cross-entropy cost removes
+    delta_quadratic: np.ndarray
+    delta_cross_entropy: np.ndarray
+    threshold: float
+
+    @property
+    def saturated(self) -> np.ndarray:
+        return self.sigma_prime < self.threshold
+
+    def caption(self, j: int | None = None) -> str:
+        """Why the two δ differ, for output neuron j (default: the one with the largest error)."""
+        err = self.a - self.y
+        if j is None:
+            j = int(np.argmax(np.abs(err)))
+        e, sp, dq = float(err[j]), float(self.sigma_prime[j]), float(self.delta_quadratic[j])
+        text = (f"Output neuron {j}: a = {_g(self.a[j])}, y = {_g(self.y[j])}. Cross-entropy: δ = a − y = {_g(e)}. "
+                f"Quadratic: δ = (a − y)·σ′(z) = {_g(e)} × {_g(sp)} = {_g(dq)}, {_pct(sp)} "
+                f"of the cross-entropy δ")
+        if abs(e) < 0.1:
+            return text + ". The error is small, so both costs have little to learn here."
+        if sp < self.threshold:
+            return (text + f". The neuron is badly wrong but saturated (σ′ < {_g(self.threshold)}): under the "
+                    "quadratic cost it learns slowly; the cross-entropy cost learns in proportion to the error.")
+        return text + f". σ′ is not small here (≥ {_g(self.threshold)}), so both costs learn from this error."
+
+
+def output_errors(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> OutputErrors:
+    """:class:`OutputErrors` for the sample of ``trace`` (its z^L, a^L, y; either cost's trace)."""
+    L = trace.num_layers
+    z, a, y = trace.z(L), trace.a(L), trace.y
+    sp = a * (1 - a)  # σ′(z^L) as the core's BP1 evaluates it (the same bits as sigmoid_prime(z))
+    return OutputErrors(z, a, y, sp, QuadraticCost.delta(z, a, y), CrossEntropyCost.delta(z, a, y), threshold)
+
+
+# -- bpviz train's warning ---------------------------------------------------------------
+def train_warning(sat: OutputSaturation, cost_name: str, eta: float) -> str | None:
+    """A one-line warning when the output layer is stuck — every output saturated, one of them
+    on the wrong side — for most samples (:attr:`OutputSaturation.mostly_stuck`), else None."""
+    if not sat.mostly_stuck:
+        return None
+    why = ("with the quadratic cost δ^L = (a − y)·σ′(z^L) is then nearly 0, so these outputs hardly learn"
+           if cost_name == QuadraticCost.name else
+           "the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z)")
+    return (f"warning: the output layer ends saturated and wrong for {_pct(sat.stuck_share)} of the "
+            f"{sat.n} test images (every output has σ′(z) < {_g(sat.threshold)}, one with |a − y| > 0.5; "
+            f"{_pct(sat.hidden_share)} of hidden activations are saturated too): {why}. "
+            f"Try a smaller learning rate than η = {eta:g}" +
+            (", or the cross-entropy cost." if cost_name == QuadraticCost.name else "."))
