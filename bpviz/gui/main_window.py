@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
+from bpviz.gui import explore
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
@@ -115,7 +116,11 @@ class MainWindow(QMainWindow):
         v.addWidget(self.network_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(centre_top)
-        splitter.addWidget(self.cost_plot)
+        # The bottom area holds the cost plot and the plots of the "why" views, one tab each.
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.cost_plot, "Cost")
+        splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.accuracy_label)
 
         self._make_actions()
+        explore.install_all(self)
         self.tabs.currentChanged.connect(self._on_tab)
         session.message.connect(self.message_bar.show_message)
         self._status_poller = Poller(250, self._status_key, self._show_status, self)
@@ -212,6 +218,7 @@ class MainWindow(QMainWindow):
         v = m.addMenu("&View")
         self._action(v, "Fit network", self.network_view.fit, "F")
         self._action(v, "Random test image", self.sample_panel.random, "N")
+        self.explore_menu = m.addMenu("E&xplore")
         h = m.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
         esc = QAction("Clear the canvas", self)

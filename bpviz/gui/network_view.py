@@ -146,6 +146,7 @@ class NetworkView(QWidget):
         session.sample_changed.connect(lambda _: self.refresh(force=True))
         session.selection_changed.connect(lambda _: self._draw_selection())
         session.step_changed.connect(lambda: self.refresh(force=True))
+        session.lens_changed.connect(lambda: self.refresh(force=True))
         self._poller = Poller(REFRESH_MS, self._state_key, self.refresh, self)
         self._build()
 
@@ -202,6 +203,9 @@ class NetworkView(QWidget):
             self.node_items[ly.l] = self._add(item, 4)
         self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
                                                            pen=pg.mkPen("#facc15", width=3)), 5)
+        self.mark_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
+                                                      pen=pg.mkPen("#22d3ee", width=2)), 5)
+        self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen("#22d3ee", width=3), connect="pairs"), 3)
 
         # titles and labels
         self.class_labels = []
@@ -277,7 +281,7 @@ class NetworkView(QWidget):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
         drawn = s.drawn_version if s.show_drawn else None
-        return s.params_version, s.sample_index, step, drawn
+        return s.params_version, s.sample_index, step, drawn, id(s.lens)
 
     def refresh(self, force: bool = False) -> None:
         """Redraw from the session's latest state if it changed (called on a timer)."""
@@ -290,9 +294,54 @@ class NetworkView(QWidget):
         self._drawn_key = key
         if self.step_mode and s.steps is not None:
             self._draw_step()
+        elif s.lens is not None:
+            self._draw_lens(s.lens)
         else:
             self._draw_training()
         self._draw_selection()
+        self._draw_marks(None if self.step_mode else s.lens)
+
+    def _draw_lens(self, lens) -> None:
+        """A panel's lens: its node values and emphasised edges over the dimmed weights."""
+        s = self.session
+        weights, biases = s.parameters
+        x, _ = s.view_sample()
+        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
+        self.activations = [a[0] for a in acts]
+        base_vmax = symmetric_range(weights)
+        em = lens.edge_values
+        vmax = symmetric_range(list(em.values())) if em else base_vmax
+        self.vmax = vmax
+        self._set_legend(lens.legend or lens.edge_kind, vmax)
+        for l in self.segments:
+            if l in em:
+                self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
+            else:
+                self._draw_edge_layer(l, weights[l - 2], "w", base_vmax, self._dim_pens if em else self._pens)
+        self._draw_tiles(em.get(2, weights[0]), lens.edge_kind if 2 in em else "w")
+        self._draw_nodes(list(lens.node_values))
+        self.active_band.hide()
+        self.caption.setText(lens.title)
+
+    def _draw_marks(self, lens) -> None:
+        """Rings around the lens's marked neurons and its marked edges drawn thick on top."""
+        empty = np.zeros(0)
+        if lens is None or not (lens.marked_nodes or lens.marked_edges):
+            self.mark_ring.setData(pos=np.zeros((0, 2)))
+            self.mark_edges.setData(empty, empty)
+            return
+        pos, size = [], []
+        for l, j in lens.marked_nodes:
+            ly = self.net_layout.layer(l)
+            if ly.grid_shape is None and 0 <= j < ly.n:
+                pos.append(ly.positions[j])
+                size.append(ly.diameter * 1.9)
+        self.mark_ring.setData(pos=np.array(pos).reshape(-1, 2), size=size or 1)
+        segs = [self.segments[l][j * self.net_layout.layer(l - 1).n + k] for l, j, k in lens.marked_edges
+                if l in self.segments]
+        pts = np.array(segs).reshape(-1, 2)
+        self.mark_edges.setData(pts[:, 0] if pts.size else empty, pts[:, 1] if pts.size else empty,
+                                connect="pairs")
 
     def _draw_training(self) -> None:
         self.render(*self.session.parameters)
@@ -419,8 +468,14 @@ class NetworkView(QWidget):
         if self.input_image is not None:
             side = self.net_layout.layer(1).grid_shape[0]
             v = values[0]
-            img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
-            self.input_image.setImage(img, levels=(0, 1))
+            if v is not None and v[0] != "a":   # a signed map over the pixels: diverging colours
+                vals = np.nan_to_num(np.asarray(v[1], dtype=float)).reshape(side, side)
+                top = float(np.max(np.abs(vals))) or 1.0
+                self.input_image.setImage(self._lut[np.clip((vals / top + 1) * 127.5, 0, 255).astype(np.uint8)],
+                                          levels=(0, 255))
+            else:
+                img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
+                self.input_image.setImage(img, levels=(0, 1))
             self.input_image.setRect(QRectF(*self.net_layout.grid_rect))
         for l, item in self.node_items.items():
             v = values[l - 1]

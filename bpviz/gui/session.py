@@ -23,6 +23,7 @@ from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_ne
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
+from bpviz.scene.lens import Lens
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
@@ -88,6 +89,7 @@ class Session(QObject):
     step_changed = Signal()         # the step-through sequence, step, mode or input changed
     drawing_changed = Signal()      # the drawn digit or whether it is shown changed
     undo_changed = Signal(bool)     # whether Undo can bring a replaced network back
+    lens_changed = Signal()         # a panel set or cleared what the network view colours
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
                  parent: QObject | None = None) -> None:
@@ -102,6 +104,7 @@ class Session(QObject):
         self.state = IDLE
         self.controller: TrainingController | None = None
         self.params_version = 0
+        self.lens: Lens | None = None
         self.epochs_target = 0
         self.last_progress: Progress | None = None
         self._step_rng = np.random.default_rng()
@@ -180,6 +183,7 @@ class Session(QObject):
         """Everything derived from the old world is dropped before anyone hears of the new one."""
         self.steps_model.set_sequence(None, self.steps_model.batch_mode, None)
         self.selection_model.clear()
+        self.set_lens(None)
         self.last_progress = None
         self.epochs_target = 0
         self._watch_history()
@@ -212,6 +216,26 @@ class Session(QObject):
     def snapshot_network(self) -> Network:
         """A Network over the latest parameters (for evaluating while training runs)."""
         return self.network.with_parameters(*self.parameters)
+
+    def set_lens(self, lens: Lens | None) -> None:
+        """What the network view colours (None: the weights on the shown sample)."""
+        if lens is not self.lens:
+            self.lens = lens
+            self.lens_changed.emit()
+
+    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray], what: str) -> None:
+        """Give the network these parameters (same shapes and dtype: the values are taken
+        exactly, so restoring saved arrays is bit-identical). Only while no run trains.
+        ``what`` names the change for the message bar (e.g. "one step on test image #8")."""
+        if self.state != IDLE:
+            raise RuntimeError("Stop training before changing the weights by hand.")
+        net = self.network.copy()
+        net.set_parameters(weights, biases)
+        w = self.world
+        w.network = net
+        w.trained = True
+        self._publish_parameters()
+        self.report("info", f"The network's weights changed: {what}.")
 
     def report(self, level: str, text: str) -> None:
         """Show a message ("info", "warning" or "error") in the window's message bar."""
