@@ -90,11 +90,17 @@ class _ProgressBar:
         self.width = width
         self._last = 0.0
 
-    def update(self, epoch: int, done: int, total: int, cost: float) -> None:
+    def due(self, final: bool = False) -> bool:
+        """True (and the clock restarted) when a redraw is due: ≥ 0.1 s since the last, or ``final``."""
         now = time.perf_counter()
-        if not self.enabled or (now - self._last < 0.1 and done < total):
-            return
+        if not self.enabled or (now - self._last < 0.1 and not final):
+            return False
         self._last = now
+        return True
+
+    def update(self, epoch: int, done: int, total: int, cost: float) -> None:
+        if not self.due(done >= total):
+            return
         filled = int(self.width * done / total)
         bar = "█" * filled + "·" * (self.width - filled)
         sys.stderr.write(f"\rEpoch {epoch} [{bar}] {done}/{total} cost {cost:.4f}")
@@ -225,11 +231,7 @@ def cmd_data(args: argparse.Namespace) -> int:
     bar = _ProgressBar(sys.stderr.isatty())
 
     def progress(name: str, got: int, size: int | None, done: int, total: int) -> None:
-        if bar.enabled:
-            now = time.perf_counter()
-            if now - bar._last < 0.1 and (size is None or got < size):
-                return
-            bar._last = now
+        if bar.due(size is not None and got >= size):
             part = f"{got / 1e6:5.1f}" + (f" / {size / 1e6:.1f} MB" if size else " MB")
             sys.stderr.write(f"\r[{done + 1}/{total}] {name}: {part}   ")
             sys.stderr.flush()

@@ -1,14 +1,143 @@
-"""The architecture's boundary: core, data and scene never import Qt."""
+"""The architecture's boundaries: which layer may import which, no import cycles, no Qt below gui.
 
+Every ``import`` in every module is read with ``ast`` (including imports inside functions,
+which a run-time check would miss) and checked against the allowed directions:
+
+    cli → gui → explain → state → scene → core, data        (and the small top-level helpers)
+
+Nothing imports ``bpviz.gui`` except the entry point ``bpviz.cli`` (to open the window) and
+the GUI benchmark module ``bpviz.bench`` (``bpviz bench gui``); nothing imports ``bpviz.cli``.
+"""
+
+import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import bpviz
+
+ROOT = Path(bpviz.__file__).parent
+HELPERS = {"fileutil", "cliutil", "reference"}   # top-level modules anyone may use
+#: layer → layers it may import (besides itself and HELPERS)
+ALLOWED = {
+    "core": set(),
+    "data": {"core"},
+    "scene": {"core", "data"},
+    "state": {"core", "data", "scene"},
+    "explain": {"core", "data", "scene"},
+    "gui": {"core", "data", "scene", "state", "explain"},
+    "bench": {"core", "data", "scene", "state", "gui"},
+    "cli": {"core", "data", "scene", "state", "explain", "gui", "bench"},
+    "__main__": {"cli"},
+}
 
 
-def test_core_data_scene_do_not_import_qt():
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "package"
+    return parts[1]
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT.parent).with_suffix("")
+        name = ".".join(rel.parts)
+        out[name.removesuffix(".__init__")] = path
+    return out
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    pkg = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("bpviz"))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = pkg.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            if mod.startswith("bpviz"):
+                out.add(mod)
+                out.update(f"{mod}.{a.name}" for a in node.names)
+    return out
+
+
+def _graph() -> dict[str, set[str]]:
+    mods = _modules()
+    graph = {}
+    for name, path in mods.items():
+        targets = set()
+        for imp in _imports(name, path):
+            while imp not in mods and "." in imp:   # "bpviz.core.Network" → "bpviz.core"
+                imp = imp.rsplit(".", 1)[0]
+            if imp in mods and imp != name:
+                targets.add(imp)
+        graph[name] = targets
+    return graph
+
+
+def test_every_import_goes_in_an_allowed_direction():
+    bad = []
+    for name, targets in _graph().items():
+        src = _layer(name)
+        if src in ("package", *HELPERS):
+            continue
+        for t in targets:
+            dst = _layer(t)
+            if dst in ("package", *HELPERS) or dst == src:
+                continue
+            if dst not in ALLOWED[src]:
+                bad.append(f"{name} imports {t}")
+    assert not bad, "\n".join(sorted(bad))
+
+
+def test_no_import_cycles_between_modules():
+    graph = _graph()
+    # package __init__ files re-export their submodules: an edge into the package is an edge
+    # into what it re-exports, not a cycle of the package with its own parts
+    cycles = []
+    state: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            if nxt == node.rsplit(".", 1)[0] or node == nxt.rsplit(".", 1)[0]:
+                continue  # a module and its own package
+            if state.get(nxt) == 1:
+                cycles.append(" → ".join(stack[stack.index(nxt):] + [nxt]) if nxt in stack else f"{node} → {nxt}")
+            elif nxt not in state:
+                visit(nxt, stack + [nxt])
+        state[node] = 2
+
+    for n in sorted(graph):
+        if n not in state:
+            visit(n, [n])
+    assert not cycles, "\n".join(cycles)
+
+
+def test_the_check_sees_a_wrong_import(tmp_path, monkeypatch):
+    """The checker itself: a core module importing gui is caught."""
+    graph = {"bpviz.core.x": {"bpviz.gui.session"}}
+    monkeypatch.setattr(sys.modules[__name__], "_graph", lambda: graph)
+    try:
+        test_every_import_goes_in_an_allowed_direction()
+    except AssertionError as e:
+        assert "bpviz.core.x imports bpviz.gui.session" in str(e)
+    else:
+        raise AssertionError("the wrong import was not reported")
+
+
+def test_core_data_scene_state_explain_do_not_import_qt():
     code = (
-        "import sys, bpviz.core, bpviz.data, bpviz.scene, bpviz.reference, bpviz.cli\n"
+        "import sys, bpviz.core, bpviz.data, bpviz.scene, bpviz.state, bpviz.explain, bpviz.reference, bpviz.cli\n"
         "import pkgutil, importlib\n"
-        "for pkg in (bpviz.core, bpviz.data, bpviz.scene):\n"
+        "for pkg in (bpviz.core, bpviz.data, bpviz.scene, bpviz.state, bpviz.explain):\n"
         "    for m in pkgutil.iter_modules(pkg.__path__):\n"
         "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'))\n"
@@ -18,3 +147,14 @@ def test_core_data_scene_do_not_import_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_check_sees_a_cycle(monkeypatch):
+    graph = {"bpviz.data.a": {"bpviz.data.b"}, "bpviz.data.b": {"bpviz.data.a"}}
+    monkeypatch.setattr(sys.modules[__name__], "_graph", lambda: graph)
+    try:
+        test_no_import_cycles_between_modules()
+    except AssertionError as e:
+        assert "bpviz.data.a → bpviz.data.b → bpviz.data.a" in str(e)
+    else:
+        raise AssertionError("the cycle was not reported")

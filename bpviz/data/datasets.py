@@ -21,13 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from bpviz.data.classes import DIGITS, FASHION_CLASSES
 from bpviz.data.idx import IDXError, read_idx
 
-DIGITS = tuple(str(d) for d in range(10))
-FASHION_CLASSES = (
-    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
-)
 FASHION_SYSTEM_DIR = Path("/usr/share/datasets/fashion-mnist")
 DEFAULT_DATASET = "mnist-bundled"
 _FILES = {

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bpviz.data.datasets import DIGITS, FASHION_CLASSES
+from bpviz.data.classes import DIGITS, FASHION_CLASSES
 from bpviz.fileutil import atomic_write
 
 CHUNK = 1 << 16
@@ -45,7 +45,7 @@ class RemoteDataset:
     download_mb: float = 0.0
 
 
-# Published sizes and MD5 checksums of the original files (see shared/data/README.md); the
+# Published sizes and MD5 checksums of the original files (as the publishers list them); the
 # mirrors are the ones torchvision and TensorFlow use.
 MNIST = RemoteDataset(
     "mnist", "MNIST, full (60,000 + 10,000 images)",

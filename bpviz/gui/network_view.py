@@ -1,6 +1,6 @@
 """The network view: layers as columns, edges coloured by weight, nodes by activation.
 
-Drawing follows the measurements in QT-NOTES.md: all edges are one cached item that issues
+Drawing follows measured costs (the README's GUI figures): all edges are one cached item that issues
 one ``QPainter.drawLines`` per colour bucket and layer, clipped to one rectangle, without
 antialiasing (never one item or pen per edge); the 784-input fan is shown as its strongest
 k % plus per-neuron weight tiles drawn as one image (all 23,520 input edges are an

@@ -170,6 +170,7 @@ def test_settings_are_remembered(qtbot, make_window):
     assert (cfg.eta, cfg.batch_size, cfg.cost, cfg.seed) == (0.75, 20, "cross-entropy", 7)
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: its refcount cannot fall")
 def test_repeated_repaints_do_not_corrupt_none(qtbot, make_window):
     """PySide6 6.12.0 on Python 3.11 decremented None's refcount on every C++ → Python virtual
     call (paint, paintEvent, …) and aborted after a few hundred redraws (see pyproject).
