@@ -188,6 +188,11 @@ def cmd_train(args: argparse.Namespace) -> int:
             "test_accuracy": acc / len(data.test),
             "epochs": args.epochs, "eta": args.eta, "batch_size": args.batch_size,
             "lmbda": args.lmbda, "seed": args.seed, "train_size": len(train),
+            # the settings the app restores when it opens this file
+            "config": {"sizes": list(net.sizes), "eta": args.eta, "batch_size": args.batch_size,
+                       "epochs": args.epochs, "cost": net.cost.name, "init": net.init, "seed": args.seed,
+                       "dataset": args.data, "lmbda": args.lmbda},
+            "epochs_trained": args.epochs,
         }
         path = save_network(net, args.save, meta)
         print(f"Saved {path} (test accuracy {100 * acc / len(data.test):.2f}%)")

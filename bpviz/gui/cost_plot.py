@@ -78,6 +78,7 @@ class CostPlot(QWidget):
         layout.addWidget(self.glw)
         self._dirty = True
         session.history_changed.connect(self._mark)
+        session.world_changed.connect(self._mark)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)

@@ -63,8 +63,9 @@ def settings() -> QSettings:
 
 
 def settings_from_model_metadata(meta: dict, base: TrainConfig) -> dict:
-    """The training settings a model file records: the app's "config" block, or the
-    top-level keys ``bpviz train --save`` writes. Unknown keys are ignored."""
+    """The training settings a model file records: its "config" block (the app and
+    ``bpviz train --save`` write one), or the top-level keys older files have. Unknown keys
+    are ignored."""
     found = dict(meta.get("config") or {})
     for key in ("eta", "lmbda", "batch_size", "epochs", "seed", "dataset"):
         if key in meta and key not in found:
@@ -73,7 +74,10 @@ def settings_from_model_metadata(meta: dict, base: TrainConfig) -> dict:
 
 
 class Session(QObject):
-    world_changed = Signal()        # data, network and sample were replaced together
+    # Data, network, sample, history and config were replaced together (load, Reset, new sizes or
+    # dataset, Undo); step-through, selection and lens were cleared. The only signal of such a
+    # change: every view redraws everything it shows from the session.
+    world_changed = Signal()
     # Weights/biases replaced by load, reset, undo or the end of a run. While training runs the
     # parameters change ~20×/s: views poll ``params_version`` on their own timers instead.
     parameters_changed = Signal()
@@ -180,19 +184,17 @@ class Session(QObject):
         self.history_changed.emit()
 
     def _on_world(self, old: World, new: World) -> None:
-        """Everything derived from the old world is dropped before anyone hears of the new one."""
-        self.steps_model.set_sequence(None, self.steps_model.batch_mode, None)
-        self.selection_model.clear()
-        self.set_lens(None)
+        """A new world is announced once, after everything derived from the old one (step-through,
+        selection, lens, last report) was dropped: views redraw all they show on ``world_changed``,
+        so none can draw the new network with the old data, sample or step."""
+        self.steps_model.reset(notify=False)
+        self.selection_model.clear(notify=False)
+        self.lens = None
         self.last_progress = None
         self.epochs_target = 0
         self._watch_history()
         self._publish_parameters(notify=False)
         self.world_changed.emit()
-        self.parameters_changed.emit()
-        self.history_changed.emit()
-        self.sample_changed.emit(new.sample_index)
-        self.config_changed.emit()
 
     def _commit(self, world: World, what: str) -> None:
         if self.worlds.commit(world, what):

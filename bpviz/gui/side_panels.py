@@ -114,6 +114,7 @@ class NeuronPanel(QGroupBox):
         self._poller = Poller(250, lambda: (session.params_version, session.sample_index, session.selection),
                               self.refresh, self)
         session.selection_changed.connect(self._poller.force)
+        session.world_changed.connect(self._poller.force)
 
     def refresh(self, *_args) -> None:
         s = self.session

@@ -39,7 +39,10 @@ class Selection:
             self.edge = edge
             self.edge_changed.emit(edge)
 
-    def clear(self) -> None:
+    def clear(self, notify: bool = True) -> None:
+        if not notify:   # part of a world change, which is announced once by its owner
+            self.neuron = self.edge = None
+            return
         self.select(None, ())
         self.select_edge(None, ())
 
@@ -73,8 +76,11 @@ class StepThrough:
         self.sequence, self.index, self.batch_mode, self.custom = seq, 0, batch_mode, custom
         self.changed.emit()
 
-    def reset(self) -> None:
+    def reset(self, notify: bool = True) -> None:
         """Forget the sequence and the custom input (a new world: they no longer fit)."""
+        if not notify:   # part of a world change, which is announced once by its owner
+            self.sequence, self.index, self.custom = None, 0, None
+            return
         self.set_sequence(None, self.batch_mode, None)
 
     def set_index(self, index: int) -> None:
