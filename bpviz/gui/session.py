@@ -325,7 +325,7 @@ class Session(QObject):
             epochs = int(meta.get("epochs_trained", meta.get("epochs", 0)) or 0)
             world = World(data, net, config, np.random.default_rng([config.seed, 1]),
                           sample_index=self.sample_index if data is self.data else 0,
-                          model_path=str(path), epochs_done=epochs)
+                          model_path=str(path), epochs_done=epochs, epochs_loaded=epochs)
         except (ModelFileError, RuntimeError) as e:
             self.report("error", str(e))
             raise ModelFileError(str(e)) from None

@@ -160,6 +160,7 @@ class StepPanel(QWidget):
             self.session.build_steps(batch=self.batch.isChecked(), **kw)
         except RuntimeError as e:
             self.session.report("warning", str(e))
+            self.refresh()   # the mode radio goes back to the mode of the sequence shown
             return False
         return True
 

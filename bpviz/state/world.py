@@ -35,6 +35,7 @@ class World:
     model_path: str | None = None     # the file it was loaded from or saved to
     epochs_done: int = 0
     batches_done: int = 0
+    epochs_loaded: int = 0            # epochs the model file says it had (history holds the rest)
     kept_update: bool = False         # a step-through update was applied by hand
     trained: bool = False             # changed since drawn or loaded (training or a kept update)
 
