@@ -33,7 +33,7 @@ def test_matrix_equals_the_cores_confusion(qtbot, make_window):
     n = expected.matrix.shape[0]
     shown = np.array([[int(t) if (t := cp.table.item(r, c).text()) != "·" else 0 for c in range(n)] for r in range(n)])
     np.testing.assert_array_equal(shown, expected.matrix)
-    assert f"{expected.correct:,} / {expected.total:,} right" in cp.status.text()
+    assert f"<b>{expected.correct:,} / {expected.total:,}</b> right" in cp.status.text()
     top = expected.most_confused(1)[0]
     assert f"{top.count}×" in cp.pairs.text()
 
@@ -130,6 +130,22 @@ def test_undo_is_bit_identical_after_several_steps(qtbot, make_window):
     assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(weights + biases, w0 + b0))
     assert all(np.array_equal(a, b) for a, b in zip(s.network.weights + s.network.biases, w0 + b0))
     assert not tp.undo_button.isEnabled()
+    # the numbers of undone steps are no longer shown
+    assert tp.last_step is None and tp.cost_label.text() == "" and not tp.show_changed_button.isVisible()
+
+
+def test_undo_shows_the_step_still_applied(qtbot, make_window):
+    w = make_window()
+    tp, s = w.teach_panel, w.session
+    tp.eta.setText("0.5")
+    assert tp.teach()
+    first = tp.last_step
+    assert tp.teach()
+    w1, b1 = [a.copy() for a in s.network.weights], [a.copy() for a in s.network.biases]
+    assert tp.teach()
+    assert tp.undo()
+    assert all(np.array_equal(a, b) for a, b in zip(s.network.weights + s.network.biases, w1 + b1))
+    assert tp.last_step is not first and f"{tp.last_step.cost_after:.4g}" in tp.cost_label.text()
 
 
 def test_eta_refused_with_the_reason(qtbot, make_window):
@@ -153,6 +169,8 @@ def test_history_reset_when_the_network_changes_underneath(qtbot, make_window):
     s.reset_network()
     assert not tp.undo_button.isEnabled()
     assert not tp.undo()
+    assert "teaching history was reset" in tp.caption.text()
+    assert tp.cost_label.text() == ""
 
 
 def test_gradient_map_equals_input_gradient(qtbot, make_window):
@@ -208,6 +226,15 @@ def test_refused_while_training(qtbot, make_window):
     s.stop()
     assert s.state == IDLE
     assert tp.teach_button.isEnabled()
+    # training changed the weights after a teaching step: its history is dropped, and the panel says so
+    assert tp.teach()
+    version = s.params_version
+    s.start(steps=1)
+    qtbot.waitUntil(lambda: s.params_version > version, timeout=10000)
+    s.stop()
+    assert s.state == IDLE
+    assert not tp.undo_button.isEnabled()
+    assert "teaching history was reset" in tp.caption.text()
 
 
 def test_no_thread_left_after_close(qtbot, make_window):

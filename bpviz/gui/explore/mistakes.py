@@ -52,8 +52,7 @@ BACKGROUND = "#16181d"
 GALLERY_MAX = 400          # thumbnails drawn at most (a diagonal cell can hold a thousand images)
 THUMB = 56                 # thumbnail image side in pixels
 BAR_H = 16                 # height of the output-activation strip under a thumbnail
-SORT_NAMES = {"confidence": "confidence aᴸ_p (highest first)", "margin": "margin aᴸ_p − aᴸ_t (largest first)",
-              "index": "index in the set"}
+SORT_NAMES = {"confidence": "confidence", "margin": "margin", "index": "index"}
 OK_COLOUR, WRONG_COLOUR, OTHER_COLOUR = "#34d399", "#f87171", "#94a3b8"
 
 
@@ -119,9 +118,10 @@ def thumbnail(x: np.ndarray, outputs: np.ndarray, true_label: int) -> QIcon:
     return QIcon(pm)
 
 
-def output_plot(title: str) -> tuple[CompactPlot, pg.BarGraphItem, pg.BarGraphItem]:
+def output_plot(title: str, legend: str) -> tuple[CompactPlot, pg.BarGraphItem, pg.BarGraphItem]:
     """A small bar plot of output activations: 'before' grey bars and 'after' blue ones."""
     plot = CompactPlot(background=BACKGROUND)
+    plot.setTitle(legend, size="8pt", color="#9ca3af")
     plot.setMinimumHeight(130)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)
@@ -173,45 +173,53 @@ class ConfusionPanel(QWidget):
                                          "recomputed after every epoch.")
         self.recompute_button.clicked.connect(self.recompute)
         self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setToolTip("Images of the set the network classifies right, on the weights the matrix was "
+                               "computed on")
         top = QHBoxLayout()
         top.addWidget(QLabel("Set:"))
-        top.addWidget(self.split)
+        top.addWidget(self.split, 1)
         top.addWidget(self.recompute_button)
-        top.addWidget(self.status, 1)
 
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setToolTip("Rows: the true label; columns: what the network predicted. Click a cell to see "
                               "its images.")
-        self.table.setStyleSheet("QTableWidget { gridline-color: #374151; } QHeaderView::section { "
-                                 "background: #2a2e37; color: #cbd5e1; padding: 0 3px; border: 0; }")
+        self.table.setStyleSheet("QTableWidget { gridline-color: #374151; font-size: 10px; } "
+                                 "QTableWidget::item { padding: 0; } QHeaderView::section { "
+                                 "background: #2a2e37; color: #cbd5e1; padding: 0 2px; border: 0; font-size: 11px; }")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         for h in (self.table.horizontalHeader(), self.table.verticalHeader()):
             h.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-            h.setMinimumSectionSize(18)
+            h.setMinimumSectionSize(14)
+            h.setDefaultSectionSize(16)
         self.table.cellClicked.connect(self.open_cell)
         self.axes_note = QLabel("rows: true label · columns: predicted")
         self.axes_note.setStyleSheet("color: #9ca3af;")
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(2)
+        left.addLayout(top)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.axes_note)
+
         self.pairs = QLabel()
         self.pairs.setWordWrap(True)
         self.pairs.setTextFormat(Qt.TextFormat.RichText)
-        self.pairs.setToolTip("The off-diagonal cells with the most images: the network's favourite mistakes")
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(top)
-        left.addWidget(self.axes_note)
-        left.addWidget(self.table, 1)
-        left.addWidget(self.pairs)
-
+        self.pairs.setToolTip("The off-diagonal cells with the most images: the network's favourite mistakes "
+                              "(click their cells to see them)")
         # gallery
         self.gallery_caption = QLabel("Click a cell of the matrix to see its images.")
         self.gallery_caption.setWordWrap(True)
+        self.gallery_caption.setStyleSheet("color: #facc15;")
         self.sort = QComboBox()
         for key in SORT_KEYS:
             self.sort.addItem(SORT_NAMES[key], key)
-        self.sort.setToolTip("Order of the images: how confident the network was in its prediction, how far "
-                             "the true class is behind it, or their position in the set")
+        self.sort.setToolTip("Order of the images. confidence: aᴸ_p, how sure the network was of its prediction "
+                             "p (highest first); margin: aᴸ_p − aᴸ_t, how far the true class t is behind "
+                             "(largest first); index: their position in the set")
         self.sort.currentIndexChanged.connect(self._resort)
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -219,16 +227,21 @@ class ConfusionPanel(QWidget):
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.gallery.setMovement(QListWidget.Movement.Static)
         self.gallery.setUniformItemSizes(True)
-        self.gallery.setGridSize(QSize(THUMB + 28, THUMB + BAR_H + 38))
+        self.gallery.setGridSize(QSize(THUMB + 34, THUMB + BAR_H + 40))
+        self.gallery.setStyleSheet("QListWidget { font-size: 11px; }")
         self.gallery.setToolTip("Each image with its output activations aᴸ as bars (green: the true label, red: "
                                 "a wrong prediction). Click an image to step through backpropagation on it.")
         self.gallery.itemClicked.connect(self._on_item)
+        self.status.setWordWrap(True)
         grow = QHBoxLayout()
+        grow.addWidget(self.gallery_caption, 1)
         grow.addWidget(QLabel("Sort by"))
-        grow.addWidget(self.sort, 1)
+        grow.addWidget(self.sort)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.gallery_caption)
+        right.setSpacing(2)
+        right.addWidget(self.status)
+        right.addWidget(self.pairs)
         right.addLayout(grow)
         right.addWidget(self.gallery, 1)
 
@@ -238,8 +251,10 @@ class ConfusionPanel(QWidget):
         lw.setLayout(left)
         rw.setLayout(right)
         lw.setMinimumWidth(330)
-        h.addWidget(lw, 4)
-        h.addWidget(rw, 5)
+        lw.setMaximumWidth(440)
+        rw.setMinimumWidth(200)
+        h.addWidget(lw, 1)
+        h.addWidget(rw, 1)
 
         session.epoch_finished.connect(lambda _ev: self._changed())
         session.parameters_changed.connect(self._changed)
@@ -286,10 +301,10 @@ class ConfusionPanel(QWidget):
         net = s.snapshot_network()
         self.result = confusion(net, ds.x, ds.labels)
         self._dirty = False
-        when = "while training runs" if s.state != IDLE else "now"
-        self.status.setText(f"{self.result.correct:,} / {self.result.total:,} right "
-                            f"({100 * self.result.accuracy:.2f}%), computed {when} after "
-                            f"{s.epochs_done} epoch{'s' if s.epochs_done != 1 else ''}")
+        when = " (latest weights of the run)" if s.state != IDLE else ""
+        self.status.setText(f"<b>{self.result.correct:,} / {self.result.total:,}</b> right "
+                            f"({100 * self.result.accuracy:.2f}%) after {s.epochs_done} "
+                            f"epoch{'s' if s.epochs_done != 1 else ''}{when}")
         self._fill_table()
         if self.cell_shown is not None:
             self.open_cell(*self.cell_shown)
@@ -315,9 +330,6 @@ class ConfusionPanel(QWidget):
                     f = c / row_tot[t]    # share of the class it gets right
                     bg = QColor(int(22 + 20 * f), int(60 + 100 * f), int(45 + 50 * f))
                     it.setForeground(QColor("#ecfdf5"))
-                    font = it.font()
-                    font.setBold(True)
-                    it.setFont(font)
                 else:
                     f = (c / off_max) ** 0.6 if c else 0.0
                     bg = QColor(int(31 + 160 * f), int(34 + 10 * f), int(41 + 10 * f))
@@ -500,7 +512,7 @@ class TeachPanel(QWidget):
         rl = QVBoxLayout(res)
         self.caption = QLabel("No step yet.")
         self.caption.setWordWrap(True)
-        self.bars, self.bars_before, self.bars_after = output_plot("aᴸ")
+        self.bars, self.bars_before, self.bars_after = output_plot("aᴸ", "grey: before the step · blue: after")
         self.bars.setToolTip("Output activations of this input before the last step (grey) and after (blue)")
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
@@ -576,7 +588,7 @@ class TeachPanel(QWidget):
         nbuttons.addWidget(self.reset_button)
         self.nudge_caption = QLabel()
         self.nudge_caption.setWordWrap(True)
-        self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ")
+        self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ", "grey: original input · blue: nudged")
         self.nudge_bars.setToolTip("Output activations of the original input (grey) and of the nudged input (blue)")
         pl.addWidget(self.pixels_note)
         pl.addLayout(imgs)
@@ -633,15 +645,11 @@ class TeachPanel(QWidget):
                     combo.addItem(class_text(names, k), k)
         self.eta.setText(f"{self.default_eta():g}")
         self._on_config()
-        self.teacher = None
-        self._synced = None
-        self.last_step = None
-        self.history_label.setText("")
-        self.show_changed_button.hide()
-        self.caption.setText("No step yet.")
-        self.cost_label.setText("")
-        self.test_label.setText("")
-        set_bars(self.bars, self.bars_before, self.bars_after, self._names(), None, None)
+        if self.teacher is not None and self.teacher.history:
+            self._forget(self.CHANGED)
+        else:
+            self._forget("No step yet.")
+            self.history_label.setText("")
         pixels_ok = s.network.sizes[0] == 784
         for w in (self.nudge_button, self.until_button, self.reset_button, self.nudge_target, self.nudge_step):
             w.setEnabled(pixels_ok)
@@ -670,11 +678,8 @@ class TeachPanel(QWidget):
     def _on_parameters(self) -> None:
         if self._applying:
             return
-        if self.teacher is not None and self.teacher.can_undo and not self._in_sync():
-            self.history_label.setText("The network changed since the last teaching step (training, loading or "
-                                       "another panel): the teaching history was reset; Undo no longer applies.")
-            self.teacher = None
-            self._synced = None
+        if self.teacher is not None and not self._in_sync():
+            self._forget(self.CHANGED)
         self._update_buttons()
         self.refresh_pixels()
         self.publish_lens()
@@ -760,9 +765,7 @@ class TeachPanel(QWidget):
         if step is None:
             return False
         self._apply(f"undid the teaching step with label {step.label} (the weights from before it, bit for bit)")
-        self.last_step = self.teacher.history[-1] if self.teacher.history else None
-        self.caption.setText(f"Undone: the weights are those from before the step with label {step.label}.")
-        self._show_history()
+        self._after_undo(f"Undone: the weights are again those from before the step with label {step.label}.")
         return True
 
     def undo_all(self) -> int:
@@ -771,11 +774,39 @@ class TeachPanel(QWidget):
         n = self.teacher.undo_all()
         if n:
             self._apply(f"undid {n} teaching step{'s' if n != 1 else ''}")
-            self.last_step = None
-            self.caption.setText(f"Undone {n} step{'s' if n != 1 else ''}: the weights are those from before "
-                                 f"the first teaching step.")
-            self._show_history()
+            self._after_undo(f"Undone {n} step{'s' if n != 1 else ''}: the weights are again those from before "
+                             f"the first teaching step.")
         return n
+
+    def _after_undo(self, text: str) -> None:
+        """Show the step still applied (if any) — never the numbers of a step that was undone."""
+        history = self.teacher.history if self.teacher is not None else ()
+        self.last_step = history[-1] if history else None
+        if self.last_step is not None:
+            self._show_step(self.last_step)
+            self.caption.setText(f"{text} The last step still applied: {self.caption.text()}")
+        else:
+            self._clear_result(text)
+            self._show_history()
+
+    CHANGED = ("The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): "
+               "the teaching history was reset, so Undo step cannot throw that change away.")
+
+    def _forget(self, text: str) -> None:
+        """Drop the teaching history: the network is no longer the one the steps were taken on."""
+        had = self.teacher is not None and bool(self.teacher.history)
+        self.teacher = None
+        self._synced = None
+        self._clear_result(text)
+        self.history_label.setText("Teaching history reset." if had else "")
+
+    def _clear_result(self, text: str) -> None:
+        self.last_step = None
+        self.caption.setText(text)
+        self.cost_label.setText("")
+        self.test_label.setText("")
+        self.show_changed_button.hide()
+        set_bars(self.bars, self.bars_before, self.bars_after, self._names(), None, None)
 
     def _show_history(self) -> None:
         n = len(self.teacher.history) if self.teacher is not None else 0
