@@ -208,8 +208,6 @@ class ConfusionPanel(QWidget):
         self.pairs = QLabel()
         self.pairs.setWordWrap(True)
         self.pairs.setTextFormat(Qt.TextFormat.RichText)
-        self.pairs.setToolTip("The off-diagonal cells with the most images: the network's favourite mistakes "
-                              "(click their cells to see them)")
         # gallery
         self.gallery_caption = QLabel("Click a cell of the matrix to see its images.")
         self.gallery_caption.setWordWrap(True)
@@ -232,17 +230,20 @@ class ConfusionPanel(QWidget):
         self.gallery.setToolTip("Each image with its output activations aᴸ as bars (green: the true label, red: "
                                 "a wrong prediction). Click an image to step through backpropagation on it.")
         self.gallery.itemClicked.connect(self._on_item)
+        self.gallery.setMinimumHeight(THUMB + BAR_H + 44)
         self.status.setWordWrap(True)
         grow = QHBoxLayout()
-        grow.addWidget(self.gallery_caption, 1)
+        grow.addWidget(self.status, 1)
         grow.addWidget(QLabel("Sort by"))
         grow.addWidget(self.sort)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(2)
-        right.addWidget(self.status)
-        right.addWidget(self.pairs)
         right.addLayout(grow)
+        right.addWidget(self.pairs)
+        right.addWidget(self.gallery_caption)
+        for lab in (self.status, self.pairs, self.gallery_caption):
+            lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         right.addWidget(self.gallery, 1)
 
         h = QHBoxLayout(self)
@@ -250,11 +251,11 @@ class ConfusionPanel(QWidget):
         lw, rw = QWidget(), QWidget()
         lw.setLayout(left)
         rw.setLayout(right)
-        lw.setMinimumWidth(330)
+        lw.setMinimumWidth(250)
         lw.setMaximumWidth(440)
-        rw.setMinimumWidth(200)
-        h.addWidget(lw, 1)
-        h.addWidget(rw, 1)
+        rw.setMinimumWidth(150)
+        h.addWidget(lw, 5)
+        h.addWidget(rw, 4)
 
         session.epoch_finished.connect(lambda _ev: self._changed())
         session.parameters_changed.connect(self._changed)
@@ -301,10 +302,11 @@ class ConfusionPanel(QWidget):
         net = s.snapshot_network()
         self.result = confusion(net, ds.x, ds.labels)
         self._dirty = False
-        when = " (latest weights of the run)" if s.state != IDLE else ""
+        when = " (the run's latest weights)" if s.state != IDLE else ""
         self.status.setText(f"<b>{self.result.correct:,} / {self.result.total:,}</b> right "
-                            f"({100 * self.result.accuracy:.2f}%) after {s.epochs_done} "
-                            f"epoch{'s' if s.epochs_done != 1 else ''}{when}")
+                            f"({100 * self.result.accuracy:.2f}%)")
+        self.status.setToolTip(f"Images of the {self.split_name} set the network classifies right, computed on the "
+                               f"weights after {s.epochs_done} epoch{'s' if s.epochs_done != 1 else ''}{when}")
         self._fill_table()
         if self.cell_shown is not None:
             self.open_cell(*self.cell_shown)
@@ -339,11 +341,14 @@ class ConfusionPanel(QWidget):
                 it.setToolTip(f"{c} image{'s' if c != 1 else ''} of {class_text(names, t)} {what} — click to "
                               f"see {'them' if c != 1 else 'it'}")
                 self.table.setItem(t, p, it)
-        pairs = self.result.most_confused(5)
+        pairs = self.result.most_confused(10)
         if pairs:
-            text = " · ".join(f"<b>{class_text(names, q.true_label)}</b> taken for <b>{class_text(names, q.predicted)}"
-                              f"</b> {q.count}×" for q in pairs)
-            self.pairs.setText(f"Most confused: {text}")
+            def line(q) -> str:
+                return (f"<b>{class_text(names, q.true_label)}</b> taken for <b>{class_text(names, q.predicted)}"
+                        f"</b> {q.count}×")
+            self.pairs.setText("Most confused: " + " · ".join(line(q) for q in pairs[:3]))
+            self.pairs.setToolTip("The off-diagonal cells with the most images (click a cell to see them):<br>"
+                                  + "<br>".join(line(q) for q in pairs))
         else:
             self.pairs.setText("No mistakes on this set.")
 
