@@ -125,7 +125,12 @@ def test_undo_is_bit_identical_after_several_steps(qtbot, make_window):
     w3, b3 = _params(s)
     assert not np.array_equal(w3[0], w0[0])
     assert tp.undo()
+    # the lens shows the Δw of the step still applied (the second), not of the undone one
+    second = tp.last_step
+    assert s.lens.marked_edges == tuple((c.l, c.j, c.k) for c in second.top_changes)
+    np.testing.assert_allclose(s.lens.edge_values[2], s.network.weights[0].astype(np.float64) - second.snapshot.weights[0])
     assert tp.undo_all() == 2
+    assert s.lens is not None and not s.lens.edge_values and not s.lens.marked_edges
     weights, biases = s.parameters
     assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(weights + biases, w0 + b0))
     assert all(np.array_equal(a, b) for a, b in zip(s.network.weights + s.network.biases, w0 + b0))

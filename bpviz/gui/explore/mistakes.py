@@ -674,6 +674,13 @@ class TeachPanel(QWidget):
         if label is not None:
             with signals_blocked(self.label):
                 self.label.setCurrentIndex(label)
+        if x is not None:
+            # Nudge towards the true label when the network gets it wrong, else towards its second choice.
+            out = self.session.snapshot_network().feedforward(np.asarray(x))
+            pred = int(np.argmax(out))
+            target = label if label is not None and label != pred else int(np.argsort(out)[-2])
+            with signals_blocked(self.nudge_target):
+                self.nudge_target.setCurrentIndex(target)
         self.reset_nudges()
 
     def _on_label(self) -> None:
@@ -686,8 +693,7 @@ class TeachPanel(QWidget):
         if self.teacher is not None and not self._in_sync():
             self._forget(self.CHANGED)
         self._update_buttons()
-        self.refresh_pixels()
-        self.publish_lens()
+        self.reset_nudges()
 
     def _in_sync(self) -> bool:
         s = self.session
@@ -748,6 +754,7 @@ class TeachPanel(QWidget):
         self._apply(f"one teaching step on {what.split(',')[0]} with label {class_text(names, k)}, η = {eta:g}")
         self.last_step = step
         self._show_step(step)
+        self.reset_nudges()    # nudges were computed on the old weights; also redraws ∂C/∂x and the lens
         return True
 
     def _apply(self, what: str) -> None:
@@ -759,8 +766,6 @@ class TeachPanel(QWidget):
             self._applying = False
         self._synced = (id(self.session.world), self.session.params_version)
         self._update_buttons()
-        self.refresh_pixels()
-        self.publish_lens()
 
     def undo(self) -> bool:
         if self.session.state != IDLE or self.teacher is None or not self._in_sync():
@@ -793,6 +798,7 @@ class TeachPanel(QWidget):
         else:
             self._clear_result(text)
             self._show_history()
+        self.reset_nudges()
 
     CHANGED = ("The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): "
                "the teaching history was reset, so Undo step cannot throw that change away.")
