@@ -251,3 +251,52 @@ def test_no_thread_left_after_close(qtbot, make_window):
     w.close()
     assert set(threading.enumerate()) <= before
     assert w.session.controller is None
+
+
+def test_validation_switch_and_validation_gallery(qtbot, make_window, small_mnist):
+    from bpviz.data import DataSplits
+
+    data = DataSplits("mnist-val", small_mnist.train.subset(1500), small_mnist.test,
+                      validation=small_mnist.train.subset(2000).subset(500),
+                      class_names=small_mnist.class_names)
+    w = make_window(sizes=(784, 100, 10), data=data)
+    w.session.load_shipped_model()
+    cp, s = w.mistakes_panel, w.session
+    assert cp.split.count() == 2
+    cp.split.setCurrentIndex(cp.split.findData("validation"))
+    v = s.data.validation
+    expected = confusion(s.snapshot_network(), v.x, v.labels)
+    np.testing.assert_array_equal(cp.result.matrix, expected.matrix)
+    t, p = divmod(int(np.argmax(expected.matrix * (1 - np.eye(10, dtype=np.int64)))), 10)
+    cp.open_cell(t, p)
+    i = cp.gallery.item(0).data(Qt.ItemDataRole.UserRole)
+    sample_before = s.sample_index
+    cp.open_image(i)
+    # a validation image is stepped through as a custom input, the test sample is left alone
+    assert s.sample_index == sample_before
+    assert s.custom_input is not None
+    np.testing.assert_array_equal(s.custom_input[0], v.x[i])
+    assert s.custom_input[1] == int(v.labels[i]) == t
+
+
+def test_teaching_the_drawn_digit(qtbot, make_window):
+    from bpviz.gui.app import DEMO_STROKES
+
+    w = make_window(sizes=(784, 100, 10))
+    tp, s = w.teach_panel, w.session
+    w.tabs.setCurrentWidget(w.draw_panel)    # loads the shipped model: the canvas needs a trained network
+    for stroke in DEMO_STROKES["3"]:
+        w.draw_panel.canvas.add_stroke(stroke)
+    qtbot.waitUntil(lambda: s.drawn is not None, timeout=3000)
+    w.tabs.setCurrentWidget(tp)
+    tp.source.setCurrentIndex(tp.source.findData("drawn"))
+    x = s.drawn.copy()
+    assert "drawn" in tp.source_info.text()
+    tp.label.setCurrentIndex(2)
+    ref = s.network.copy()
+    eta = float(tp.eta.text())
+    update_mini_batch(ref, x[None, :], ref.targets(np.array([2]), 1), eta, s.config.lmbda, len(s.data.train))
+    assert tp.teach()
+    assert all(np.array_equal(a, b) for a, b in zip(s.network.weights + s.network.biases, ref.weights + ref.biases))
+    np.testing.assert_array_equal(tp.gradient, input_gradient(s.snapshot_network(), x, 2))
+    np.testing.assert_array_equal(s.lens.node_values[0][1], tp.gradient)
