@@ -55,7 +55,7 @@ from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
-from bpviz.scene.notation import symbol
+from bpviz.scene.notation import sup, symbol
 
 PLOT_BG = "#16181d"
 MUTED = "color:#9ca3af;"
@@ -73,7 +73,10 @@ EPS_MIN_EXP = -12
 MAX_CHECK_PARAMETERS = 500
 #: The quick why-fast series (a few seconds) and the issue's full series.
 QUICK_NETS: tuple[tuple[int, ...], ...] = tuple((784, n, 10) for n in (5, 10, 20, 30))
+MEDIUM_NETS: tuple[tuple[int, ...], ...] = ((784, 5, 10), (784, 10, 10), (784, 30, 10), (784, 100, 10),
+                                            (784, 300, 10), (784, 100, 100, 100, 10))
 PRESETS = (("quick: [784, n, 10] for n = 5 … 30 (about 5 s)", QUICK_NETS, 4.0),
+           ("medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)", MEDIUM_NETS, 6.0),
            ("full: n = 5 … 300 and two deeper nets (about 25 s)", DEFAULT_NETS, 20.0))
 
 
@@ -632,7 +635,7 @@ class WhyFastPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m networks")
         self.progress.setValue(0)
-        self.status = _label("", MUTED)
+        self.status = _label("")
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.run_button)
@@ -642,15 +645,14 @@ class WhyFastPanel(QWidget):
         self.plot = _plot()
         self.plot.setLogMode(x=True, y=True)
         self.plot.setLabel("bottom", "parameters P")
-        self.plot.setLabel("left", "seconds for the full gradient")
-        self.plot.addLegend(offset=(10, 5), labelTextColor="#e5e7eb")
-        self.num_curve = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2),
-                                        name="central differences (2P forward passes)")
+        self.plot.setLabel("left", "seconds")
+        self.plot.setToolTip("Seconds for the full gradient of one sample's cost, against the number of "
+                             "parameters P (both axes logarithmic)")
+        self.num_curve = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2))
         self.num_measured = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#f59e0b"), pen=None)
         self.num_extrap = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(None), pen=pg.mkPen("#f59e0b", width=2))
         self.bp_curve = self.plot.plot([], [], pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=8,
-                                       symbolBrush="#34d399", symbolPen=None,
-                                       name="backprop (1 forward + 1 backward pass)")
+                                       symbolBrush="#34d399", symbolPen=None)
         self.plot.addItem(self.num_measured)
         self.plot.addItem(self.num_extrap)
         self.ratio_texts: list[pg.TextItem] = []
@@ -661,23 +663,29 @@ class WhyFastPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = _label("Press Run. Every time is measured on this machine; nothing is assumed. Hollow "
-                           "points are extrapolated: for a big network the central differences of a random "
-                           "sample of parameters are timed and scaled to all P, and the table says so.", MUTED)
+        self.note = _label("Press Run. Every time is measured on this machine; nothing is assumed. For a big "
+                           "network the central differences of a random sample of parameters are timed and "
+                           "scaled to all P: those points are hollow and the table says so.", MUTED)
 
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.table, 1)
-        rv.addWidget(self.note)
-        body = QHBoxLayout()
-        body.addWidget(self.plot, 1)
-        body.addWidget(right, 1)
+        self.key = _label("<span style='color:#f59e0b;'>● central differences, 2P passes (hollow: "
+                          "extrapolated)</span> &nbsp; <span style='color:#34d399;'>● backprop, 2 passes</span> "
+                          "&nbsp; labels: backprop's speed-up")
+        plot_page = QWidget()
+        pv = QVBoxLayout(plot_page)
+        pv.setContentsMargins(0, 0, 0, 0)
+        pv.addWidget(self.key)
+        pv.addWidget(self.plot, 1)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(plot_page, "Time against P (log–log)")
+        self.pages.addTab(self.table, "Table")
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
+        v.setSpacing(3)
         v.addLayout(top)
+        v.addWidget(self.pages, 1)
         v.addWidget(self.status)
-        v.addLayout(body, 1)
+        v.addWidget(self.note)
 
     def _on_preset(self, i: int) -> None:
         _text, self.nets, self.max_seconds = PRESETS[i]
@@ -750,8 +758,9 @@ class WhyFastPanel(QWidget):
         if len(self.rows) < 2:
             return ""
         a, b = self.rows[0], max(self.rows, key=lambda r: r.parameters)
-        return (f" From P = {a.parameters:,} to P = {b.parameters:,} backprop's lead grew from "
-                f"×{a.ratio:,.0f} to ×{b.ratio:,.0f}: central differences cost 2P passes, backprop 2.")
+        verb = "grew" if b.ratio > a.ratio else "did not grow"
+        return (f" From P = {a.parameters:,} to P = {b.parameters:,} backprop's lead {verb}: "
+                f"×{a.ratio:,.0f} to ×{b.ratio:,.0f} (central differences cost 2P passes, backprop 2).")
 
     def _refresh_rows(self) -> None:
         rows = sorted(self.rows, key=lambda r: r.parameters)
@@ -768,11 +777,23 @@ class WhyFastPanel(QWidget):
         for t in self.ratio_texts:
             self.plot.removeItem(t)
         self.ratio_texts = []
+        last = -math.inf
         for x, y, r in zip(lp, ln, rows):
+            if x - last < 0.2:   # too close to the previous label to be read (the table has every ratio)
+                continue
+            last = x
             t = pg.TextItem(f"×{r.ratio:,.0f}", color="#fde68a", anchor=(0.5, 1.2))
             t.setPos(float(x), float(y))
             self.plot.addItem(t)
             self.ratio_texts.append(t)
+        if P.size:
+            lt = np.log10(np.concatenate([tn, tb]))
+            x0, x1 = math.floor(lp.min() - 0.1), math.ceil(lp.max() + 0.1)
+            y0, y1 = math.floor(lt.min() - 0.1), math.ceil(lt.max() + 0.8)
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+            # Decades only: pyqtgraph's minor log ticks run into each other on a narrow plot.
+            self.plot.getAxis("bottom").setTicks([[(k, f"10{sup(k)}") for k in range(x0, x1 + 1)], []])
+            self.plot.getAxis("left").setTicks([[(k, f"10{sup(k)}") for k in range(y0, y1 + 1)], []])
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             how = (f"extrapolated from {r.parameters_timed:,} of {r.parameters:,} parameters "
@@ -788,11 +809,9 @@ class WhyFastPanel(QWidget):
         if ext.any():
             self.note.setText(f"Hollow points ({int(ext.sum())}) are extrapolated: the central differences of a "
                               f"random sample of parameters were timed and scaled to all P (see the last column). "
-                              f"Every other figure is measured in full on this machine. Labels: how many times "
-                              f"faster backprop was.")
+                              f"Every other figure is measured in full on this machine.")
         elif rows:
-            self.note.setText("Every figure is measured in full on this machine (no extrapolation). "
-                              "Labels: how many times faster backprop was.")
+            self.note.setText("Every figure is measured in full on this machine (no extrapolation).")
 
 
 def _seconds(s: float) -> str:
