@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -871,6 +871,19 @@ class CodePanel(QWidget):
         text += [""] * 6   # room to centre the last lines of the last listing
         self.view.setPlainText("\n".join(text))
 
+    def _centre(self) -> None:
+        """Scroll so that the step's first line is in the middle (and the code starts at column 0)."""
+        if self.notes:
+            first = self.view.document().findBlockByNumber(self.blocks[(self.notes[0].listing, self.notes[0].line)])
+            self.view.setTextCursor(QTextCursor(first))
+            self.view.centerCursor()
+            self.view.horizontalScrollBar().setValue(0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # While hidden the view has no real height to centre in: centre again once laid out.
+        QTimer.singleShot(0, self._centre)
+
     def highlighted(self) -> list[tuple[str, int]]:
         """(listing key, line index) of every highlighted line, in the order of the step's notes."""
         return [(n.listing, n.line) for n in self.notes]
@@ -901,17 +914,14 @@ class CodePanel(QWidget):
             sel.cursor = QTextCursor(block)
             sels.append(sel)
         self.view.setExtraSelections(sels)
-        if self.notes:
-            first = doc.findBlockByNumber(self.blocks[(self.notes[0].listing, self.notes[0].line)])
-            self.view.setTextCursor(QTextCursor(first))
-            self.view.centerCursor()
+        self._centre()
         form = ("the core's matrix form: one row per sample of the mini-batch (m = "
                 f"{seq.m})" if mode == BATCH else "the per-sample reference code, column vectors (n, 1)")
         self.header.setText(f"<b>Step {step.index + 1} / {len(seq)} · {step.title}</b> "
                             f"<span style='{MUTED}'>— {form}; network {list(seq.sizes)}</span>")
         items = []
         for n in self.notes:
-            loop = f", {n.loop}" if n.loop else ""
+            loop = f"; {n.loop}" if n.loop else ""
             items.append(f"<span style='{MUTED}'>line {n.lineno} (run {n.run + 1}{loop}):</span> {_esc(n.shapes)}")
         self.shapes.setText("<br>".join(items))
 
