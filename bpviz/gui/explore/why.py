@@ -469,12 +469,14 @@ class GradCheckPanel(QWidget):
         self.table.setHorizontalHeaderLabels(["parameter", "backprop", "numerical", "relative error"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.setToolTip("Every parameter of the network on this sample, worst relative error first")
-        self.table.horizontalHeader().setStretchLastSection(True)
 
         lv.insertWidget(3, self.plot_caption)
-        left.setFixedWidth(320)
+        left.setFixedWidth(300)
         # The plot and the table share the space beside the controls (the bottom area is not wide).
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
@@ -569,7 +571,7 @@ class GradCheckPanel(QWidget):
         self.check_rows = rows = check.rows()
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for col, text in enumerate((book_name(r.parameter), g(r.backprop, 7), g(r.numerical, 7),
+            for col, text in enumerate((book_name(r.parameter), g(r.backprop, 5), g(r.numerical, 5),
                                         f"{r.relative_error:.2e}")):
                 item = QTableWidgetItem(text)
                 if col:
