@@ -259,7 +259,8 @@ class NudgePanel(QWidget):
         self.slider.setValue(self.slider.value() + 1)
 
     def _on_slider(self, v: int) -> None:
-        self.dw_label.setText(f"Δw = {g(self.dw, 3)}")
+        kind = self.problem.parameter.kind if self.problem is not None else "w"
+        self.dw_label.setText(f"Δ{kind} = {g(self.dw, 3)}")
 
     def update_from(self, problem: Problem | None) -> None:
         """Recompute everything for ``problem`` and the slider's Δw (cheap: two forward passes)."""
@@ -272,6 +273,7 @@ class NudgePanel(QWidget):
             self.result = self.chain = self.lens = None
             return
         p, name = problem.parameter, problem.name
+        self._on_slider(self.slider.value())
         self.result = n = nudge(problem.network, problem.x, problem.y, p, self.dw)
         self.chain = c = chain(problem.network, problem.x, problem.y, p)
         where = (f"the edge from neuron {p.k} of layer {p.l - 1} to neuron {p.j} of layer {p.l}" if p.kind == "w"
@@ -443,8 +445,8 @@ class GradCheckPanel(QWidget):
         self.check_button.clicked.connect(self.check_all)
         self.check_note = _label("", MUTED)
         left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
+        lv = scrolling_layout(left)   # scrolls when the bottom area is short (small screens)
+        lv.setContentsMargins(0, 0, 4, 0)
         lv.addWidget(self.what)
         lv.addLayout(er)
         lv.addWidget(self.values)
@@ -550,7 +552,7 @@ class GradCheckPanel(QWidget):
                 ("relative error", "relative_error")]
         body = "".join(
             f"<tr><td style='padding-right:8px;'>{t}</td>"
-            + "".join(f"<td align='right' style='padding-left:8px;'>{g(getattr(self.checks[d], a), 6 if a != 'relative_error' else 2)}</td>"
+            + "".join(f"<td align='right' style='padding-left:8px;'>{g(getattr(self.checks[d], a), 5 if a != 'relative_error' else 2)}</td>"
                       for d in ("float64", "float32")) + "</tr>"
             for t, a in rows)
         self.values.setText(f"<table>{head}{body}</table>")
@@ -636,7 +638,10 @@ class WhyFastPanel(QWidget):
         self.stop_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m networks")
+        self.progress.setMaximum(len(self.nets))
         self.progress.setValue(0)
+        self.progress.setMinimumWidth(130)
+        self.progress.setToolTip("Networks measured so far")
         self.status = _label("")
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
@@ -691,6 +696,8 @@ class WhyFastPanel(QWidget):
 
     def _on_preset(self, i: int) -> None:
         _text, self.nets, self.max_seconds = PRESETS[i]
+        self.progress.setMaximum(len(self.nets))
+        self.progress.setValue(0)
 
     @property
     def running(self) -> bool:
