@@ -227,6 +227,8 @@ class NudgePanel(QWidget):
                                 "backpropagation's first-order prediction")
         self.verdict = _label()
         self.ripple_box = QGroupBox("Δa layer by layer (largest changes)")
+        self.ripple_box.setToolTip("The network colours each layer's Δa on that layer's own largest |Δa| "
+                                   "(red up, blue down); the colour bar is the weights' scale")
         self.ripple = _label()
         QVBoxLayout(self.ripple_box).addWidget(self.ripple)
         self.chain_box = QGroupBox("The chain along the strongest path")
@@ -353,8 +355,10 @@ class NudgePanel(QWidget):
         path_edges = tuple((p.l + i + 1, b, a) for i, (a, b) in enumerate(zip(c.best_path[:-1], c.best_path[1:])))
         nudged = ((p.l, p.j, p.k),) if p.kind == "w" else ()
         nodes = tuple((p.l + i, j) for i, j in enumerate(c.best_path))
-        return Lens(title=f"Δa after nudging {problem.name} by Δ{p.kind} = {g(n.dw, 3)}; ringed: the strongest path",
-                    node_values=values, marked_nodes=nodes, marked_edges=nudged + path_edges, legend="Δa")
+        return Lens(title=f"Δa after nudging {problem.name} by {g(n.dw, 3)} · rings: strongest path",
+                    node_values=values, marked_nodes=nodes, marked_edges=nudged + path_edges)
+        # No legend of our own: the view's colour bar is the scale of the edges (the weights); the Δa
+        # of each layer is coloured on that layer's own largest |Δa| (values in the panel).
 
 
 class NudgeCurve(QWidget):
@@ -389,7 +393,10 @@ class NudgeCurve(QWidget):
             self.caption.setText("Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.")
             return
         span = max(1.0, abs(result.dw))
-        dws = np.linspace(-span, span, 201)
+        # An even grid for the picture plus log-spaced small nudges, so that the 1 % limit below is
+        # found to within a few per cent rather than to the grid step.
+        small = span * np.logspace(-4, 0, 81)
+        dws = np.unique(np.concatenate([np.linspace(-span, span, 161), small, -small]))
         self.curve = c = nudge_curve(problem.network, problem.x, problem.y, problem.parameter, dws)
         self.measured.setData(c.dws, c.measured)
         self.predicted.setData(c.dws, c.predicted)
@@ -407,9 +414,13 @@ class NudgeCurve(QWidget):
             agree = f"Measured and predicted agree within 1 % over the whole range |Δw| ≤ {g(span, 3)}."
         else:
             first_bad = int(np.argmin(ok))
-            limit = np.abs(c.dws[nz][order])[first_bad]
-            agree = (f"They agree within 1 % for |Δw| below about {g(limit, 2)} and part beyond it: "
-                     f"the prediction is the tangent at Δw = 0.")
+            sizes = np.abs(c.dws[nz][order])
+            if first_bad == 0:
+                agree = (f"They differ by more than 1 % even at |Δw| = {g(sizes[0], 2)}, the smallest nudge "
+                         f"plotted (rounding of C, or a second-order change larger than the first-order one).")
+            else:
+                agree = (f"They agree within 1 % for |Δw| up to {g(sizes[first_bad - 1], 2)} and part beyond "
+                         f"it: the prediction is the tangent at Δw = 0.")
         self.caption.setText(f"ΔC of {problem.name} against Δw on {problem.sample_text} (each point a full re-run "
                              f"of the network); the marked point is Δw = {g(result.dw, 3)}. {agree}")
 
