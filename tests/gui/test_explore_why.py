@@ -114,6 +114,13 @@ def test_gradient_check_values_are_check_parameter(qtbot, make_window, toy_data)
         assert panel.table.item(i, 0).text() == book_name(ref_rows[i].parameter)
         assert panel.table.item(i, 3).text() == f"{ref_rows[i].relative_error:.2e}"
     assert panel.pages.currentWidget() is panel.table
+    # a row selects its parameter; the table of the whole net stays
+    panel.table.cellClicked.emit(16, 0)
+    last = ref_rows[16].parameter
+    assert s.selection == (last.l, last.j)
+    assert s.edge_selection == ((last.l, last.j, last.k) if last.kind == "w" else None)
+    qtbot.waitUntil(lambda: panel.checks["float64"].parameter == last, timeout=3000)
+    assert panel.table.rowCount() == 17
 
 
 def test_check_every_parameter_is_refused_for_a_big_net_with_the_reason(qtbot, make_window):
@@ -182,3 +189,20 @@ def test_code_pane_highlights_the_step_notes_line(qtbot, make_window, toy_data, 
                 text = sel.cursor.block().text()
                 assert text.startswith(f"{n.lineno:4d}") and text.endswith(listing(n.listing, mode).lines[n.line])
             assert notes[0].shapes.replace("<", "&lt;").split(" ")[0] in pane.shapes.text()
+
+
+def test_a_drawn_digit_is_checked_against_the_predicted_class(qtbot, make_window):
+    w = make_window()
+    s, curve = w.session, w.nudge_curve
+    w.bottom_tabs.setCurrentWidget(curve)
+    x = np.zeros(784, dtype=np.float32)
+    x[300:320] = 1.0
+    s.set_drawn(x)
+    s.set_show_drawn(True)
+    s.select((3, 1))
+    qtbot.waitUntil(lambda: curve.curve is not None, timeout=3000)
+    net = s.snapshot_network()
+    predicted = int(np.argmax(net.feedforward(x)))
+    assert "drawn digit" in curve.caption.text() and f"“{predicted}”" in curve.caption.text()
+    ref = nudge_curve(net, x.astype(np.float64), predicted, Parameter.bias(3, 1), curve.curve.dws)
+    assert np.array_equal(curve.curve.measured, ref.measured)

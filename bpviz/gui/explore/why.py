@@ -143,10 +143,15 @@ def current_problem(session) -> Problem | None:
     return Problem(net, x, y, text, param)
 
 
+def sample_key(session):
+    """Changes whenever the network or the sample shown change."""
+    return (session.params_version, id(session.world), session.sample_index,
+            session.drawn_version if session.show_drawn else None)
+
+
 def problem_key(session):
     """Changes whenever the numbers of a Problem would."""
-    return (session.params_version, id(session.world), session.sample_index, session.edge_selection,
-            session.selection, session.drawn_version if session.show_drawn else None)
+    return (sample_key(session), session.edge_selection, session.selection)
 
 
 def prompt_text(session) -> str:
@@ -486,7 +491,9 @@ class GradCheckPanel(QWidget):
         head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(20)
-        self.table.setToolTip("Every parameter of the network on this sample, worst relative error first")
+        self.table.setToolTip("Every parameter of the network on this sample, worst relative error first; "
+                              "click a row to select that weight or bias")
+        self.table.cellClicked.connect(self._on_row)
 
         lv.insertWidget(3, self.plot_caption)
         left.setFixedWidth(300)
@@ -527,8 +534,11 @@ class GradCheckPanel(QWidget):
                                     f"parameters); this one has {P:,}.")
         elif not self.check_rows:
             self.check_note.setText(f"{P} parameters: the table lists them all, worst first.")
-        self.table.setRowCount(0)
-        self.check_rows = []
+        key = sample_key(self.session)
+        if key != getattr(self, "_table_key", None):   # the table is of the whole net on one sample
+            self._table_key = key
+            self.table.setRowCount(0)
+            self.check_rows = []
         if problem is None:
             self.sweep = None
             self.checks = {}
@@ -567,6 +577,14 @@ class GradCheckPanel(QWidget):
                       for d in ("float64", "float32")) + "</tr>"
             for t, a in rows)
         self.values.setText(f"<table>{head}{body}</table>")
+
+    def _on_row(self, row: int, _col: int = 0) -> None:
+        """Select the parameter of a table row in the network (its edge, or its neuron for a bias)."""
+        if not 0 <= row < len(self.check_rows):
+            return
+        p = self.check_rows[row].parameter
+        self.session.select((p.l, p.j))
+        self.session.select_edge((p.l, p.j, p.k) if p.kind == "w" else None)
 
     def check_all(self) -> None:
         pr = self.problem
