@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 
 #: Modules with an ``install(window)``, in the order their tabs appear.
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("learning",)
 
 
 def install_all(window) -> None:
