@@ -498,7 +498,7 @@ class TwinPlot(QWidget):
     def values(self, what: str, run: int, layer: int | None = None) -> np.ndarray:
         """The y values drawn (tests)."""
         key = (what, run) if layer is None else (what, run, layer)
-        return np.asarray(self.curves[key].getData()[1])
+        return np.asarray(self.curves[key].yData)
 
 
 # =========================================================================================
