@@ -36,13 +36,18 @@ def test_speed_plot_shows_the_cores_speed_of_learning_at_init_and_after_training
     np.testing.assert_array_equal(sp.curves[2].yData, [want[0], after[0]])
     np.testing.assert_array_equal(sp.curves[2].xData, [0, 1])
     assert sp.cost_ms > 0 and sp.interval_ms >= sp.MIN_INTERVAL_MS
+    sp.n_images.setValue(200)
+    sp.n_images.editingFinished.emit()               # another measure: the curves start again
+    assert sp.latest.n_images == 200 and len(sp.xs) == 1
+    np.testing.assert_array_equal(sp.values[-1], speed_of_learning(s.snapshot_network(), *_images(s, 200)).norms)
+    assert "first 200 training images" in sp.caption.text()
 
 
 def test_speed_plot_uses_fewer_images_when_the_data_has_fewer(make_window, toy_data):
     w = make_window(sizes=(2, 3, 2), data=toy_data)
     sp = w.learning_speed
     sp.poll(force=True)
-    assert sp.latest.n_images == len(toy_data.train) == 300
+    assert sp.latest.n_images == len(toy_data.train) == 300 < sp.n_images.value()
     np.testing.assert_array_equal(sp.values[-1], speed_of_learning(w.session.snapshot_network(),
                                                                    toy_data.train.x, toy_data.train.labels).norms)
 
@@ -141,7 +146,7 @@ def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
     w = make_window()
     panel = w.learning_panel
     panel.twin_key.setCurrentIndex(panel.twin_key.findData("cost"))
-    assert panel.twin_value.text() == "cross-entropy"
+    assert panel.twin_value.currentText() == "cross-entropy"
     panel.twin_epochs.setValue(2)
     panel.twin_images.setValue(300)
     assert panel.run_twins()
@@ -164,14 +169,14 @@ def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
     w = make_window()
     panel = w.learning_panel
     panel.twin_key.setCurrentIndex(panel.twin_key.findData("sizes"))
-    panel.twin_value.setText("784,20,10")
+    panel.twin_value.setCurrentText("784,20,10")
     panel.twin_epochs.setValue(1)
     panel.twin_images.setValue(100)
     assert panel.run_twins()
     assert not panel.twin.identical_start
     assert "different initial weights" in panel.twin_status.text()
     _wait_twins(qtbot, panel)
-    panel.twin_value.setText("784,30,10")   # the same as run a: refused with the reason
+    panel.twin_value.setCurrentText("784,30,10")   # the same as run a: refused with the reason
     assert not panel.run_twins()
     assert "Not started" in panel.twin_status.text() and "both runs already have" in panel.twin_status.text()
 

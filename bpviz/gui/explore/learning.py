@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -58,7 +57,7 @@ from bpviz.core.twin import (
     TwinSettings,
 )
 from bpviz.gui.throttle import Poller
-from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout
+from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.hidden_units import grid_shape, tile_at, weight_mosaic
 from bpviz.scene.lens import Lens
@@ -138,9 +137,20 @@ class SpeedPlot(QWidget):
         self.legend = self.plot.addLegend(offset=(-10, 5), labelTextSize="8pt", brush=pg.mkBrush("#16181dd0"))
         self.caption = _wrap_label(tip="What each curve is measured on, and the book's figures")
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
+        self.n_images = QSpinBox(minimum=10, maximum=60000, value=DEFAULT_SPEED_IMAGES, singleStep=100)
+        number_field(self.n_images)
+        self.n_images.setToolTip("‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images "
+                                 "(the book: 1,000). Changing N starts the curves again.")
+        self.n_images.editingFinished.connect(self.reset)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("measured on the first"))
+        row.addWidget(self.n_images)
+        row.addWidget(QLabel("training images"))
+        row.addStretch(1)
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 2, 4, 2)
         v.addWidget(self.plot_widget, 1)
+        v.addLayout(row)
         v.addWidget(self.caption)
         self.curves: dict[int, pg.PlotDataItem] = {}
         self.book_items: list[pg.GraphicsObject] = []
@@ -162,7 +172,7 @@ class SpeedPlot(QWidget):
     # the images every value is measured on
     def images(self) -> tuple[np.ndarray, np.ndarray]:
         tr = self.session.data.train
-        n = min(DEFAULT_SPEED_IMAGES, len(tr))
+        n = min(self.n_images.value(), len(tr))
         return tr.x[:n], tr.labels[:n]
 
     def reset(self) -> None:
@@ -798,9 +808,11 @@ class LearningPanel(QWidget):
             self.twin_key.addItem({"eta": "η", "lmbda": "λ", "init_scale": "init scale"}.get(k, k), k)
         self.twin_key.setToolTip("The one setting in which run b differs from run a (the Train tab's settings)")
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
-        self.twin_value = QLineEdit()
-        number_field(self.twin_value)
-        self.twin_value.setToolTip("Run b's value of that setting (e.g. quadratic, 0.5, 784,100,10, 3)")
+        self.twin_value = QComboBox()
+        self.twin_value.setEditable(True)
+        _shrinkable(self.twin_value).setMinimumContentsLength(8)
+        self.twin_value.setToolTip("Run b's value of that setting: pick one or type your own "
+                                   "(e.g. quadratic, 0.5, 784,100,10, 3)")
         row.addWidget(self.twin_key)
         row.addWidget(QLabel("to"))
         row.addWidget(self.twin_value, 1)
@@ -849,18 +861,26 @@ class LearningPanel(QWidget):
                             cost=c.cost, init=c.init, lmbda=c.lmbda, seed=c.seed)
 
     def _on_twin_key(self, _i: int) -> None:
+        """Offer values for the chosen setting that differ from run a's (the Train tab's)."""
         key = self.twin_key.currentData()
         c = self.session.config
-        suggestion = {"cost": "cross-entropy" if c.cost == "quadratic" else "quadratic",
-                      "eta": f"{c.eta / 10:g}", "init": "scaled" if c.init == "standard" else "standard",
-                      "lmbda": "5" if not c.lmbda else "0",
-                      "sizes": ",".join(map(str, (c.sizes[0], 100, *c.sizes[2:]))), "init_scale": "3"}[key]
-        self.twin_value.setText(suggestion)
+        hidden = ",".join(map(str, c.sizes[1:-1]))
+        options = {"cost": ["quadratic", "cross-entropy"], "init": ["standard", "scaled"],
+                   "eta": ["0.1", "0.5", "1", "3", "10", "30"], "lmbda": ["0", "1", "5"],
+                   "sizes": [f"{c.sizes[0]},{h},{c.sizes[-1]}" for h in ("10", "100", "30,30")],
+                   "init_scale": ["0.5", "2", "3"]}[key]
+        current = {"cost": c.cost, "init": c.init, "eta": f"{c.eta:g}", "lmbda": f"{c.lmbda:g}",
+                   "sizes": ",".join(map(str, c.sizes)), "init_scale": "1"}[key]
+        options = [o for o in options if o != current and o != f"{c.sizes[0]},{hidden},{c.sizes[-1]}"]
+        with signals_blocked(self.twin_value):
+            self.twin_value.clear()
+            self.twin_value.addItems(options)
+            self.twin_value.setCurrentIndex(0)
 
     def run_twins(self) -> bool:
         try:
             base = self.base_settings()
-            other = base.varied(f"{self.twin_key.currentData()}={self.twin_value.text()}")
+            other = base.varied(f"{self.twin_key.currentData()}={self.twin_value.currentText()}")
         except ValueError as e:
             self.twin_status.setText(f"Not started: {html.escape(str(e))}")
             return False
