@@ -134,7 +134,6 @@ class SpeedPlot(QWidget):
                                  "‖∂C/∂b<sup>l</sup>‖  (log scale)",
                                  "epochs trained", log_y=True)
         self.plot = self.plot_widget.getPlotItem()
-        self.legend = self.plot.addLegend(offset=(-10, 5), labelTextSize="8pt", brush=pg.mkBrush("#16181dd0"))
         self.caption = _wrap_label(tip="What each curve is measured on, and the book's figures")
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
         self.n_images = QSpinBox(minimum=10, maximum=60000, value=DEFAULT_SPEED_IMAGES, singleStep=100)
@@ -183,14 +182,13 @@ class SpeedPlot(QWidget):
             self.plot.removeItem(c)
         for it in self.book_items:
             self.plot.removeItem(it)
-        self.legend.clear()
         self.curves, self.book_items = {}, []
         sizes = s.network.sizes
         L = len(sizes)
         for l in range(2, L):
             colour = LAYER_COLOURS[(l - 2) % len(LAYER_COLOURS)]
             self.curves[l] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=4,
-                                            symbolBrush=colour, symbolPen=None, name=f"{_layer_name(l, L)} bpviz")
+                                            symbolBrush=colour, symbolPen=None)
         self.book = book_speeds(sizes) if L >= 3 else None
         if self.book is not None:
             xs = np.zeros(len(self.book.hidden))
@@ -198,7 +196,6 @@ class SpeedPlot(QWidget):
             brushes = [pg.mkBrush(LAYER_COLOURS[i % len(LAYER_COLOURS)]) for i in range(len(xs))]
             item = pg.ScatterPlotItem(xs, ys, symbol="star", size=16, brush=brushes, pen=pg.mkPen("w", width=0.8))
             self.plot.addItem(item)
-            self.legend.addItem(item, "★ the book, at initialisation")
             self.book_items.append(item)
             for i, v in enumerate(self.book.hidden):
                 t = pg.TextItem(f"book {v:g}", color=LAYER_COLOURS[i % len(LAYER_COLOURS)], anchor=(-0.12, 0.5))
@@ -227,7 +224,8 @@ class SpeedPlot(QWidget):
             return
         key = (s.params_version, id(s.world))
         now = time.perf_counter()
-        if not force and (key == self._key or (now - self._last_t) * 1000 < self.interval_ms):
+        training = s.state.value != "idle"   # only a running training is slowed by the recomputation
+        if not force and (key == self._key or (training and (now - self._last_t) * 1000 < self.interval_ms)):
             return
         self._key, self._last_t = key, now
         X, y = self.images()
@@ -251,7 +249,8 @@ class SpeedPlot(QWidget):
     def _caption(self, sp: LayerSpeeds) -> None:
         s = self.session
         L = len(sp.sizes)
-        parts = [f"{_layer_name(l, L)}: <b>{_g(sp.of(l))}</b>" for l in sp.hidden_layers]
+        parts = [f"<span style='color:{LAYER_COLOURS[(l - 2) % len(LAYER_COLOURS)]}'>● {_layer_name(l, L)}</span>: "
+                 f"<b>{_g(sp.of(l))}</b>" for l in sp.hidden_layers]
         hidden = sp.hidden
         ratio = ""
         if hidden.size >= 2 and hidden[0] > 0:
@@ -263,7 +262,7 @@ class SpeedPlot(QWidget):
                 f"output layer {_g(sp.output)}; one computation {self.cost_ms:.1f} ms, refreshed at most every "
                 f"{self.interval_ms / 1000:.1f} s).")
         if self.book is not None:
-            book = (" ★ The book: " + ", ".join(f"layer {l} {v:g}" for l, v in zip(range(2, L), self.book.hidden))
+            book = (" ★ (stars at epoch 0) The book: " + ", ".join(f"layer {l} {v:g}" for l, v in zip(range(2, L), self.book.hidden))
                     + " — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 "
                       "MNIST training images.")
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
@@ -367,7 +366,7 @@ class HiddenUnits(QWidget):
 
     def _describe(self) -> None:
         s = self.session
-        txt = (f"{self.n} neurons of layer 2, each tile its 784 incoming weights w^2_jk as the 28×28 image (tile j "
+        txt = (f"{self.n} neurons of layer 2, each tile its 784 incoming weights w²<sub>jk</sub> as the 28×28 image (tile j "
                f"at row j // {self.cols}, column j % {self.cols}); colours symmetric about 0, scale ±{self.vmax:.3g} "
                f"(99 % of the |w| are within it; larger ones at full colour).")
         if self.hovered is not None:
