@@ -100,6 +100,7 @@ def _plot(title: str, left: str, bottom: str, log_y: bool = False) -> CompactPlo
     p.showGrid(x=False, y=True, alpha=0.2)
     p.setMenuEnabled(False)
     p.getAxis("left").enableAutoSIPrefix(False)
+    p.getAxis("bottom").enableAutoSIPrefix(False)
     if log_y:
         p.setLogMode(y=True)
     return w
@@ -482,6 +483,8 @@ class TwinPlot(QWidget):
             else:
                 p.getPlotItem().legend.clear()
         self.curves = {}
+        for p in (self.cost, self.acc, self.speed):
+            p.getPlotItem().setXRange(0, twin.settings[0].epochs, padding=0.04)
         styles = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
         for r, (s, colour) in enumerate(zip(twin.settings, RUN_COLOURS)):
             name = "ab"[r]
