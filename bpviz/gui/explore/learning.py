@@ -631,7 +631,8 @@ class LearningPanel(QWidget):
             line = pg.InfiniteLine(pos=100 * p.book_accuracy, angle=0, movable=False,
                                    pen=pg.mkPen("#facc15", width=1.5, style=Qt.PenStyle.DashLine),
                                    label=self._target_label(p),
-                                   labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)], "color": "#facc15"})
+                                   labelOpts={"position": 0.01, "anchors": [(0, 0), (0, 0)], "color": "#facc15",
+                                              "fill": pg.mkBrush("#16181dc0")})
             line.preset = p
             line.setToolTip(p.target_caption(self.session.config.dataset))
             plot.addItem(line)
@@ -644,7 +645,7 @@ class LearningPanel(QWidget):
     def _target_label(self, p: Preset) -> str:
         loaded = self.session.data.name
         n = len(self.session.data.train)
-        return f"book {100 * p.book_accuracy:.2f} % (full MNIST, 50,000 training images) · loaded: {loaded}, {n:,}"
+        return f"book {100 * p.book_accuracy:.2f} % · full MNIST, 50,000 train · loaded: {loaded}, {n:,}"
 
     # -- saturation ---------------------------------------------------------------------------
     def _make_saturation(self) -> QGroupBox:
