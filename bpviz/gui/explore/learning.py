@@ -467,7 +467,7 @@ class TwinPlot(QWidget):
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
         h = QHBoxLayout()
         for p in (self.cost, self.acc, self.speed):
-            p.setMinimumWidth(120)
+            p.setMinimumWidth(90)
             h.addWidget(p, 1)
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 2, 4, 2)
