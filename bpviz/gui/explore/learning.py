@@ -478,8 +478,12 @@ class TwinPlot(QWidget):
     def start(self, twin: TwinRun) -> None:
         for p in (self.cost, self.acc, self.speed):
             p.getPlotItem().clear()
+            if p is self.speed:
+                continue   # its legend would hide run a's curves: the caption names the line styles
             if p.getPlotItem().legend is None:
-                p.getPlotItem().addLegend(offset=(-5, 5), labelTextSize="8pt", brush=pg.mkBrush("#16181dd0"))
+                # rising accuracy leaves the top left free, falling cost the top right
+                p.getPlotItem().addLegend(offset=(10, 5) if p is self.acc else (-5, 5), labelTextSize="8pt",
+                                          brush=pg.mkBrush("#16181dd0"))
             else:
                 p.getPlotItem().legend.clear()
         self.curves = {}
@@ -496,9 +500,9 @@ class TwinPlot(QWidget):
             L = len(s.sizes)
             for l in range(2, L + 1):
                 style = styles[(l - 2) % len(styles)]
-                label = f"{name}: layer {l}" + (" (output)" if l == L else "")
-                self.curves[("speed", r, l)] = self.speed.plot([], [], pen=pg.mkPen(colour, width=2, style=style),
-                                                               name=label)
+                label = f"run {name}, layer {l}" + (" (output)" if l == L else "")
+                self.curves[("speed", r, l)] = self.speed.plot([], [], pen=pg.mkPen(colour, width=2, style=style))
+                self.curves[("speed", r, l)].setToolTip(label)
         self.update_curves(twin)
 
     def update_curves(self, twin: TwinRun) -> None:
@@ -955,8 +959,14 @@ class LearningPanel(QWidget):
         self.window.learning_twin.caption.setText(
             f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(a.label)}</span> · "
             f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(b.label)}</span> — {start}; epoch 0 is the "
-            f"start. ‖∂C/∂b<sup>l</sup>‖ (line style = layer) on the first {len(t.speed_images[1]):,} training "
-            f"images." + costs)
+            f"start. ‖∂C/∂b<sup>l</sup>‖ on the first {len(t.speed_images[1]):,} training images, "
+            f"{self._styles(a)}." + costs)
+
+    @staticmethod
+    def _styles(s: TwinSettings) -> str:
+        names = ("solid", "dashed", "dotted", "dash-dot")
+        L = len(s.sizes)
+        return ", ".join(f"{names[(l - 2) % 4]} = layer {l}" + (" (output)" if l == L else "") for l in range(2, L + 1))
 
     def _drain(self) -> None:
         th = self.thread
