@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
+from bpviz.core.learning import SATURATION_THRESHOLD
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
     "input", "forward", "bp1", "bp2", "gradient", "update", "result")
@@ -53,6 +54,24 @@ def pnum(v: float) -> str:
     """num(v), in parentheses when negative (for a factor or a term after the first)."""
     s = num(v)
     return f"({s})" if s.startswith("−") else s
+
+
+def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
+                    threshold: float = SATURATION_THRESHOLD) -> str:
+    """A line for BP1/BP2 when σ′(z) < threshold (else ""): why this neuron learns slowly —
+    or, for a cross-entropy output, why it does not (its δ = a − y has no σ′ factor)."""
+    sp = float(sigma_prime)
+    if not sp < threshold:
+        return ""
+    head = f"<br>σ′(z) = {_sig(sp)} &lt; {threshold:g}: this neuron is saturated"
+    if cross_entropy_output:
+        return head + ", but the cross-entropy δ = a − y has no σ′ factor, so it still learns in proportion to its error"
+    return head + ", so δ is small and it learns slowly"
+
+
+def _sig(v: float) -> str:
+    """2 significant digits, a true minus sign (σ′ can be 1e-5: 3 decimals would show 0)."""
+    return f"{float(v):.2g}".replace("-", "−")
 
 
 def num(v: float) -> str:
@@ -309,9 +328,10 @@ class StepSequence:
                 sp = t.sigma_prime(l)[j]
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
                         f"({num(a)} − {num(y)})·{pnum(sp)} = <b>{num(d)}</b>"
-                        f"<br>cost of this sample C<sub>x</sub> = {num(t.cost)}")
+                        f"<br>cost of this sample C<sub>x</sub> = {num(t.cost)}" + saturation_note(sp))
             return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {num(a)} − {num(y)} = <b>{num(d)}</b>"
-                    f" &nbsp; (z = {num(z)})<br>cost of this sample C<sub>x</sub> = {num(t.cost)}")
+                    f" &nbsp; (z = {num(z)})<br>cost of this sample C<sub>x</sub> = {num(t.cost)}"
+                    + saturation_note(t.sigma_prime(l)[j], cross_entropy_output=True))
         if kind == BP2:
             w_next, d_next = t.w(l + 1)[:, j], t.delta(l + 1)
             terms = w_next * d_next
@@ -319,7 +339,8 @@ class StepSequence:
             s = float(w_next @ d_next)
             sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
             return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
-                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>")
+                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>"
+                    + saturation_note(sp))
         if kind == GRADIENT:
             k = self.default_edge(step, j) if k is None else k
             d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 
 #: Modules with an ``install(window)``, in the order their tabs appear.
-MODULES: tuple[str, ...] = ("why", "mistakes")
+MODULES: tuple[str, ...] = ("why", "learning", "mistakes")
 
 
 def install_all(window) -> None:
