@@ -659,6 +659,7 @@ class TeachPanel(QWidget):
         for w in (self.nudge_button, self.until_button, self.reset_button, self.nudge_target, self.nudge_step):
             w.setEnabled(pixels_ok)
         self._on_input()
+        self._update_buttons()   # world_changed is the only signal of a new world
 
     def _names(self) -> list[str]:
         names = self.session.data.class_names
