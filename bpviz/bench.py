@@ -130,6 +130,10 @@ def run(args) -> int:
         from bpviz.gui.bench import bench_gui
 
         return bench_gui(args)
+    if args.what == "soak":
+        from bpviz.gui.soak import bench_soak
+
+        return bench_soak(args)
     print(f"unknown benchmark {args.what}", file=sys.stderr)
     return 2
 

@@ -53,8 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--data-dir", help="cache folder")
 
     b = sub.add_parser("bench", help="benchmarks; they print ratios measured in one run")
-    b.add_argument("what", choices=("core", "gui", "data"),
-                   help="core: one epoch vs the per-sample loop and PyTorch; gui: drawing and threads; data: loading")
+    b.add_argument("what", choices=("core", "gui", "data", "soak"),
+                   help="core: one epoch vs the per-sample loop and PyTorch; gui: drawing and threads; data: loading; "
+                        "soak: memory over long use with the window open")
+    b.add_argument("--sizes", help="bench soak: network sizes (default 784,100,10)")
+    b.add_argument("--batches", type=_positive_int, default=300_000,
+                   help="bench soak: mini-batches to train (default 300,000; at least 200,000)")
     b.add_argument("--epochs", type=_positive_int, default=1)
     b.add_argument("--repeats", type=_positive_int, default=7, help="rounds for bench core (default 7)")
 

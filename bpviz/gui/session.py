@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import os
+import weakref
 from dataclasses import replace
 from pathlib import Path
 
@@ -99,7 +100,11 @@ class Session(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         config = config or TrainConfig()
-        data = data if data is not None else load_dataset(config.dataset)
+        # Datasets by key while any world (the current one, or one kept for Undo) uses them:
+        # switching back and forth shares one copy instead of loading another each time.
+        self._datasets: weakref.WeakValueDictionary[str, DataSplits] = weakref.WeakValueDictionary()
+        data = data if data is not None else self._load_dataset(config.dataset)
+        self._datasets[config.dataset] = data
         config.validate(data)
         self.worlds = WorldModel(World.fresh(config, data))
         self.selection_model = Selection()
@@ -244,6 +249,13 @@ class Session(QObject):
         self.message.emit(level, text)
 
     # -- changing the world ------------------------------------------------------------------
+    def _load_dataset(self, key: str) -> DataSplits:
+        data = self._datasets.get(key) if hasattr(self, "_datasets") else None
+        if data is None:
+            data = load_dataset(key)
+            self._datasets[key] = data
+        return data
+
     def _require_idle(self, doing: str) -> None:
         if self.state != IDLE and not self.stop():
             raise RuntimeError(f"Training is still finishing its current step; try {doing} again in a moment.")
@@ -257,7 +269,7 @@ class Session(QObject):
         data = self.data
         if config.dataset != self.config.dataset:
             try:
-                data = load_dataset(config.dataset)
+                data = self._load_dataset(config.dataset)
             except DatasetError as e:
                 raise ConfigError("dataset", str(e)) from None
             fitted = (data.input_size, *config.sizes[1:-1], data.n_classes)
@@ -304,7 +316,7 @@ class Session(QObject):
             data = self.data
             if stored.get("dataset") and stored["dataset"] != self.config.dataset:
                 try:
-                    other = load_dataset(stored["dataset"])
+                    other = self._load_dataset(stored["dataset"])
                 except DatasetError:
                     stored.pop("dataset")   # e.g. a download that is not here: keep the current data
                 else:
