@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         tp = self.train_panel
         self.toggle_action = self._action(t, "Train / Pause / Resume (Step tab: play / pause)", self._on_space,
                                           "Space")
-        self.stop_action = self._action(t, "Stop", self.session.stop, "S")
+        self.stop_action = self._action(t, "Stop", lambda: self.session.stop(), "S")
         self.step_action = self._action(t, "One mini-batch", tp.step_clicked, "B")
         self.reset_action = self._action(t, "Reset network", tp.reset_clicked, "Ctrl+R")
         st = m.addMenu("&Step")

@@ -477,7 +477,7 @@ class Session(QObject):
         elif self.controller is not None and self.state in (RUNNING, PAUSED):
             self.controller.run.step(1)
 
-    def stop(self, timeout_ms: int = 10000) -> bool:
+    def stop(self, *, timeout_ms: int = 10000) -> bool:
         """Stop training within one mini-batch, wait for the thread and apply every event the
         run produced. False (state STOPPING) if the run is still busy after ``timeout_ms``:
         it ends, and is applied, as soon as it finishes that piece of work."""

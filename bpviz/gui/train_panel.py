@@ -126,7 +126,7 @@ class TrainPanel(QWidget):
         self.reset_button.setToolTip("Stop and draw new initial weights from the seed (Ctrl+R)")
         self.step_button.setToolTip("Apply exactly one mini-batch, then pause (B)")
         self.train_button.clicked.connect(self.train_clicked)
-        self.stop_button.clicked.connect(session.stop)
+        self.stop_button.clicked.connect(lambda: session.stop())
         self.reset_button.clicked.connect(self.reset_clicked)
         self.step_button.clicked.connect(self.step_clicked)
         buttons = QGridLayout()

@@ -194,3 +194,15 @@ def test_status_bar_counters_are_the_sessions(qtbot, make_window):
     assert "after epoch 2" in w.accuracy_label.text()
     assert "samples/s" not in w.rate_label.text()   # no rate when nothing runs
     assert "η = 3" in w.rate_label.text()
+
+
+def test_stop_by_key_and_by_button_waits_for_the_run(qtbot, make_window):
+    """QAction.triggered / QPushButton.clicked pass a bool: it must not become Stop's timeout."""
+    w = make_window(epochs=50)
+    s = w.session
+    for stop in (w.stop_action.trigger, w.train_panel.stop_button.click):
+        s.start()
+        qtbot.waitUntil(lambda: s.batches_done > 5, timeout=10000)
+        stop()
+        assert s.state == IDLE and s.controller is None
+        assert "finishing" not in w.message_bar.label.text()
