@@ -387,11 +387,12 @@ class MainWindow(QMainWindow):
         config, and the run's last report (rate, position in the epoch)."""
         s = self.session
         self.state_label.setText(s.state.value)
-        n_batches = -(-len(s.data.train) // s.config.batch_size)
+        done, n = s.world.epoch_position
+        if not n:
+            n = -(-len(s.data.train) // s.config.batch_size)
+        self.epoch_progress.setMaximum(n)
+        self.epoch_progress.setValue(done)
         p = s.last_progress
-        in_epoch = p.batch if p is not None and p.batch < p.n_batches and p.epoch == s.epochs_done else 0
-        self.epoch_progress.setMaximum(p.n_batches if p is not None else n_batches)
-        self.epoch_progress.setValue(in_epoch)
         target = f" / {s.epochs_target}" if s.state != IDLE and s.epochs_target else ""
         self.epoch_label.setText(f"epochs done {s.epochs_done}{target}")
         self.epoch_label.setToolTip(f"{s.batches_done:,} mini-batches applied to this network in all")

@@ -416,6 +416,7 @@ class Session(QObject):
             if isinstance(ev, Progress):
                 w.history.add_batches(ev.batch_index, ev.batch_costs, ev.n_batches)
                 w.batches_done = ev.batches_done
+                w.epoch_position = (ev.batch % ev.n_batches, ev.n_batches)   # a finished epoch: 0 of n
                 w.trained = True
                 self.last_progress = ev
                 self._publish_parameters(ev.weights, ev.biases, notify=False)

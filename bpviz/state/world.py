@@ -36,6 +36,7 @@ class World:
     epochs_done: int = 0
     batches_done: int = 0
     epochs_loaded: int = 0            # epochs the model file says it had (history holds the rest)
+    epoch_position: tuple[int, int] = (0, 0)  # (mini-batches done, of n) in the epoch under way
     kept_update: bool = False         # a step-through update was applied by hand
     trained: bool = False             # changed since drawn or loaded (training or a kept update)
 

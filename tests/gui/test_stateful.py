@@ -153,6 +153,7 @@ def test_random_action_sequences_keep_the_state_consistent(qtbot, make_window, t
             w._status_poller.force()
             assert w.epoch_label.text().startswith(f"epochs done {s.epochs_done}")
             assert w.state_label.text() == s.state.value
+            assert w.epoch_progress.value() == s.world.epoch_position[0]
 
     run_state_machine_as_test(App, settings=settings(max_examples=6, stateful_step_count=30, deadline=None,
                                                      suppress_health_check=list(HealthCheck), derandomize=True))
