@@ -87,6 +87,8 @@ class TrainPanel(QWidget):
         self._on_delay(c.delay_ms)
         self.delay.valueChanged.connect(self._on_delay)
         self.eta.editingFinished.connect(self._on_eta)
+        for f in (self.sizes, self.eta, self.batch, self.epochs, self.lmbda, self.seed):
+            f.returnPressed.connect(self._on_enter)
 
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -166,10 +168,13 @@ class TrainPanel(QWidget):
         return f
 
     # -- reading the form ----------------------------------------------------------------------
-    def config(self) -> TrainConfig:
-        """The form's values as a config; raises ConfigError naming the first unreadable field.
-        (Readable but unusable values — η = 0, a too large net — are refused by the session.)"""
-        values = {}
+    def read_form(self) -> tuple[TrainConfig, list[ConfigError]]:
+        """The form's values as a config, and every problem with them (all fields at once).
+
+        A field that cannot be read keeps the session's value in the config and gets its error;
+        readable values are checked as the session will check them (sizes against the data
+        when the dataset stays)."""
+        values, errors = {}, []
         for key, w, conv, what in (("sizes", self.sizes, parse_sizes, None),
                                    ("eta", self.eta, float, "a number like 3 or 0.5"),
                                    ("batch_size", self.batch, int, "a whole number like 10"),
@@ -180,16 +185,29 @@ class TrainPanel(QWidget):
             try:
                 values[key] = conv(text)
             except ValueError as e:
-                raise ConfigError(key, str(e) if what is None else f"{text!r} is not {what}") from None
-        if values["seed"] < 0:
-            raise ConfigError("seed", f"the seed must be ≥ 0 (got {values['seed']})")
-        return replace(self.session.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
-                       dataset=self.dataset.currentData() or self.session.config.dataset, delay_ms=self.delay.value())
+                errors.append(ConfigError(key, str(e) if what is None else f"{text!r} is not {what}"))
+        if values.get("seed", 0) < 0:
+            errors.append(ConfigError("seed", f"the seed must be ≥ 0 (got {values.pop('seed')})"))
+        s = self.session
+        dataset = self.dataset.currentData() or s.config.dataset
+        cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
+                      dataset=dataset, delay_ms=self.delay.value())
+        unread = {e.field for e in errors}
+        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None) if e.field not in unread]
+        return cfg, errors
 
-    def show_error(self, error: ConfigError | str | None) -> None:
+    def config(self) -> TrainConfig:
+        """The form's values; raises the first ConfigError (see :meth:`read_form` for all)."""
+        cfg, errors = self.read_form()
+        if errors:
+            raise errors[0]
+        return cfg
+
+    def show_errors(self, errors: list[ConfigError | str]) -> None:
+        """Each reason below its field (others hidden); a field's text is never changed."""
         for err in self.errors.values():
             err.hide()
-        if error:
+        for error in errors:
             field, msg = (error.field, error.message) if isinstance(error, ConfigError) else ("sizes", str(error))
             label = self.errors.get(field)
             if label is None:
@@ -197,11 +215,18 @@ class TrainPanel(QWidget):
             label.setText(msg)
             label.show()
 
+    def show_error(self, error: ConfigError | str | None) -> None:
+        self.show_errors([error] if error else [])
+
     def apply(self) -> bool:
         """Adopt the form's settings (a new network if the architecture changed); False if refused.
-        A refused value stays in its field, with the reason below it."""
+        Refused values stay in their fields, each with its reason below it."""
+        cfg, errors = self.read_form()
+        if errors:
+            self.show_errors(errors)
+            return False
         try:
-            self.session.apply_config(self.config())
+            self.session.apply_config(cfg)
         except ConfigError as e:
             self.show_error(e)
             return False
@@ -212,6 +237,12 @@ class TrainPanel(QWidget):
         return True
 
     # -- actions -------------------------------------------------------------------------------
+    def _on_enter(self) -> None:
+        """Enter commits the form while nothing trains (a new network if sizes, cost, init or
+        seed changed — a trained one is kept for Undo); every refused field says why."""
+        if self.session.state == IDLE:
+            self.apply()
+
     def train_clicked(self) -> None:
         if self.session.state == IDLE and not self.apply():
             return

@@ -53,36 +53,46 @@ class TrainConfig:
         return (self.sizes, self.cost, self.init, self.seed)
 
     def validate(self, data: DataSplits | None = None) -> None:
-        """Raise :class:`ConfigError` naming the first unusable field."""
+        """Raise the first :class:`ConfigError` of :meth:`problems` (each names its field)."""
+        found = self.problems(data)
+        if found:
+            raise found[0]
+
+    def problems(self, data: DataSplits | None = None) -> list[ConfigError]:
+        """Every unusable field with its reason (empty: usable), in the order of the form."""
+        out: list[ConfigError] = []
         try:
             parse_sizes(self.sizes)
+            training_memory(self.sizes)
+            if data is not None and self.sizes[0] != data.input_size:
+                raise ConfigError("sizes", f"the input layer must have {data.input_size} neurons, one per input "
+                                           f"of {data.name} (got {self.sizes[0]})")
+            if data is not None and self.sizes[-1] != data.n_classes:
+                raise ConfigError("sizes", f"the output layer must have {data.n_classes} neurons, one per class "
+                                           f"of {data.name} (got {self.sizes[-1]})")
+        except ConfigError as e:
+            out.append(e)
         except ValueError as e:
-            raise ConfigError("sizes", str(e)) from None
-        training_memory(self.sizes)
+            out.append(ConfigError("sizes", str(e)))
         for name, kwargs in (("eta", dict(eta=self.eta)), ("batch_size", dict(batch_size=self.batch_size)),
                              ("epochs", dict(epochs=self.epochs)), ("lmbda", dict(lmbda=self.lmbda))):
             try:
                 validate_hyperparameters(**({"epochs": 1, "batch_size": 1, "eta": 1.0, "lmbda": 0.0} | kwargs))
             except ValueError as e:
-                raise ConfigError(name, str(e)) from None
+                out.append(ConfigError(name, str(e)))
+        if data is not None and isinstance(self.batch_size, int) and self.batch_size > len(data.train) \
+                and not any(e.field == "batch_size" for e in out):
+            out.append(ConfigError("batch_size", f"a mini-batch cannot be larger than the {len(data.train):,} "
+                                                 f"training samples of {data.name} (got {self.batch_size:,})"))
         try:
             get_cost(self.cost)
         except ValueError as e:
-            raise ConfigError("cost", str(e)) from None
+            out.append(ConfigError("cost", str(e)))
         if self.init not in INITS:
-            raise ConfigError("init", f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}")
+            out.append(ConfigError("init", f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}"))
         if not 0 <= self.delay_ms <= 60_000:
-            raise ConfigError("delay_ms", f"the slow-motion delay must lie in 0…60000 ms (got {self.delay_ms})")
-        if data is not None:
-            if self.sizes[0] != data.input_size:
-                raise ConfigError("sizes", f"the input layer must have {data.input_size} neurons, one per input "
-                                           f"of {data.name} (got {self.sizes[0]})")
-            if self.sizes[-1] != data.n_classes:
-                raise ConfigError("sizes", f"the output layer must have {data.n_classes} neurons, one per class "
-                                           f"of {data.name} (got {self.sizes[-1]})")
-            if self.batch_size > len(data.train):
-                raise ConfigError("batch_size", f"a mini-batch cannot be larger than the {len(data.train):,} "
-                                                f"training samples of {data.name} (got {self.batch_size:,})")
+            out.append(ConfigError("delay_ms", f"the slow-motion delay must lie in 0…60000 ms (got {self.delay_ms})"))
+        return out
 
 
 def config_to_dict(config: TrainConfig) -> dict[str, Any]:

@@ -206,3 +206,18 @@ def test_stop_by_key_and_by_button_waits_for_the_run(qtbot, make_window):
         stop()
         assert s.state == IDLE and s.controller is None
         assert "finishing" not in w.message_bar.label.text()
+
+
+def test_enter_commits_and_every_refused_field_says_why(qtbot, make_window):
+    w = make_window()
+    tp = w.train_panel
+    before = w.session.network
+    tp.batch.setText("1e9")
+    type_into(tp.sizes, "784,100000,10")
+    assert w.session.network is before
+    assert "not a whole number" in tp.errors["batch_size"].text() and tp.errors["batch_size"].isVisibleTo(tp)
+    assert "GB" in tp.errors["sizes"].text() and tp.errors["sizes"].isVisibleTo(tp)
+    tp.batch.setText("10")
+    type_into(tp.sizes, "784,16,10")
+    assert w.session.network.sizes == (784, 16, 10)
+    assert not any(e.isVisibleTo(tp) for e in tp.errors.values())
