@@ -400,7 +400,12 @@ class MainWindow(QMainWindow):
             else ""
         self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
         ev = s.history.epochs[-1] if s.history.epochs else None
-        if ev is None or ev.test_accuracy is None:
+        n_test = len(s.data.test)
+        if ev is None and s.world.loaded_correct is not None and not s.world.trained:
+            c = s.world.loaded_correct
+            self.accuracy_label.setText(f"test accuracy {100 * c / n_test:.2f}% ({c} / {n_test}) as opened from "
+                                        f"{Path(s.model_path).name}")
+        elif ev is None or ev.test_accuracy is None:
             self.accuracy_label.setText("test accuracy –")
         else:
             val = "" if ev.validation_accuracy is None else f" · validation {100 * ev.validation_accuracy:.2f}%"

@@ -341,8 +341,8 @@ class Session(QObject):
         except (ModelFileError, RuntimeError) as e:
             self.report("error", str(e))
             raise ModelFileError(str(e)) from None
+        world.loaded_correct = acc = net.evaluate(data.test.x, data.test.labels)
         self._commit(world, f"opening {Path(path).name}")
-        acc = self.network.evaluate(self.data.test.x, self.data.test.labels)
         self.report("info", f"Loaded {Path(path).name}: {list(net.sizes)}, {net.cost.label.lower()} cost, "
                             f"η = {config.eta:g}, λ = {config.lmbda:g}, m = {config.batch_size}; "
                             f"{acc} / {len(self.data.test)} test images right.")

@@ -221,3 +221,18 @@ def test_enter_commits_and_every_refused_field_says_why(qtbot, make_window):
     type_into(tp.sizes, "784,16,10")
     assert w.session.network.sizes == (784, 16, 10)
     assert not any(e.isVisibleTo(tp) for e in tp.errors.values())
+
+
+def test_status_shows_an_opened_models_accuracy_until_it_changes(qtbot, make_window):
+    w = make_window()
+    s = w.session
+    assert w.open_model_from(str(__import__("bpviz.data", fromlist=["assets_dir"]).assets_dir()
+                                 / "models" / "mnist-784-30-10-seed.npz"))
+    w._status_poller.force()
+    right = s.network.evaluate(s.data.test.x, s.data.test.labels)
+    assert f"({right} / {len(s.data.test)}) as opened from mnist-784-30-10-seed.npz" in w.accuracy_label.text()
+    s.step_batch()
+    qtbot.waitUntil(lambda: s.state == PAUSED, timeout=5000)
+    s.stop()
+    w._status_poller.force()
+    assert "as opened" not in w.accuracy_label.text()
