@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def save_model(self) -> None:
         s = self.session
-        name = f"bpviz-{'-'.join(map(str, s.network.sizes))}-{s.epochs_done}ep.npz"
+        name = f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"
         self._ask_save_path("Save model", name, "bpviz models (*.npz)", self.save_model_to)
 
     def _write(self, path: str, write, done: str | None = None) -> bool:
