@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from bpviz.cliutil import EXIT_USAGE, CLIError
+from bpviz.cliutil import EXIT_USAGE, CLIError, load_data_fitting
 from bpviz.cliutil import Parser as _Parser
 from bpviz.cliutil import finite_float as _finite_float
 from bpviz.cliutil import positive_int as _positive_int
@@ -122,7 +122,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     from bpviz.core import BatchDone, Diverged, EpochDone, Network, save_network, sgd
     from bpviz.core.network import parse_sizes
     from bpviz.core.sgd import validate_hyperparameters
-    from bpviz.data import DatasetError, load_dataset
 
     try:
         sizes = parse_sizes(args.sizes)
@@ -130,14 +129,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         net = Network(sizes, rng=np.random.default_rng(args.seed), cost=args.cost, init=args.init, dtype=args.dtype)
     except ValueError as e:
         raise CLIError(str(e)) from None
-    try:
-        data = load_dataset(args.data, root=args.data_dir)
-    except DatasetError as e:
-        raise CLIError(str(e)) from None
-    if sizes[0] != data.input_size:
-        raise CLIError(f"the input layer has {sizes[0]} neurons but {data.name} images have {data.input_size} pixels")
-    if sizes[-1] != data.n_classes:
-        raise CLIError(f"the output layer has {sizes[-1]} neurons but {data.name} has {data.n_classes} classes")
+    data = load_data_fitting(sizes, args.data, args.data_dir)
     train = data.train.subset(args.train_size) if args.train_size else data.train
     if args.save:
         save_path = Path(args.save)

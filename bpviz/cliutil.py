@@ -41,3 +41,18 @@ def finite_float(text: str) -> float:
     if not math.isfinite(v):
         raise argparse.ArgumentTypeError(f"must be a finite number (got {text})")
     return v
+
+
+def load_data_fitting(sizes: tuple[int, ...], name: str, root: str | None = None):
+    """The dataset ``name``, checked against a network's input and output layers (CLIError if not)."""
+    from bpviz.data import DatasetError, load_dataset
+
+    try:
+        data = load_dataset(name, root=root)
+    except DatasetError as e:
+        raise CLIError(str(e)) from None
+    if sizes[0] != data.input_size:
+        raise CLIError(f"the input layer has {sizes[0]} neurons but {data.name} images have {data.input_size} pixels")
+    if sizes[-1] != data.n_classes:
+        raise CLIError(f"the output layer has {sizes[-1]} neurons but {data.name} has {data.n_classes} classes")
+    return data

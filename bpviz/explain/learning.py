@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from bpviz.cliutil import CLIError, finite_float, positive_int
+from bpviz.cliutil import CLIError, finite_float, load_data_fitting, positive_int
 
 TRAIN_DEFAULTS = {"sizes": "784,30,10", "eta": 3.0, "epochs": 30, "batch_size": 10, "cost": "quadratic",
                   "init": "standard", "lmbda": 0.0, "init_scale": 1.0, "seed": 0, "train_size": None}
@@ -63,17 +63,7 @@ def _data_args(p: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace, sizes: tuple[int, ...]):
-    from bpviz.data import DatasetError, load_dataset
-
-    try:
-        data = load_dataset(args.data, root=args.data_dir)
-    except DatasetError as e:
-        raise CLIError(str(e)) from None
-    if sizes[0] != data.input_size:
-        raise CLIError(f"the input layer has {sizes[0]} neurons but {data.name} images have {data.input_size} pixels")
-    if sizes[-1] != data.n_classes:
-        raise CLIError(f"the output layer has {sizes[-1]} neurons but {data.name} has {data.n_classes} classes")
-    return data
+    return load_data_fitting(sizes, args.data, args.data_dir)
 
 
 def _sizes(text: str) -> tuple[int, ...]:
