@@ -24,7 +24,8 @@ def _add_training_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--init", default="standard", help="standard (N(0,1), the seed's) or scaled (N(0,1/n_in))")
     p.add_argument("--seed", type=int, default=0, help="random seed for initial weights and shuffling")
     p.add_argument("--data", default="mnist-bundled",
-                   help="dataset name (mnist-bundled, fashion-mnist) or a folder of IDX files")
+                   help="dataset: mnist-bundled (the default, offline), mnist (full, after 'bpviz data fetch mnist'), "
+                        "fashion-mnist, xor (two inputs, for tiny nets like 2,3,2), or a folder of IDX files")
     p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
     p.add_argument("--data-dir", help="download cache folder (default: $BPVIZ_DATA_DIR or the user cache)")
 
