@@ -10,6 +10,92 @@
     </message>
 </context>
 <context>
+    <name>Config</name>
+    <message>
+        <source>unknown initialisation {name}; choose one of {names}</source>
+        <translation>未知的初始化方式 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>the slow-motion delay must lie in 0…60000 ms (got {value})</source>
+        <translation>慢动作延迟必须在 0…60000 ms 之间（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>the input layer must have {n} neurons, one per input of {data} (got {got})</source>
+        <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
+        <translation>输出层必须有 {n} 个神经元，{data} 的每个类别对应一个（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>a mini-batch cannot be larger than the {n} training samples of {data} (got {got})</source>
+        <translation>小批量不能大于 {data} 的 {n} 个训练样本（输入的是 {got}）</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
+        <extracomment>Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.</extracomment>
+        <translation>各层大小必须是用逗号分隔的整数，例如 784,30,10（输入的是 {parts}）</translation>
+    </message>
+    <message>
+        <source>a network needs at least two layers (an input and an output layer)</source>
+        <translation>网络至少需要两层（一个输入层和一个输出层）</translation>
+    </message>
+    <message>
+        <source>every layer needs at least one neuron (got {sizes})</source>
+        <translation>每层至少需要一个神经元（输入的是 {sizes}）</translation>
+    </message>
+    <message>
+        <source>layers larger than 100000 neurons are not supported (got {sizes})</source>
+        <translation>不支持超过 100000 个神经元的层（输入的是 {sizes}）</translation>
+    </message>
+    <message>
+        <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>mini-batch size must be a whole number ≥ 1 (got {value})</source>
+        <translation>小批量大小必须是 ≥ 1 的整数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>learning rate eta must be a finite number &gt; 0 (got {value})</source>
+        <translation>学习速率 η 必须是 &gt; 0 的有限数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>regularisation lambda must be a finite number ≥ 0 (got {value})</source>
+        <translation>规范化参数 λ 必须是 ≥ 0 的有限数（输入的是 {value}）</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <source>MNIST, bundled subset (10,000 train / 10,000 test)</source>
+        <translation>MNIST，自带子集（训练 10,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>MNIST, full (50,000 train / 10,000 validation / 10,000 test)</source>
+        <translation>MNIST，完整（训练 50,000 / 验证 10,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>MNIST, full (download {mb} MB)</source>
+        <translation>MNIST，完整（需下载 {mb} MB）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (60,000 train / 10,000 test)</source>
+        <translation>Fashion-MNIST（训练 60,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (download {mb} MB)</source>
+        <translation>Fashion-MNIST（需下载 {mb} MB）</translation>
+    </message>
+    <message>
+        <source>XOR of two inputs (synthetic; for tiny nets like 2,3,2)</source>
+        <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
+    </message>
+</context>
+<context>
     <name>DigitCanvas</name>
     <message>
         <source>Draw a digit with the mouse or a pen · Esc clears · Ctrl+Z undoes the last stroke</source>
@@ -402,6 +488,114 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
+        <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
+    </message>
+    <message>
+        <source>Stop training before changing the weights by hand.</source>
+        <translation>手动修改权重之前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s weights changed: {what}.</source>
+        <translation>网络的权重已改变：{what}。</translation>
+    </message>
+    <message>
+        <source>Training is still finishing its current step; try {doing} again in a moment.</source>
+        <translation>训练仍在完成当前这一步；请稍后再试一次“{doing}”。</translation>
+    </message>
+    <message>
+        <source>stop training before changing these settings</source>
+        <translation>修改这些设置之前请先停止训练</translation>
+    </message>
+    <message>
+        <source>Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} classes.</source>
+        <translation>各层大小已设为 {sizes}，以适应 {data}：{inputs} 个输入，{classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>switching to {data}</source>
+        <translation>切换到 {data}</translation>
+    </message>
+    <message>
+        <source>the new settings</source>
+        <translation>新设置</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New network {sizes} drawn with seed {seed}.</source>
+        <translation>已用随机种子 {seed} 抽取新网络 {sizes}。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Brought back {what}.</source>
+        <translation>已找回{what}。</translation>
+    </message>
+    <message>
+        <source>opening {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价函数</translation>
+    </message>
+    <message>
+        <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
+        <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {epoch}, mini-batch {batch}: {reason}. It was stopped before the numbers became meaningless; the network keeps its last finite weights. Try a smaller learning rate than η = {eta}.</source>
+        <translation>训练在第 {epoch} 个迭代期、第 {batch} 个小批量发散：{reason}。训练已在数值失去意义之前停止；网络保留最后一组有限的权重。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
+    <message>
+        <source>Training stopped by an internal error: {error}</source>
+        <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Training finished after {n} epochs.</source>
+        <translation>训练完成，共 {n} 个迭代期。</translation>
+    </message>
+    <message>
+        <source>Training finished after {n} epochs, test accuracy {percent}%.</source>
+        <translation>训练完成，共 {n} 个迭代期，测试准确率 {percent}%。</translation>
+    </message>
+    <message>
+        <source>Training is finishing its current step (an evaluation of a large network); it stops as soon as that is done.</source>
+        <translation>训练正在完成当前这一步（对一个大网络的评估）；完成后立即停止。</translation>
+    </message>
+    <message>
+        <source>Pause or stop training first: the step-through needs weights that stand still.</source>
+        <translation>请先暂停或停止训练：逐步演示需要固定不变的权重。</translation>
+    </message>
+    <message>
+        <source>This input has shape {shape}; the network takes {n} inputs.</source>
+        <translation>这个输入的形状是 {shape}；而网络需要 {n} 个输入。</translation>
+    </message>
+    <message>
+        <source>This update would make the weights non-finite; it was not kept.</source>
+        <translation>这次更新会使权重变为非有限值；未予保留。</translation>
+    </message>
+    <message>
+        <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
+        <translation>已保留这次更新：网络现在使用这一步梯度下降之后的权重。</translation>
     </message>
 </context>
 <context>

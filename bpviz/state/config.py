@@ -9,6 +9,7 @@ from typing import Any
 from bpviz.core import check_memory, get_cost, parse_sizes, validate_hyperparameters
 from bpviz.core.network import INITS
 from bpviz.data import DEFAULT_DATASET, DataSplits
+from bpviz.i18n import translate
 
 #: Bytes per weight the GUI needs to draw a network besides training it: the view keeps the
 #: end points of every edge as float64 (2 points × 2 coordinates × 8 bytes).
@@ -70,19 +71,24 @@ class TrainConfig:
         except ValueError as e:
             raise ConfigError("cost", str(e)) from None
         if self.init not in INITS:
-            raise ConfigError("init", f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}")
+            raise ConfigError("init", translate("Config", "unknown initialisation {name}; choose one of {names}").format(
+                name=repr(self.init), names=", ".join(INITS)))
         if not 0 <= self.delay_ms <= 60_000:
-            raise ConfigError("delay_ms", f"the slow-motion delay must lie in 0…60000 ms (got {self.delay_ms})")
+            raise ConfigError("delay_ms", translate("Config", "the slow-motion delay must lie in 0…60000 ms (got {value})")
+                              .format(value=self.delay_ms))
         if data is not None:
             if self.sizes[0] != data.input_size:
-                raise ConfigError("sizes", f"the input layer must have {data.input_size} neurons, one per input "
-                                           f"of {data.name} (got {self.sizes[0]})")
+                raise ConfigError("sizes", translate("Config", "the input layer must have {n} neurons, one per input "
+                                                     "of {data} (got {got})").format(
+                    n=data.input_size, data=data.name, got=self.sizes[0]))
             if self.sizes[-1] != data.n_classes:
-                raise ConfigError("sizes", f"the output layer must have {data.n_classes} neurons, one per class "
-                                           f"of {data.name} (got {self.sizes[-1]})")
+                raise ConfigError("sizes", translate("Config", "the output layer must have {n} neurons, one per class "
+                                                     "of {data} (got {got})").format(
+                    n=data.n_classes, data=data.name, got=self.sizes[-1]))
             if self.batch_size > len(data.train):
-                raise ConfigError("batch_size", f"a mini-batch cannot be larger than the {len(data.train):,} "
-                                                f"training samples of {data.name} (got {self.batch_size:,})")
+                raise ConfigError("batch_size", translate("Config", "a mini-batch cannot be larger than the {n} "
+                                                          "training samples of {data} (got {got})").format(
+                    n=f"{len(data.train):,}", data=data.name, got=f"{self.batch_size:,}"))
 
 
 def config_to_dict(config: TrainConfig) -> dict[str, Any]:
