@@ -209,6 +209,234 @@
     </message>
 </context>
 <context>
+    <name>Learning</name>
+    <message>
+        <source>What each curve is measured on, and the book&apos;s figures</source>
+        <extracomment>One colour per hidden layer (layer 2 first), readable on the dark background.</extracomment>
+        <translation>每条曲线是在什么上测量的，以及书中的图</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images (the book: 1,000). Changing N starts the curves again.</source>
+        <translation>‖∂C/∂b^l‖ 是前 N 张训练图像上平均代价的梯度（书中：1,000）。修改 N 会重新开始画曲线。</translation>
+    </message>
+    <message>
+        <source>measured on the first</source>
+        <translation>测量用前</translation>
+    </message>
+    <message>
+        <source>training images</source>
+        <translation>张训练图像</translation>
+    </message>
+    <message>
+        <source>Hover a tile to name its neuron; click it to select that neuron</source>
+        <translation>鼠标悬停在小图上显示对应的神经元；点击可选中该神经元</translation>
+    </message>
+    <message>
+        <source>Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the 28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it down. Click a tile to select the neuron.</source>
+        <translation>每张小图：第 2 层的一个神经元；它的 784 个输入权重 w^2_jk 按 28×28 输入图像排列。像素有墨迹时，红色使该神经元的值升高，蓝色使其降低。点击小图可选中该神经元。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s experiments</source>
+        <translation>书中的实验</translation>
+    </message>
+    <message>
+        <source>One of the book&apos;s experiments (or a demonstration of a bad η)</source>
+        <translation>书中的一个实验（或一个不良 η 的演示）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Use these settings (a new network when the sizes, cost or init change; a replaced trained network can be brought back with Ctrl+Z)</source>
+        <translation>使用这些设置（层大小、代价函数或初始化改变时会生成新网络；被替换的已训练网络可用 Ctrl+Z 找回）</translation>
+    </message>
+    <message>
+        <source>The settings, the book&apos;s figure and what bpviz measured</source>
+        <translation>设置、书中的数字，以及 bpviz 测得的结果</translation>
+    </message>
+    <message>
+        <source>The settings changed: the preset&apos;s target line was removed.</source>
+        <translation>设置已改变：预设的目标线已移除。</translation>
+    </message>
+    <message>
+        <source>Saturation: why a neuron learns slowly</source>
+        <translation>饱和：神经元为何学得慢</translation>
+    </message>
+    <message>
+        <source>Mark saturated neurons</source>
+        <translation>标出饱和的神经元</translation>
+    </message>
+    <message>
+        <source>Mark the neurons saturated for the shown test image, or colour each neuron by the share of a random mini-batch of m training images in which it is saturated</source>
+        <translation>标出在当前测试图像上饱和的神经元，或按每个神经元在 m 张训练图像组成的随机小批量中饱和的比例着色</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>新小批量</translation>
+    </message>
+    <message>
+        <source>Draw another random mini-batch of m training images</source>
+        <translation>重新随机抽取一个由 m 张训练图像组成的小批量</translation>
+    </message>
+    <message>
+        <source>for the</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Computed from the numbers of the shown sample and the selected neuron (click one on the network)</source>
+        <translation>由当前样本和所选神经元（在网络上点击一个）的数值计算得出</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BP1 for both costs, same sample and weights&lt;/b&gt;</source>
+        <translation>&lt;b&gt;两种代价函数的 BP1，样本和权重相同&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor).</source>
+        <translation>二次代价：δ^L = (a − y)·σ′(z^L)。交叉熵：δ^L = a − y（没有 σ′ 因子）。</translation>
+    </message>
+    <message>
+        <source>Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y.</source>
+        <translation>蓝色：二次代价 δ^L = (a − y)·σ′(z^L)。橙色：交叉熵 δ^L = a − y。</translation>
+    </message>
+    <message>
+        <source>Per output neuron: a, y, σ′(z^L) and both δ^L (saturated rows in yellow)</source>
+        <translation>每个输出神经元的 a、y、σ′(z^L) 和两个 δ^L（饱和的行标为黄色）</translation>
+    </message>
+    <message>
+        <source>Twin runs: one setting differs</source>
+        <translation>双胞胎训练：只有一项设置不同</translation>
+    </message>
+    <message>
+        <source>Run b changes</source>
+        <translation>训练 b 修改</translation>
+    </message>
+    <message>
+        <source>The one setting in which run b differs from run a (the Train tab&apos;s settings)</source>
+        <translation>训练 b 与训练 a（“训练”页的设置）唯一不同的那项设置</translation>
+    </message>
+    <message>
+        <source>Run b&apos;s value of that setting: pick one or type your own (e.g. quadratic, 0.5, 784,100,10, 3)</source>
+        <translation>训练 b 在这项设置上的取值：从列表中选择或自己输入（例如 quadratic、0.5、784,100,10、3）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>Epochs for both runs</source>
+        <translation>两次训练的迭代期数</translation>
+    </message>
+    <message>
+        <source>Train both runs on the first N training images (fewer: faster)</source>
+        <translation>两次训练都只用前 N 张训练图像（越少越快）</translation>
+    </message>
+    <message>
+        <source>Run twins</source>
+        <translation>运行双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Train both networks side by side (Ctrl+Shift+T); curves in the bottom tab “Twin runs”</source>
+        <translation>并排训练两个网络（Ctrl+Shift+T）；曲线在底部的“双胞胎训练”页</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop both runs before their next mini-batch</source>
+        <translation>在下一个小批量之前停止两次训练</translation>
+    </message>
+    <message>
+        <source>Learning slowdown (chapter 3)</source>
+        <translation>学习减速（第 3 章）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy (a) against quadratic (b) from a badly saturated start (weights N(0, 9)), 5 epochs on 1,000 training images (Ctrl+Shift+L)</source>
+        <translation>从严重饱和的起点（权重取自 N(0, 9)）比较交叉熵（a）与二次代价（b），在 1,000 张训练图像上训练 5 个迭代期（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>mini-batch %v / %m</source>
+        <translation>小批量 %v / %m</translation>
+    </message>
+    <message>
+        <source>Twin runs are still training: press Stop first.</source>
+        <translation>双胞胎训练仍在进行：请先按“停止”。</translation>
+    </message>
+    <message>
+        <source>Speed of learning</source>
+        <translation>学习速度</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b^l‖ per hidden layer: earlier layers learn more slowly</source>
+        <translation>每个隐藏层的 ‖∂C/∂b^l‖：越靠前的层学得越慢</translation>
+    </message>
+    <message>
+        <source>Twin runs</source>
+        <translation>双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Two runs that differ in one setting, overlaid</source>
+        <translation>只有一项设置不同的两次训练，叠加显示</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>Each first-hidden-layer neuron&apos;s incoming weights as a 28×28 image</source>
+        <translation>第一个隐藏层每个神经元的输入权重，显示为 28×28 图像</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Why a network learns — or does not: presets, saturation, twin runs</source>
+        <translation>网络为什么能学习——或者学不动：预设、饱和、双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Learning: presets, saturation, twin runs</source>
+        <translation>学习：预设、饱和、双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Show the Learning tab</source>
+        <translation>显示“学习”页</translation>
+    </message>
+    <message>
+        <source>Speed of learning per layer</source>
+        <translation>各层的学习速度</translation>
+    </message>
+    <message>
+        <source>Show ‖∂C/∂b^l‖ per hidden layer</source>
+        <translation>显示每个隐藏层的 ‖∂C/∂b^l‖</translation>
+    </message>
+    <message>
+        <source>Hidden units as images</source>
+        <translation>隐藏单元图像</translation>
+    </message>
+    <message>
+        <source>Show each first-hidden-layer neuron&apos;s weights as a 28×28 image</source>
+        <translation>把第一个隐藏层每个神经元的权重显示为 28×28 图像</translation>
+    </message>
+    <message>
+        <source>Show the Learning tab and toggle the saturation lens</source>
+        <translation>显示“学习”页，并切换饱和着色</translation>
+    </message>
+    <message>
+        <source>Train the two runs side by side</source>
+        <translation>并排训练两次</translation>
+    </message>
+    <message>
+        <source>Cross-entropy against quadratic cost from a saturated start</source>
+        <translation>从饱和的起点比较交叉熵与二次代价</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>bpviz — watch backpropagation</source>
@@ -488,6 +716,273 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Mistakes</name>
+    <message>
+        <source>Which set the matrix counts: the test set, or the validation set when the data have one</source>
+        <translation>矩阵统计哪个数据集：测试集，或者在数据有验证集时用验证集</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Run the network&apos;s latest weights over the set again (Ctrl+M). It is also recomputed after every epoch.</source>
+        <translation>用网络的最新权重重新计算整个数据集（Ctrl+M）。每个迭代期结束后也会重新计算。</translation>
+    </message>
+    <message>
+        <source>Images of the set the network classifies right, on the weights the matrix was computed on</source>
+        <translation>在计算矩阵时所用的权重下，网络分类正确的图像数</translation>
+    </message>
+    <message>
+        <source>Set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Rows: the true label; columns: what the network predicted. Click a cell to see its images.</source>
+        <translation>行：真实标签；列：网络的预测。点击单元格可查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>rows: true label · columns: predicted</source>
+        <translation>行：真实标签 · 列：预测</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵的单元格可查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Order of the images. confidence: aᴸ_p, how sure the network was of its prediction p (highest first); margin: aᴸ_p − aᴸ_t, how far the true class t is behind (largest first); index: their position in the set</source>
+        <translation>图像的排序方式。置信度：aᴸ_p，网络对其预测 p 的把握（从高到低）；差距：aᴸ_p − aᴸ_t，真实类别 t 落后多少（从大到小）；序号：在数据集中的位置</translation>
+    </message>
+    <message>
+        <source>Each image with its output activations aᴸ as bars (green: the true label, red: a wrong prediction). Click an image to step through backpropagation on it.</source>
+        <translation>每张图像及其输出层激活值 aᴸ 的柱状图（绿色：真实标签，红色：错误的预测）。点击图像可对它逐步查看反向传播。</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>No mistakes on this set.</source>
+        <translation>这个数据集上没有错误。</translation>
+    </message>
+    <message>
+        <source>Pause or stop training first: the step-through needs weights that stand still.</source>
+        <translation>请先暂停或停止训练：逐步演示需要固定不变的权重。</translation>
+    </message>
+    <message>
+        <source>Teach it this example</source>
+        <translation>教它这个样本</translation>
+    </message>
+    <message>
+        <source>the test image shown</source>
+        <translation>当前显示的测试图像</translation>
+    </message>
+    <message>
+        <source>the digit drawn in the Draw tab</source>
+        <translation>“手写”页中写的数字</translation>
+    </message>
+    <message>
+        <source>Which input to teach: the test image the window shows (pick one in the Sample panel or the gallery) or the digit you drew in the Draw tab</source>
+        <translation>要教的输入：窗口显示的测试图像（在样本面板或图库中选择）或你在“手写”页写的数字</translation>
+    </message>
+    <message>
+        <source>The label to teach: the target y is its one-hot vector</source>
+        <translation>要教的标签：目标 y 是它的独热向量</translation>
+    </message>
+    <message>
+        <source>Learning rate η of this one step</source>
+        <translation>这一步的学习速率 η</translation>
+    </message>
+    <message>
+        <source>Teach (one step)</source>
+        <translation>教（一步）</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, b → b − η δ (Ctrl+T). Repeat to watch it learn the example.</source>
+        <translation>只在这一个样本上做一步梯度下降：w → w − η δ (a)ᵀ，b → b − η δ（Ctrl+T）。重复几次，观察它如何学会这个样本。</translation>
+    </message>
+    <message>
+        <source>Undo step</source>
+        <translation>撤销一步</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last teaching step, bit for bit (Ctrl+U; Ctrl+Z is the window&apos;s undo of replaced networks)</source>
+        <translation>逐位恢复最后一次教学步骤之前的权重（Ctrl+U；Ctrl+Z 是窗口对被替换网络的撤销）</translation>
+    </message>
+    <message>
+        <source>Undo all</source>
+        <translation>全部撤销</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the first teaching step</source>
+        <translation>恢复第一次教学步骤之前的权重</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Label k:</source>
+        <translation>标签 k：</translation>
+    </message>
+    <message>
+        <source>What the step did</source>
+        <translation>这一步做了什么</translation>
+    </message>
+    <message>
+        <source>No step yet.</source>
+        <translation>还没有执行任何步骤。</translation>
+    </message>
+    <message>
+        <source>Output activations of this input before the last step (grey) and after (blue)</source>
+        <translation>这个输入在最后一步之前（灰色）和之后（蓝色）的输出层激活值</translation>
+    </message>
+    <message>
+        <source>Show the changed test images</source>
+        <translation>显示预测改变的测试图像</translation>
+    </message>
+    <message>
+        <source>Show in the Mistakes gallery exactly the test images whose prediction the last step changed</source>
+        <translation>在“错误”图库中只显示最后一步改变了预测的测试图像</translation>
+    </message>
+    <message>
+        <source>Which pixels matter: ∂C/∂x</source>
+        <translation>哪些像素重要：∂C/∂x</translation>
+    </message>
+    <message>
+        <source>The input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue ones lower it</source>
+        <translation>所选标签的 ∂C/∂x：红色像素变亮时代价升高，蓝色像素变亮时代价降低</translation>
+    </message>
+    <message>
+        <source>The input after the nudges (press Nudge)</source>
+        <translation>微调之后的输入（按“微调”）</translation>
+    </message>
+    <message>
+        <source>Colour scale of ∂C/∂x, symmetric about 0</source>
+        <translation>∂C/∂x 的色标，关于 0 对称</translation>
+    </message>
+    <message>
+        <source>The label to push the input towards: x moves along −∂C/∂x for this target</source>
+        <translation>要把输入推向的标签：x 沿着这个目标的 −∂C/∂x 移动</translation>
+    </message>
+    <message>
+        <source>Brightness step ε: the most influential pixel changes by ε per nudge, the others in proportion to their ∂C/∂x</source>
+        <translation>亮度步长 ε：每次微调时影响最大的像素改变 ε，其余像素按各自的 ∂C/∂x 成比例改变</translation>
+    </message>
+    <message>
+        <source>Nudge once</source>
+        <translation>微调一次</translation>
+    </message>
+    <message>
+        <source>Move the input one step along −∂C/∂x and predict again (Ctrl+G)</source>
+        <translation>沿 −∂C/∂x 把输入移动一步，然后重新预测（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Until it changes</source>
+        <translation>直到预测改变</translation>
+    </message>
+    <message>
+        <source>Nudge until the network predicts the target (at most 200 nudges)</source>
+        <translation>持续微调，直到网络预测出目标（最多 200 次）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the nudges again from the original input</source>
+        <translation>从原始输入重新开始微调</translation>
+    </message>
+    <message>
+        <source>towards</source>
+        <translation>推向</translation>
+    </message>
+    <message>
+        <source>Output activations of the original input (grey) and of the nudged input (blue)</source>
+        <translation>原始输入（灰色）和微调后输入（蓝色）的输出层激活值</translation>
+    </message>
+    <message>
+        <source>η must be a number &gt; 0: a step of size ≤ 0 does not descend</source>
+        <translation>η 必须是 &gt; 0 的数：步长 ≤ 0 不会下降</translation>
+    </message>
+    <message>
+        <source>Stop training before teaching: a teaching step changes the weights by hand.</source>
+        <translation>教学之前请先停止训练：教学步骤会手动改变权重。</translation>
+    </message>
+    <message>
+        <source>The network changed since the last teaching step: the teaching history was reset.</source>
+        <translation>自上次教学步骤以来网络已经改变：教学历史已重置。</translation>
+    </message>
+    <message>
+        <source>ε must lie in (0, 1]: it is a change of brightness</source>
+        <translation>ε 必须在 (0, 1] 之内：它是亮度的变化量</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of the test set and a gallery of its cells</source>
+        <translation>测试集的混淆矩阵及其单元格的图库</translation>
+    </message>
+    <message>
+        <source>Teach</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>Teach the network one example and see which pixels matter</source>
+        <translation>教网络一个样本，并查看哪些像素重要</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (recompute)</source>
+        <translation>混淆矩阵（重新计算）</translation>
+    </message>
+    <message>
+        <source>Show the test set&apos;s confusion matrix on the latest weights</source>
+        <translation>用最新权重显示测试集的混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Teach it this example (one step)</source>
+        <translation>教它这个样本（一步）</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on the shown example with the chosen label</source>
+        <translation>用所选标签在当前样本上做一步梯度下降</translation>
+    </message>
+    <message>
+        <source>Undo the last teaching step</source>
+        <translation>撤销最后一次教学步骤</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last teaching step, exactly</source>
+        <translation>精确恢复最后一次教学步骤之前的权重</translation>
+    </message>
+    <message>
+        <source>Nudge the input towards the label</source>
+        <translation>把输入微调向该标签</translation>
+    </message>
+    <message>
+        <source>Move the input one step along −∂C/∂x and predict again</source>
+        <translation>沿 −∂C/∂x 把输入移动一步，然后重新预测</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1304,222 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>scaled initial weights</source>
         <translation>缩放初始权重</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
+        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>对数刻度上 0 两侧的微调量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
+    </message>
+    <message>
+        <source>The nudge Δw added to the selected parameter</source>
+        <translation>加到所选参数上的微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Smaller Δw: one step left on the slider ([)</source>
+        <translation>减小 Δw：滑块向左一格（[）</translation>
+    </message>
+    <message>
+        <source>Larger Δw: one step right on the slider (])</source>
+        <translation>增大 Δw：滑块向右一格（]）</translation>
+    </message>
+    <message>
+        <source>ΔC measured by running the network again with the nudged parameter, and backpropagation&apos;s first-order prediction</source>
+        <translation>用微调后的参数重新运行网络测得的 ΔC，以及反向传播的一阶预测</translation>
+    </message>
+    <message>
+        <source>Δa layer by layer (largest changes)</source>
+        <translation>逐层的 Δa（最大的变化）</translation>
+    </message>
+    <message>
+        <source>The network colours each layer&apos;s Δa on that layer&apos;s own largest |Δa| (red up, blue down); the colour bar is the weights&apos; scale</source>
+        <translation>网络按每层自身最大的 |Δa| 给该层的 Δa 着色（红色升高，蓝色降低）；色条是权重的刻度</translation>
+    </message>
+    <message>
+        <source>The chain along the strongest path</source>
+        <translation>沿最强路径的链</translation>
+    </message>
+    <message>
+        <source>The product of the local rates ∂a^{q+1}/∂a^q along the single path that carries the largest part of the change; the sum over all paths is backprop</source>
+        <translation>沿承载最大部分变化的那条路径，各局部变化率 ∂a^{q+1}/∂a^q 的乘积；对所有路径求和就是反向传播</translation>
+    </message>
+    <message>
+        <source>Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.</source>
+        <translation>在“微调”页中选择一个权重（点击一条连线），查看 ΔC 与 Δw 的关系。</translation>
+    </message>
+    <message>
+        <source>ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log scale</source>
+        <translation>中心差分 (C(θ+ε) − C(θ−ε)) / 2ε 中的 ε，在对数刻度上从 1e-12 到 1</translation>
+    </message>
+    <message>
+        <source>Check every parameter</source>
+        <translation>检查每个参数</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Every parameter of the network on this sample, worst relative error first; click a row to select that weight or bias</source>
+        <translation>网络在这个样本上的每个参数，相对误差最大的在前；点击一行可选中该权重或偏置</translation>
+    </message>
+    <message>
+        <source>Relative error against ε</source>
+        <translation>相对误差与 ε 的关系</translation>
+    </message>
+    <message>
+        <source>Every parameter</source>
+        <translation>每个参数</translation>
+    </message>
+    <message>
+        <source>Fill it with “Check every parameter” (small nets)</source>
+        <translation>用“检查每个参数”填充（适用于小网络）</translation>
+    </message>
+    <message>
+        <source>Which networks to measure (each on one random input, N(0, 1/n_in) weights)</source>
+        <translation>要测量哪些网络（每个都用一个随机输入，权重取自 N(0, 1/n_in)）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Compute the full gradient of one sample&apos;s cost both ways for each network, counting forward passes and timing both (in a background thread)</source>
+        <translation>对每个网络用两种方法计算一个样本代价的完整梯度，统计前向传播次数并分别计时（在后台线程中）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the network being measured (a few seconds at most)</source>
+        <translation>在当前正在测量的网络完成后停止（最多几秒）</translation>
+    </message>
+    <message>
+        <source>%v / %m networks</source>
+        <translation>%v / %m 个网络</translation>
+    </message>
+    <message>
+        <source>Networks measured so far</source>
+        <translation>目前已测量的网络</translation>
+    </message>
+    <message>
+        <source>parameters P</source>
+        <translation>参数个数 P</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Seconds for the full gradient of one sample&apos;s cost, against the number of parameters P (both axes logarithmic)</source>
+        <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
+    </message>
+    <message>
+        <source>Time against P (log–log)</source>
+        <translation>时间与 P 的关系（双对数）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Stopping after the network being measured…</source>
+        <translation>将在当前网络测量完成后停止…</translation>
+    </message>
+    <message>
+        <source>Every figure is measured in full on this machine (no extrapolation).</source>
+        <translation>每个数字都在本机上完整测得（没有外推）。</translation>
+    </message>
+    <message>
+        <source>The code that runs at the current step of the step-through (Step tab, ← →)</source>
+        <translation>逐步演示当前这一步所运行的代码（“逐步”页，← →）</translation>
+    </message>
+    <message>
+        <source>The shapes of the arrays on the highlighted lines for the current network</source>
+        <translation>当前网络下，高亮行中各数组的形状</translation>
+    </message>
+    <message>
+        <source>Nudge</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Backpropagation, the big picture: nudge one weight and follow the change to the cost</source>
+        <translation>反向传播的全局图景：微调一个权重，追踪它对代价的影响</translation>
+    </message>
+    <message>
+        <source>ΔC vs Δw</source>
+        <translation>ΔC 与 Δw</translation>
+    </message>
+    <message>
+        <source>ΔC against Δw for the selected weight: measured and predicted</source>
+        <translation>所选权重的 ΔC 与 Δw 的关系：测量值与预测值</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s gradient against central differences</source>
+        <translation>反向传播的梯度与中心差分的比较</translation>
+    </message>
+    <message>
+        <source>Why fast</source>
+        <translation>为什么快</translation>
+    </message>
+    <message>
+        <source>Time of the full gradient: backprop against central differences</source>
+        <translation>计算完整梯度的时间：反向传播与中心差分的比较</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The code of the current step-through step, line by line</source>
+        <translation>逐步演示当前这一步的代码，逐行显示</translation>
+    </message>
+    <message>
+        <source>Nudge a weight (the big picture)</source>
+        <translation>微调一个权重（全局图景）</translation>
+    </message>
+    <message>
+        <source>Smaller nudge Δw</source>
+        <translation>减小微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Move the Δw slider of the Nudge tab one step left</source>
+        <translation>把“微调”页的 Δw 滑块向左移一格</translation>
+    </message>
+    <message>
+        <source>Larger nudge Δw</source>
+        <translation>增大微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Move the Δw slider of the Nudge tab one step right</source>
+        <translation>把“微调”页的 Δw 滑块向右移一格</translation>
+    </message>
+    <message>
+        <source>Why backprop is fast</source>
+        <translation>反向传播为什么快</translation>
+    </message>
+    <message>
+        <source>The code, line by line</source>
+        <translation>逐行查看代码</translation>
     </message>
 </context>
 </TS>

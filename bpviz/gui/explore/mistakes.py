@@ -44,6 +44,7 @@ from bpviz.core.mistakes import SORT_KEYS, Confusion, Teacher, confusion, input_
 from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import IDLE, Session
 from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
+from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.mistakes_text import cell_caption, class_text, nudge_caption, teach_caption
 from bpviz.scene.notation import fmt
@@ -165,27 +166,27 @@ class ConfusionPanel(QWidget):
         self._dirty = True
 
         self.split = QComboBox()
-        self.split.setToolTip("Which set the matrix counts: the test set, or the validation set when the data "
-                              "have one")
+        self.split.setToolTip(translate("Mistakes", "Which set the matrix counts: the test set, or the validation set when the data "
+                              "have one"))
         self.split.currentIndexChanged.connect(self._on_split)
-        self.recompute_button = QPushButton("Recompute")
-        self.recompute_button.setToolTip("Run the network's latest weights over the set again (Ctrl+M). It is also "
-                                         "recomputed after every epoch.")
+        self.recompute_button = QPushButton(translate("Mistakes", "Recompute"))
+        self.recompute_button.setToolTip(translate("Mistakes", "Run the network's latest weights over the set again (Ctrl+M). It is also "
+                                         "recomputed after every epoch."))
         self.recompute_button.clicked.connect(self.recompute)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setToolTip("Images of the set the network classifies right, on the weights the matrix was "
-                               "computed on")
+        self.status.setToolTip(translate("Mistakes", "Images of the set the network classifies right, on the weights the matrix was "
+                               "computed on"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Set:"))
+        top.addWidget(QLabel(translate("Mistakes", "Set:")))
         top.addWidget(self.split, 1)
         top.addWidget(self.recompute_button)
 
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setToolTip("Rows: the true label; columns: what the network predicted. Click a cell to see "
-                              "its images.")
+        self.table.setToolTip(translate("Mistakes", "Rows: the true label; columns: what the network predicted. Click a cell to see "
+                              "its images."))
         self.table.setStyleSheet("QTableWidget { gridline-color: #374151; font-size: 10px; } "
                                  "QTableWidget::item { padding: 0; } QHeaderView::section { "
                                  "background: #2a2e37; color: #cbd5e1; padding: 0 2px; border: 0; font-size: 11px; }")
@@ -196,7 +197,7 @@ class ConfusionPanel(QWidget):
             h.setMinimumSectionSize(14)
             h.setDefaultSectionSize(16)
         self.table.cellClicked.connect(self.open_cell)
-        self.axes_note = QLabel("rows: true label · columns: predicted")
+        self.axes_note = QLabel(translate("Mistakes", "rows: true label · columns: predicted"))
         self.axes_note.setStyleSheet("color: #9ca3af;")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
@@ -209,15 +210,17 @@ class ConfusionPanel(QWidget):
         self.pairs.setWordWrap(True)
         self.pairs.setTextFormat(Qt.TextFormat.RichText)
         # gallery
-        self.gallery_caption = QLabel("Click a cell of the matrix to see its images.")
+        self.gallery_caption = QLabel(translate("Mistakes", "Click a cell of the matrix to see its images."))
         self.gallery_caption.setWordWrap(True)
         self.gallery_caption.setStyleSheet("color: #facc15;")
         self.sort = QComboBox()
         for key in SORT_KEYS:
-            self.sort.addItem(SORT_NAMES[key], key)
-        self.sort.setToolTip("Order of the images. confidence: aᴸ_p, how sure the network was of its prediction "
+            names = {"confidence": translate("Mistakes", "confidence"), "margin": translate("Mistakes", "margin"),
+                     "index": translate("Mistakes", "index")}
+            self.sort.addItem(names.get(key, SORT_NAMES.get(key, key)), key)
+        self.sort.setToolTip(translate("Mistakes", "Order of the images. confidence: aᴸ_p, how sure the network was of its prediction "
                              "p (highest first); margin: aᴸ_p − aᴸ_t, how far the true class t is behind "
-                             "(largest first); index: their position in the set")
+                             "(largest first); index: their position in the set"))
         self.sort.currentIndexChanged.connect(self._resort)
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -227,14 +230,14 @@ class ConfusionPanel(QWidget):
         self.gallery.setUniformItemSizes(True)
         self.gallery.setGridSize(QSize(THUMB + 34, THUMB + BAR_H + 40))
         self.gallery.setStyleSheet("QListWidget { font-size: 11px; }")
-        self.gallery.setToolTip("Each image with its output activations aᴸ as bars (green: the true label, red: "
-                                "a wrong prediction). Click an image to step through backpropagation on it.")
+        self.gallery.setToolTip(translate("Mistakes", "Each image with its output activations aᴸ as bars (green: the true label, red: "
+                                "a wrong prediction). Click an image to step through backpropagation on it."))
         self.gallery.itemClicked.connect(self._on_item)
         self.gallery.setMinimumHeight(THUMB + BAR_H + 44)
         self.status.setWordWrap(True)
         grow = QHBoxLayout()
         grow.addWidget(self.status, 1)
-        grow.addWidget(QLabel("Sort by"))
+        grow.addWidget(QLabel(translate("Mistakes", "Sort by")))
         grow.addWidget(self.sort)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -350,7 +353,7 @@ class ConfusionPanel(QWidget):
             self.pairs.setToolTip("The off-diagonal cells with the most images (click a cell to see them):<br>"
                                   + "<br>".join(line(q) for q in pairs))
         else:
-            self.pairs.setText("No mistakes on this set.")
+            self.pairs.setText(translate("Mistakes", "No mistakes on this set."))
 
     # -- the gallery -------------------------------------------------------------------------
     def open_cell(self, t: int, p: int) -> None:
@@ -420,7 +423,7 @@ class ConfusionPanel(QWidget):
         """Make image i the current sample and open the step-through on it, target = its true label."""
         s = self.session
         if not s.can_step:
-            s.report("warning", "Pause or stop training first: the step-through needs weights that stand still.")
+            s.report("warning", translate("Mistakes", "Pause or stop training first: the step-through needs weights that stand still."))
             return
         ds = self._split_data(self.gallery_split)
         try:
@@ -458,22 +461,22 @@ class TeachPanel(QWidget):
         layout = scrolling_layout(self)
 
         # input and label
-        box = QGroupBox("Teach it this example")
+        box = QGroupBox(translate("Mistakes", "Teach it this example"))
         g = QGridLayout(box)
         self.source = QComboBox()
-        self.source.addItem("the test image shown", "test")
-        self.source.addItem("the digit drawn in the Draw tab", "drawn")
-        self.source.setToolTip("Which input to teach: the test image the window shows (pick one in the Sample "
-                               "panel or the gallery) or the digit you drew in the Draw tab")
+        self.source.addItem(translate("Mistakes", "the test image shown"), "test")
+        self.source.addItem(translate("Mistakes", "the digit drawn in the Draw tab"), "drawn")
+        self.source.setToolTip(translate("Mistakes", "Which input to teach: the test image the window shows (pick one in the Sample "
+                               "panel or the gallery) or the digit you drew in the Draw tab"))
         self.source.currentIndexChanged.connect(self._on_input)
         self.source_info = QLabel()
         self.source_info.setWordWrap(True)
         self.label = QComboBox()
-        self.label.setToolTip("The label to teach: the target y is its one-hot vector")
+        self.label.setToolTip(translate("Mistakes", "The label to teach: the target y is its one-hot vector"))
         self.label.currentIndexChanged.connect(self._on_label)
         self.eta = QLineEdit()
         number_field(self.eta)
-        self.eta.setToolTip("Learning rate η of this one step")
+        self.eta.setToolTip(translate("Mistakes", "Learning rate η of this one step"))
         self.eta.setMaximumWidth(90)
         self.eta_note = QLabel()
         self.eta_note.setWordWrap(True)
@@ -481,24 +484,24 @@ class TeachPanel(QWidget):
         self.eta_error = QLabel()
         self.eta_error.setWordWrap(True)
         self.eta_error.setStyleSheet("color: #fca5a5;")
-        self.teach_button = QPushButton("Teach (one step)")
-        self.teach_button.setToolTip("One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, "
-                                     "b → b − η δ (Ctrl+T). Repeat to watch it learn the example.")
+        self.teach_button = QPushButton(translate("Mistakes", "Teach (one step)"))
+        self.teach_button.setToolTip(translate("Mistakes", "One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, "
+                                     "b → b − η δ (Ctrl+T). Repeat to watch it learn the example."))
         self.teach_button.clicked.connect(self.teach)
-        self.undo_button = QPushButton("Undo step")
-        self.undo_button.setToolTip("Put back the weights from before the last teaching step, bit for bit "
-                                    "(Ctrl+U; Ctrl+Z is the window's undo of replaced networks)")
+        self.undo_button = QPushButton(translate("Mistakes", "Undo step"))
+        self.undo_button.setToolTip(translate("Mistakes", "Put back the weights from before the last teaching step, bit for bit "
+                                    "(Ctrl+U; Ctrl+Z is the window's undo of replaced networks)"))
         self.undo_button.clicked.connect(self.undo)
-        self.undo_all_button = QPushButton("Undo all")
-        self.undo_all_button.setToolTip("Put back the weights from before the first teaching step")
+        self.undo_all_button = QPushButton(translate("Mistakes", "Undo all"))
+        self.undo_all_button.setToolTip(translate("Mistakes", "Put back the weights from before the first teaching step"))
         self.undo_all_button.clicked.connect(self.undo_all)
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #fcd34d;")
-        g.addWidget(QLabel("Input:"), 0, 0)
+        g.addWidget(QLabel(translate("Mistakes", "Input:")), 0, 0)
         g.addWidget(self.source, 0, 1, 1, 2)
         g.addWidget(self.source_info, 1, 0, 1, 3)
-        g.addWidget(QLabel("Label k:"), 2, 0)
+        g.addWidget(QLabel(translate("Mistakes", "Label k:")), 2, 0)
         g.addWidget(self.label, 2, 1, 1, 2)
         g.addWidget(QLabel("η:"), 3, 0)
         g.addWidget(self.eta, 3, 1)
@@ -513,19 +516,19 @@ class TeachPanel(QWidget):
         g.setColumnStretch(2, 1)
         layout.addWidget(box)
 
-        res = QGroupBox("What the step did")
+        res = QGroupBox(translate("Mistakes", "What the step did"))
         rl = QVBoxLayout(res)
-        self.caption = QLabel("No step yet.")
+        self.caption = QLabel(translate("Mistakes", "No step yet."))
         self.caption.setWordWrap(True)
         self.bars, self.bars_before, self.bars_after = output_plot("aᴸ", "grey: before the step · blue: after")
-        self.bars.setToolTip("Output activations of this input before the last step (grey) and after (blue)")
+        self.bars.setToolTip(translate("Mistakes", "Output activations of this input before the last step (grey) and after (blue)"))
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
         self.test_label = QLabel()
         self.test_label.setWordWrap(True)
-        self.show_changed_button = QPushButton("Show the changed test images")
-        self.show_changed_button.setToolTip("Show in the Mistakes gallery exactly the test images whose prediction "
-                                            "the last step changed")
+        self.show_changed_button = QPushButton(translate("Mistakes", "Show the changed test images"))
+        self.show_changed_button.setToolTip(translate("Mistakes", "Show in the Mistakes gallery exactly the test images whose prediction "
+                                            "the last step changed"))
         self.show_changed_button.clicked.connect(self.show_changed)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
@@ -539,16 +542,16 @@ class TeachPanel(QWidget):
         layout.addWidget(res)
 
         # which pixels matter
-        px = QGroupBox("Which pixels matter: ∂C/∂x")
+        px = QGroupBox(translate("Mistakes", "Which pixels matter: ∂C/∂x"))
         pl = QVBoxLayout(px)
         self.pixels_note = QLabel()
         self.pixels_note.setWordWrap(True)
         self.pixels_note.setStyleSheet("color: #9ca3af;")
         imgs = QGridLayout()
-        self.input_image = image_label("The input x", 104)
-        self.grad_image = image_label("∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
-                                      "ones lower it", 104)
-        self.nudged_image = image_label("The input after the nudges (press Nudge)", 104)
+        self.input_image = image_label(translate("Mistakes", "The input x"), 104)
+        self.grad_image = image_label(translate("Mistakes", "∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
+                                      "ones lower it"), 104)
+        self.nudged_image = image_label(translate("Mistakes", "The input after the nudges (press Nudge)"), 104)
         for c, (w, t) in enumerate(((self.input_image, "input x"), (self.grad_image, "∂C/∂x"),
                                     (self.nudged_image, "nudged x"))):
             imgs.addWidget(w, 0, c, Qt.AlignmentFlag.AlignHCenter)
@@ -557,33 +560,33 @@ class TeachPanel(QWidget):
             imgs.addWidget(cap, 1, c)
         self.scale_bar = QLabel()
         self.scale_bar.setPixmap(QPixmap.fromImage(colour_scale_image(self._lut)))
-        self.scale_bar.setToolTip("Colour scale of ∂C/∂x, symmetric about 0")
+        self.scale_bar.setToolTip(translate("Mistakes", "Colour scale of ∂C/∂x, symmetric about 0"))
         self.scale_label = QLabel()
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.scale_bar)
         scale_row.addWidget(self.scale_label, 1)
         self.nudge_target = QComboBox()
-        self.nudge_target.setToolTip("The label to push the input towards: x moves along −∂C/∂x for this target")
+        self.nudge_target.setToolTip(translate("Mistakes", "The label to push the input towards: x moves along −∂C/∂x for this target"))
         self.nudge_target.currentIndexChanged.connect(self.reset_nudges)
         self.nudge_step = QLineEdit("0.02")
         number_field(self.nudge_step)
         self.nudge_step.setMaximumWidth(70)
-        self.nudge_step.setToolTip("Brightness step ε: the most influential pixel changes by ε per nudge, the "
-                                   "others in proportion to their ∂C/∂x")
+        self.nudge_step.setToolTip(translate("Mistakes", "Brightness step ε: the most influential pixel changes by ε per nudge, the "
+                                   "others in proportion to their ∂C/∂x"))
         self.nudge_error = QLabel()
         self.nudge_error.setStyleSheet("color: #fca5a5;")
         self.nudge_error.setWordWrap(True)
-        self.nudge_button = QPushButton("Nudge once")
-        self.nudge_button.setToolTip("Move the input one step along −∂C/∂x and predict again (Ctrl+G)")
+        self.nudge_button = QPushButton(translate("Mistakes", "Nudge once"))
+        self.nudge_button.setToolTip(translate("Mistakes", "Move the input one step along −∂C/∂x and predict again (Ctrl+G)"))
         self.nudge_button.clicked.connect(self.nudge_once)
-        self.until_button = QPushButton("Until it changes")
-        self.until_button.setToolTip("Nudge until the network predicts the target (at most 200 nudges)")
+        self.until_button = QPushButton(translate("Mistakes", "Until it changes"))
+        self.until_button.setToolTip(translate("Mistakes", "Nudge until the network predicts the target (at most 200 nudges)"))
         self.until_button.clicked.connect(self.nudge_until_changed)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Start the nudges again from the original input")
+        self.reset_button = QPushButton(translate("Mistakes", "Reset"))
+        self.reset_button.setToolTip(translate("Mistakes", "Start the nudges again from the original input"))
         self.reset_button.clicked.connect(self.reset_nudges)
         nrow = QHBoxLayout()
-        nrow.addWidget(QLabel("towards"))
+        nrow.addWidget(QLabel(translate("Mistakes", "towards")))
         nrow.addWidget(self.nudge_target, 1)
         nrow.addWidget(QLabel("ε"))
         nrow.addWidget(self.nudge_step)
@@ -594,7 +597,7 @@ class TeachPanel(QWidget):
         self.nudge_caption = QLabel()
         self.nudge_caption.setWordWrap(True)
         self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ", "grey: original input · blue: nudged")
-        self.nudge_bars.setToolTip("Output activations of the original input (grey) and of the nudged input (blue)")
+        self.nudge_bars.setToolTip(translate("Mistakes", "Output activations of the original input (grey) and of the nudged input (blue)"))
         pl.addWidget(self.pixels_note)
         pl.addLayout(imgs)
         pl.addLayout(scale_row)
@@ -719,7 +722,7 @@ class TeachPanel(QWidget):
             self.eta_error.setText(f"“{text}” is not a number")
             return None
         if not np.isfinite(eta) or eta <= 0:
-            self.eta_error.setText("η must be a number > 0: a step of size ≤ 0 does not descend")
+            self.eta_error.setText(translate("Mistakes", "η must be a number > 0: a step of size ≤ 0 does not descend"))
             return None
         self.eta_error.setText("")
         return eta
@@ -729,7 +732,7 @@ class TeachPanel(QWidget):
         s = self.session
         if s.state != IDLE:
             self._update_buttons()
-            s.report("warning", "Stop training before teaching: a teaching step changes the weights by hand.")
+            s.report("warning", translate("Mistakes", "Stop training before teaching: a teaching step changes the weights by hand."))
             return False
         eta = self.parse_eta()
         if eta is None:
@@ -740,8 +743,8 @@ class TeachPanel(QWidget):
             return False
         if self.teacher is None or not self._in_sync():
             if self.teacher is not None and self.teacher.can_undo:
-                self.history_label.setText("The network changed since the last teaching step: the teaching "
-                                           "history was reset.")
+                self.history_label.setText(translate("Mistakes", "The network changed since the last teaching step: the teaching "
+                                           "history was reset."))
             c = s.config
             self.teacher = Teacher(s.network.copy(), eta=eta, lmbda=c.lmbda, n_train=len(s.data.train),
                                    test=(s.data.test.x, s.data.test.labels))
@@ -891,7 +894,7 @@ class TeachPanel(QWidget):
             self.nudge_error.setText(f"ε: “{text}” is not a number")
             return None
         if not np.isfinite(eps) or eps <= 0 or eps > 1:
-            self.nudge_error.setText("ε must lie in (0, 1]: it is a change of brightness")
+            self.nudge_error.setText(translate("Mistakes", "ε must lie in (0, 1]: it is a change of brightness"))
             return None
         self.nudge_error.setText("")
         return eps
@@ -989,13 +992,13 @@ def install(window) -> None:
     s = window.session
     cp = ConfusionPanel(s, window)
     window.mistakes_panel = cp
-    window.bottom_tabs.addTab(cp, "Mistakes")
+    window.bottom_tabs.addTab(cp, translate("Mistakes", "Mistakes"))
     i = window.bottom_tabs.indexOf(cp)
-    window.bottom_tabs.setTabToolTip(i, "Confusion matrix of the test set and a gallery of its cells")
+    window.bottom_tabs.setTabToolTip(i, translate("Mistakes", "Confusion matrix of the test set and a gallery of its cells"))
     tp = TeachPanel(s, window, cp)
     window.teach_panel = tp
-    window.tabs.addTab(tp, "Teach")
-    window.tabs.setTabToolTip(window.tabs.indexOf(tp), "Teach the network one example and see which pixels matter")
+    window.tabs.addTab(tp, translate("Mistakes", "Teach"))
+    window.tabs.setTabToolTip(window.tabs.indexOf(tp), translate("Mistakes", "Teach the network one example and see which pixels matter"))
 
     def on_tab(_index: int) -> None:
         if window.tabs.currentWidget() is tp:
@@ -1018,11 +1021,11 @@ def install(window) -> None:
         return run
 
     m = window.explore_menu
-    window.confusion_action = window._action(m, "Confusion matrix (recompute)", show_confusion, "Ctrl+M",
-                                             "Show the test set's confusion matrix on the latest weights")
-    window.teach_action = window._action(m, "Teach it this example (one step)", in_teach(tp.teach), "Ctrl+T",
-                                         "One gradient-descent step on the shown example with the chosen label")
-    window.teach_undo_action = window._action(m, "Undo the last teaching step", in_teach(tp.undo), "Ctrl+U",
-                                              "Put back the weights from before the last teaching step, exactly")
-    window.nudge_action = window._action(m, "Nudge the input towards the label", in_teach(tp.nudge_once), "Ctrl+G",
-                                         "Move the input one step along −∂C/∂x and predict again")
+    window.confusion_action = window._action(m, translate("Mistakes", "Confusion matrix (recompute)"), show_confusion, "Ctrl+M",
+                                             translate("Mistakes", "Show the test set's confusion matrix on the latest weights"))
+    window.teach_action = window._action(m, translate("Mistakes", "Teach it this example (one step)"), in_teach(tp.teach), "Ctrl+T",
+                                         translate("Mistakes", "One gradient-descent step on the shown example with the chosen label"))
+    window.teach_undo_action = window._action(m, translate("Mistakes", "Undo the last teaching step"), in_teach(tp.undo), "Ctrl+U",
+                                              translate("Mistakes", "Put back the weights from before the last teaching step, exactly"))
+    window.nudge_action = window._action(m, translate("Mistakes", "Nudge the input towards the label"), in_teach(tp.nudge_once), "Ctrl+G",
+                                         translate("Mistakes", "Move the input one step along −∂C/∂x and predict again"))
