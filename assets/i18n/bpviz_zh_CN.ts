@@ -986,6 +986,116 @@
     </message>
 </context>
 <context>
+    <name>MistakesText</name>
+    <message>
+        <source>most confident first</source>
+        <translation>置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>largest margin first</source>
+        <translation>差距最大的在前</translation>
+    </message>
+    <message>
+        <source>in test-set order</source>
+        <translation>按测试集顺序</translation>
+    </message>
+    <message>
+        <source>correctly classified</source>
+        <translation>分类正确</translation>
+    </message>
+    <message>
+        <source>predicted as {label}</source>
+        <translation>被预测为 {label}</translation>
+    </message>
+    <message>
+        <source>{n} image of {label} {what}, {order}</source>
+        <translation>{n} 张 {label} 的图像{what}，{order}</translation>
+    </message>
+    <message>
+        <source>{n} images of {label} {what}, {order}</source>
+        <translation>{n} 张 {label} 的图像{what}，{order}</translation>
+    </message>
+    <message>
+        <source>Taught {label} with η = {eta}: {a} {a0} → {a1}, prediction {p0} → {p1}, C_x {c0} → {c1}.</source>
+        <translation>以 η = {eta} 教了 {label}：{a} {a0} → {a1}，预测 {p0} → {p1}，C_x {c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source> Test set: {p0}% → {p1}%, {n} prediction changed.</source>
+        <translation> 测试集：{p0}% → {p1}%，{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source> Test set: {p0}% → {p1}%, {n} predictions changed.</source>
+        <translation> 测试集：{p0}% → {p1}%，{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Already predicted as {label}.</source>
+        <translation>已经被预测为 {label}。</translation>
+    </message>
+    <message>
+        <source>No pixel can move towards the target.</source>
+        <translation>没有像素可以朝目标移动。</translation>
+    </message>
+    <message>
+        <source>{n} of {total} pixels changed by more than {threshold}</source>
+        <translation>{total} 个像素中有 {n} 个的变化超过 {threshold}</translation>
+    </message>
+    <message>
+        <source>Predicted as {label} after {n} nudge: {pixels}.</source>
+        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+    </message>
+    <message>
+        <source>Predicted as {label} after {n} nudges: {pixels}.</source>
+        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+    </message>
+    <message>
+        <source>Still predicted as {label} after {n} nudges: {pixels}.</source>
+        <translation>微调 {n} 次后仍被预测为 {label}：{pixels}。</translation>
+    </message>
+</context>
+<context>
+    <name>Saturation</name>
+    <message>
+        <source>σ′(z) = {sp}, {pct} of σ′&apos;s largest value 0.25 (at z = 0)</source>
+        <translation>σ′(z) = {sp}，是 σ′ 最大值 0.25（在 z = 0 处）的 {pct}</translation>
+    </message>
+    <message>
+        <source>Output neuron {j} of layer {l}: {head}, saturated. With the cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output learns in proportion to its error whatever σ′ is.</source>
+        <translation>第 {l} 层的输出神经元 {j}：{head}，已饱和。使用交叉熵代价函数时 BP1 没有 σ′ 因子：δ = a − y = {err}，所以无论 σ′ 多大，这个输出都按其误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>Output neuron {j} of layer {l}: {head}, not saturated. With the cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output learns in proportion to its error whatever σ′ is.</source>
+        <translation>第 {l} 层的输出神经元 {j}：{head}，未饱和。使用交叉熵代价函数时 BP1 没有 σ′ 因子：δ = a − y = {err}，所以无论 σ′ 多大，这个输出都按其误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of layer {l} is saturated: {head} &lt; {threshold}. By {bp} {factor}: whatever error reaches it is multiplied by {speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, so it learns slowly.</source>
+        <translation>第 {l} 层的神经元 {j} 已饱和：{head} &lt; {threshold}。由 {bp}，{factor}：传到它的误差都要乘以 {speed}；而由 BP3/BP4，它的偏置和输入权重的变化与 δ 成正比，所以它学得很慢。</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of layer {l} is not saturated: {head} ≥ {threshold}. {factor}: the error reaching it is multiplied by {speed}.</source>
+        <translation>第 {l} 层的神经元 {j} 未饱和：{head} ≥ {threshold}。{factor}：传到它的误差乘以 {speed}。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: a neuron is saturated (σ′(z) &lt; {threshold}) in {pct} of the mini-batch&apos;s samples on average; {mostly} of {n} neurons are saturated for most samples.</source>
+        <translation>第 {l} 层：平均而言，一个神经元在小批量 {pct} 的样本上饱和（σ′(z) &lt; {threshold}）；{n} 个神经元中有 {mostly} 个在大多数样本上饱和。</translation>
+    </message>
+    <message>
+        <source>Output neuron {j}: a = {a}, y = {y}. Cross-entropy: δ = a − y = {e}. Quadratic: δ = (a − y)·σ′(z) = {e} × {sp} = {dq}, {pct} of the cross-entropy δ</source>
+        <translation>输出神经元 {j}：a = {a}，y = {y}。交叉熵：δ = a − y = {e}。二次代价：δ = (a − y)·σ′(z) = {e} × {sp} = {dq}，是交叉熵 δ 的 {pct}</translation>
+    </message>
+    <message>
+        <source>. The error is small, so both costs have little to learn here.</source>
+        <translation>。误差很小，所以两种代价函数在这里都没什么可学的。</translation>
+    </message>
+    <message>
+        <source>. The neuron is badly wrong but saturated (σ′ &lt; {threshold}): under the quadratic cost it learns slowly; the cross-entropy cost learns in proportion to the error.</source>
+        <translation>。这个神经元错得很厉害，但已饱和（σ′ &lt; {threshold}）：用二次代价函数时它学得很慢；用交叉熵代价函数时按误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>. σ′ is not small here (≥ {threshold}), so both costs learn from this error.</source>
+        <translation>。这里 σ′ 并不小（≥ {threshold}），所以两种代价函数都能从这个误差中学习。</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
