@@ -777,8 +777,84 @@
         <translation>排序</translation>
     </message>
     <message>
+        <source>test ({n} images)</source>
+        <translation>测试集（{n} 张图像）</translation>
+    </message>
+    <message>
+        <source>validation ({n} images)</source>
+        <translation>验证集（{n} 张图像）</translation>
+    </message>
+    <message>
+        <source> (the run&apos;s latest weights)</source>
+        <translation>（本次训练的最新权重）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{right} / {total}&lt;/b&gt; right ({percent}%)</source>
+        <translation>答对 &lt;b&gt;{right} / {total}&lt;/b&gt;（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Images of the {split} set the network classifies right, computed on the weights after {n} epoch{when}</source>
+        <translation>网络在{split}上分类正确的图像数，用 {n} 个迭代期之后的权重计算{when}</translation>
+    </message>
+    <message>
+        <source>Images of the {split} set the network classifies right, computed on the weights after {n} epochs{when}</source>
+        <translation>网络在{split}上分类正确的图像数，用 {n} 个迭代期之后的权重计算{when}</translation>
+    </message>
+    <message>
+        <source>correctly classified</source>
+        <translation>分类正确</translation>
+    </message>
+    <message>
+        <source>predicted as {label}</source>
+        <translation>被预测为 {label}</translation>
+    </message>
+    <message>
+        <source>{n} image of {label} {what} — click to see it</source>
+        <translation>{n} 张 {label} 的图像{what}——点击查看</translation>
+    </message>
+    <message>
+        <source>{n} images of {label} {what} — click to see them</source>
+        <translation>{n} 张 {label} 的图像{what}——点击查看</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{true}&lt;/b&gt; taken for &lt;b&gt;{predicted}&lt;/b&gt; {n}×</source>
+        <translation>&lt;b&gt;{true}&lt;/b&gt; 被当成 &lt;b&gt;{predicted}&lt;/b&gt; {n}×</translation>
+    </message>
+    <message>
+        <source>Most confused: </source>
+        <translation>最常混淆：</translation>
+    </message>
+    <message>
+        <source>The off-diagonal cells with the most images (click a cell to see them):</source>
+        <translation>图像最多的非对角单元格（点击单元格查看）：</translation>
+    </message>
+    <message>
         <source>No mistakes on this set.</source>
         <translation>这个数据集上没有错误。</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>{caption} ({split} set).</source>
+        <translation>{caption}（{split}）。</translation>
+    </message>
+    <message>
+        <source>{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})
+aᴸ: {bars}
+Click: step through backpropagation on it with target {target}</source>
+        <translation>{split}图像 #{i}：真实标签 {true}，预测 {predicted}（aᴸ = {a}）
+aᴸ：{bars}
+点击：以 {target} 为目标对它逐步查看反向传播</translation>
+    </message>
+    <message>
+        <source> Showing the first {n}.</source>
+        <translation> 只显示前 {n} 张。</translation>
     </message>
     <message>
         <source>Pause or stop training first: the step-through needs weights that stand still.</source>
@@ -877,6 +953,14 @@
         <translation>微调之后的输入（按“微调”）</translation>
     </message>
     <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>nudged x</source>
+        <translation>微调后的 x</translation>
+    </message>
+    <message>
         <source>Colour scale of ∂C/∂x, symmetric about 0</source>
         <translation>∂C/∂x 的色标，关于 0 对称</translation>
     </message>
@@ -921,6 +1005,34 @@
         <translation>原始输入（灰色）和微调后输入（蓝色）的输出层激活值</translation>
     </message>
     <message>
+        <source>nothing drawn yet: draw a digit in the Draw tab</source>
+        <translation>还没有写任何内容：请在“手写”页写一个数字</translation>
+    </message>
+    <message>
+        <source>the digit drawn in the Draw tab (no true label)</source>
+        <translation>“手写”页中写的数字（没有真实标签）</translation>
+    </message>
+    <message>
+        <source>test image #{i}, true label {label}</source>
+        <translation>测试图像 #{i}，真实标签 {label}</translation>
+    </message>
+    <message>
+        <source>Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.</source>
+        <translation>默认值 η/m = {eta} / {m} = {value}：训练时小批量中的 m 个样本每个只让权重移动 η/m；单独一个样本用整个 η = {eta} 会毁掉一个已训练的网络。</translation>
+    </message>
+    <message>
+        <source>Teaching {what}.</source>
+        <translation>正在教：{what}。</translation>
+    </message>
+    <message>
+        <source>Training is running: stop it (S) before teaching. A teaching step changes the weights the run is training.</source>
+        <translation>训练正在进行：教学之前请先停止（S）。教学步骤会改变正在训练的权重。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数</translation>
+    </message>
+    <message>
         <source>η must be a number &gt; 0: a step of size ≤ 0 does not descend</source>
         <translation>η 必须是 &gt; 0 的数：步长 ≤ 0 不会下降</translation>
     </message>
@@ -929,12 +1041,132 @@
         <translation>教学之前请先停止训练：教学步骤会手动改变权重。</translation>
     </message>
     <message>
+        <source>Nothing to teach: {what}.</source>
+        <translation>没有可教的内容：{what}。</translation>
+    </message>
+    <message>
         <source>The network changed since the last teaching step: the teaching history was reset.</source>
         <translation>自上次教学步骤以来网络已经改变：教学历史已重置。</translation>
     </message>
     <message>
+        <source>one teaching step on {what} with label {label}, η = {eta}</source>
+        <translation>在{what}上以标签 {label}、η = {eta} 做了一次教学步骤</translation>
+    </message>
+    <message>
+        <source>undid the teaching step with label {label} (the weights from before it, bit for bit)</source>
+        <translation>撤销了标签为 {label} 的教学步骤（逐位恢复此前的权重）</translation>
+    </message>
+    <message>
+        <source>Undone: the weights are again those from before the step with label {label}.</source>
+        <translation>已撤销：权重恢复为标签 {label} 那一步之前的值。</translation>
+    </message>
+    <message>
+        <source>undid {n} teaching step</source>
+        <translation>撤销了 {n} 次教学步骤</translation>
+    </message>
+    <message>
+        <source>undid {n} teaching steps</source>
+        <translation>撤销了 {n} 次教学步骤</translation>
+    </message>
+    <message>
+        <source>Undone {n} step: the weights are again those from before the first teaching step.</source>
+        <translation>已撤销 {n} 步：权重恢复为第一次教学步骤之前的值。</translation>
+    </message>
+    <message>
+        <source>Undone {n} steps: the weights are again those from before the first teaching step.</source>
+        <translation>已撤销 {n} 步：权重恢复为第一次教学步骤之前的值。</translation>
+    </message>
+    <message>
+        <source>{text} The last step still applied: {caption}</source>
+        <translation>{text} 仍然生效的最后一步：{caption}</translation>
+    </message>
+    <message>
+        <source>The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): the teaching history was reset, so Undo step cannot throw that change away.</source>
+        <translation>网络在别处被改变了（训练、重置、打开、窗口或其他面板的撤销）：教学历史已重置，因此“撤销一步”不会丢弃那次改变。</translation>
+    </message>
+    <message>
+        <source>{n} step can be undone.</source>
+        <translation>可以撤销 {n} 步。</translation>
+    </message>
+    <message>
+        <source>{n} steps can be undone.</source>
+        <translation>可以撤销 {n} 步。</translation>
+    </message>
+    <message>
+        <source>No teaching step to undo.</source>
+        <translation>没有可撤销的教学步骤。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example fell.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价下降了。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example rose.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价上升了。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example stayed the same.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价没有变化。</translation>
+    </message>
+    <message>
+        <source>Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} prediction changed.</source>
+        <translation>测试集：答对 {r0} → {r1} / {total}（{p0}% → {p1}%）；{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} predictions changed.</source>
+        <translation>测试集：答对 {r0} → {r1} / {total}（{p0}% → {p1}%）；{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Show the {n} changed test image</source>
+        <translation>显示预测改变的 {n} 张测试图像</translation>
+    </message>
+    <message>
+        <source>Show the {n} changed test images</source>
+        <translation>显示预测改变的 {n} 张测试图像</translation>
+    </message>
+    <message>
+        <source>{n} test image whose prediction the last teaching step changed.</source>
+        <translation>最后一次教学步骤改变了预测的 {n} 张测试图像。</translation>
+    </message>
+    <message>
+        <source>{n} test images whose prediction the last teaching step changed.</source>
+        <translation>最后一次教学步骤改变了预测的 {n} 张测试图像。</translation>
+    </message>
+    <message>
+        <source>∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has {n} inputs.</source>
+        <translation>要把 ∂C/∂x 显示为图像，需要 28×28 = 784 像素的图像；而这个网络有 {n} 个输入。</translation>
+    </message>
+    <message>
+        <source>No input: {what}.</source>
+        <translation>没有输入：{what}。</translation>
+    </message>
+    <message>
+        <source>∂C/∂x = (w²)ᵀ δ² for label {label}: BP2 carried one layer further, to the input. Red: brightening the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — the same equations applied to the input instead of the weights.</source>
+        <translation>标签 {label} 的 ∂C/∂x = (w²)ᵀ δ²：把 BP2 再向前推一层，推到输入。红色：像素变亮使 C_x 升高；蓝色：使 C_x 降低。微调让 x 沿 −∂C/∂x 移动——同样的方程，只是作用在输入而不是权重上。</translation>
+    </message>
+    <message>
         <source>ε must lie in (0, 1]: it is a change of brightness</source>
         <translation>ε 必须在 (0, 1] 之内：它是亮度的变化量</translation>
+    </message>
+    <message>
+        <source>After this nudge: now predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
+        <translation>这次微调之后：现在被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+    </message>
+    <message>
+        <source>After this nudge: still predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
+        <translation>这次微调之后：仍被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+    </message>
+    <message>
+        <source>Δw of the last teaching step (label {label}); its {n} largest changes marked · input: ∂C/∂x</source>
+        <translation>最后一次教学步骤的 Δw（标签 {label}）；标出了最大的 {n} 个变化 · 输入：∂C/∂x</translation>
+    </message>
+    <message>
+        <source>change Δw</source>
+        <translation>变化量 Δw</translation>
+    </message>
+    <message>
+        <source>input grid: ∂C/∂x for label {label} · nodes: activations</source>
+        <translation>输入网格：标签 {label} 的 ∂C/∂x · 节点：激活值</translation>
     </message>
     <message>
         <source>Mistakes</source>

@@ -20,7 +20,7 @@ ALLOWED = {
     "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
     "Space", "Enter", "Shift", "Home", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
     "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
-    "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English",
+    "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
 
 #: Commands and the like, quoted as they are typed.
@@ -42,8 +42,7 @@ KNOWN_UNTRANSLATED = {
 #: names and the menu; their captions computed from numbers (f-strings, scene/mistakes_text.py,
 #: scene/saturation.py, scene/presets.py, explain/why.py) are not yet: phase 2.
 KNOWN_UNTRANSLATED_EXPLORE = ("nudge_panel", "nudge_curve", "gradcheck_panel", "why_fast_panel", "code_panel",
-                              "learning_panel", "learning_speed", "learning_twin", "learning_hidden",
-                              "teach_panel", "mistakes_panel")
+                              "learning_panel", "learning_speed", "learning_twin", "learning_hidden")
 
 #: Single texts outside the widgets above (a form's row label) left for phase 2.
 KNOWN_UNTRANSLATED_TEXTS = {"Slow motion": "the pace row label of train_panel.py (issue 10)"}
@@ -216,6 +215,18 @@ def _menu_texts(menu, skip, out, where):
             _menu_texts(act.menu(), skip, out, where + " → " + act.text())
 
 
+def _in_combo(w) -> bool:
+    """A combo box's popup list (its items are read from the combo itself)."""
+    from PySide6.QtWidgets import QComboBox
+
+    p = w.parent()
+    while p is not None:
+        if isinstance(p, QComboBox):
+            return True
+        p = p.parent()
+    return False
+
+
 def visible_texts(window) -> list[tuple[str, str]]:
     """(where, text) for every text a user can see: labels, buttons, tooltips, tabs, menus, combo
     items, group titles, table headers, plot axis labels, status bar."""
@@ -261,10 +272,19 @@ def visible_texts(window) -> list[tuple[str, str]]:
                 page = w.widget(i)
                 if not any(page is getattr(window, n, None) for n in KNOWN_UNTRANSLATED if "." not in n):
                     out += [(where + " tab", w.tabText(i)), (where + " tab tooltip", w.tabToolTip(i))]
-        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+        elif isinstance(w, QAbstractItemView) and w.model() is not None and not _in_combo(w):
             m = w.model()
-            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount()), (Qt.Orientation.Vertical, 0)):
-                out += [(where + " header", str(m.headerData(i, orient) or "")) for i in range(n)]
+            from PySide6.QtCore import QModelIndex
+
+            try:
+                n = m.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column
+                n = 1
+            out += [(where + " header", str(m.headerData(i, Qt.Orientation.Horizontal) or "")) for i in range(n)]
+            rows = m.rowCount(QModelIndex())
+            out += [(where + " item", str(m.data(m.index(r, c)) or "")) for r in range(min(rows, 50)) for c in range(n)]
+            out += [(where + " item tooltip", str(m.data(m.index(r, c), Qt.ItemDataRole.ToolTipRole) or ""))
+                    for r in range(min(rows, 50)) for c in range(n)]
         if isinstance(w, pg.PlotWidget):
             for axis in ("left", "bottom", "right", "top"):
                 item = w.getPlotItem().getAxis(axis)
@@ -290,6 +310,16 @@ def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monk
             tabs.setCurrentIndex(i)
             qtbot.wait(20)
             texts += visible_texts(w)
+    # the Teach tab and the Mistakes gallery after a teaching step, a nudge and a cell opened
+    w.tabs.setCurrentWidget(w.teach_panel)
+    assert w.teach_panel.teach()
+    w.teach_panel.nudge_once()
+    w.bottom_tabs.setCurrentWidget(w.mistakes_panel)
+    w.mistakes_panel.recompute()
+    w.mistakes_panel.open_cell(4, 9)
+    texts += visible_texts(w)
+    w.teach_panel.undo_all()
+    texts += visible_texts(w)
     w.tabs.setCurrentWidget(w.train_panel)
     # dialogs: the shortcut list (non-modal), the About box (captured, it is modal)
     w.show_shortcuts()

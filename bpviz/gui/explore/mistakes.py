@@ -274,13 +274,15 @@ class ConfusionPanel(QWidget):
         d = self.session.data
         with signals_blocked(self.split):
             self.split.clear()
-            self.split.addItem(f"test ({len(d.test):,} images)", "test")
+            self.split.addItem(translate("Mistakes", "test ({n} images)").format(n=f"{len(d.test):,}"), "test")
             if d.validation is not None and len(d.validation):
-                self.split.addItem(f"validation ({len(d.validation):,} images)", "validation")
+                self.split.addItem(translate("Mistakes", "validation ({n} images)").format(n=f"{len(d.validation):,}"),
+                                   "validation")
         self.split.setEnabled(self.split.count() > 1)
         self.split_name = "test"
         self.cell_shown = None
-        self.show_images(np.zeros(0, dtype=np.int64), "test", "Click a cell of the matrix to see its images.")
+        self.show_images(np.zeros(0, dtype=np.int64), "test",
+                         translate("Mistakes", "Click a cell of the matrix to see its images."))
         self._changed()
 
     def _on_split(self, _i: int) -> None:
@@ -305,11 +307,14 @@ class ConfusionPanel(QWidget):
         net = s.snapshot_network()
         self.result = confusion(net, ds.x, ds.labels)
         self._dirty = False
-        when = " (the run's latest weights)" if s.state != IDLE else ""
-        self.status.setText(f"<b>{self.result.correct:,} / {self.result.total:,}</b> right "
-                            f"({100 * self.result.accuracy:.2f}%)")
-        self.status.setToolTip(f"Images of the {self.split_name} set the network classifies right, computed on the "
-                               f"weights after {s.epochs_done} epoch{'s' if s.epochs_done != 1 else ''}{when}")
+        when = translate("Mistakes", " (the run's latest weights)") if s.state != IDLE else ""
+        self.status.setText(translate("Mistakes", "<b>{right} / {total}</b> right ({percent}%)").format(
+            right=f"{self.result.correct:,}", total=f"{self.result.total:,}", percent=f"{100 * self.result.accuracy:.2f}"))
+        tip = (translate("Mistakes", "Images of the {split} set the network classifies right, computed on the weights after {n} "
+                 "epoch{when}") if s.epochs_done == 1 else
+               translate("Mistakes", "Images of the {split} set the network classifies right, computed on the weights after {n} "
+                 "epochs{when}"))
+        self.status.setToolTip(tip.format(split=self.split_text(self.split_name), n=s.epochs_done, when=when))
         self._fill_table()
         if self.cell_shown is not None:
             self.open_cell(*self.cell_shown)
@@ -340,20 +345,26 @@ class ConfusionPanel(QWidget):
                     bg = QColor(int(31 + 160 * f), int(34 + 10 * f), int(41 + 10 * f))
                     it.setForeground(QColor("#f3f4f6" if c else "#6b7280"))
                 it.setBackground(bg)
-                what = "correctly classified" if t == p else f"predicted as {class_text(names, p)}"
-                it.setToolTip(f"{c} image{'s' if c != 1 else ''} of {class_text(names, t)} {what} — click to "
-                              f"see {'them' if c != 1 else 'it'}")
+                what = (translate("Mistakes", "correctly classified") if t == p else
+                        translate("Mistakes", "predicted as {label}").format(label=class_text(names, p)))
+                tip = (translate("Mistakes", "{n} image of {label} {what} — click to see it") if c == 1 else
+                       translate("Mistakes", "{n} images of {label} {what} — click to see them"))
+                it.setToolTip(tip.format(n=c, label=class_text(names, t), what=what))
                 self.table.setItem(t, p, it)
         pairs = self.result.most_confused(10)
         if pairs:
             def line(q) -> str:
-                return (f"<b>{class_text(names, q.true_label)}</b> taken for <b>{class_text(names, q.predicted)}"
-                        f"</b> {q.count}×")
-            self.pairs.setText("Most confused: " + " · ".join(line(q) for q in pairs[:3]))
-            self.pairs.setToolTip("The off-diagonal cells with the most images (click a cell to see them):<br>"
-                                  + "<br>".join(line(q) for q in pairs))
+                return translate("Mistakes", "<b>{true}</b> taken for <b>{predicted}</b> {n}×").format(
+                    true=class_text(names, q.true_label), predicted=class_text(names, q.predicted), n=q.count)
+            self.pairs.setText(translate("Mistakes", "Most confused: ") + " · ".join(line(q) for q in pairs[:3]))
+            self.pairs.setToolTip(translate("Mistakes", "The off-diagonal cells with the most images (click a cell to see them):")
+                                  + "<br>" + "<br>".join(line(q) for q in pairs))
         else:
             self.pairs.setText(translate("Mistakes", "No mistakes on this set."))
+
+    @staticmethod
+    def split_text(name: str) -> str:
+        return {"test": translate("Mistakes", "test"), "validation": translate("Mistakes", "validation")}.get(name, name)
 
     # -- the gallery -------------------------------------------------------------------------
     def open_cell(self, t: int, p: int) -> None:
@@ -366,7 +377,8 @@ class ConfusionPanel(QWidget):
         cell = self.result.cell(t, p, self.sort.currentData())
         names = self.session.data.class_names
         self.show_images(cell.indices, self.split_name,
-                         f"{cell_caption(cell, names)} ({self.split_name} set).", cell.outputs)
+                         translate("Mistakes", "{caption} ({split} set).").format(caption=cell_caption(cell, names),
+                                                               split=self.split_text(self.split_name)), cell.outputs)
 
     def _resort(self) -> None:
         if self.cell_shown is not None:
@@ -409,11 +421,12 @@ class ConfusionPanel(QWidget):
             item = QListWidgetItem(thumbnail(ds.x[i], out, t), f"#{i} {names[t]}→{names[pred]}\n{fmt(float(out[pred]), 2)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
             bars = ", ".join(f"{names[j]}: {fmt(float(a), 3)}" for j, a in enumerate(out))
-            item.setToolTip(f"{split} image #{i}: true label {class_text(names, t)}, predicted "
-                            f"{class_text(names, pred)} (aᴸ = {fmt(float(out[pred]))})\naᴸ: {bars}\n"
-                            f"Click: step through backpropagation on it with target {names[t]}")
+            item.setToolTip(translate("Mistakes", "{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})\naᴸ: "
+                              "{bars}\nClick: step through backpropagation on it with target {target}").format(
+                split=self.split_text(split), i=i, true=class_text(names, t), predicted=class_text(names, pred),
+                a=fmt(float(out[pred])), bars=bars, target=names[t]))
             self.gallery.addItem(item)
-        more = f" Showing the first {shown:,}." if shown < indices.size else ""
+        more = translate("Mistakes", " Showing the first {n}.").format(n=f"{shown:,}") if shown < indices.size else ""
         self.gallery_caption.setText(caption + more)
 
     def _on_item(self, item: QListWidgetItem) -> None:
@@ -552,8 +565,8 @@ class TeachPanel(QWidget):
         self.grad_image = image_label(translate("Mistakes", "∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
                                       "ones lower it"), 104)
         self.nudged_image = image_label(translate("Mistakes", "The input after the nudges (press Nudge)"), 104)
-        for c, (w, t) in enumerate(((self.input_image, "input x"), (self.grad_image, "∂C/∂x"),
-                                    (self.nudged_image, "nudged x"))):
+        for c, (w, t) in enumerate(((self.input_image, translate("Mistakes", "input x")), (self.grad_image, "∂C/∂x"),
+                                    (self.nudged_image, translate("Mistakes", "nudged x")))):
             imgs.addWidget(w, 0, c, Qt.AlignmentFlag.AlignHCenter)
             cap = QLabel(t)
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -627,10 +640,11 @@ class TeachPanel(QWidget):
         if self.source.currentData() == "drawn":
             x = s.drawn
             if x is None or x.shape[0] != s.network.sizes[0]:
-                return None, None, "nothing drawn yet: draw a digit in the Draw tab"
-            return x, None, "the digit drawn in the Draw tab (no true label)"
+                return None, None, translate("Mistakes", "nothing drawn yet: draw a digit in the Draw tab")
+            return x, None, translate("Mistakes", "the digit drawn in the Draw tab (no true label)")
         x, label = s.sample
-        return x, label, f"test image #{s.sample_index}, true label {class_text(s.data.class_names, label)}"
+        return x, label, translate("Mistakes", "test image #{i}, true label {label}").format(
+            i=s.sample_index, label=class_text(s.data.class_names, label))
 
     def default_eta(self) -> float:
         c = self.session.config
@@ -639,9 +653,9 @@ class TeachPanel(QWidget):
     def _on_config(self) -> None:
         c = self.session.config
         self.eta_note.setText(
-            f"Default η/m = {c.eta:g} / {c.batch_size} = {self.default_eta():g}: in training each of the m examples "
-            f"of a mini-batch moves the weights by η/m; one example alone with the whole η = {c.eta:g} would "
-            f"wreck a trained network.")
+            translate("Mistakes", "Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the "
+              "weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.").format(
+                eta=f"{c.eta:g}", m=c.batch_size, value=f"{self.default_eta():g}"))
 
     def _on_world(self) -> None:
         s = self.session
@@ -656,7 +670,7 @@ class TeachPanel(QWidget):
         if self.teacher is not None and self.teacher.history:
             self._forget(self.CHANGED)
         else:
-            self._forget("No step yet.")
+            self._forget(translate("Mistakes", "No step yet."))
             self.history_label.setText("")
         pixels_ok = s.network.sizes[0] == 784
         for w in (self.nudge_button, self.until_button, self.reset_button, self.nudge_target, self.nudge_step):
@@ -674,7 +688,7 @@ class TeachPanel(QWidget):
 
     def _on_input(self) -> None:
         x, label, what = self.current_input()
-        self.source_info.setText(f"Teaching {what}.")
+        self.source_info.setText(translate("Mistakes", "Teaching {what}.").format(what=what))
         if label is not None:
             with signals_blocked(self.label):
                 self.label.setCurrentIndex(label)
@@ -710,8 +724,8 @@ class TeachPanel(QWidget):
         can_undo = idle and self.teacher is not None and self.teacher.can_undo and self._in_sync()
         self.undo_button.setEnabled(can_undo)
         self.undo_all_button.setEnabled(can_undo)
-        self.refusal.setText("" if idle else "Training is running: stop it (S) before teaching. A teaching step "
-                                             "changes the weights the run is training.")
+        self.refusal.setText("" if idle else translate("Mistakes", "Training is running: stop it (S) before teaching. A teaching "
+                                                "step changes the weights the run is training."))
 
     # -- teaching ----------------------------------------------------------------------------
     def parse_eta(self) -> float | None:
@@ -719,7 +733,7 @@ class TeachPanel(QWidget):
         try:
             eta = float(text)
         except ValueError:
-            self.eta_error.setText(f"“{text}” is not a number")
+            self.eta_error.setText(translate("Mistakes", "“{text}” is not a number").format(text=text))
             return None
         if not np.isfinite(eta) or eta <= 0:
             self.eta_error.setText(translate("Mistakes", "η must be a number > 0: a step of size ≤ 0 does not descend"))
@@ -739,7 +753,7 @@ class TeachPanel(QWidget):
             return False
         x, _label, what = self.current_input()
         if x is None:
-            self.refusal.setText(f"Nothing to teach: {what}.")
+            self.refusal.setText(translate("Mistakes", "Nothing to teach: {what}.").format(what=what))
             return False
         if self.teacher is None or not self._in_sync():
             if self.teacher is not None and self.teacher.can_undo:
@@ -755,7 +769,8 @@ class TeachPanel(QWidget):
             self.refusal.setText(str(e))
             return False
         names = s.data.class_names
-        self._apply(f"one teaching step on {what.split(',')[0]} with label {class_text(names, k)}, η = {eta:g}")
+        self._apply(translate("Mistakes", "one teaching step on {what} with label {label}, η = {eta}").format(
+            what=what.split(",")[0].split("，")[0], label=class_text(names, k), eta=f"{eta:g}"))
         self.last_step = step
         self._show_step(step)
         self.reset_nudges()    # nudges were computed on the old weights; also redraws ∂C/∂x and the lens
@@ -778,8 +793,10 @@ class TeachPanel(QWidget):
         step = self.teacher.undo()
         if step is None:
             return False
-        self._apply(f"undid the teaching step with label {step.label} (the weights from before it, bit for bit)")
-        self._after_undo(f"Undone: the weights are again those from before the step with label {step.label}.")
+        self._apply(translate("Mistakes", "undid the teaching step with label {label} (the weights from before it, bit for bit)").format(
+            label=step.label))
+        self._after_undo(translate("Mistakes", "Undone: the weights are again those from before the step with label {label}.").format(
+            label=step.label))
         return True
 
     def undo_all(self) -> int:
@@ -787,9 +804,11 @@ class TeachPanel(QWidget):
             return 0
         n = self.teacher.undo_all()
         if n:
-            self._apply(f"undid {n} teaching step{'s' if n != 1 else ''}")
-            self._after_undo(f"Undone {n} step{'s' if n != 1 else ''}: the weights are again those from before "
-                             f"the first teaching step.")
+            self._apply((translate("Mistakes", "undid {n} teaching step") if n == 1 else translate("Mistakes", "undid {n} teaching steps")).format(n=n))
+            self._after_undo((translate("Mistakes", "Undone {n} step: the weights are again those from before the first teaching step.")
+                              if n == 1 else
+                              translate("Mistakes", "Undone {n} steps: the weights are again those from before the first teaching "
+                                "step.")).format(n=n))
         return n
 
     def _after_undo(self, text: str) -> None:
@@ -798,14 +817,17 @@ class TeachPanel(QWidget):
         self.last_step = history[-1] if history else None
         if self.last_step is not None:
             self._show_step(self.last_step)
-            self.caption.setText(f"{text} The last step still applied: {self.caption.text()}")
+            self.caption.setText(translate("Mistakes", "{text} The last step still applied: {caption}").format(
+                text=text, caption=self.caption.text()))
         else:
             self._clear_result(text)
             self._show_history()
         self.reset_nudges()
 
-    CHANGED = ("The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): "
-               "the teaching history was reset, so Undo step cannot throw that change away.")
+    @property
+    def CHANGED(self) -> str:  # noqa: N802 (was a class constant)
+        return translate("Mistakes", "The network was changed elsewhere (training, Reset, Open, Undo of the window or another "
+                 "panel): the teaching history was reset, so Undo step cannot throw that change away.")
 
     def _forget(self, text: str) -> None:
         """Drop the teaching history: the network is no longer the one the steps were taken on."""
@@ -825,24 +847,30 @@ class TeachPanel(QWidget):
 
     def _show_history(self) -> None:
         n = len(self.teacher.history) if self.teacher is not None else 0
-        self.history_label.setText(f"{n} step{'s' if n != 1 else ''} can be undone." if n else
-                                   "No teaching step to undo.")
+        self.history_label.setText(((translate("Mistakes", "{n} step can be undone.") if n == 1 else
+                                     translate("Mistakes", "{n} steps can be undone.")).format(n=n)) if n else
+                                   translate("Mistakes", "No teaching step to undo."))
 
     def _show_step(self, step) -> None:
         names = self.session.data.class_names
         self.caption.setText(teach_caption(step, names))
         set_bars(self.bars, self.bars_before, self.bars_after, self._names(), step.outputs_before, step.outputs_after)
-        change = "fell" if step.cost_after < step.cost_before else "rose" if step.cost_after > step.cost_before \
-            else "stayed the same"
-        self.cost_label.setText(f"C_x before {step.cost_before:.4g}, after {step.cost_after:.4g}: the cost of this "
-                                f"example {change}.")
+        text = (translate("Mistakes", "C_x before {before}, after {after}: the cost of this example fell.")
+                if step.cost_after < step.cost_before else
+                translate("Mistakes", "C_x before {before}, after {after}: the cost of this example rose.")
+                if step.cost_after > step.cost_before else
+                translate("Mistakes", "C_x before {before}, after {after}: the cost of this example stayed the same."))
+        self.cost_label.setText(text.format(before=f"{step.cost_before:.4g}", after=f"{step.cost_after:.4g}"))
         t = step.test
         if t is not None:
             n = len(t.changed)
-            self.test_label.setText(f"Test set: {t.correct_before} → {t.correct_after} / {t.total} right "
-                                    f"({100 * t.accuracy_before:.2f}% → {100 * t.accuracy_after:.2f}%); "
-                                    f"{n} prediction{'s' if n != 1 else ''} changed.")
-            self.show_changed_button.setText(f"Show the {n} changed test image{'s' if n != 1 else ''}")
+            text = (translate("Mistakes", "Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} prediction changed.") if n == 1
+                    else translate("Mistakes", "Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} predictions changed."))
+            self.test_label.setText(text.format(r0=t.correct_before, r1=t.correct_after, total=t.total,
+                                                p0=f"{100 * t.accuracy_before:.2f}", p1=f"{100 * t.accuracy_after:.2f}",
+                                                n=n))
+            self.show_changed_button.setText((translate("Mistakes", "Show the {n} changed test image") if n == 1 else
+                                              translate("Mistakes", "Show the {n} changed test images")).format(n=n))
             self.show_changed_button.setVisible(True)
             self.show_changed_button.setEnabled(n > 0)
         self._show_history()
@@ -854,8 +882,9 @@ class TeachPanel(QWidget):
         n = len(step.test.changed)
         cp = self.confusion_panel
         cp.cell_shown = None
-        cp.show_images(step.test.changed, "test", f"{n} test image{'s' if n != 1 else ''} whose prediction the last "
-                                                  f"teaching step changed.")
+        cp.show_images(step.test.changed, "test",
+                       (translate("Mistakes", "{n} test image whose prediction the last teaching step changed.") if n == 1 else
+                        translate("Mistakes", "{n} test images whose prediction the last teaching step changed.")).format(n=n))
         self.window.bottom_tabs.setCurrentWidget(cp)
 
     # -- which pixels matter -----------------------------------------------------------------
@@ -863,14 +892,14 @@ class TeachPanel(QWidget):
         s = self.session
         x, _label, what = self.current_input()
         if s.network.sizes[0] != 784:
-            self.pixels_note.setText(f"∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has "
-                                     f"{s.network.sizes[0]} inputs.")
+            self.pixels_note.setText(translate("Mistakes", "∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has "
+                                       "{n} inputs.").format(n=s.network.sizes[0]))
             self.gradient = None
             for lab in (self.input_image, self.grad_image, self.nudged_image):
                 show_image(lab, None)
             return
         if x is None:
-            self.pixels_note.setText(f"No input: {what}.")
+            self.pixels_note.setText(translate("Mistakes", "No input: {what}.").format(what=what))
             self.gradient = None
             return
         k = int(self.label.currentData())
@@ -882,16 +911,16 @@ class TeachPanel(QWidget):
         show_image(self.grad_image, diverging_image(g, vmax, self._lut))
         self.scale_label.setText(f"−{fmt(vmax, 3)}  …  0  …  +{fmt(vmax, 3)}")
         self.pixels_note.setText(
-            f"∂C/∂x = (w²)ᵀ δ² for label {class_text(s.data.class_names, k)}: BP2 carried one layer further, to the "
-            f"input. Red: brightening the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — "
-            f"the same equations applied to the input instead of the weights.")
+            translate("Mistakes", "∂C/∂x = (w²)ᵀ δ² for label {label}: BP2 carried one layer further, to the input. Red: brightening "
+              "the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — the same equations applied "
+              "to the input instead of the weights.").format(label=class_text(s.data.class_names, k)))
 
     def _nudge_eps(self) -> float | None:
         text = self.nudge_step.text().strip()
         try:
             eps = float(text)
         except ValueError:
-            self.nudge_error.setText(f"ε: “{text}” is not a number")
+            self.nudge_error.setText("ε: " + translate("Mistakes", "“{text}” is not a number").format(text=text))
             return None
         if not np.isfinite(eps) or eps <= 0 or eps > 1:
             self.nudge_error.setText(translate("Mistakes", "ε must lie in (0, 1]: it is a change of brightness"))
@@ -922,12 +951,15 @@ class TeachPanel(QWidget):
         self.nudge_result = step
         out0 = net.feedforward(np.asarray(x, dtype=net.dtype))
         names = self.session.data.class_names
-        moved = "now predicted" if step.prediction == k else "still predicted"
-        self.nudge_caption.setText(
-            f"After this nudge: {moved} as {class_text(names, step.prediction)} (aᴸ{k} = "
-            f"{fmt(float(step.outputs[k]))}, was {fmt(float(out0[k]))}); {step.changed_pixels} of {x.shape[0]} "
-            f"pixels changed by more than {step.threshold:g} from the original (largest change "
-            f"{fmt(step.max_change, 2)}).")
+        text = (translate("Mistakes", "After this nudge: now predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels "
+                  "changed by more than {threshold} from the original (largest change {largest}).")
+                if step.prediction == k else
+                translate("Mistakes", "After this nudge: still predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels "
+                  "changed by more than {threshold} from the original (largest change {largest})."))
+        self.nudge_caption.setText(text.format(
+            label=class_text(names, step.prediction), k=k, a=fmt(float(step.outputs[k])), a0=fmt(float(out0[k])),
+            n=step.changed_pixels, total=x.shape[0], threshold=f"{step.threshold:g}",
+            largest=fmt(step.max_change, 2)))
         self._show_nudged(out0, step.outputs)
         return step
 
@@ -971,10 +1003,12 @@ class TeachPanel(QWidget):
             after = self.teacher.network.weights
             dw = {l: (after[l - 2].astype(np.float64) - step.snapshot.weights[l - 2]) for l in range(2, len(after) + 2)}
             marked = tuple((c.l, c.j, c.k) for c in step.top_changes)
-            title = (f"Δw of the last teaching step (label {class_text(names, step.label)}); its "
-                     f"{len(marked)} largest changes marked · input: ∂C/∂x")
-            return Lens(title, nodes, edge_kind="Δw", edge_values=dw, marked_edges=marked, legend="change Δw")
-        return Lens(f"input grid: ∂C/∂x for label {class_text(names, k)} · nodes: activations", nodes)
+            title = translate("Mistakes", "Δw of the last teaching step (label {label}); its {n} largest changes marked · input: "
+                      "∂C/∂x").format(label=class_text(names, step.label), n=len(marked))
+            return Lens(title, nodes, edge_kind="Δw", edge_values=dw, marked_edges=marked,
+                        legend=translate("Mistakes", "change Δw"))
+        return Lens(translate("Mistakes", "input grid: ∂C/∂x for label {label} · nodes: activations").format(
+            label=class_text(names, k)), nodes)
 
     def publish_lens(self) -> None:
         """Hand the network view this panel's lens (only while the Teach tab is the current one)."""
