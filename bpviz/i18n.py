@@ -41,9 +41,13 @@ def set_hook(hook: Callable[[str, str], str] | None) -> None:
 
 
 def i18n_dir() -> Path:
-    from bpviz.data import assets_dir
-
-    return assets_dir() / "i18n"
+    """assets/i18n inside the installed package (bpviz/assets) or the source tree (the same
+    places as bpviz.data.assets_dir, not imported: bpviz.data uses this module)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "assets" / "i18n", here.parent / "assets" / "i18n"):
+        if candidate.is_dir():
+            return candidate
+    return here / "assets" / "i18n"
 
 
 def qm_path(lang: str) -> Path:
