@@ -925,6 +925,10 @@ aᴸ：{bars}
         <translation>还没有执行任何步骤。</translation>
     </message>
     <message>
+        <source>grey: before the step · blue: after</source>
+        <translation>灰色：这一步之前 · 蓝色：之后</translation>
+    </message>
+    <message>
         <source>Output activations of this input before the last step (grey) and after (blue)</source>
         <translation>这个输入在最后一步之前（灰色）和之后（蓝色）的输出层激活值</translation>
     </message>
@@ -999,6 +1003,10 @@ aᴸ：{bars}
     <message>
         <source>towards</source>
         <translation>推向</translation>
+    </message>
+    <message>
+        <source>grey: original input · blue: nudged</source>
+        <translation>灰色：原始输入 · 蓝色：微调后</translation>
     </message>
     <message>
         <source>Output activations of the original input (grey) and of the nudged input (blue)</source>

@@ -286,6 +286,9 @@ def visible_texts(window) -> list[tuple[str, str]]:
             out += [(where + " item tooltip", str(m.data(m.index(r, c), Qt.ItemDataRole.ToolTipRole) or ""))
                     for r in range(min(rows, 50)) for c in range(n)]
         if isinstance(w, pg.PlotWidget):
+            title = w.getPlotItem().titleLabel
+            if title.isVisible():
+                out.append((where + " plot title", title.text or ""))
             for axis in ("left", "bottom", "right", "top"):
                 item = w.getPlotItem().getAxis(axis)
                 out.append((where + " axis", item.labelText or ""))
