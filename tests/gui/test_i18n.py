@@ -386,3 +386,13 @@ def test_language_menu_remembers_the_choice(make_window):
     finally:
         w.language_actions[""].trigger()
     assert settings().value("view/language") == ""
+
+
+def test_the_qm_is_package_data():
+    """pip install . ships the compiled .qm (bpviz/assets/i18n): no build step needed."""
+    tomllib = pytest.importorskip("tomllib")  # Python ≥ 3.11
+
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "bpviz.assets.i18n" in cfg["packages"]
+    assert "*.qm" in cfg["package-data"]["bpviz.assets.i18n"]
+    assert (ROOT / "assets" / "i18n" / "bpviz_zh_CN.qm").is_file()
