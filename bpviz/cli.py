@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="open the app with this model (.npz)")
     parser.add_argument("--data-dir", dest="app_data_dir",
                         help="download cache folder for the app (default: $BPVIZ_DATA_DIR or the user cache)")
+    parser.add_argument("--lang", choices=("en", "zh_CN"),
+                        help="interface language of the app: en or zh_CN (default: the one chosen in "
+                             "View → Language, else the system's)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     t = sub.add_parser("train", help="train headless and print one line per epoch")
@@ -77,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
     s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")
     s.add_argument("--draw", choices=("7", "3", "2"), help="show the Draw tab with this digit drawn")
+    i = sub.add_parser("i18n", help="maintainers: update the translations from the sources")
+    isub = i.add_subparsers(dest="i18n_command", parser_class=_Parser, required=True)
+    isub.add_parser("update", help="pyside6-lupdate the sources into assets/i18n/*.ts, then compile the .qm")
     return parser
 
 
@@ -272,6 +278,15 @@ def main(argv: list[str] | None = None) -> int:
             from bpviz import explain
 
             return explain.run(args)
+        if args.command == "i18n":
+            from bpviz.i18n import update_translations
+
+            try:
+                for line in update_translations():
+                    print(line)
+            except (OSError, RuntimeError) as e:
+                raise CLIError(str(e)) from None
+            return 0
         if args.command == "screenshot":
             from bpviz.gui.app import screenshot_main
 

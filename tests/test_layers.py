@@ -17,7 +17,7 @@ from pathlib import Path
 import bpviz
 
 ROOT = Path(bpviz.__file__).parent
-HELPERS = {"fileutil", "cliutil", "reference"}   # top-level modules anyone may use
+HELPERS = {"fileutil", "cliutil", "reference", "i18n"}   # top-level modules anyone may use
 #: layer → layers it may import (besides itself and HELPERS)
 ALLOWED = {
     "core": set(),

@@ -28,6 +28,7 @@ import numpy as np
 
 from bpviz.core.activations import sigmoid, sigmoid_prime
 from bpviz.core.costs import QuadraticCost, get_cost
+from bpviz.i18n import translate
 
 INITS = ("standard", "scaled")
 DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
@@ -82,15 +83,18 @@ def parse_sizes(sizes: str | Sequence[int]) -> tuple[int, ...]:
             sizes = [int(p) for p in parts]
         except ValueError:
             raise ValueError(
-                f"layer sizes must be whole numbers separated by commas, like 784,30,10 (got {', '.join(parts)!s})"
+                translate("Core", "layer sizes must be whole numbers separated by commas, like 784,30,10 "
+                                  "(got {parts})").format(parts=", ".join(parts))
             ) from None
     out = tuple(int(n) for n in sizes)
     if len(out) < 2:
-        raise ValueError("a network needs at least two layers (an input and an output layer)")
+        raise ValueError(translate("Core", "a network needs at least two layers (an input and an output layer)"))
     if any(n < 1 for n in out):
-        raise ValueError(f"every layer needs at least one neuron (got {','.join(map(str, out))})")
+        raise ValueError(translate("Core", "every layer needs at least one neuron (got {sizes})").format(
+            sizes=",".join(map(str, out))))
     if any(n > 100_000 for n in out):
-        raise ValueError(f"layers larger than 100000 neurons are not supported (got {','.join(map(str, out))})")
+        raise ValueError(translate("Core", "layers larger than 100000 neurons are not supported (got {sizes})").format(
+            sizes=",".join(map(str, out))))
     return out
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from bpviz.core.network import Network, as_generator
+from bpviz.i18n import translate
 
 
 @dataclass
@@ -144,13 +145,16 @@ def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float
 def validate_hyperparameters(*, epochs: int, batch_size: int, eta: float, lmbda: float = 0.0) -> None:
     """Raise ValueError with a clear message for values SGD cannot run with."""
     if not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number ≥ 1 (got {epochs})")
+        raise ValueError(translate("Core", "epochs must be a whole number ≥ 1 (got {value})").format(value=epochs))
     if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-        raise ValueError(f"mini-batch size must be a whole number ≥ 1 (got {batch_size})")
+        raise ValueError(translate("Core", "mini-batch size must be a whole number ≥ 1 (got {value})").format(
+            value=batch_size))
     if not (isinstance(eta, (int, float, np.floating)) and math.isfinite(eta) and eta > 0):
-        raise ValueError(f"learning rate eta must be a finite number > 0 (got {eta})")
+        raise ValueError(translate("Core", "learning rate eta must be a finite number > 0 (got {value})").format(
+            value=eta))
     if not (math.isfinite(lmbda) and lmbda >= 0):
-        raise ValueError(f"regularisation lambda must be a finite number ≥ 0 (got {lmbda})")
+        raise ValueError(translate("Core", "regularisation lambda must be a finite number ≥ 0 (got {value})").format(
+            value=lmbda))
 
 
 def _xy(data) -> tuple[np.ndarray, np.ndarray]:

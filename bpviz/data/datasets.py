@@ -23,6 +23,7 @@ import numpy as np
 
 from bpviz.data.classes import DIGITS, FASHION_CLASSES
 from bpviz.data.idx import IDXError, read_idx
+from bpviz.i18n import translate
 
 FASHION_SYSTEM_DIR = Path("/usr/share/datasets/fashion-mnist")
 DEFAULT_DATASET = "mnist-bundled"
@@ -171,14 +172,16 @@ def available_datasets(root: Path | None = None) -> dict[str, str]:
     from bpviz.data.download import is_cached, remote
 
     MNIST, FASHION_MNIST = remote("mnist"), remote("fashion-mnist")  # noqa: N806
-    out = {DEFAULT_DATASET: "MNIST, bundled subset (10,000 train / 10,000 test)"}
-    out["mnist"] = ("MNIST, full (50,000 train / 10,000 validation / 10,000 test)" if is_cached(MNIST, root)
-                    else f"MNIST, full (download {MNIST.download_mb:g} MB)")
+    out = {DEFAULT_DATASET: translate("Datasets", "MNIST, bundled subset (10,000 train / 10,000 test)")}
+    out["mnist"] = (translate("Datasets", "MNIST, full (50,000 train / 10,000 validation / 10,000 test)")
+                    if is_cached(MNIST, root) else
+                    translate("Datasets", "MNIST, full (download {mb} MB)").format(mb=f"{MNIST.download_mb:g}"))
     if FASHION_SYSTEM_DIR.is_dir() or is_cached(FASHION_MNIST, root):
-        out["fashion-mnist"] = "Fashion-MNIST (60,000 train / 10,000 test)"
+        out["fashion-mnist"] = translate("Datasets", "Fashion-MNIST (60,000 train / 10,000 test)")
     else:
-        out["fashion-mnist"] = f"Fashion-MNIST (download {FASHION_MNIST.download_mb:g} MB)"
-    out["xor"] = "XOR of two inputs (synthetic; for tiny nets like 2,3,2)"
+        out["fashion-mnist"] = translate("Datasets", "Fashion-MNIST (download {mb} MB)").format(
+            mb=f"{FASHION_MNIST.download_mb:g}")
+    out["xor"] = translate("Datasets", "XOR of two inputs (synthetic; for tiny nets like 2,3,2)")
     return out
 
 

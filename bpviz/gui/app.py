@@ -43,6 +43,44 @@ def _qt_app():
     return app
 
 
+def install_language(app, lang: str) -> bool:
+    """Install the translators for ``lang`` ('en' removes them): bpviz's own .qm, Qt's
+    qtbase (standard buttons and file dialogs), and the hook of :mod:`bpviz.i18n` for the
+    Qt-free texts. True if bpviz's .qm loaded (always True for English)."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from bpviz import i18n
+
+    for old in getattr(app, "_bpviz_translators", []):
+        app.removeTranslator(old)
+    app._bpviz_translators = []
+    i18n.set_hook(None)
+    if lang == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(i18n.qm_path(lang))):
+        return False
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        app._bpviz_translators.append(qt_own)
+    app.installTranslator(ours)
+    app._bpviz_translators.append(ours)
+    i18n.set_hook(QCoreApplication.translate)
+    return True
+
+
+def chosen_language(cli: str | None = None) -> str:
+    """--lang, else the choice remembered from View → Language, else the system locale."""
+    from PySide6.QtCore import QLocale
+
+    from bpviz import i18n
+    from bpviz.gui.session import settings
+
+    remembered = settings().value("view/language", "")
+    return i18n.choose_language(cli, str(remembered or ""), i18n.system_language(QLocale.system().name()))
+
+
 def make_window(config=None, model: str | None = None):
     """Session + main window on the remembered (or given) settings; falls back to defaults."""
     import pyqtgraph as pg
@@ -57,7 +95,10 @@ def make_window(config=None, model: str | None = None):
     try:
         session = Session(cfg)
     except (DatasetError, ValueError) as e:
-        note = f"The remembered settings could not be used ({e}); starting with the defaults."
+        from bpviz.i18n import translate
+
+        note = translate("App", "The remembered settings could not be used ({error}); starting with the "
+                                "defaults.").format(error=e)
         session = Session(TrainConfig())
     window = MainWindow(session)
     if model:
@@ -81,7 +122,13 @@ def run_app(args) -> int:
         raise CLIError("no display found (DISPLAY is not set): run bpviz in a desktop session; "
                        "'bpviz train' works headless and 'bpviz screenshot OUT.png' renders the window offscreen")
     app = _qt_app()
+    lang = chosen_language(getattr(args, "lang", None))
+    if not install_language(app, lang):
+        sys.stderr.write(f"bpviz: the {lang} translation could not be loaded; the interface stays English\n")
+        lang = "en"
     window = make_window(model=getattr(args, "model", None))
+    window.language = lang
+    window.check_cjk_font()
     if not window.restore_geometry():
         window.resize(1500, 920)
     window.show()
@@ -101,7 +148,8 @@ def screenshot_main(args) -> int:
         sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
     except ValueError:
         raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
-    _qt_app()
+    app = _qt_app()
+    install_language(app, chosen_language(getattr(args, "lang", None)) if getattr(args, "lang", None) else "en")
     window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
     s = window.session
     if args.train_epochs > 0:

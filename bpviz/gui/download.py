@@ -30,21 +30,24 @@ class DownloadWorker(QObject):
         self._last = now
         part = got / size if size else 0.0
         pct = int(100 * (done + part) / total)
-        of = f" of {size / 1e6:.1f} MB" if size else " MB"
-        self.progress.emit(pct, f"{file} ({done + 1}/{total}): {got / 1e6:.1f}{of}")
+        got_mb = f"{got / 1e6:.1f}"
+        text = (self.tr("{got} of {size} MB").format(got=got_mb, size=f"{size / 1e6:.1f}") if size else
+                self.tr("{got} MB").format(got=got_mb))
+        self.progress.emit(pct, f"{file} ({done + 1}/{total}): {text}")
 
     @Slot()
     def run(self) -> None:
         try:
             folder = fetch(self.name, root=self.root, progress=self._on_progress, cancel=self.cancel_event)
         except DownloadCancelled:
-            self.finished.emit(False, "Download cancelled; nothing was kept.")
+            self.finished.emit(False, self.tr("Download cancelled; nothing was kept."))
         except DownloadError as e:
             self.finished.emit(False, str(e))
         except Exception as e:  # never leave the GUI waiting
-            self.finished.emit(False, f"Download failed: {type(e).__name__}: {e}")
+            self.finished.emit(False, self.tr("Download failed: {error}").format(error=f"{type(e).__name__}: {e}"))
         else:
-            self.finished.emit(True, f"Downloaded and verified {self.name} in {folder}.")
+            self.finished.emit(True, self.tr("Downloaded and verified {name} in {folder}.").format(
+                name=self.name, folder=folder))
 
 
 class Download(QObject):

@@ -36,7 +36,7 @@ class DigitCanvas(QWidget):
         self.setFixedSize(CANVAS, CANVAS)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
-        self.setToolTip("Draw a digit with the mouse or a pen · Esc clears · Ctrl+Z undoes the last stroke")
+        self.setToolTip(self.tr("Draw a digit with the mouse or a pen · Esc clears · Ctrl+Z undoes the last stroke"))
         self.pen_width = 22.0
         self.strokes: list[tuple[float, list[QPointF]]] = []
         self._drawing = False
@@ -137,7 +137,7 @@ class DigitCanvas(QWidget):
         painter.drawRect(0, 0, CANVAS - 1, CANVAS - 1)
         if self.empty:
             painter.setPen(Qt.GlobalColor.gray)
-            painter.drawText(QRectF(0, 0, CANVAS, CANVAS), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+            painter.drawText(QRectF(0, 0, CANVAS, CANVAS), Qt.AlignmentFlag.AlignCenter, self.tr("draw a digit here"))
         painter.end()
 
 
@@ -150,26 +150,26 @@ class DrawPanel(QWidget):
 
         self.canvas = DigitCanvas()
         self.canvas.changed.connect(self.update_prediction)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Clear the canvas (Esc)")
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Esc)"))
         self.clear_button.clicked.connect(self.canvas.clear)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Remove the last stroke (Ctrl+Z)")
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Remove the last stroke (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
         self.width_slider = QSlider(Qt.Orientation.Horizontal, minimum=8, maximum=40, value=22)
-        self.width_slider.setToolTip("Pen width (MNIST strokes are about 22 px on this 280 px canvas)")
+        self.width_slider.setToolTip(self.tr("Pen width (MNIST strokes are about 22 px on this 280 px canvas)"))
         self.width_slider.valueChanged.connect(lambda v: setattr(self.canvas, "pen_width", float(v)))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.canvas.clear)
         tools = QHBoxLayout()
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
-        tools.addWidget(QLabel("Pen"))
+        tools.addWidget(QLabel(self.tr("Pen")))
         tools.addWidget(self.width_slider, 1)
 
         self.preview = QLabel()
         self.preview.setFixedSize(112, 112)
-        self.preview.setToolTip("Exactly the 28×28 image the network receives: cropped, scaled to fit 20×20, "
-                                "centred by its centre of mass, as MNIST was made")
+        self.preview.setToolTip(self.tr("Exactly the 28×28 image the network receives: cropped, scaled to fit "
+                                        "20×20, centred by its centre of mass, as MNIST was made"))
         self.preview.setStyleSheet("border:1px solid #374151;")
         self.answer = QLabel()
         self.answer.setWordWrap(True)
@@ -190,18 +190,18 @@ class DrawPanel(QWidget):
         self.bars_plot.setMenuEnabled(False)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.setYRange(0, 1, padding=0.02)
-        self.bars_plot.setLabel("left", "output activation aᴸ")
+        self.bars_plot.setLabel("left", self.tr("output activation aᴸ"))
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.75, brush="#60a5fa")
         self.bars_plot.addItem(self.bars)
 
-        hand = QGroupBox("Step through this digit")
+        hand = QGroupBox(self.tr("Step through this digit"))
         self.target = QComboBox()
-        self.target.setToolTip("The label y to backpropagate against (default: what the network says)")
-        self.step_button = QPushButton("Step through this digit")
-        self.step_button.setToolTip("Open the step-through on this 28×28 image with the chosen target")
+        self.target.setToolTip(self.tr("The label y to backpropagate against (default: what the network says)"))
+        self.step_button = QPushButton(self.tr("Step through this digit"))
+        self.step_button.setToolTip(self.tr("Open the step-through on this 28×28 image with the chosen target"))
         self.step_button.clicked.connect(self.step_through)
         hl = QHBoxLayout(hand)
-        hl.addWidget(QLabel("target"))
+        hl.addWidget(QLabel(self.tr("target")))
         hl.addWidget(self.target)
         hl.addWidget(self.step_button, 1)
 
@@ -241,10 +241,12 @@ class DrawPanel(QWidget):
         if self.input is None:
             self.bars.setOpts(x=np.arange(n_out), height=np.zeros(n_out), brushes=["#60a5fa"] * n_out)
             if not digits:
-                self.answer.setText(f"The canvas is for handwritten digits (MNIST); the dataset now is "
-                                    f"{s.data.name}. Choose an MNIST dataset in the Train tab to draw.")
+                self.answer.setText(self.tr("The canvas is for handwritten digits (MNIST); the dataset now is "
+                                            "{name}. Choose an MNIST dataset in the Train tab to draw.").format(
+                    name=s.data.name))
             else:
-                self.answer.setText("" if usable else "The canvas needs a network with 784 inputs (28×28 images).")
+                self.answer.setText("" if usable else
+                                    self.tr("The canvas needs a network with 784 inputs (28×28 images)."))
             self.step_button.setEnabled(False)
             self.note.setText(self._model_note())
             s.set_drawn(None)
@@ -253,7 +255,8 @@ class DrawPanel(QWidget):
         names = s.data.class_names
         brushes = ["#facc15" if i == j else "#60a5fa" for i in range(n_out)]
         self.bars.setOpts(x=np.arange(n_out), height=self.output, brushes=brushes)
-        self.answer.setText(f"The network says <b>{names[j]}</b> (a<sup>L</sup><sub>{j}</sub> = {self.output[j]:.3f})")
+        self.answer.setText(self.tr("The network says <b>{name}</b>").format(name=names[j])
+                            + f" (a<sup>L</sup><sub>{j}</sub> = {self.output[j]:.3f})")
         if not self._target_user_set:
             self.target.setCurrentIndex(j)
         self.step_button.setEnabled(s.can_step)
@@ -263,13 +266,14 @@ class DrawPanel(QWidget):
     def _model_note(self) -> str:
         s = self.session
         net = s.network
-        what = (f"the loaded model {s.model_path.rsplit('/', 1)[-1]}" if s.model_path else
-                "the network of the Train tab")
-        kind = ("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
-                "not add up to 1." if net.cost.name == "quadratic" else
-                "Sigmoid outputs trained with cross-entropy: each is the network's score for its class, "
-                "not a probability distribution.")
-        return f"Predicting with {what} {list(net.sizes)}. {kind}"
+        what = (self.tr("Predicting with the loaded model {name} {sizes}.") if s.model_path else
+                self.tr("Predicting with the network of the Train tab {sizes}.")).format(
+            name=(s.model_path or "").rsplit("/", 1)[-1], sizes=list(net.sizes))
+        kind = (self.tr("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
+                        "not add up to 1.") if net.cost.name == "quadratic" else
+                self.tr("Sigmoid outputs trained with cross-entropy: each is the network's score for its class, "
+                        "not a probability distribution."))
+        return f"{what} {kind}"
 
     def _show_preview(self, x28: np.ndarray | None) -> None:
         img = np.zeros((28, 28), dtype=np.uint8) if x28 is None else (x28 * 255).astype(np.uint8)

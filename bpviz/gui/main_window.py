@@ -51,6 +51,18 @@ QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
 LEVEL_COLOURS = {"info": "#1e3a5f", "warning": "#5c4410", "error": "#7f1d1d"}
 
 
+def cjk_font_families(sample: str = "反向传播") -> list[str]:
+    """Installed font families that have a glyph for every character of ``sample``."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    out = []
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        metrics = QFontMetrics(QFont(family))
+        if all(metrics.inFontUcs4(ord(ch)) for ch in sample):
+            out.append(family)
+    return out
+
+
 class MessageBar(QWidget):
     """A one-line message above the network view; errors stay until closed."""
 
@@ -59,7 +71,7 @@ class MessageBar(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.close_button = QToolButton(text="✕")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -86,7 +98,8 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("bpviz — watch backpropagation")
+        self.setWindowTitle(self.tr("bpviz — watch backpropagation"))
+        self.language = "en"  # set by app.run_app after installing the translators
         # Hover values in the network view are the point of hovering: show them even when the
         # window is not the active one (Qt's default hides tooltips of inactive windows).
         self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips, True)
@@ -95,14 +108,14 @@ class MainWindow(QMainWindow):
         self.train_panel = TrainPanel(session)
         self.step_panel = StepPanel(session)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.train_panel, "Train")
-        self.tabs.addTab(self.step_panel, "Step")
+        self.tabs.addTab(self.train_panel, self.tr("Train"))
+        self.tabs.addTab(self.step_panel, self.tr("Step"))
         self.draw_panel = DrawPanel(session)
         self.draw_panel.hand_off.connect(self.show_step_tab)
-        self.tabs.addTab(self.draw_panel, "Draw")
-        self.tabs.setTabToolTip(2, "Draw a digit and watch the network answer")
-        self.tabs.setTabToolTip(0, "Train the network with mini-batch SGD and watch it learn")
-        self.tabs.setTabToolTip(1, "Step through feedforward and backpropagation with the real numbers")
+        self.tabs.addTab(self.draw_panel, self.tr("Draw"))
+        self.tabs.setTabToolTip(2, self.tr("Draw a digit and watch the network answer"))
+        self.tabs.setTabToolTip(0, self.tr("Train the network with mini-batch SGD and watch it learn"))
+        self.tabs.setTabToolTip(1, self.tr("Step through feedforward and backpropagation with the real numbers"))
         self.tabs.setMinimumWidth(330)
         self.tabs.setMaximumWidth(440)
 
@@ -119,7 +132,7 @@ class MainWindow(QMainWindow):
         # The bottom area holds the cost plot and the plots of the "why" views, one tab each.
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(self.cost_plot, "Cost")
+        self.bottom_tabs.addTab(self.cost_plot, self.tr("Cost"))
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -142,13 +155,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # status bar
-        self.epoch_label = QLabel("epoch –")
+        self.epoch_label = QLabel(self.tr("epoch –"))
         self.epoch_progress = QProgressBar(minimum=0, maximum=100, value=0)
         self.epoch_progress.setFixedWidth(180)
-        self.epoch_progress.setFormat("mini-batch %v / %m")
+        self.epoch_progress.setFormat(self.tr("mini-batch %v / %m"))
         self.rate_label = QLabel("")
-        self.accuracy_label = QLabel("test accuracy –")
-        self.state_label = QLabel("idle")
+        self.accuracy_label = QLabel(self.tr("test accuracy –"))
+        self.state_label = QLabel(self.tr("idle"))
         sb = self.statusBar()
         for w in (self.state_label, self.epoch_label, self.epoch_progress, self.rate_label):
             sb.addWidget(w)
@@ -183,48 +196,102 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         m = self.menuBar()
-        f = m.addMenu("&File")
-        self.open_action = self._action(f, "&Open model…", self.open_model, QKeySequence.StandardKey.Open)
-        shipped = f.addMenu("Open a &shipped model")
+        f = m.addMenu(self.tr("&File"))
+        self.open_action = self._action(f, self.tr("&Open model…"), self.open_model, QKeySequence.StandardKey.Open)
+        shipped = f.addMenu(self.tr("Open a &shipped model"))
         for path in sorted((assets_dir() / "models").glob("*.npz")):
             self._action(shipped, path.stem, lambda _=False, p=str(path): self.open_model_from(p),
-                         tip=f"A model trained by bpviz train (see {path.stem}.json)")
-        self.save_action = self._action(f, "&Save model…", self.save_model, QKeySequence.StandardKey.Save)
+                         tip=self.tr("A model trained by bpviz train (see {name}.json)").format(name=path.stem))
+        self.save_action = self._action(f, self.tr("&Save model…"), self.save_model, QKeySequence.StandardKey.Save)
         f.addSeparator()
-        self.export_csv_action = self._action(f, "Export cost history as &CSV…", self.export_csv)
-        self.export_png_action = self._action(f, "Export network view as &PNG…", self.export_png)
+        self.export_csv_action = self._action(f, self.tr("Export cost history as &CSV…"), self.export_csv)
+        self.export_png_action = self._action(f, self.tr("Export network view as &PNG…"), self.export_png)
         f.addSeparator()
-        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        e = m.addMenu("&Edit")
-        self.undo_action = self._action(e, "&Undo", self.undo, QKeySequence.StandardKey.Undo,
-                                        "Draw tab: remove the last stroke. Elsewhere: bring back the trained "
-                                        "network that a dataset switch, new sizes, Reset or Open replaced")
-        t = m.addMenu("&Train")
+        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        e = m.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
+                                        self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the "
+                                                "trained network that a dataset switch, new sizes, Reset or Open "
+                                                "replaced"))
+        t = m.addMenu(self.tr("&Train"))
         tp = self.train_panel
-        self.toggle_action = self._action(t, "Train / Pause / Resume (Step tab: play / pause)", self._on_space,
+        self.toggle_action = self._action(t, self.tr("Train / Pause / Resume (Step tab: play / pause)"), self._on_space,
                                           "Space")
-        self.stop_action = self._action(t, "Stop", lambda: self.session.stop(), "S")
-        self.step_action = self._action(t, "One mini-batch", tp.step_clicked, "B")
-        self.reset_action = self._action(t, "Reset network", tp.reset_clicked, "Ctrl+R")
-        st = m.addMenu("&Step")
+        self.stop_action = self._action(t, self.tr("Stop"), lambda: self.session.stop(), "S")
+        self.step_action = self._action(t, self.tr("One mini-batch"), tp.step_clicked, "B")
+        self.reset_action = self._action(t, self.tr("Reset network"), tp.reset_clicked, "Ctrl+R")
+        st = m.addMenu(self.tr("&Step"))
         sp = self.step_panel
-        self.step_tab_action = self._action(st, "Step through backpropagation", self.show_step_tab, "Ctrl+2")
-        self._action(st, "Train panel", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self.draw_tab_action = self._action(st, "Draw a digit", lambda: self.tabs.setCurrentWidget(self.draw_panel),
+        self.step_tab_action = self._action(st, self.tr("Step through backpropagation"), self.show_step_tab, "Ctrl+2")
+        self._action(st, self.tr("Train panel"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self.draw_tab_action = self._action(st, self.tr("Draw a digit"), lambda: self.tabs.setCurrentWidget(self.draw_panel),
                                             "Ctrl+3")
-        self.first_step_action = self._action(st, "First step", lambda: self._in_step(sp.first), "Home")
-        self.prev_step_action = self._action(st, "Previous step", lambda: self._in_step(sp.previous), "Left")
-        self.next_step_action = self._action(st, "Next step", lambda: self._in_step(sp.next), "Right")
-        v = m.addMenu("&View")
-        self._action(v, "Fit network", self.network_view.fit, "F")
-        self._action(v, "Random test image", self.sample_panel.random, "N")
-        self.explore_menu = m.addMenu("E&xplore")
-        h = m.addMenu("&Help")
-        self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
-        esc = QAction("Clear the canvas", self)
+        self.first_step_action = self._action(st, self.tr("First step"), lambda: self._in_step(sp.first), "Home")
+        self.prev_step_action = self._action(st, self.tr("Previous step"), lambda: self._in_step(sp.previous), "Left")
+        self.next_step_action = self._action(st, self.tr("Next step"), lambda: self._in_step(sp.next), "Right")
+        v = m.addMenu(self.tr("&View"))
+        self._action(v, self.tr("Fit network"), self.network_view.fit, "F")
+        self._action(v, self.tr("Random test image"), self.sample_panel.random, "N")
+        self._make_language_menu(v)
+        self.explore_menu = m.addMenu(self.tr("E&xplore"))
+        h = m.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        esc = QAction(self.tr("Clear the canvas"), self)
         esc.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.draw_panel.clear_shortcut_help = esc  # listed in F1 (the canvas owns the Esc key)
-        self._action(h, "About bpviz", self.show_about)
+        self._action(h, self.tr("About bpviz"), self.show_about)
+
+    def _make_language_menu(self, view_menu) -> None:
+        """View → Language: English / 中文, remembered in the settings, used from the next start."""
+        from PySide6.QtGui import QActionGroup
+
+        from bpviz.i18n import LANGUAGES
+
+        menu = view_menu.addMenu(self.tr("Language (after a restart)"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        remembered = str(settings().value("view/language", "") or "")
+        self.language_actions = {}
+        system = QAction(self.tr("As the system"), self, checkable=True)
+        system.setChecked(not remembered)
+        system.triggered.connect(lambda: self.choose_language(""))
+        for act in [system]:
+            group.addAction(act)
+            menu.addAction(act)
+        self.language_actions[""] = system
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)  # each language's own name: not translated
+            act.setChecked(remembered == code)
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            menu.addAction(act)
+            self.language_actions[code] = act
+        self.language_menu = menu
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language ('' = the system's); Qt's widgets are built translated, so the
+        change shows at the next start (said in both languages: the reader may know only one)."""
+        settings().setValue("view/language", code)
+        text = self.tr("The language changes when bpviz starts again.")
+        other = {"zh_CN": "下次启动 bpviz 时切换语言。", "en": "The language changes when bpviz starts again."}.get(code)
+        if other and other != text:
+            text += " / " + other
+        self.message_bar.show_message("info", text)
+
+    def check_cjk_font(self) -> bool:
+        """With the Chinese interface, say once (in English too: without the font the Chinese
+        is unreadable) when no installed font has the glyphs; False then."""
+        if self.language != "zh_CN" or cjk_font_families():
+            return True
+        self.message_bar.show_message(
+            "warning", "No Chinese (CJK) font is installed, so the Chinese interface cannot be shown: install "
+                       "one, e.g. fonts-noto-cjk (Debian/Ubuntu: sudo apt install fonts-noto-cjk), or choose "
+                       "View → Language → English.")
+        return False
+
+    def state_text(self, state) -> str:
+        return {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
+                "stopping": self.tr("stopping")}.get(state.value, state.value)
 
     def undo(self) -> None:
         """Ctrl+Z: the last stroke on the canvas in the Draw tab, else the last replaced network."""
@@ -233,13 +300,13 @@ class MainWindow(QMainWindow):
             return
         try:
             if not self.session.undo():
-                self.message_bar.show_message("info", "Nothing to undo: no trained network was replaced.")
+                self.message_bar.show_message("info", self.tr("Nothing to undo: no trained network was replaced."))
         except RuntimeError as e:
             self.message_bar.show_message("warning", str(e))
 
     def _on_undo_available(self, available: bool) -> None:
         text = self.session.worlds.undo_text
-        self.undo_action.setText("&Undo" if not text else f"&Undo: bring back {text}")
+        self.undo_action.setText(self.tr("&Undo") if not text else self.tr("&Undo: bring back {what}").format(what=text))
 
     def show_step_tab(self) -> None:
         self.tabs.setCurrentWidget(self.step_panel)
@@ -269,10 +336,11 @@ class MainWindow(QMainWindow):
             else:
                 right = s.network.evaluate(s.data.test.x, s.data.test.labels)
                 self.message_bar.show_message(
-                    "info", f"The canvas needs a trained network, so the shipped model "
-                            f"{Path(s.model_path).stem} was loaded ({100 * right / len(s.data.test):.2f} % of the "
-                            f"{len(s.data.test):,} test images right). Reset in the Train tab starts again from "
-                            f"random weights.")
+                    "info", self.tr("The canvas needs a trained network, so the shipped model {name} was "
+                                    "loaded ({percent} % of the {n} test images right). Reset in the Train tab "
+                                    "starts again from random weights.").format(
+                        name=Path(s.model_path).stem, percent=f"{100 * right / len(s.data.test):.2f}",
+                        n=f"{len(s.data.test):,}"))
         s.set_show_drawn(drawing)
         if stepping:
             self.step_panel.ensure_sequence()
@@ -293,18 +361,20 @@ class MainWindow(QMainWindow):
         rows = "".join(f"<tr><td style='padding:2px 12px 2px 0'><b>{k}</b></td><td>{t}</td></tr>"
                        for k, t in self.shortcut_list())
         box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table>{rows}</table><p>Single keys (Space, S, B, N, F) work wherever the focus is: the "
-                    f"number fields never take them. Enter in a field applies it and hands the keys back.</p>")
+        box.setText(f"<table>{rows}</table><p>"
+                    + self.tr("Single keys (Space, S, B, N, F) work wherever the focus is: the number fields "
+                              "never take them. Enter in a field applies it and hands the keys back.") + "</p>")
         box.open()
         self.shortcuts_box = box
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About bpviz",
-                          f"<b>bpviz {__version__}</b><p>Watch backpropagation work: the network of chapter 1–2 "
-                          "of Michael Nielsen's <i>Neural Networks and Deep Learning</i>, trained by mini-batch "
-                          "SGD on MNIST.</p><p>MNIST: Y. LeCun, C. Cortes, C. J. C. Burges (CC BY-SA 3.0).</p>")
+        QMessageBox.about(self, self.tr("About bpviz"),
+                          f"<b>bpviz {__version__}</b><p>"
+                          + self.tr("Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen's "
+                                    "<i>Neural Networks and Deep Learning</i>, trained by mini-batch SGD on MNIST.")
+                          + "</p><p>MNIST: Y. LeCun, C. Cortes, C. J. C. Burges (CC BY-SA 3.0).</p>")
 
     # -- file actions (dialogs here; the work is in the *_to/*_from methods, used by tests) ----
     def user_folder(self) -> str:
@@ -324,7 +394,8 @@ class MainWindow(QMainWindow):
         settings().setValue("files/last_dir", str(Path(path).parent))
 
     def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", self.user_folder(), "bpviz models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self.user_folder(),
+                                              self.tr("bpviz models (*.npz)"))
         if path:
             self._remember_folder(path)
             self.open_model_from(path)
@@ -345,14 +416,15 @@ class MainWindow(QMainWindow):
     def save_model(self) -> None:
         s = self.session
         name = f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"
-        self._ask_save_path("Save model", name, "bpviz models (*.npz)", self.save_model_to)
+        self._ask_save_path(self.tr("Save model"), name, self.tr("bpviz models (*.npz)"), self.save_model_to)
 
     def _write(self, path: str, write, done: str | None = None) -> bool:
         """Run ``write(path)``; an OSError becomes a message, success an optional one."""
         try:
             write(path)
         except OSError as e:
-            self.message_bar.show_message("error", f"Could not write {path}: {e.strerror or e}")
+            self.message_bar.show_message("error", self.tr("Could not write {path}: {reason}").format(
+                path=path, reason=e.strerror or e))
             return False
         if done:
             self.message_bar.show_message("info", done)
@@ -362,19 +434,20 @@ class MainWindow(QMainWindow):
         return self._write(path, self.session.save_model)  # the session reports success itself
 
     def export_csv(self) -> None:
-        self._ask_save_path("Export cost history", "cost-history.csv", "CSV (*.csv)", self.export_csv_to)
+        self._ask_save_path(self.tr("Export cost history"), "cost-history.csv", "CSV (*.csv)", self.export_csv_to)
 
     def export_csv_to(self, path: str) -> bool:
-        return self._write(path, self.session.history.write_csv, f"Wrote the cost history to {path}.")
+        return self._write(path, self.session.history.write_csv,
+                           self.tr("Wrote the cost history to {path}.").format(path=path))
 
     def export_png(self) -> None:
-        self._ask_save_path("Export network view", "network.png", "PNG (*.png)", self.export_png_to)
+        self._ask_save_path(self.tr("Export network view"), "network.png", "PNG (*.png)", self.export_png_to)
 
     def export_png_to(self, path: str) -> bool:
         if not self.network_view.grab_png(path):
-            self.message_bar.show_message("error", f"Could not write {path}.")
+            self.message_bar.show_message("error", self.tr("Could not write {path}.").format(path=path))
             return False
-        self.message_bar.show_message("info", f"Saved the network view to {Path(path).name}.")
+        self.message_bar.show_message("info", self.tr("Saved the network view to {name}.").format(name=Path(path).name))
         return True
 
     # -- status ----------------------------------------------------------------------------
@@ -386,7 +459,7 @@ class MainWindow(QMainWindow):
         """Every figure from the session's one source of truth: the world's counters, the
         config, and the run's last report (rate, position in the epoch)."""
         s = self.session
-        self.state_label.setText(s.state.value)
+        self.state_label.setText(self.state_text(s.state))
         done, n = s.world.epoch_position
         if not n:
             n = -(-len(s.data.train) // s.config.batch_size)
@@ -394,23 +467,28 @@ class MainWindow(QMainWindow):
         self.epoch_progress.setValue(done)
         p = s.last_progress
         target = f" / {s.epochs_target}" if s.state != IDLE and s.epochs_target else ""
-        self.epoch_label.setText(f"epochs done {s.epochs_done}{target}")
-        self.epoch_label.setToolTip(f"{s.batches_done:,} mini-batches applied to this network in all")
-        rate = f"{p.samples_per_s:,.0f} samples/s · " if s.state == RUNNING and p is not None and p.samples_per_s \
+        self.epoch_label.setText(self.tr("epochs done {done}").format(done=s.epochs_done) + target)
+        self.epoch_label.setToolTip(self.tr("{n} mini-batches applied to this network in all").format(
+            n=f"{s.batches_done:,}"))
+        rate = self.tr("{rate} samples/s").format(rate=f"{p.samples_per_s:,.0f}") + " · " if s.state == RUNNING and p is not None and p.samples_per_s \
             else ""
         self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
         ev = s.history.epochs[-1] if s.history.epochs else None
         n_test = len(s.data.test)
         if ev is None and s.world.loaded_correct is not None and not s.world.trained:
             c = s.world.loaded_correct
-            self.accuracy_label.setText(f"test accuracy {100 * c / n_test:.2f}% ({c} / {n_test}) as opened from "
-                                        f"{Path(s.model_path).name}")
+            self.accuracy_label.setText(
+                self.tr("test accuracy {percent}% ({right} / {total}) as opened from {name}").format(
+                    percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, name=Path(s.model_path).name))
         elif ev is None or ev.test_accuracy is None:
-            self.accuracy_label.setText("test accuracy –")
+            self.accuracy_label.setText(self.tr("test accuracy –"))
         else:
-            val = "" if ev.validation_accuracy is None else f" · validation {100 * ev.validation_accuracy:.2f}%"
-            self.accuracy_label.setText(f"test accuracy {100 * ev.test_accuracy:.2f}% "
-                                        f"({ev.test_correct} / {ev.test_total}){val} after epoch {ev.epoch + 1}")
+            val = "" if ev.validation_accuracy is None else " · " + self.tr("validation {percent}%").format(
+                percent=f"{100 * ev.validation_accuracy:.2f}")
+            self.accuracy_label.setText(
+                self.tr("test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}").format(
+                    percent=f"{100 * ev.test_accuracy:.2f}", right=ev.test_correct, total=ev.test_total,
+                    validation=val, epoch=ev.epoch + 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".

@@ -203,8 +203,9 @@ class Session(QObject):
 
     def _commit(self, world: World, what: str) -> None:
         if self.worlds.commit(world, what):
-            self.report("info", f"{self.worlds.undo_text[0].upper()}{self.worlds.undo_text[1:]} is kept: "
-                                f"Edit → Undo (Ctrl+Z) brings it back.")
+            text = self.worlds.undo_text
+            self.report("info", self.tr("{what} is kept: Edit → Undo (Ctrl+Z) brings it back.").format(
+                what=text[0].upper() + text[1:]))
 
     def _publish_parameters(self, weights: list[np.ndarray] | None = None, biases: list[np.ndarray] | None = None,
                             notify: bool = True) -> None:
@@ -235,14 +236,14 @@ class Session(QObject):
         exactly, so restoring saved arrays is bit-identical). Only while no run trains.
         ``what`` names the change for the message bar (e.g. "one step on test image #8")."""
         if self.state != IDLE:
-            raise RuntimeError("Stop training before changing the weights by hand.")
+            raise RuntimeError(self.tr("Stop training before changing the weights by hand."))
         net = self.network.copy()
         net.set_parameters(weights, biases)
         w = self.world
         w.network = net
         w.trained = True
         self._publish_parameters()
-        self.report("info", f"The network's weights changed: {what}.")
+        self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
 
     def report(self, level: str, text: str) -> None:
         """Show a message ("info", "warning" or "error") in the window's message bar."""
@@ -258,14 +259,15 @@ class Session(QObject):
 
     def _require_idle(self, doing: str) -> None:
         if self.state != IDLE and not self.stop():
-            raise RuntimeError(f"Training is still finishing its current step; try {doing} again in a moment.")
+            raise RuntimeError(self.tr("Training is still finishing its current step; try {doing} again in a "
+                                       "moment.").format(doing=doing))
 
     def apply_config(self, config: TrainConfig) -> None:
         """Validate and adopt new settings. A new dataset, sizes, cost, init or seed means a new
         world (data, network and sample together); the replaced network can be brought back
         with :meth:`undo` if it had training behind it. Raises ConfigError naming the field."""
         if self.state != IDLE:
-            raise RuntimeError("stop training before changing these settings")
+            raise RuntimeError(self.tr("stop training before changing these settings"))
         data = self.data
         if config.dataset != self.config.dataset:
             try:
@@ -276,12 +278,14 @@ class Session(QObject):
             if fitted != config.sizes:
                 # A new dataset fixes the input and output layers; keep the hidden ones.
                 config = replace(config, sizes=fitted)
-                self.report("info", f"Layer sizes set to {','.join(map(str, fitted))} to fit {data.name}: "
-                                    f"{data.input_size} inputs, {data.n_classes} classes.")
+                self.report("info", self.tr("Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} "
+                                            "classes.").format(sizes=",".join(map(str, fitted)), data=data.name,
+                                                               inputs=data.input_size, classes=data.n_classes))
         config.validate(data)
         if data is not self.data or config.architecture != self.config.architecture:
             sample = 0 if data is not self.data else self.sample_index
-            what = f"switching to {data.name}" if data is not self.data else "the new settings"
+            what = (self.tr("switching to {data}").format(data=data.name) if data is not self.data else
+                    self.tr("the new settings"))
             self._commit(World.fresh(config, data, sample), what)
         elif config != self.config:
             self.world.config = config
@@ -289,18 +293,19 @@ class Session(QObject):
 
     def reset_network(self) -> None:
         """Stop any training and draw fresh initial weights from the configured seed."""
-        self._require_idle("Reset")
-        self._commit(World.fresh(self.config, self.data, self.sample_index), "Reset")
-        self.report("info", f"New network {list(self.network.sizes)} drawn with seed {self.config.seed}.")
+        self._require_idle(self.tr("Reset"))
+        self._commit(World.fresh(self.config, self.data, self.sample_index), self.tr("Reset"))
+        self.report("info", self.tr("New network {sizes} drawn with seed {seed}.").format(
+            sizes=list(self.network.sizes), seed=self.config.seed))
 
     def undo(self) -> bool:
         """Bring back the trained network the last change replaced (with its data and history)."""
         if not self.worlds.can_undo:
             return False
-        self._require_idle("Undo")
+        self._require_idle(self.tr("Undo"))
         text = self.worlds.undo_text
         self.worlds.undo()
-        self.report("info", f"Brought back {text}.")
+        self.report("info", self.tr("Brought back {what}.").format(what=text))
         return True
 
     @property
@@ -342,10 +347,13 @@ class Session(QObject):
             self.report("error", str(e))
             raise ModelFileError(str(e)) from None
         world.loaded_correct = acc = net.evaluate(data.test.x, data.test.labels)
-        self._commit(world, f"opening {Path(path).name}")
-        self.report("info", f"Loaded {Path(path).name}: {list(net.sizes)}, {net.cost.label.lower()} cost, "
-                            f"η = {config.eta:g}, λ = {config.lmbda:g}, m = {config.batch_size}; "
-                            f"{acc} / {len(self.data.test)} test images right.")
+        self._commit(world, self.tr("opening {name}").format(name=Path(path).name))
+        cost = {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
+            net.cost.name, net.cost.name)
+        self.report("info", self.tr("Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images "
+                                    "right.").format(
+            name=Path(path).name, sizes=list(net.sizes), cost=cost, right=acc, total=len(self.data.test),
+            params=f"η = {config.eta:g}, λ = {config.lmbda:g}, m = {config.batch_size}"))
 
     def save_model(self, path: str | os.PathLike) -> Path:
         if self.state != IDLE:
@@ -359,7 +367,7 @@ class Session(QObject):
             meta["test_total"] = self.history.epochs[-1].test_total
         out = save_network(net, path, meta)
         self.world.model_path = str(out)
-        self.report("info", f"Saved {out}.")
+        self.report("info", self.tr("Saved {path}.").format(path=out))
         return out
 
     def load_shipped_model(self, name: str = SHIPPED_MODEL) -> None:
@@ -426,10 +434,11 @@ class Session(QObject):
                 w.history.add_epoch(ev)
                 self.epoch_finished.emit(ev)
             elif isinstance(ev, DivergedEvent):
-                self.report("error",
-                            f"Training diverged in epoch {ev.epoch + 1}, mini-batch {ev.batch + 1}: {ev.reason}. "
-                            f"It was stopped before the numbers became meaningless; the network keeps its last "
-                            f"finite weights. Try a smaller learning rate than η = {self.config.eta:g}.")
+                self.report("error", self.tr(
+                    "Training diverged in epoch {epoch}, mini-batch {batch}: {reason}. It was stopped before the "
+                    "numbers became meaningless; the network keeps its last finite weights. Try a smaller "
+                    "learning rate than η = {eta}.").format(epoch=ev.epoch + 1, batch=ev.batch + 1, reason=ev.reason,
+                                                             eta=f"{self.config.eta:g}"))
             elif isinstance(ev, Paused):
                 if self.state in (RUNNING, PAUSED):
                     self._set_state(PAUSED if ev.paused else RUNNING)
@@ -448,11 +457,15 @@ class Session(QObject):
         self._publish_parameters()
         self._set_state(IDLE)
         if ev.end is RunEnd.FAILED:
-            self.report("error", f"Training stopped by an internal error: {type(ev.error).__name__}: {ev.error}")
+            self.report("error", self.tr("Training stopped by an internal error: {error}").format(
+                error=f"{type(ev.error).__name__}: {ev.error}"))
         elif ev.end is RunEnd.DONE:
             last = w.history.epochs[-1] if w.history.epochs else None
-            acc = "" if last is None or last.test_accuracy is None else f", test accuracy {100 * last.test_accuracy:.2f}%"
-            self.report("info", f"Training finished after {w.epochs_done} epochs{acc}.")
+            if last is None or last.test_accuracy is None:
+                self.report("info", self.tr("Training finished after {n} epochs.").format(n=w.epochs_done))
+            else:
+                self.report("info", self.tr("Training finished after {n} epochs, test accuracy {percent}%.").format(
+                    n=w.epochs_done, percent=f"{100 * last.test_accuracy:.2f}"))
 
     def pause(self) -> None:
         if self.controller is not None and self.state == RUNNING:
@@ -486,8 +499,8 @@ class Session(QObject):
             return True
         if not self.controller.stop_and_wait(timeout_ms):
             self._set_state(STOPPING)
-            self.report("warning", "Training is finishing its current step (an evaluation of a large network); "
-                                   "it stops as soon as that is done.")
+            self.report("warning", self.tr("Training is finishing its current step (an evaluation of a large "
+                                           "network); it stops as soon as that is done."))
             return False
         self._drain()
         return self.controller is None
@@ -616,14 +629,16 @@ class Session(QObject):
         """A new step-through on the current weights: the shown test image (or ``x`` with
         ``label``), or in batch mode a random mini-batch of m training images."""
         if not self.can_step:
-            raise RuntimeError("Pause or stop training first: the step-through needs weights that stand still.")
+            raise RuntimeError(self.tr("Pause or stop training first: the step-through needs weights that stand "
+                                       "still."))
         model = self.steps_model
         batch_mode = model.batch_mode if batch is None else bool(batch)
         custom = model.custom
         if x is not None:
             x = np.asarray(x, dtype=np.float32)
             if x.shape != (self.network.sizes[0],):
-                raise RuntimeError(f"This input has shape {x.shape}; the network takes {self.network.sizes[0]} inputs.")
+                raise RuntimeError(self.tr("This input has shape {shape}; the network takes {n} inputs.").format(
+                    shape=x.shape, n=self.network.sizes[0]))
             custom = CustomInput(x, int(label if label is not None else 0))
         c = self.config
         net = self.snapshot_network()
@@ -658,16 +673,17 @@ class Session(QObject):
         """Give the network the weights after the step-through's gradient-descent update."""
         seq = self.steps
         if seq is None or self.state != IDLE:
-            raise RuntimeError("Stop training before changing the weights by hand.")
+            raise RuntimeError(self.tr("Stop training before changing the weights by hand."))
         if not seq.update_ok:
-            raise RuntimeError("This update would make the weights non-finite; it was not kept.")
+            raise RuntimeError(self.tr("This update would make the weights non-finite; it was not kept."))
         net = self.network.copy()
         net.set_parameters(seq.after.weights, seq.after.biases)
         w = self.world
         w.network = net
         w.kept_update = w.trained = True
         self._publish_parameters()
-        self.report("info", "Kept the update: the network now has the weights after this gradient-descent step.")
+        self.report("info", self.tr("Kept the update: the network now has the weights after this gradient-descent "
+                                    "step."))
 
     # -- settings ----------------------------------------------------------------------------
     def save_settings(self, s: QSettings | None = None) -> None:

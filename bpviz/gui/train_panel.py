@@ -39,32 +39,36 @@ class TrainPanel(QWidget):
         # Plain text fields, not spin boxes: a spin box silently rewrites what was typed ("1e9"
         # became 19, 0 became the minimum); here a value is refused with the reason beside it.
         self.sizes = self._field(",".join(map(str, c.sizes)),
-                                 "Neurons per layer, input first, e.g. 784,30,10 (the seed's) or 784,40,30,20,10.\n"
-                                 "The input must match the image size, the output the number of classes.")
-        self.eta = self._field(f"{c.eta:g}", "Learning rate η > 0. Can be changed while training runs (Enter): "
-                                             "the next mini-batch uses it.")
-        self.batch = self._field(str(c.batch_size), "Mini-batch size m: each gradient-descent step averages "
-                                                    "over m samples.")
-        self.epochs = self._field(str(c.epochs), "How many epochs (passes over the training set) Train runs.")
-        self.lmbda = self._field(f"{c.lmbda:g}", "L2 regularisation λ ≥ 0 (chapter 3): each step also shrinks "
-                                                 "every weight by the factor 1 − ηλ/n. 0 is the seed's.")
-        self.seed = self._field(str(c.seed), "Seed of the initial weights and of the shuffling: same seed, same run.")
+                                 self.tr("Neurons per layer, input first, e.g. 784,30,10 (the seed's) or "
+                                         "784,40,30,20,10.\nThe input must match the image size, the output the "
+                                         "number of classes."))
+        self.eta = self._field(f"{c.eta:g}", self.tr("Learning rate η > 0. Can be changed while training runs "
+                                                     "(Enter): the next mini-batch uses it."))
+        self.batch = self._field(str(c.batch_size), self.tr("Mini-batch size m: each gradient-descent step "
+                                                            "averages over m samples."))
+        self.epochs = self._field(str(c.epochs), self.tr("How many epochs (passes over the training set) Train runs."))
+        self.lmbda = self._field(f"{c.lmbda:g}", self.tr("L2 regularisation λ ≥ 0 (chapter 3): each step also "
+                                                         "shrinks every weight by the factor 1 − ηλ/n. 0 is the "
+                                                         "seed's."))
+        self.seed = self._field(str(c.seed), self.tr("Seed of the initial weights and of the shuffling: same seed, "
+                                                 "same run."))
         self.cost = QComboBox()
-        self.cost.addItem("Quadratic (the seed's)", "quadratic")
-        self.cost.addItem("Cross-entropy", "cross-entropy")
-        self.cost.setToolTip("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
-                             "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).")
+        self.cost.addItem(self.tr("Quadratic (the seed's)"), "quadratic")
+        self.cost.addItem(self.tr("Cross-entropy"), "cross-entropy")
+        self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
+                                     "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
-        self.init.addItem("Standard N(0, 1) (the seed's)", "standard")
-        self.init.addItem("Scaled N(0, 1/n_in)", "scaled")
-        self.init.setToolTip("How the initial weights are drawn. Biases are always N(0, 1).")
+        self.init.addItem(self.tr("Standard N(0, 1) (the seed's)"), "standard")
+        self.init.addItem(self.tr("Scaled N(0, 1/n_in)"), "scaled")
+        self.init.setToolTip(self.tr("How the initial weights are drawn. Biases are always N(0, 1)."))
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
             self.dataset.addItem(desc, key)
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
-        self.dataset.addItem(FOLDER_ITEM, None)
-        self.dataset.setToolTip("The images to learn from. A folder must hold the four standard IDX files.")
+        self.dataset.addItem(self.tr("Folder of IDX files…"), None)
+        self.dataset.setToolTip(self.tr("The images to learn from. A folder must hold the four standard IDX "
+                                        "files."))
         for combo in (self.cost, self.init, self.dataset):  # long item texts must not widen the panel
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
@@ -77,8 +81,8 @@ class TrainPanel(QWidget):
         self.download_text = QLabel()
         self.download_text.setWordWrap(True)
         self.download_text.setStyleSheet("color:#9ca3af;")
-        self.cancel_download_button = QPushButton("Cancel")
-        self.cancel_download_button.setToolTip("Stop the download; nothing half-written is kept")
+        self.cancel_download_button = QPushButton(self.tr("Cancel"))
+        self.cancel_download_button.setToolTip(self.tr("Stop the download; nothing half-written is kept"))
         self.cancel_download_button.clicked.connect(self.cancel_download)
         self.download: Download | None = None
         self.delay = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=1000, value=c.delay_ms)
@@ -93,11 +97,13 @@ class TrainPanel(QWidget):
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, label, w in (("sizes", "Layer sizes", self.sizes), ("eta", "Learning rate η", self.eta),
-                              ("batch_size", "Mini-batch size m", self.batch), ("epochs", "Epochs", self.epochs),
-                              ("lmbda", "L2 regularisation λ", self.lmbda),
-                              ("cost", "Cost", self.cost), ("init", "Initial weights", self.init),
-                              ("seed", "Seed", self.seed), ("dataset", "Dataset", self.dataset)):
+        for key, label, w in (("sizes", self.tr("Layer sizes"), self.sizes),
+                              ("eta", self.tr("Learning rate η"), self.eta),
+                              ("batch_size", self.tr("Mini-batch size m"), self.batch),
+                              ("epochs", self.tr("Epochs"), self.epochs),
+                              ("lmbda", self.tr("L2 regularisation λ"), self.lmbda),
+                              ("cost", self.tr("Cost"), self.cost), ("init", self.tr("Initial weights"), self.init),
+                              ("seed", self.tr("Seed"), self.seed), ("dataset", self.tr("Dataset"), self.dataset)):
             form.addRow(label, w)
             err = QLabel()
             err.setWordWrap(True)
@@ -119,14 +125,14 @@ class TrainPanel(QWidget):
         form.addRow("Slow motion", self.delay)
         form.addRow("", self.delay_label)
 
-        self.train_button = QPushButton("Train")
-        self.stop_button = QPushButton("Stop")
-        self.reset_button = QPushButton("Reset")
-        self.step_button = QPushButton("One mini-batch")
-        self.train_button.setToolTip("Train, pause or resume (Space)")
-        self.stop_button.setToolTip("Stop training; the weights stay as they are (S)")
-        self.reset_button.setToolTip("Stop and draw new initial weights from the seed (Ctrl+R)")
-        self.step_button.setToolTip("Apply exactly one mini-batch, then pause (B)")
+        self.train_button = QPushButton(self.tr("Train"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.step_button = QPushButton(self.tr("One mini-batch"))
+        self.train_button.setToolTip(self.tr("Train, pause or resume (Space)"))
+        self.stop_button.setToolTip(self.tr("Stop training; the weights stay as they are (S)"))
+        self.reset_button.setToolTip(self.tr("Stop and draw new initial weights from the seed (Ctrl+R)"))
+        self.step_button.setToolTip(self.tr("Apply exactly one mini-batch, then pause (B)"))
         self.train_button.clicked.connect(self.train_clicked)
         self.stop_button.clicked.connect(lambda: session.stop())
         self.reset_button.clicked.connect(self.reset_clicked)
@@ -137,7 +143,8 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.step_button, 1, 0)
         buttons.addWidget(self.reset_button, 1, 1)
 
-        self.locked_note = QLabel("Training runs: only η and slow motion can change now. Stop (S) to change the rest.")
+        self.locked_note = QLabel(self.tr("Training runs: only η and slow motion can change now. Stop (S) to change the "
+                                          "rest."))
         self.locked_note.setWordWrap(True)
         self.locked_note.setStyleSheet("color:#fbbf24;")
         self.locked_note.hide()
@@ -176,18 +183,19 @@ class TrainPanel(QWidget):
         when the dataset stays)."""
         values, errors = {}, []
         for key, w, conv, what in (("sizes", self.sizes, parse_sizes, None),
-                                   ("eta", self.eta, float, "a number like 3 or 0.5"),
-                                   ("batch_size", self.batch, int, "a whole number like 10"),
-                                   ("epochs", self.epochs, int, "a whole number like 30"),
-                                   ("lmbda", self.lmbda, float, "a number like 0 or 5"),
-                                   ("seed", self.seed, int, "a whole number ≥ 0")):
+                                   ("eta", self.eta, float, self.tr("{text} is not a number like 3 or 0.5")),
+                                   ("batch_size", self.batch, int, self.tr("{text} is not a whole number like 10")),
+                                   ("epochs", self.epochs, int, self.tr("{text} is not a whole number like 30")),
+                                   ("lmbda", self.lmbda, float, self.tr("{text} is not a number like 0 or 5")),
+                                   ("seed", self.seed, int, self.tr("{text} is not a whole number ≥ 0"))):
             text = w.text().strip()
             try:
                 values[key] = conv(text)
             except ValueError as e:
-                errors.append(ConfigError(key, str(e) if what is None else f"{text!r} is not {what}"))
+                errors.append(ConfigError(key, str(e) if what is None else what.format(text=repr(text))))
         if values.get("seed", 0) < 0:
-            errors.append(ConfigError("seed", f"the seed must be ≥ 0 (got {values.pop('seed')})"))
+            errors.append(ConfigError("seed", self.tr("the seed must be ≥ 0 (got {value})").format(
+                value=values.pop("seed"))))
         s = self.session
         dataset = self.dataset.currentData() or s.config.dataset
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
@@ -266,7 +274,8 @@ class TrainPanel(QWidget):
             value = float(self.eta.text())
             self.session.set_eta(value)
         except ValueError as e:
-            self.show_error(ConfigError("eta", str(e) if "eta" in str(e) else f"{self.eta.text()!r} is not a number"))
+            self.show_error(ConfigError("eta", str(e) if "eta" in str(e) or "η" in str(e) else
+                                        self.tr("{text} is not a number").format(text=repr(self.eta.text()))))
             return
         self.show_error(None)
 
@@ -280,7 +289,7 @@ class TrainPanel(QWidget):
             self.start_download(key)
             return
         if key is None:  # "Folder of IDX files…"
-            folder = QFileDialog.getExistingDirectory(self, "Folder with the four IDX files")
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four IDX files"))
             if not folder:
                 self.dataset.setCurrentIndex(self._last_dataset_index)
                 return
@@ -298,7 +307,7 @@ class TrainPanel(QWidget):
         self.download.worker.progress.connect(self._on_download_progress)
         self.download.finished.connect(lambda ok, msg: self._on_download_finished(name, ok, msg))
         self.download_bar.setValue(0)
-        self.download_text.setText(f"Downloading {name}…")
+        self.download_text.setText(self.tr("Downloading {name}…").format(name=name))
         self.download_row.show()
         self.dataset.setEnabled(False)
         self.download.start()
@@ -333,7 +342,8 @@ class TrainPanel(QWidget):
             self.download = None
 
     def _on_state(self, state: str) -> None:
-        self.train_button.setText({IDLE: "Train", RUNNING: "Pause", PAUSED: "Resume", STOPPING: "Stopping…"}[state])
+        self.train_button.setText({IDLE: self.tr("Train"), RUNNING: self.tr("Pause"), PAUSED: self.tr("Resume"),
+                                   STOPPING: self.tr("Stopping…")}[state])
         self.train_button.setEnabled(state != STOPPING)
         idle = state == IDLE
         for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset):
@@ -355,7 +365,16 @@ class TrainPanel(QWidget):
         self._last_dataset_index = self.dataset.currentIndex()
         self.show_error(None)
         self.network_label.setText(
-            f"Network {list(net.sizes)} · {net.cost.label.lower()} cost · {net.init} initial weights · "
-            f"{net.num_parameters:,} parameters.\nData: {s.data.name}, {len(s.data.train):,} training and "
-            f"{len(s.data.test):,} test samples."
-        )
+            self.tr("Network {sizes} · {cost} · {init} · {n} parameters.\nData: {data}, {train} training and "
+                    "{test} test samples.").format(
+                sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
+                n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
+                test=f"{len(s.data.test):,}"))
+
+    def cost_text(self, name: str) -> str:
+        return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
+            name, name)
+
+    def init_text(self, name: str) -> str:
+        return {"standard": self.tr("standard initial weights"), "scaled": self.tr("scaled initial weights")}.get(
+            name, name)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bpviz.core.mistakes import CellImages, NudgeRun, TeachStep
+from bpviz.i18n import translate
 from bpviz.scene.notation import fmt, sub
 
 
@@ -27,25 +28,31 @@ def output_symbol(k: int) -> str:
 
 def cell_caption(cell: CellImages, names: Sequence[str]) -> str:
     """e.g. '41 images of 4 predicted as 9, most confident first'."""
-    order = {"confidence": "most confident first", "margin": "largest margin first",
-             "index": "in test-set order"}[cell.order]
+    order = {"confidence": translate("MistakesText", "most confident first"),
+             "margin": translate("MistakesText", "largest margin first"),
+             "index": translate("MistakesText", "in test-set order")}[cell.order]
     n = len(cell)
-    what = "correctly classified" if cell.true_label == cell.predicted else f"predicted as {class_text(names, cell.predicted)}"
-    return f"{n} image{'s' if n != 1 else ''} of {class_text(names, cell.true_label)} {what}, {order}"
+    what = (translate("MistakesText", "correctly classified") if cell.true_label == cell.predicted else
+            translate("MistakesText", "predicted as {label}").format(label=class_text(names, cell.predicted)))
+    text = (translate("MistakesText", "{n} image of {label} {what}, {order}") if n == 1 else
+            translate("MistakesText", "{n} images of {label} {what}, {order}"))
+    return text.format(n=n, label=class_text(names, cell.true_label), what=what, order=order)
 
 
 def teach_caption(step: TeachStep, names: Sequence[str]) -> str:
     """One line: what a teaching step did to the example, and (if known) to the test set."""
     k = step.label
-    text = (f"Taught {class_text(names, k)} with η = {step.eta:g}: {output_symbol(k)} "
-            f"{fmt(step.outputs_before[k])} → {fmt(step.outputs_after[k])}, prediction "
-            f"{class_text(names, step.prediction_before)} → {class_text(names, step.prediction_after)}, "
-            f"C_x {step.cost_before:.4g} → {step.cost_after:.4g}.")
+    text = translate("MistakesText", "Taught {label} with η = {eta}: {a} {a0} → {a1}, prediction {p0} → {p1}, "
+                                     "C_x {c0} → {c1}.").format(
+        label=class_text(names, k), eta=f"{step.eta:g}", a=output_symbol(k), a0=fmt(step.outputs_before[k]),
+        a1=fmt(step.outputs_after[k]), p0=class_text(names, step.prediction_before),
+        p1=class_text(names, step.prediction_after), c0=f"{step.cost_before:.4g}", c1=f"{step.cost_after:.4g}")
     t = step.test
     if t is not None:
         n = len(t.changed)
-        text += (f" Test set: {100 * t.accuracy_before:.2f}% → {100 * t.accuracy_after:.2f}%, "
-                 f"{n} prediction{'s' if n != 1 else ''} changed.")
+        more = (translate("MistakesText", " Test set: {p0}% → {p1}%, {n} prediction changed.") if n == 1 else
+                translate("MistakesText", " Test set: {p0}% → {p1}%, {n} predictions changed."))
+        text += more.format(p0=f"{100 * t.accuracy_before:.2f}", p1=f"{100 * t.accuracy_after:.2f}", n=n)
     return text
 
 
@@ -54,13 +61,17 @@ def nudge_caption(run: NudgeRun, names: Sequence[str]) -> str:
     k = run.target
     f = run.final
     if f is None:
-        return (f"Already predicted as {class_text(names, k)}." if run.reached
-                else "No pixel can move towards the target.")
+        return (translate("MistakesText", "Already predicted as {label}.").format(label=class_text(names, k))
+                if run.reached else translate("MistakesText", "No pixel can move towards the target."))
     n = len(run.steps)
-    px = f"{f.changed_pixels} of {run.x0.shape[0]} pixels changed by more than {f.threshold:g}"
+    px = translate("MistakesText", "{n} of {total} pixels changed by more than {threshold}").format(
+        n=f.changed_pixels, total=run.x0.shape[0], threshold=f"{f.threshold:g}")
     if run.reached:
-        return f"Predicted as {class_text(names, k)} after {n} nudge{'s' if n != 1 else ''}: {px}."
-    return f"Still predicted as {class_text(names, f.prediction)} after {n} nudges: {px}."
+        text = (translate("MistakesText", "Predicted as {label} after {n} nudge: {pixels}.") if n == 1 else
+                translate("MistakesText", "Predicted as {label} after {n} nudges: {pixels}."))
+        return text.format(label=class_text(names, k), n=n, pixels=px)
+    return translate("MistakesText", "Still predicted as {label} after {n} nudges: {pixels}.").format(
+        label=class_text(names, f.prediction), n=n, pixels=px)
 
 
 def highlighted_weights(step: TeachStep) -> dict[int, np.ndarray]:

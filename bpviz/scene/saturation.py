@@ -17,6 +17,7 @@ import numpy as np
 
 from bpviz.core import CrossEntropyCost, QuadraticCost, Trace
 from bpviz.core.learning import SATURATION_THRESHOLD, OutputSaturation, trace_saturation
+from bpviz.i18n import translate
 
 SIGMA_PRIME_MAX = 0.25  # σ′(0): the fastest a sigmoid neuron passes an error on
 
@@ -67,14 +68,18 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
     a = float(trace.a(l)[j])
     delta = float(trace.delta(l)[j])
     L = trace.num_layers
-    name = f"neuron {j} of layer {l}"
     head = f"σ′(z) = {_g(sp)} (a = {_g(a)})"
-    speed = f"σ′(z) = {_g(sp)}, {_pct(sp / SIGMA_PRIME_MAX)} of σ′'s largest value 0.25 (at z = 0)"
+    speed = translate("Saturation", "σ′(z) = {sp}, {pct} of σ′'s largest value 0.25 (at z = 0)").format(
+        sp=_g(sp), pct=_pct(sp / SIGMA_PRIME_MAX))
     if l == L and trace.cost_name == CrossEntropyCost.name:
         err = float(trace.a(L)[j] - trace.y[j])
-        state = "saturated" if sp < threshold else "not saturated"
-        return (f"Output {name}: {head}, {state}. With the cross-entropy cost BP1 has no σ′ factor: "
-                f"δ = a − y = {_g(err)}, so this output learns in proportion to its error whatever σ′ is.")
+        text = (translate("Saturation", "Output neuron {j} of layer {l}: {head}, saturated. With the cross-entropy "
+                                        "cost BP1 has no σ′ factor: δ = a − y = {err}, so this output learns in "
+                                        "proportion to its error whatever σ′ is.") if sp < threshold else
+                translate("Saturation", "Output neuron {j} of layer {l}: {head}, not saturated. With the "
+                                        "cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output "
+                                        "learns in proportion to its error whatever σ′ is."))
+        return text.format(j=j, l=l, head=head, err=_g(err))
     if l == L:
         err = float(trace.a(L)[j] - trace.y[j])
         factor = f"δ = (a − y)·σ′(z) = {_g(err)} × {_g(sp)} = {_g(delta)}"
@@ -82,12 +87,14 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
         incoming = float((trace.w(l + 1).T @ trace.delta(l + 1))[j])
         factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {_g(incoming)} × {_g(sp)} = {_g(delta)}"
     if sp < threshold:
-        return (f"{name.capitalize()} is saturated: {head} < {_g(threshold)}. By "
-                f"{'BP1' if l == L else 'BP2'} {factor}: whatever error reaches it is multiplied by "
-                f"{speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, "
-                f"so it learns slowly.")
-    return (f"{name.capitalize()} is not saturated: {head} ≥ {_g(threshold)}. {factor}: the error "
-            f"reaching it is multiplied by {speed}.")
+        return translate("Saturation", "Neuron {j} of layer {l} is saturated: {head} < {threshold}. By {bp} "
+                                       "{factor}: whatever error reaches it is multiplied by {speed}, and by BP3/BP4 "
+                                       "its bias and incoming weights change in proportion to δ, so it learns "
+                                       "slowly.").format(j=j, l=l, head=head, threshold=_g(threshold),
+                                                          bp="BP1" if l == L else "BP2", factor=factor, speed=speed)
+    return translate("Saturation", "Neuron {j} of layer {l} is not saturated: {head} ≥ {threshold}. {factor}: the "
+                                   "error reaching it is multiplied by {speed}.").format(
+        j=j, l=l, head=head, threshold=_g(threshold), factor=factor, speed=speed)
 
 
 def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD) -> str:
@@ -97,8 +104,10 @@ def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRES
     """
     share = np.asarray(share, dtype=np.float64)
     mostly = int(np.sum(share > 0.5))
-    return (f"Layer {l}: a neuron is saturated (σ′(z) < {_g(threshold)}) in {_pct(share.mean())} of the "
-            f"mini-batch's samples on average; {mostly} of {share.size} neurons are saturated for most samples.")
+    return translate("Saturation", "Layer {l}: a neuron is saturated (σ′(z) < {threshold}) in {pct} of the "
+                                   "mini-batch's samples on average; {mostly} of {n} neurons are saturated for most "
+                                   "samples.").format(l=l, threshold=_g(threshold), pct=_pct(share.mean()),
+                                                      mostly=mostly, n=share.size)
 
 
 # -- the two costs side by side ----------------------------------------------------------
@@ -128,15 +137,19 @@ class OutputErrors:
         if j is None:
             j = int(np.argmax(np.abs(err)))
         e, sp, dq = float(err[j]), float(self.sigma_prime[j]), float(self.delta_quadratic[j])
-        text = (f"Output neuron {j}: a = {_g(self.a[j])}, y = {_g(self.y[j])}. Cross-entropy: δ = a − y = {_g(e)}. "
-                f"Quadratic: δ = (a − y)·σ′(z) = {_g(e)} × {_g(sp)} = {_g(dq)}, {_pct(sp)} "
-                f"of the cross-entropy δ")
+        text = translate("Saturation", "Output neuron {j}: a = {a}, y = {y}. Cross-entropy: δ = a − y = {e}. "
+                                       "Quadratic: δ = (a − y)·σ′(z) = {e} × {sp} = {dq}, {pct} of the "
+                                       "cross-entropy δ").format(j=j, a=_g(self.a[j]), y=_g(self.y[j]), e=_g(e),
+                                                                  sp=_g(sp), dq=_g(dq), pct=_pct(sp))
         if abs(e) < 0.1:
-            return text + ". The error is small, so both costs have little to learn here."
+            return text + translate("Saturation", ". The error is small, so both costs have little to learn here.")
         if sp < self.threshold:
-            return (text + f". The neuron is badly wrong but saturated (σ′ < {_g(self.threshold)}): under the "
-                    "quadratic cost it learns slowly; the cross-entropy cost learns in proportion to the error.")
-        return text + f". σ′ is not small here (≥ {_g(self.threshold)}), so both costs learn from this error."
+            return text + translate("Saturation", ". The neuron is badly wrong but saturated (σ′ < {threshold}): "
+                                                  "under the quadratic cost it learns slowly; the cross-entropy cost "
+                                                  "learns in proportion to the error.").format(
+                threshold=_g(self.threshold))
+        return text + translate("Saturation", ". σ′ is not small here (≥ {threshold}), so both costs learn from "
+                                              "this error.").format(threshold=_g(self.threshold))
 
 
 def output_errors(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> OutputErrors:

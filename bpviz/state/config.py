@@ -9,6 +9,7 @@ from typing import Any
 from bpviz.core import check_memory, get_cost, parse_sizes, validate_hyperparameters
 from bpviz.core.network import INITS
 from bpviz.data import DEFAULT_DATASET, DataSplits
+from bpviz.i18n import translate
 
 #: Bytes per weight the GUI needs to draw a network besides training it: the view keeps the
 #: end points of every edge as float64 (2 points × 2 coordinates × 8 bytes).
@@ -65,11 +66,13 @@ class TrainConfig:
             parse_sizes(self.sizes)
             training_memory(self.sizes)
             if data is not None and self.sizes[0] != data.input_size:
-                raise ConfigError("sizes", f"the input layer must have {data.input_size} neurons, one per input "
-                                           f"of {data.name} (got {self.sizes[0]})")
+                raise ConfigError("sizes", translate("Config", "the input layer must have {n} neurons, one per input "
+                                                     "of {data} (got {got})").format(
+                    n=data.input_size, data=data.name, got=self.sizes[0]))
             if data is not None and self.sizes[-1] != data.n_classes:
-                raise ConfigError("sizes", f"the output layer must have {data.n_classes} neurons, one per class "
-                                           f"of {data.name} (got {self.sizes[-1]})")
+                raise ConfigError("sizes", translate("Config", "the output layer must have {n} neurons, one per class "
+                                                     "of {data} (got {got})").format(
+                    n=data.n_classes, data=data.name, got=self.sizes[-1]))
         except ConfigError as e:
             out.append(e)
         except ValueError as e:
@@ -82,16 +85,19 @@ class TrainConfig:
                 out.append(ConfigError(name, str(e)))
         if data is not None and isinstance(self.batch_size, int) and self.batch_size > len(data.train) \
                 and not any(e.field == "batch_size" for e in out):
-            out.append(ConfigError("batch_size", f"a mini-batch cannot be larger than the {len(data.train):,} "
-                                                 f"training samples of {data.name} (got {self.batch_size:,})"))
+            out.append(ConfigError("batch_size", translate("Config", "a mini-batch cannot be larger than the {n} "
+                                                                     "training samples of {data} (got {got})").format(
+                n=f"{len(data.train):,}", data=data.name, got=f"{self.batch_size:,}")))
         try:
             get_cost(self.cost)
         except ValueError as e:
             out.append(ConfigError("cost", str(e)))
         if self.init not in INITS:
-            out.append(ConfigError("init", f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}"))
+            out.append(ConfigError("init", translate("Config", "unknown initialisation {name}; choose one of {names}")
+                                   .format(name=repr(self.init), names=", ".join(INITS))))
         if not 0 <= self.delay_ms <= 60_000:
-            out.append(ConfigError("delay_ms", f"the slow-motion delay must lie in 0…60000 ms (got {self.delay_ms})"))
+            out.append(ConfigError("delay_ms", translate("Config", "the slow-motion delay must lie in 0…60000 ms "
+                                                                   "(got {value})").format(value=self.delay_ms)))
         return out
 
 

@@ -58,6 +58,7 @@ from bpviz.core.twin import (
 )
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
+from bpviz.i18n import translate
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.hidden_units import grid_shape, tile_at, weight_mosaic
 from bpviz.scene.lens import Lens
@@ -138,17 +139,17 @@ class SpeedPlot(QWidget):
                                  "‖∂C/∂b<sup>l</sup>‖  (log scale)",
                                  "epochs trained", log_y=True)
         self.plot = self.plot_widget.getPlotItem()
-        self.caption = _wrap_label(tip="What each curve is measured on, and the book's figures")
+        self.caption = _wrap_label(tip=translate("Learning", "What each curve is measured on, and the book's figures"))
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
         self.n_images = QSpinBox(minimum=10, maximum=60000, value=DEFAULT_SPEED_IMAGES, singleStep=100)
         number_field(self.n_images)
-        self.n_images.setToolTip("‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images "
-                                 "(the book: 1,000). Changing N starts the curves again.")
+        self.n_images.setToolTip(translate("Learning", "‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images "
+                                 "(the book: 1,000). Changing N starts the curves again."))
         self.n_images.editingFinished.connect(self.reset)
         row = QHBoxLayout()
-        row.addWidget(QLabel("measured on the first"))
+        row.addWidget(QLabel(translate("Learning", "measured on the first")))
         row.addWidget(self.n_images)
-        row.addWidget(QLabel("training images"))
+        row.addWidget(QLabel(translate("Learning", "training images")))
         row.addStretch(1)
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 2, 4, 2)
@@ -306,15 +307,15 @@ class HiddenUnits(QWidget):
         self.mark.setZValue(10)
         self.mark.hide()
         self.view.addItem(self.mark)
-        self.caption = _wrap_label(tip="Hover a tile to name its neuron; click it to select that neuron")
+        self.caption = _wrap_label(tip=translate("Learning", "Hover a tile to name its neuron; click it to select that neuron"))
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 2, 4, 2)
         v.addWidget(self.glw, 1)
         v.addWidget(self.caption)
-        self.glw.setToolTip("Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
+        self.glw.setToolTip(translate("Learning", "Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
                             "28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it "
-                            "down. Click a tile to select the neuron.")
+                            "down. Click a tile to select the neuron."))
         self.cols = 1
         self.n = 0
         self.mosaic: np.ndarray | None = None
@@ -552,23 +553,23 @@ class LearningPanel(QWidget):
 
     # -- presets ------------------------------------------------------------------------------
     def _make_presets(self) -> QGroupBox:
-        box = QGroupBox("The book's experiments")
+        box = QGroupBox(translate("Learning", "The book's experiments"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.preset_combo = QComboBox()
         for p in PRESETS:
             self.preset_combo.addItem(p.title, p.key)
         _shrinkable(self.preset_combo)
-        self.preset_combo.setToolTip("One of the book's experiments (or a demonstration of a bad η)")
+        self.preset_combo.setToolTip(translate("Learning", "One of the book's experiments (or a demonstration of a bad η)"))
         self.preset_combo.currentIndexChanged.connect(self._on_preset_choice)
-        self.apply_preset_button = QPushButton("Apply")
-        self.apply_preset_button.setToolTip("Use these settings (a new network when the sizes, cost or init "
-                                            "change; a replaced trained network can be brought back with Ctrl+Z)")
+        self.apply_preset_button = QPushButton(translate("Learning", "Apply"))
+        self.apply_preset_button.setToolTip(translate("Learning", "Use these settings (a new network when the sizes, cost or init "
+                                            "change; a replaced trained network can be brought back with Ctrl+Z)"))
         self.apply_preset_button.clicked.connect(self.apply_preset)
         row.addWidget(self.preset_combo, 1)
         row.addWidget(self.apply_preset_button)
         v.addLayout(row)
-        self.preset_text = _wrap_label(tip="The settings, the book's figure and what bpviz measured")
+        self.preset_text = _wrap_label(tip=translate("Learning", "The settings, the book's figure and what bpviz measured"))
         self.preset_text.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.preset_text)
         self.preset_status = _wrap_label()
@@ -626,7 +627,7 @@ class LearningPanel(QWidget):
         if p is not None and not self.matches(p):
             self.applied = None
             p = None
-            self.preset_status.setText("The settings changed: the preset's target line was removed.")
+            self.preset_status.setText(translate("Learning", "The settings changed: the preset's target line was removed."))
         plot = self.window.cost_plot.acc_plot
         if self.target_line is not None and (p is None or self.target_line.preset is not p):
             plot.removeItem(self.target_line)
@@ -653,10 +654,10 @@ class LearningPanel(QWidget):
 
     # -- saturation ---------------------------------------------------------------------------
     def _make_saturation(self) -> QGroupBox:
-        box = QGroupBox("Saturation: why a neuron learns slowly")
+        box = QGroupBox(translate("Learning", "Saturation: why a neuron learns slowly"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.sat_lens = QCheckBox("Mark saturated neurons")
+        self.sat_lens = QCheckBox(translate("Learning", "Mark saturated neurons"))
         self.sat_lens.setChecked(True)
         self.sat_lens.setToolTip(f"Ring every neuron whose σ′(z) < {SATURATION_THRESHOLD:g} on the network "
                                  "(while this tab is shown). Shortcut: Ctrl+Shift+S")
@@ -664,31 +665,31 @@ class LearningPanel(QWidget):
         self.sat_mode = QComboBox()
         self.sat_mode.addItems(["shown sample", "share of a mini-batch"])
         _shrinkable(self.sat_mode)
-        self.sat_mode.setToolTip("Mark the neurons saturated for the shown test image, or colour each neuron by "
-                                 "the share of a random mini-batch of m training images in which it is saturated")
+        self.sat_mode.setToolTip(translate("Learning", "Mark the neurons saturated for the shown test image, or colour each neuron by "
+                                 "the share of a random mini-batch of m training images in which it is saturated"))
         self.sat_mode.currentIndexChanged.connect(lambda _i: self.refresh_saturation())
-        self.new_batch_button = QPushButton("New batch")
-        self.new_batch_button.setToolTip("Draw another random mini-batch of m training images")
+        self.new_batch_button = QPushButton(translate("Learning", "New batch"))
+        self.new_batch_button.setToolTip(translate("Learning", "Draw another random mini-batch of m training images"))
         self.new_batch_button.clicked.connect(self.new_batch)
         row.addWidget(self.sat_lens)
         v.addLayout(row)
         row = QHBoxLayout()
-        row.addWidget(QLabel("for the"))
+        row.addWidget(QLabel(translate("Learning", "for the")))
         row.addWidget(self.sat_mode, 1)
         row.addWidget(self.new_batch_button)
         v.addLayout(row)
-        self.sat_caption = _wrap_label(tip="Computed from the numbers of the shown sample and the selected neuron "
-                                           "(click one on the network)")
+        self.sat_caption = _wrap_label(tip=translate("Learning", "Computed from the numbers of the shown sample and the selected neuron "
+                                           "(click one on the network)"))
         self.sat_caption.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.sat_caption)
-        title = QLabel("<b>BP1 for both costs, same sample and weights</b>")
-        title.setToolTip("Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor).")
+        title = QLabel(translate("Learning", "<b>BP1 for both costs, same sample and weights</b>"))
+        title.setToolTip(translate("Learning", "Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor)."))
         v.addWidget(title)
         self.delta_plot = _plot("<span style='color:#60a5fa'>■ quadratic (a − y)·σ′(z)</span> &nbsp; "
                                 "<span style='color:#f59e0b'>■ cross-entropy a − y</span>",
                                 "δ<sup>L</sup><sub>j</sub>", "output neuron j")
         self.delta_plot.setMinimumHeight(150)
-        self.delta_plot.setToolTip("Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y.")
+        self.delta_plot.setToolTip(translate("Learning", "Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y."))
         self.bars_q = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#60a5fa")
         self.bars_ce = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#f59e0b")
         for b in (self.bars_q, self.bars_ce):
@@ -697,7 +698,7 @@ class LearningPanel(QWidget):
         self.delta_table = QLabel()
         self.delta_table.setTextFormat(Qt.TextFormat.RichText)
         self.delta_table.setStyleSheet("font-size: 8.5pt;")
-        self.delta_table.setToolTip("Per output neuron: a, y, σ′(z^L) and both δ^L (saturated rows in yellow)")
+        self.delta_table.setToolTip(translate("Learning", "Per output neuron: a, y, σ′(z^L) and both δ^L (saturated rows in yellow)"))
         v.addWidget(self.delta_table)
         self.delta_caption = _wrap_label()
         self.delta_caption.setStyleSheet("font-size: 9pt;")
@@ -810,55 +811,55 @@ class LearningPanel(QWidget):
 
     # -- twin runs ----------------------------------------------------------------------------
     def _make_twins(self) -> QGroupBox:
-        box = QGroupBox("Twin runs: one setting differs")
+        box = QGroupBox(translate("Learning", "Twin runs: one setting differs"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Run b changes"))
+        row.addWidget(QLabel(translate("Learning", "Run b changes")))
         self.twin_key = QComboBox()
         for k in VARIABLE:
             self.twin_key.addItem({"eta": "η", "lmbda": "λ", "init_scale": "init scale"}.get(k, k), k)
-        self.twin_key.setToolTip("The one setting in which run b differs from run a (the Train tab's settings)")
+        self.twin_key.setToolTip(translate("Learning", "The one setting in which run b differs from run a (the Train tab's settings)"))
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
         self.twin_value = QComboBox()
         self.twin_value.setEditable(True)
         _shrinkable(self.twin_value).setMinimumContentsLength(8)
-        self.twin_value.setToolTip("Run b's value of that setting: pick one or type your own "
-                                   "(e.g. quadratic, 0.5, 784,100,10, 3)")
+        self.twin_value.setToolTip(translate("Learning", "Run b's value of that setting: pick one or type your own "
+                                   "(e.g. quadratic, 0.5, 784,100,10, 3)"))
         row.addWidget(self.twin_key)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(translate("Learning", "to")))
         row.addWidget(self.twin_value, 1)
         v.addLayout(row)
         row2 = QHBoxLayout()
-        row2.addWidget(QLabel("epochs"))
+        row2.addWidget(QLabel(translate("Learning", "epochs")))
         self.twin_epochs = QSpinBox(minimum=1, maximum=100, value=5)
         number_field(self.twin_epochs)
-        self.twin_epochs.setToolTip("Epochs for both runs")
+        self.twin_epochs.setToolTip(translate("Learning", "Epochs for both runs"))
         row2.addWidget(self.twin_epochs)
-        row2.addWidget(QLabel("training images"))
+        row2.addWidget(QLabel(translate("Learning", "training images")))
         self.twin_images = QSpinBox(minimum=100, maximum=100000, value=10000, singleStep=1000)
         number_field(self.twin_images)
-        self.twin_images.setToolTip("Train both runs on the first N training images (fewer: faster)")
+        self.twin_images.setToolTip(translate("Learning", "Train both runs on the first N training images (fewer: faster)"))
         row2.addWidget(self.twin_images)
         v.addLayout(row2)
         row3 = QHBoxLayout()
-        self.twin_run_button = QPushButton("Run twins")
-        self.twin_run_button.setToolTip("Train both networks side by side (Ctrl+Shift+T); curves in the bottom "
-                                        "tab “Twin runs”")
+        self.twin_run_button = QPushButton(translate("Learning", "Run twins"))
+        self.twin_run_button.setToolTip(translate("Learning", "Train both networks side by side (Ctrl+Shift+T); curves in the bottom "
+                                        "tab “Twin runs”"))
         self.twin_run_button.clicked.connect(self.run_twins)
-        self.twin_stop_button = QPushButton("Stop")
-        self.twin_stop_button.setToolTip("Stop both runs before their next mini-batch")
+        self.twin_stop_button = QPushButton(translate("Learning", "Stop"))
+        self.twin_stop_button.setToolTip(translate("Learning", "Stop both runs before their next mini-batch"))
         self.twin_stop_button.clicked.connect(self.stop_twins)
         self.twin_stop_button.setEnabled(False)
         row3.addWidget(self.twin_run_button)
         row3.addWidget(self.twin_stop_button)
         v.addLayout(row3)
-        self.slowdown_button = QPushButton("Learning slowdown (chapter 3)")
-        self.slowdown_button.setToolTip("Cross-entropy (a) against quadratic (b) from a badly saturated start "
-                                        "(weights N(0, 9)), 5 epochs on 1,000 training images (Ctrl+Shift+L)")
+        self.slowdown_button = QPushButton(translate("Learning", "Learning slowdown (chapter 3)"))
+        self.slowdown_button.setToolTip(translate("Learning", "Cross-entropy (a) against quadratic (b) from a badly saturated start "
+                                        "(weights N(0, 9)), 5 epochs on 1,000 training images (Ctrl+Shift+L)"))
         self.slowdown_button.clicked.connect(self.run_slowdown)
         v.addWidget(self.slowdown_button)
         self.twin_progress = QProgressBar(minimum=0, maximum=1, value=0)
-        self.twin_progress.setFormat("mini-batch %v / %m")
+        self.twin_progress.setFormat(translate("Learning", "mini-batch %v / %m"))
         v.addWidget(self.twin_progress)
         self.twin_status = _wrap_label()
         self.twin_status.setStyleSheet("font-size: 9pt;")
@@ -905,7 +906,7 @@ class LearningPanel(QWidget):
 
     def _start(self, a: TwinSettings, b: TwinSettings, n_train: int, note: str = "") -> bool:
         if self.thread is not None:
-            self.twin_status.setText("Twin runs are still training: press Stop first.")
+            self.twin_status.setText(translate("Learning", "Twin runs are still training: press Stop first."))
             return False
         d = self.session.data
         if a.sizes[0] != d.input_size or b.sizes[0] != d.input_size or b.sizes[-1] != d.n_classes:
@@ -1025,31 +1026,32 @@ def install(window) -> None:
     window.learning_twin = TwinPlot()
     window.learning_hidden = HiddenUnits(s)
     b = window.bottom_tabs
-    for w, name, tip in ((window.learning_speed, "Speed of learning",
-                          "‖∂C/∂b^l‖ per hidden layer: earlier layers learn more slowly"),
-                         (window.learning_twin, "Twin runs", "Two runs that differ in one setting, overlaid"),
-                         (window.learning_hidden, "Hidden units",
-                          "Each first-hidden-layer neuron's incoming weights as a 28×28 image")):
+    for w, name, tip in ((window.learning_speed, translate("Learning", "Speed of learning"),
+                          translate("Learning", "‖∂C/∂b^l‖ per hidden layer: earlier layers learn more slowly")),
+                         (window.learning_twin, translate("Learning", "Twin runs"),
+                          translate("Learning", "Two runs that differ in one setting, overlaid")),
+                         (window.learning_hidden, translate("Learning", "Hidden units"),
+                          translate("Learning", "Each first-hidden-layer neuron's incoming weights as a 28×28 image"))):
         b.setTabToolTip(b.addTab(w, name), tip)
     panel = LearningPanel(window)
     window.learning_panel = panel
-    i = window.tabs.addTab(panel, "Learning")
-    window.tabs.setTabToolTip(i, "Why a network learns — or does not: presets, saturation, twin runs")
+    i = window.tabs.addTab(panel, translate("Learning", "Learning"))
+    window.tabs.setTabToolTip(i, translate("Learning", "Why a network learns — or does not: presets, saturation, twin runs"))
     window.tabs.currentChanged.connect(lambda _i: panel.on_tab())
     window.installEventFilter(_CloseWatcher(panel))
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.stop_twins)
     m = window.explore_menu
-    window._action(m, "Learning: presets, saturation, twin runs", lambda: window.tabs.setCurrentWidget(panel),
-                   "Ctrl+Shift+G", "Show the Learning tab")
-    window._action(m, "Speed of learning per layer", lambda: b.setCurrentWidget(window.learning_speed),
-                   "Ctrl+Shift+V", "Show ‖∂C/∂b^l‖ per hidden layer")
-    window._action(m, "Hidden units as images", lambda: b.setCurrentWidget(window.learning_hidden),
-                   "Ctrl+Shift+H", "Show each first-hidden-layer neuron's weights as a 28×28 image")
-    window._action(m, "Mark saturated neurons", lambda: (window.tabs.setCurrentWidget(panel),
+    window._action(m, translate("Learning", "Learning: presets, saturation, twin runs"), lambda: window.tabs.setCurrentWidget(panel),
+                   "Ctrl+Shift+G", translate("Learning", "Show the Learning tab"))
+    window._action(m, translate("Learning", "Speed of learning per layer"), lambda: b.setCurrentWidget(window.learning_speed),
+                   "Ctrl+Shift+V", translate("Learning", "Show ‖∂C/∂b^l‖ per hidden layer"))
+    window._action(m, translate("Learning", "Hidden units as images"), lambda: b.setCurrentWidget(window.learning_hidden),
+                   "Ctrl+Shift+H", translate("Learning", "Show each first-hidden-layer neuron's weights as a 28×28 image"))
+    window._action(m, translate("Learning", "Mark saturated neurons"), lambda: (window.tabs.setCurrentWidget(panel),
                                                          panel.sat_lens.toggle()),
-                   "Ctrl+Shift+S", "Show the Learning tab and toggle the saturation lens")
-    window._action(m, "Run twins", panel.run_twins, "Ctrl+Shift+T", "Train the two runs side by side")
-    window._action(m, "Learning slowdown (chapter 3)", panel.run_slowdown, "Ctrl+Shift+L",
-                   "Cross-entropy against quadratic cost from a saturated start")
+                   "Ctrl+Shift+S", translate("Learning", "Show the Learning tab and toggle the saturation lens"))
+    window._action(m, translate("Learning", "Run twins"), panel.run_twins, "Ctrl+Shift+T", translate("Learning", "Train the two runs side by side"))
+    window._action(m, translate("Learning", "Learning slowdown (chapter 3)"), panel.run_slowdown, "Ctrl+Shift+L",
+                   translate("Learning", "Cross-entropy against quadratic cost from a saturated start"))

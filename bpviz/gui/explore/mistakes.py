@@ -44,6 +44,7 @@ from bpviz.core.mistakes import SORT_KEYS, Confusion, Teacher, confusion, input_
 from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import IDLE, Session
 from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
+from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.mistakes_text import cell_caption, class_text, nudge_caption, teach_caption
 from bpviz.scene.notation import fmt
@@ -165,27 +166,27 @@ class ConfusionPanel(QWidget):
         self._dirty = True
 
         self.split = QComboBox()
-        self.split.setToolTip("Which set the matrix counts: the test set, or the validation set when the data "
-                              "have one")
+        self.split.setToolTip(translate("Mistakes", "Which set the matrix counts: the test set, or the validation set when the data "
+                              "have one"))
         self.split.currentIndexChanged.connect(self._on_split)
-        self.recompute_button = QPushButton("Recompute")
-        self.recompute_button.setToolTip("Run the network's latest weights over the set again (Ctrl+M). It is also "
-                                         "recomputed after every epoch.")
+        self.recompute_button = QPushButton(translate("Mistakes", "Recompute"))
+        self.recompute_button.setToolTip(translate("Mistakes", "Run the network's latest weights over the set again (Ctrl+M). It is also "
+                                         "recomputed after every epoch."))
         self.recompute_button.clicked.connect(self.recompute)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setToolTip("Images of the set the network classifies right, on the weights the matrix was "
-                               "computed on")
+        self.status.setToolTip(translate("Mistakes", "Images of the set the network classifies right, on the weights the matrix was "
+                               "computed on"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Set:"))
+        top.addWidget(QLabel(translate("Mistakes", "Set:")))
         top.addWidget(self.split, 1)
         top.addWidget(self.recompute_button)
 
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setToolTip("Rows: the true label; columns: what the network predicted. Click a cell to see "
-                              "its images.")
+        self.table.setToolTip(translate("Mistakes", "Rows: the true label; columns: what the network predicted. Click a cell to see "
+                              "its images."))
         self.table.setStyleSheet("QTableWidget { gridline-color: #374151; font-size: 10px; } "
                                  "QTableWidget::item { padding: 0; } QHeaderView::section { "
                                  "background: #2a2e37; color: #cbd5e1; padding: 0 2px; border: 0; font-size: 11px; }")
@@ -196,7 +197,7 @@ class ConfusionPanel(QWidget):
             h.setMinimumSectionSize(14)
             h.setDefaultSectionSize(16)
         self.table.cellClicked.connect(self.open_cell)
-        self.axes_note = QLabel("rows: true label · columns: predicted")
+        self.axes_note = QLabel(translate("Mistakes", "rows: true label · columns: predicted"))
         self.axes_note.setStyleSheet("color: #9ca3af;")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
@@ -209,15 +210,17 @@ class ConfusionPanel(QWidget):
         self.pairs.setWordWrap(True)
         self.pairs.setTextFormat(Qt.TextFormat.RichText)
         # gallery
-        self.gallery_caption = QLabel("Click a cell of the matrix to see its images.")
+        self.gallery_caption = QLabel(translate("Mistakes", "Click a cell of the matrix to see its images."))
         self.gallery_caption.setWordWrap(True)
         self.gallery_caption.setStyleSheet("color: #facc15;")
         self.sort = QComboBox()
         for key in SORT_KEYS:
-            self.sort.addItem(SORT_NAMES[key], key)
-        self.sort.setToolTip("Order of the images. confidence: aᴸ_p, how sure the network was of its prediction "
+            names = {"confidence": translate("Mistakes", "confidence"), "margin": translate("Mistakes", "margin"),
+                     "index": translate("Mistakes", "index")}
+            self.sort.addItem(names.get(key, SORT_NAMES.get(key, key)), key)
+        self.sort.setToolTip(translate("Mistakes", "Order of the images. confidence: aᴸ_p, how sure the network was of its prediction "
                              "p (highest first); margin: aᴸ_p − aᴸ_t, how far the true class t is behind "
-                             "(largest first); index: their position in the set")
+                             "(largest first); index: their position in the set"))
         self.sort.currentIndexChanged.connect(self._resort)
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -227,14 +230,14 @@ class ConfusionPanel(QWidget):
         self.gallery.setUniformItemSizes(True)
         self.gallery.setGridSize(QSize(THUMB + 34, THUMB + BAR_H + 40))
         self.gallery.setStyleSheet("QListWidget { font-size: 11px; }")
-        self.gallery.setToolTip("Each image with its output activations aᴸ as bars (green: the true label, red: "
-                                "a wrong prediction). Click an image to step through backpropagation on it.")
+        self.gallery.setToolTip(translate("Mistakes", "Each image with its output activations aᴸ as bars (green: the true label, red: "
+                                "a wrong prediction). Click an image to step through backpropagation on it."))
         self.gallery.itemClicked.connect(self._on_item)
         self.gallery.setMinimumHeight(THUMB + BAR_H + 44)
         self.status.setWordWrap(True)
         grow = QHBoxLayout()
         grow.addWidget(self.status, 1)
-        grow.addWidget(QLabel("Sort by"))
+        grow.addWidget(QLabel(translate("Mistakes", "Sort by")))
         grow.addWidget(self.sort)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -271,13 +274,15 @@ class ConfusionPanel(QWidget):
         d = self.session.data
         with signals_blocked(self.split):
             self.split.clear()
-            self.split.addItem(f"test ({len(d.test):,} images)", "test")
+            self.split.addItem(translate("Mistakes", "test ({n} images)").format(n=f"{len(d.test):,}"), "test")
             if d.validation is not None and len(d.validation):
-                self.split.addItem(f"validation ({len(d.validation):,} images)", "validation")
+                self.split.addItem(translate("Mistakes", "validation ({n} images)").format(n=f"{len(d.validation):,}"),
+                                   "validation")
         self.split.setEnabled(self.split.count() > 1)
         self.split_name = "test"
         self.cell_shown = None
-        self.show_images(np.zeros(0, dtype=np.int64), "test", "Click a cell of the matrix to see its images.")
+        self.show_images(np.zeros(0, dtype=np.int64), "test",
+                         translate("Mistakes", "Click a cell of the matrix to see its images."))
         self._changed()
 
     def _on_split(self, _i: int) -> None:
@@ -302,11 +307,14 @@ class ConfusionPanel(QWidget):
         net = s.snapshot_network()
         self.result = confusion(net, ds.x, ds.labels)
         self._dirty = False
-        when = " (the run's latest weights)" if s.state != IDLE else ""
-        self.status.setText(f"<b>{self.result.correct:,} / {self.result.total:,}</b> right "
-                            f"({100 * self.result.accuracy:.2f}%)")
-        self.status.setToolTip(f"Images of the {self.split_name} set the network classifies right, computed on the "
-                               f"weights after {s.epochs_done} epoch{'s' if s.epochs_done != 1 else ''}{when}")
+        when = translate("Mistakes", " (the run's latest weights)") if s.state != IDLE else ""
+        self.status.setText(translate("Mistakes", "<b>{right} / {total}</b> right ({percent}%)").format(
+            right=f"{self.result.correct:,}", total=f"{self.result.total:,}", percent=f"{100 * self.result.accuracy:.2f}"))
+        tip = (translate("Mistakes", "Images of the {split} set the network classifies right, computed on the weights after {n} "
+                 "epoch{when}") if s.epochs_done == 1 else
+               translate("Mistakes", "Images of the {split} set the network classifies right, computed on the weights after {n} "
+                 "epochs{when}"))
+        self.status.setToolTip(tip.format(split=self.split_text(self.split_name), n=s.epochs_done, when=when))
         self._fill_table()
         if self.cell_shown is not None:
             self.open_cell(*self.cell_shown)
@@ -337,20 +345,26 @@ class ConfusionPanel(QWidget):
                     bg = QColor(int(31 + 160 * f), int(34 + 10 * f), int(41 + 10 * f))
                     it.setForeground(QColor("#f3f4f6" if c else "#6b7280"))
                 it.setBackground(bg)
-                what = "correctly classified" if t == p else f"predicted as {class_text(names, p)}"
-                it.setToolTip(f"{c} image{'s' if c != 1 else ''} of {class_text(names, t)} {what} — click to "
-                              f"see {'them' if c != 1 else 'it'}")
+                what = (translate("Mistakes", "correctly classified") if t == p else
+                        translate("Mistakes", "predicted as {label}").format(label=class_text(names, p)))
+                tip = (translate("Mistakes", "{n} image of {label} {what} — click to see it") if c == 1 else
+                       translate("Mistakes", "{n} images of {label} {what} — click to see them"))
+                it.setToolTip(tip.format(n=c, label=class_text(names, t), what=what))
                 self.table.setItem(t, p, it)
         pairs = self.result.most_confused(10)
         if pairs:
             def line(q) -> str:
-                return (f"<b>{class_text(names, q.true_label)}</b> taken for <b>{class_text(names, q.predicted)}"
-                        f"</b> {q.count}×")
-            self.pairs.setText("Most confused: " + " · ".join(line(q) for q in pairs[:3]))
-            self.pairs.setToolTip("The off-diagonal cells with the most images (click a cell to see them):<br>"
-                                  + "<br>".join(line(q) for q in pairs))
+                return translate("Mistakes", "<b>{true}</b> taken for <b>{predicted}</b> {n}×").format(
+                    true=class_text(names, q.true_label), predicted=class_text(names, q.predicted), n=q.count)
+            self.pairs.setText(translate("Mistakes", "Most confused: ") + " · ".join(line(q) for q in pairs[:3]))
+            self.pairs.setToolTip(translate("Mistakes", "The off-diagonal cells with the most images (click a cell to see them):")
+                                  + "<br>" + "<br>".join(line(q) for q in pairs))
         else:
-            self.pairs.setText("No mistakes on this set.")
+            self.pairs.setText(translate("Mistakes", "No mistakes on this set."))
+
+    @staticmethod
+    def split_text(name: str) -> str:
+        return {"test": translate("Mistakes", "test"), "validation": translate("Mistakes", "validation")}.get(name, name)
 
     # -- the gallery -------------------------------------------------------------------------
     def open_cell(self, t: int, p: int) -> None:
@@ -363,7 +377,8 @@ class ConfusionPanel(QWidget):
         cell = self.result.cell(t, p, self.sort.currentData())
         names = self.session.data.class_names
         self.show_images(cell.indices, self.split_name,
-                         f"{cell_caption(cell, names)} ({self.split_name} set).", cell.outputs)
+                         translate("Mistakes", "{caption} ({split} set).").format(caption=cell_caption(cell, names),
+                                                               split=self.split_text(self.split_name)), cell.outputs)
 
     def _resort(self) -> None:
         if self.cell_shown is not None:
@@ -406,11 +421,12 @@ class ConfusionPanel(QWidget):
             item = QListWidgetItem(thumbnail(ds.x[i], out, t), f"#{i} {names[t]}→{names[pred]}\n{fmt(float(out[pred]), 2)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
             bars = ", ".join(f"{names[j]}: {fmt(float(a), 3)}" for j, a in enumerate(out))
-            item.setToolTip(f"{split} image #{i}: true label {class_text(names, t)}, predicted "
-                            f"{class_text(names, pred)} (aᴸ = {fmt(float(out[pred]))})\naᴸ: {bars}\n"
-                            f"Click: step through backpropagation on it with target {names[t]}")
+            item.setToolTip(translate("Mistakes", "{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})\naᴸ: "
+                              "{bars}\nClick: step through backpropagation on it with target {target}").format(
+                split=self.split_text(split), i=i, true=class_text(names, t), predicted=class_text(names, pred),
+                a=fmt(float(out[pred])), bars=bars, target=names[t]))
             self.gallery.addItem(item)
-        more = f" Showing the first {shown:,}." if shown < indices.size else ""
+        more = translate("Mistakes", " Showing the first {n}.").format(n=f"{shown:,}") if shown < indices.size else ""
         self.gallery_caption.setText(caption + more)
 
     def _on_item(self, item: QListWidgetItem) -> None:
@@ -420,7 +436,7 @@ class ConfusionPanel(QWidget):
         """Make image i the current sample and open the step-through on it, target = its true label."""
         s = self.session
         if not s.can_step:
-            s.report("warning", "Pause or stop training first: the step-through needs weights that stand still.")
+            s.report("warning", translate("Mistakes", "Pause or stop training first: the step-through needs weights that stand still."))
             return
         ds = self._split_data(self.gallery_split)
         try:
@@ -458,22 +474,22 @@ class TeachPanel(QWidget):
         layout = scrolling_layout(self)
 
         # input and label
-        box = QGroupBox("Teach it this example")
+        box = QGroupBox(translate("Mistakes", "Teach it this example"))
         g = QGridLayout(box)
         self.source = QComboBox()
-        self.source.addItem("the test image shown", "test")
-        self.source.addItem("the digit drawn in the Draw tab", "drawn")
-        self.source.setToolTip("Which input to teach: the test image the window shows (pick one in the Sample "
-                               "panel or the gallery) or the digit you drew in the Draw tab")
+        self.source.addItem(translate("Mistakes", "the test image shown"), "test")
+        self.source.addItem(translate("Mistakes", "the digit drawn in the Draw tab"), "drawn")
+        self.source.setToolTip(translate("Mistakes", "Which input to teach: the test image the window shows (pick one in the Sample "
+                               "panel or the gallery) or the digit you drew in the Draw tab"))
         self.source.currentIndexChanged.connect(self._on_input)
         self.source_info = QLabel()
         self.source_info.setWordWrap(True)
         self.label = QComboBox()
-        self.label.setToolTip("The label to teach: the target y is its one-hot vector")
+        self.label.setToolTip(translate("Mistakes", "The label to teach: the target y is its one-hot vector"))
         self.label.currentIndexChanged.connect(self._on_label)
         self.eta = QLineEdit()
         number_field(self.eta)
-        self.eta.setToolTip("Learning rate η of this one step")
+        self.eta.setToolTip(translate("Mistakes", "Learning rate η of this one step"))
         self.eta.setMaximumWidth(90)
         self.eta_note = QLabel()
         self.eta_note.setWordWrap(True)
@@ -481,24 +497,24 @@ class TeachPanel(QWidget):
         self.eta_error = QLabel()
         self.eta_error.setWordWrap(True)
         self.eta_error.setStyleSheet("color: #fca5a5;")
-        self.teach_button = QPushButton("Teach (one step)")
-        self.teach_button.setToolTip("One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, "
-                                     "b → b − η δ (Ctrl+T). Repeat to watch it learn the example.")
+        self.teach_button = QPushButton(translate("Mistakes", "Teach (one step)"))
+        self.teach_button.setToolTip(translate("Mistakes", "One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, "
+                                     "b → b − η δ (Ctrl+T). Repeat to watch it learn the example."))
         self.teach_button.clicked.connect(self.teach)
-        self.undo_button = QPushButton("Undo step")
-        self.undo_button.setToolTip("Put back the weights from before the last teaching step, bit for bit "
-                                    "(Ctrl+U; Ctrl+Z is the window's undo of replaced networks)")
+        self.undo_button = QPushButton(translate("Mistakes", "Undo step"))
+        self.undo_button.setToolTip(translate("Mistakes", "Put back the weights from before the last teaching step, bit for bit "
+                                    "(Ctrl+U; Ctrl+Z is the window's undo of replaced networks)"))
         self.undo_button.clicked.connect(self.undo)
-        self.undo_all_button = QPushButton("Undo all")
-        self.undo_all_button.setToolTip("Put back the weights from before the first teaching step")
+        self.undo_all_button = QPushButton(translate("Mistakes", "Undo all"))
+        self.undo_all_button.setToolTip(translate("Mistakes", "Put back the weights from before the first teaching step"))
         self.undo_all_button.clicked.connect(self.undo_all)
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #fcd34d;")
-        g.addWidget(QLabel("Input:"), 0, 0)
+        g.addWidget(QLabel(translate("Mistakes", "Input:")), 0, 0)
         g.addWidget(self.source, 0, 1, 1, 2)
         g.addWidget(self.source_info, 1, 0, 1, 3)
-        g.addWidget(QLabel("Label k:"), 2, 0)
+        g.addWidget(QLabel(translate("Mistakes", "Label k:")), 2, 0)
         g.addWidget(self.label, 2, 1, 1, 2)
         g.addWidget(QLabel("η:"), 3, 0)
         g.addWidget(self.eta, 3, 1)
@@ -513,19 +529,19 @@ class TeachPanel(QWidget):
         g.setColumnStretch(2, 1)
         layout.addWidget(box)
 
-        res = QGroupBox("What the step did")
+        res = QGroupBox(translate("Mistakes", "What the step did"))
         rl = QVBoxLayout(res)
-        self.caption = QLabel("No step yet.")
+        self.caption = QLabel(translate("Mistakes", "No step yet."))
         self.caption.setWordWrap(True)
-        self.bars, self.bars_before, self.bars_after = output_plot("aᴸ", "grey: before the step · blue: after")
-        self.bars.setToolTip("Output activations of this input before the last step (grey) and after (blue)")
+        self.bars, self.bars_before, self.bars_after = output_plot("aᴸ", translate("Mistakes", "grey: before the step · blue: after"))
+        self.bars.setToolTip(translate("Mistakes", "Output activations of this input before the last step (grey) and after (blue)"))
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
         self.test_label = QLabel()
         self.test_label.setWordWrap(True)
-        self.show_changed_button = QPushButton("Show the changed test images")
-        self.show_changed_button.setToolTip("Show in the Mistakes gallery exactly the test images whose prediction "
-                                            "the last step changed")
+        self.show_changed_button = QPushButton(translate("Mistakes", "Show the changed test images"))
+        self.show_changed_button.setToolTip(translate("Mistakes", "Show in the Mistakes gallery exactly the test images whose prediction "
+                                            "the last step changed"))
         self.show_changed_button.clicked.connect(self.show_changed)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
@@ -539,51 +555,51 @@ class TeachPanel(QWidget):
         layout.addWidget(res)
 
         # which pixels matter
-        px = QGroupBox("Which pixels matter: ∂C/∂x")
+        px = QGroupBox(translate("Mistakes", "Which pixels matter: ∂C/∂x"))
         pl = QVBoxLayout(px)
         self.pixels_note = QLabel()
         self.pixels_note.setWordWrap(True)
         self.pixels_note.setStyleSheet("color: #9ca3af;")
         imgs = QGridLayout()
-        self.input_image = image_label("The input x", 104)
-        self.grad_image = image_label("∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
-                                      "ones lower it", 104)
-        self.nudged_image = image_label("The input after the nudges (press Nudge)", 104)
-        for c, (w, t) in enumerate(((self.input_image, "input x"), (self.grad_image, "∂C/∂x"),
-                                    (self.nudged_image, "nudged x"))):
+        self.input_image = image_label(translate("Mistakes", "The input x"), 104)
+        self.grad_image = image_label(translate("Mistakes", "∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
+                                      "ones lower it"), 104)
+        self.nudged_image = image_label(translate("Mistakes", "The input after the nudges (press Nudge)"), 104)
+        for c, (w, t) in enumerate(((self.input_image, translate("Mistakes", "input x")), (self.grad_image, "∂C/∂x"),
+                                    (self.nudged_image, translate("Mistakes", "nudged x")))):
             imgs.addWidget(w, 0, c, Qt.AlignmentFlag.AlignHCenter)
             cap = QLabel(t)
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             imgs.addWidget(cap, 1, c)
         self.scale_bar = QLabel()
         self.scale_bar.setPixmap(QPixmap.fromImage(colour_scale_image(self._lut)))
-        self.scale_bar.setToolTip("Colour scale of ∂C/∂x, symmetric about 0")
+        self.scale_bar.setToolTip(translate("Mistakes", "Colour scale of ∂C/∂x, symmetric about 0"))
         self.scale_label = QLabel()
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.scale_bar)
         scale_row.addWidget(self.scale_label, 1)
         self.nudge_target = QComboBox()
-        self.nudge_target.setToolTip("The label to push the input towards: x moves along −∂C/∂x for this target")
+        self.nudge_target.setToolTip(translate("Mistakes", "The label to push the input towards: x moves along −∂C/∂x for this target"))
         self.nudge_target.currentIndexChanged.connect(self.reset_nudges)
         self.nudge_step = QLineEdit("0.02")
         number_field(self.nudge_step)
         self.nudge_step.setMaximumWidth(70)
-        self.nudge_step.setToolTip("Brightness step ε: the most influential pixel changes by ε per nudge, the "
-                                   "others in proportion to their ∂C/∂x")
+        self.nudge_step.setToolTip(translate("Mistakes", "Brightness step ε: the most influential pixel changes by ε per nudge, the "
+                                   "others in proportion to their ∂C/∂x"))
         self.nudge_error = QLabel()
         self.nudge_error.setStyleSheet("color: #fca5a5;")
         self.nudge_error.setWordWrap(True)
-        self.nudge_button = QPushButton("Nudge once")
-        self.nudge_button.setToolTip("Move the input one step along −∂C/∂x and predict again (Ctrl+G)")
+        self.nudge_button = QPushButton(translate("Mistakes", "Nudge once"))
+        self.nudge_button.setToolTip(translate("Mistakes", "Move the input one step along −∂C/∂x and predict again (Ctrl+G)"))
         self.nudge_button.clicked.connect(self.nudge_once)
-        self.until_button = QPushButton("Until it changes")
-        self.until_button.setToolTip("Nudge until the network predicts the target (at most 200 nudges)")
+        self.until_button = QPushButton(translate("Mistakes", "Until it changes"))
+        self.until_button.setToolTip(translate("Mistakes", "Nudge until the network predicts the target (at most 200 nudges)"))
         self.until_button.clicked.connect(self.nudge_until_changed)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Start the nudges again from the original input")
+        self.reset_button = QPushButton(translate("Mistakes", "Reset"))
+        self.reset_button.setToolTip(translate("Mistakes", "Start the nudges again from the original input"))
         self.reset_button.clicked.connect(self.reset_nudges)
         nrow = QHBoxLayout()
-        nrow.addWidget(QLabel("towards"))
+        nrow.addWidget(QLabel(translate("Mistakes", "towards")))
         nrow.addWidget(self.nudge_target, 1)
         nrow.addWidget(QLabel("ε"))
         nrow.addWidget(self.nudge_step)
@@ -593,8 +609,8 @@ class TeachPanel(QWidget):
         nbuttons.addWidget(self.reset_button)
         self.nudge_caption = QLabel()
         self.nudge_caption.setWordWrap(True)
-        self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ", "grey: original input · blue: nudged")
-        self.nudge_bars.setToolTip("Output activations of the original input (grey) and of the nudged input (blue)")
+        self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ", translate("Mistakes", "grey: original input · blue: nudged"))
+        self.nudge_bars.setToolTip(translate("Mistakes", "Output activations of the original input (grey) and of the nudged input (blue)"))
         pl.addWidget(self.pixels_note)
         pl.addLayout(imgs)
         pl.addLayout(scale_row)
@@ -624,10 +640,11 @@ class TeachPanel(QWidget):
         if self.source.currentData() == "drawn":
             x = s.drawn
             if x is None or x.shape[0] != s.network.sizes[0]:
-                return None, None, "nothing drawn yet: draw a digit in the Draw tab"
-            return x, None, "the digit drawn in the Draw tab (no true label)"
+                return None, None, translate("Mistakes", "nothing drawn yet: draw a digit in the Draw tab")
+            return x, None, translate("Mistakes", "the digit drawn in the Draw tab (no true label)")
         x, label = s.sample
-        return x, label, f"test image #{s.sample_index}, true label {class_text(s.data.class_names, label)}"
+        return x, label, translate("Mistakes", "test image #{i}, true label {label}").format(
+            i=s.sample_index, label=class_text(s.data.class_names, label))
 
     def default_eta(self) -> float:
         c = self.session.config
@@ -636,9 +653,9 @@ class TeachPanel(QWidget):
     def _on_config(self) -> None:
         c = self.session.config
         self.eta_note.setText(
-            f"Default η/m = {c.eta:g} / {c.batch_size} = {self.default_eta():g}: in training each of the m examples "
-            f"of a mini-batch moves the weights by η/m; one example alone with the whole η = {c.eta:g} would "
-            f"wreck a trained network.")
+            translate("Mistakes", "Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the "
+              "weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.").format(
+                eta=f"{c.eta:g}", m=c.batch_size, value=f"{self.default_eta():g}"))
 
     def _on_world(self) -> None:
         s = self.session
@@ -653,7 +670,7 @@ class TeachPanel(QWidget):
         if self.teacher is not None and self.teacher.history:
             self._forget(self.CHANGED)
         else:
-            self._forget("No step yet.")
+            self._forget(translate("Mistakes", "No step yet."))
             self.history_label.setText("")
         pixels_ok = s.network.sizes[0] == 784
         for w in (self.nudge_button, self.until_button, self.reset_button, self.nudge_target, self.nudge_step):
@@ -671,7 +688,7 @@ class TeachPanel(QWidget):
 
     def _on_input(self) -> None:
         x, label, what = self.current_input()
-        self.source_info.setText(f"Teaching {what}.")
+        self.source_info.setText(translate("Mistakes", "Teaching {what}.").format(what=what))
         if label is not None:
             with signals_blocked(self.label):
                 self.label.setCurrentIndex(label)
@@ -707,8 +724,8 @@ class TeachPanel(QWidget):
         can_undo = idle and self.teacher is not None and self.teacher.can_undo and self._in_sync()
         self.undo_button.setEnabled(can_undo)
         self.undo_all_button.setEnabled(can_undo)
-        self.refusal.setText("" if idle else "Training is running: stop it (S) before teaching. A teaching step "
-                                             "changes the weights the run is training.")
+        self.refusal.setText("" if idle else translate("Mistakes", "Training is running: stop it (S) before teaching. A teaching "
+                                                "step changes the weights the run is training."))
 
     # -- teaching ----------------------------------------------------------------------------
     def parse_eta(self) -> float | None:
@@ -716,10 +733,10 @@ class TeachPanel(QWidget):
         try:
             eta = float(text)
         except ValueError:
-            self.eta_error.setText(f"“{text}” is not a number")
+            self.eta_error.setText(translate("Mistakes", "“{text}” is not a number").format(text=text))
             return None
         if not np.isfinite(eta) or eta <= 0:
-            self.eta_error.setText("η must be a number > 0: a step of size ≤ 0 does not descend")
+            self.eta_error.setText(translate("Mistakes", "η must be a number > 0: a step of size ≤ 0 does not descend"))
             return None
         self.eta_error.setText("")
         return eta
@@ -729,19 +746,19 @@ class TeachPanel(QWidget):
         s = self.session
         if s.state != IDLE:
             self._update_buttons()
-            s.report("warning", "Stop training before teaching: a teaching step changes the weights by hand.")
+            s.report("warning", translate("Mistakes", "Stop training before teaching: a teaching step changes the weights by hand."))
             return False
         eta = self.parse_eta()
         if eta is None:
             return False
         x, _label, what = self.current_input()
         if x is None:
-            self.refusal.setText(f"Nothing to teach: {what}.")
+            self.refusal.setText(translate("Mistakes", "Nothing to teach: {what}.").format(what=what))
             return False
         if self.teacher is None or not self._in_sync():
             if self.teacher is not None and self.teacher.can_undo:
-                self.history_label.setText("The network changed since the last teaching step: the teaching "
-                                           "history was reset.")
+                self.history_label.setText(translate("Mistakes", "The network changed since the last teaching step: the teaching "
+                                           "history was reset."))
             c = s.config
             self.teacher = Teacher(s.network.copy(), eta=eta, lmbda=c.lmbda, n_train=len(s.data.train),
                                    test=(s.data.test.x, s.data.test.labels))
@@ -752,7 +769,8 @@ class TeachPanel(QWidget):
             self.refusal.setText(str(e))
             return False
         names = s.data.class_names
-        self._apply(f"one teaching step on {what.split(',')[0]} with label {class_text(names, k)}, η = {eta:g}")
+        self._apply(translate("Mistakes", "one teaching step on {what} with label {label}, η = {eta}").format(
+            what=what.split(",")[0].split("，")[0], label=class_text(names, k), eta=f"{eta:g}"))
         self.last_step = step
         self._show_step(step)
         self.reset_nudges()    # nudges were computed on the old weights; also redraws ∂C/∂x and the lens
@@ -775,8 +793,10 @@ class TeachPanel(QWidget):
         step = self.teacher.undo()
         if step is None:
             return False
-        self._apply(f"undid the teaching step with label {step.label} (the weights from before it, bit for bit)")
-        self._after_undo(f"Undone: the weights are again those from before the step with label {step.label}.")
+        self._apply(translate("Mistakes", "undid the teaching step with label {label} (the weights from before it, bit for bit)").format(
+            label=step.label))
+        self._after_undo(translate("Mistakes", "Undone: the weights are again those from before the step with label {label}.").format(
+            label=step.label))
         return True
 
     def undo_all(self) -> int:
@@ -784,9 +804,11 @@ class TeachPanel(QWidget):
             return 0
         n = self.teacher.undo_all()
         if n:
-            self._apply(f"undid {n} teaching step{'s' if n != 1 else ''}")
-            self._after_undo(f"Undone {n} step{'s' if n != 1 else ''}: the weights are again those from before "
-                             f"the first teaching step.")
+            self._apply((translate("Mistakes", "undid {n} teaching step") if n == 1 else translate("Mistakes", "undid {n} teaching steps")).format(n=n))
+            self._after_undo((translate("Mistakes", "Undone {n} step: the weights are again those from before the first teaching step.")
+                              if n == 1 else
+                              translate("Mistakes", "Undone {n} steps: the weights are again those from before the first teaching "
+                                "step.")).format(n=n))
         return n
 
     def _after_undo(self, text: str) -> None:
@@ -795,14 +817,17 @@ class TeachPanel(QWidget):
         self.last_step = history[-1] if history else None
         if self.last_step is not None:
             self._show_step(self.last_step)
-            self.caption.setText(f"{text} The last step still applied: {self.caption.text()}")
+            self.caption.setText(translate("Mistakes", "{text} The last step still applied: {caption}").format(
+                text=text, caption=self.caption.text()))
         else:
             self._clear_result(text)
             self._show_history()
         self.reset_nudges()
 
-    CHANGED = ("The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): "
-               "the teaching history was reset, so Undo step cannot throw that change away.")
+    @property
+    def CHANGED(self) -> str:  # noqa: N802 (was a class constant)
+        return translate("Mistakes", "The network was changed elsewhere (training, Reset, Open, Undo of the window or another "
+                 "panel): the teaching history was reset, so Undo step cannot throw that change away.")
 
     def _forget(self, text: str) -> None:
         """Drop the teaching history: the network is no longer the one the steps were taken on."""
@@ -822,24 +847,30 @@ class TeachPanel(QWidget):
 
     def _show_history(self) -> None:
         n = len(self.teacher.history) if self.teacher is not None else 0
-        self.history_label.setText(f"{n} step{'s' if n != 1 else ''} can be undone." if n else
-                                   "No teaching step to undo.")
+        self.history_label.setText(((translate("Mistakes", "{n} step can be undone.") if n == 1 else
+                                     translate("Mistakes", "{n} steps can be undone.")).format(n=n)) if n else
+                                   translate("Mistakes", "No teaching step to undo."))
 
     def _show_step(self, step) -> None:
         names = self.session.data.class_names
         self.caption.setText(teach_caption(step, names))
         set_bars(self.bars, self.bars_before, self.bars_after, self._names(), step.outputs_before, step.outputs_after)
-        change = "fell" if step.cost_after < step.cost_before else "rose" if step.cost_after > step.cost_before \
-            else "stayed the same"
-        self.cost_label.setText(f"C_x before {step.cost_before:.4g}, after {step.cost_after:.4g}: the cost of this "
-                                f"example {change}.")
+        text = (translate("Mistakes", "C_x before {before}, after {after}: the cost of this example fell.")
+                if step.cost_after < step.cost_before else
+                translate("Mistakes", "C_x before {before}, after {after}: the cost of this example rose.")
+                if step.cost_after > step.cost_before else
+                translate("Mistakes", "C_x before {before}, after {after}: the cost of this example stayed the same."))
+        self.cost_label.setText(text.format(before=f"{step.cost_before:.4g}", after=f"{step.cost_after:.4g}"))
         t = step.test
         if t is not None:
             n = len(t.changed)
-            self.test_label.setText(f"Test set: {t.correct_before} → {t.correct_after} / {t.total} right "
-                                    f"({100 * t.accuracy_before:.2f}% → {100 * t.accuracy_after:.2f}%); "
-                                    f"{n} prediction{'s' if n != 1 else ''} changed.")
-            self.show_changed_button.setText(f"Show the {n} changed test image{'s' if n != 1 else ''}")
+            text = (translate("Mistakes", "Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} prediction changed.") if n == 1
+                    else translate("Mistakes", "Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} predictions changed."))
+            self.test_label.setText(text.format(r0=t.correct_before, r1=t.correct_after, total=t.total,
+                                                p0=f"{100 * t.accuracy_before:.2f}", p1=f"{100 * t.accuracy_after:.2f}",
+                                                n=n))
+            self.show_changed_button.setText((translate("Mistakes", "Show the {n} changed test image") if n == 1 else
+                                              translate("Mistakes", "Show the {n} changed test images")).format(n=n))
             self.show_changed_button.setVisible(True)
             self.show_changed_button.setEnabled(n > 0)
         self._show_history()
@@ -851,8 +882,9 @@ class TeachPanel(QWidget):
         n = len(step.test.changed)
         cp = self.confusion_panel
         cp.cell_shown = None
-        cp.show_images(step.test.changed, "test", f"{n} test image{'s' if n != 1 else ''} whose prediction the last "
-                                                  f"teaching step changed.")
+        cp.show_images(step.test.changed, "test",
+                       (translate("Mistakes", "{n} test image whose prediction the last teaching step changed.") if n == 1 else
+                        translate("Mistakes", "{n} test images whose prediction the last teaching step changed.")).format(n=n))
         self.window.bottom_tabs.setCurrentWidget(cp)
 
     # -- which pixels matter -----------------------------------------------------------------
@@ -860,14 +892,14 @@ class TeachPanel(QWidget):
         s = self.session
         x, _label, what = self.current_input()
         if s.network.sizes[0] != 784:
-            self.pixels_note.setText(f"∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has "
-                                     f"{s.network.sizes[0]} inputs.")
+            self.pixels_note.setText(translate("Mistakes", "∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has "
+                                       "{n} inputs.").format(n=s.network.sizes[0]))
             self.gradient = None
             for lab in (self.input_image, self.grad_image, self.nudged_image):
                 show_image(lab, None)
             return
         if x is None:
-            self.pixels_note.setText(f"No input: {what}.")
+            self.pixels_note.setText(translate("Mistakes", "No input: {what}.").format(what=what))
             self.gradient = None
             return
         k = int(self.label.currentData())
@@ -879,19 +911,19 @@ class TeachPanel(QWidget):
         show_image(self.grad_image, diverging_image(g, vmax, self._lut))
         self.scale_label.setText(f"−{fmt(vmax, 3)}  …  0  …  +{fmt(vmax, 3)}")
         self.pixels_note.setText(
-            f"∂C/∂x = (w²)ᵀ δ² for label {class_text(s.data.class_names, k)}: BP2 carried one layer further, to the "
-            f"input. Red: brightening the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — "
-            f"the same equations applied to the input instead of the weights.")
+            translate("Mistakes", "∂C/∂x = (w²)ᵀ δ² for label {label}: BP2 carried one layer further, to the input. Red: brightening "
+              "the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — the same equations applied "
+              "to the input instead of the weights.").format(label=class_text(s.data.class_names, k)))
 
     def _nudge_eps(self) -> float | None:
         text = self.nudge_step.text().strip()
         try:
             eps = float(text)
         except ValueError:
-            self.nudge_error.setText(f"ε: “{text}” is not a number")
+            self.nudge_error.setText("ε: " + translate("Mistakes", "“{text}” is not a number").format(text=text))
             return None
         if not np.isfinite(eps) or eps <= 0 or eps > 1:
-            self.nudge_error.setText("ε must lie in (0, 1]: it is a change of brightness")
+            self.nudge_error.setText(translate("Mistakes", "ε must lie in (0, 1]: it is a change of brightness"))
             return None
         self.nudge_error.setText("")
         return eps
@@ -919,12 +951,15 @@ class TeachPanel(QWidget):
         self.nudge_result = step
         out0 = net.feedforward(np.asarray(x, dtype=net.dtype))
         names = self.session.data.class_names
-        moved = "now predicted" if step.prediction == k else "still predicted"
-        self.nudge_caption.setText(
-            f"After this nudge: {moved} as {class_text(names, step.prediction)} (aᴸ{k} = "
-            f"{fmt(float(step.outputs[k]))}, was {fmt(float(out0[k]))}); {step.changed_pixels} of {x.shape[0]} "
-            f"pixels changed by more than {step.threshold:g} from the original (largest change "
-            f"{fmt(step.max_change, 2)}).")
+        text = (translate("Mistakes", "After this nudge: now predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels "
+                  "changed by more than {threshold} from the original (largest change {largest}).")
+                if step.prediction == k else
+                translate("Mistakes", "After this nudge: still predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels "
+                  "changed by more than {threshold} from the original (largest change {largest})."))
+        self.nudge_caption.setText(text.format(
+            label=class_text(names, step.prediction), k=k, a=fmt(float(step.outputs[k])), a0=fmt(float(out0[k])),
+            n=step.changed_pixels, total=x.shape[0], threshold=f"{step.threshold:g}",
+            largest=fmt(step.max_change, 2)))
         self._show_nudged(out0, step.outputs)
         return step
 
@@ -968,10 +1003,12 @@ class TeachPanel(QWidget):
             after = self.teacher.network.weights
             dw = {l: (after[l - 2].astype(np.float64) - step.snapshot.weights[l - 2]) for l in range(2, len(after) + 2)}
             marked = tuple((c.l, c.j, c.k) for c in step.top_changes)
-            title = (f"Δw of the last teaching step (label {class_text(names, step.label)}); its "
-                     f"{len(marked)} largest changes marked · input: ∂C/∂x")
-            return Lens(title, nodes, edge_kind="Δw", edge_values=dw, marked_edges=marked, legend="change Δw")
-        return Lens(f"input grid: ∂C/∂x for label {class_text(names, k)} · nodes: activations", nodes)
+            title = translate("Mistakes", "Δw of the last teaching step (label {label}); its {n} largest changes marked · input: "
+                      "∂C/∂x").format(label=class_text(names, step.label), n=len(marked))
+            return Lens(title, nodes, edge_kind="Δw", edge_values=dw, marked_edges=marked,
+                        legend=translate("Mistakes", "change Δw"))
+        return Lens(translate("Mistakes", "input grid: ∂C/∂x for label {label} · nodes: activations").format(
+            label=class_text(names, k)), nodes)
 
     def publish_lens(self) -> None:
         """Hand the network view this panel's lens (only while the Teach tab is the current one)."""
@@ -989,13 +1026,13 @@ def install(window) -> None:
     s = window.session
     cp = ConfusionPanel(s, window)
     window.mistakes_panel = cp
-    window.bottom_tabs.addTab(cp, "Mistakes")
+    window.bottom_tabs.addTab(cp, translate("Mistakes", "Mistakes"))
     i = window.bottom_tabs.indexOf(cp)
-    window.bottom_tabs.setTabToolTip(i, "Confusion matrix of the test set and a gallery of its cells")
+    window.bottom_tabs.setTabToolTip(i, translate("Mistakes", "Confusion matrix of the test set and a gallery of its cells"))
     tp = TeachPanel(s, window, cp)
     window.teach_panel = tp
-    window.tabs.addTab(tp, "Teach")
-    window.tabs.setTabToolTip(window.tabs.indexOf(tp), "Teach the network one example and see which pixels matter")
+    window.tabs.addTab(tp, translate("Mistakes", "Teach"))
+    window.tabs.setTabToolTip(window.tabs.indexOf(tp), translate("Mistakes", "Teach the network one example and see which pixels matter"))
 
     def on_tab(_index: int) -> None:
         if window.tabs.currentWidget() is tp:
@@ -1018,11 +1055,11 @@ def install(window) -> None:
         return run
 
     m = window.explore_menu
-    window.confusion_action = window._action(m, "Confusion matrix (recompute)", show_confusion, "Ctrl+M",
-                                             "Show the test set's confusion matrix on the latest weights")
-    window.teach_action = window._action(m, "Teach it this example (one step)", in_teach(tp.teach), "Ctrl+T",
-                                         "One gradient-descent step on the shown example with the chosen label")
-    window.teach_undo_action = window._action(m, "Undo the last teaching step", in_teach(tp.undo), "Ctrl+U",
-                                              "Put back the weights from before the last teaching step, exactly")
-    window.nudge_action = window._action(m, "Nudge the input towards the label", in_teach(tp.nudge_once), "Ctrl+G",
-                                         "Move the input one step along −∂C/∂x and predict again")
+    window.confusion_action = window._action(m, translate("Mistakes", "Confusion matrix (recompute)"), show_confusion, "Ctrl+M",
+                                             translate("Mistakes", "Show the test set's confusion matrix on the latest weights"))
+    window.teach_action = window._action(m, translate("Mistakes", "Teach it this example (one step)"), in_teach(tp.teach), "Ctrl+T",
+                                         translate("Mistakes", "One gradient-descent step on the shown example with the chosen label"))
+    window.teach_undo_action = window._action(m, translate("Mistakes", "Undo the last teaching step"), in_teach(tp.undo), "Ctrl+U",
+                                              translate("Mistakes", "Put back the weights from before the last teaching step, exactly"))
+    window.nudge_action = window._action(m, translate("Mistakes", "Nudge the input towards the label"), in_teach(tp.nudge_once), "Ctrl+G",
+                                         translate("Mistakes", "Move the input one step along −∂C/∂x and predict again"))

@@ -53,6 +53,7 @@ from bpviz.core.nudge import chain, nudge, nudge_curve
 from bpviz.explain.why import DEFAULT_NETS, FastRow, book_name, why_fast
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
+from bpviz.i18n import translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import sup, symbol
@@ -204,18 +205,18 @@ class NudgePanel(QWidget):
         self.sample = _label("", MUTED)
 
         self.slider = QSlider(Qt.Orientation.Horizontal, minimum=-DW_MAX, maximum=DW_MAX, value=21)
-        self.slider.setToolTip("The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 "
-                               "(keys [ and ] make it smaller and larger)")
+        self.slider.setToolTip(translate("Why", "The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 "
+                               "(keys [ and ] make it smaller and larger)"))
         self.slider.setPageStep(DW_STEPS_PER_DECADE)
         self.slider.valueChanged.connect(self._on_slider)
         self.dw_label = QLabel()
         self.dw_label.setMinimumWidth(110)
-        self.dw_label.setToolTip("The nudge Δw added to the selected parameter")
+        self.dw_label.setToolTip(translate("Why", "The nudge Δw added to the selected parameter"))
         self.smaller_button = QPushButton("[")
-        self.smaller_button.setToolTip("Smaller Δw: one step left on the slider ([)")
+        self.smaller_button.setToolTip(translate("Why", "Smaller Δw: one step left on the slider ([)"))
         self.smaller_button.clicked.connect(self.smaller)
         self.larger_button = QPushButton("]")
-        self.larger_button.setToolTip("Larger Δw: one step right on the slider (])")
+        self.larger_button.setToolTip(translate("Why", "Larger Δw: one step right on the slider (])"))
         self.larger_button.clicked.connect(self.larger)
         for b in (self.smaller_button, self.larger_button):
             b.setFixedWidth(34)
@@ -228,18 +229,18 @@ class NudgePanel(QWidget):
 
         self.numbers = _label()
         self.numbers.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:6px;")
-        self.numbers.setToolTip("ΔC measured by running the network again with the nudged parameter, and "
-                                "backpropagation's first-order prediction")
+        self.numbers.setToolTip(translate("Why", "ΔC measured by running the network again with the nudged parameter, and "
+                                "backpropagation's first-order prediction"))
         self.verdict = _label()
-        self.ripple_box = QGroupBox("Δa layer by layer (largest changes)")
-        self.ripple_box.setToolTip("The network colours each layer's Δa on that layer's own largest |Δa| "
-                                   "(red up, blue down); the colour bar is the weights' scale")
+        self.ripple_box = QGroupBox(translate("Why", "Δa layer by layer (largest changes)"))
+        self.ripple_box.setToolTip(translate("Why", "The network colours each layer's Δa on that layer's own largest |Δa| "
+                                   "(red up, blue down); the colour bar is the weights' scale"))
         self.ripple = _label()
         QVBoxLayout(self.ripple_box).addWidget(self.ripple)
-        self.chain_box = QGroupBox("The chain along the strongest path")
+        self.chain_box = QGroupBox(translate("Why", "The chain along the strongest path"))
         self.chain_text = _label()
-        self.chain_text.setToolTip("The product of the local rates ∂a^{q+1}/∂a^q along the single path that "
-                                   "carries the largest part of the change; the sum over all paths is backprop")
+        self.chain_text.setToolTip(translate("Why", "The product of the local rates ∂a^{q+1}/∂a^q along the single path that "
+                                   "carries the largest part of the change; the sum over all paths is backprop"))
         QVBoxLayout(self.chain_box).addWidget(self.chain_text)
 
         layout = scrolling_layout(self)
@@ -395,7 +396,7 @@ class NudgeCurve(QWidget):
             self.measured.setData([], [])
             self.predicted.setData([], [])
             self.dot.setData([], [])
-            self.caption.setText("Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.")
+            self.caption.setText(translate("Why", "Select a weight (click an edge) in the Nudge tab to see ΔC against Δw."))
             return
         span = max(1.0, abs(result.dw))
         # An even grid for the picture plus log-spaced small nudges, so that the 1 % limit below is
@@ -446,8 +447,8 @@ class GradCheckPanel(QWidget):
         self.eps_slider = QSlider(Qt.Orientation.Horizontal, minimum=EPS_MIN_EXP * EPS_STEPS_PER_DECADE, maximum=0,
                                   value=-6 * EPS_STEPS_PER_DECADE)
         self.eps_slider.setPageStep(EPS_STEPS_PER_DECADE)
-        self.eps_slider.setToolTip("ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log "
-                                   "scale")
+        self.eps_slider.setToolTip(translate("Why", "ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log "
+                                   "scale"))
         self.eps_slider.valueChanged.connect(self._on_eps)
         self.eps_label = QLabel()
         self.eps_label.setMinimumWidth(80)
@@ -457,7 +458,7 @@ class GradCheckPanel(QWidget):
         er.addWidget(self.eps_label)
         self.values = _label()
         self.values.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:4px;")
-        self.check_button = QPushButton("Check every parameter")
+        self.check_button = QPushButton(translate("Why", "Check every parameter"))
         self.check_button.clicked.connect(self.check_all)
         self.check_note = _label("", MUTED)
         left = QWidget()
@@ -473,7 +474,7 @@ class GradCheckPanel(QWidget):
         self.plot = _plot()
         self.plot.setLogMode(x=True, y=True)
         self.plot.setLabel("bottom", "ε")
-        self.plot.setLabel("left", "relative error")
+        self.plot.setLabel("left", translate("Why", "relative error"))
         self.plot.addLegend(offset=(-10, 5), labelTextColor="#e5e7eb")
         self.curve64 = self.plot.plot([], [], pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=4,
                                       symbolBrush="#34d399", symbolPen=None, name="float64", connect="finite")
@@ -484,15 +485,15 @@ class GradCheckPanel(QWidget):
         self.plot_caption = _label("", MUTED)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["parameter", "backprop", "numerical", "relative error"])
+        self.table.setHorizontalHeaderLabels([translate("Why", "parameter"), translate("Why", "backprop"), translate("Why", "numerical"), translate("Why", "relative error")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(20)
-        self.table.setToolTip("Every parameter of the network on this sample, worst relative error first; "
-                              "click a row to select that weight or bias")
+        self.table.setToolTip(translate("Why", "Every parameter of the network on this sample, worst relative error first; "
+                              "click a row to select that weight or bias"))
         self.table.cellClicked.connect(self._on_row)
 
         lv.insertWidget(3, self.plot_caption)
@@ -500,9 +501,9 @@ class GradCheckPanel(QWidget):
         # The plot and the table share the space beside the controls (the bottom area is not wide).
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.plot, "Relative error against ε")
-        self.pages.addTab(self.table, "Every parameter")
-        self.pages.setTabToolTip(1, "Fill it with “Check every parameter” (small nets)")
+        self.pages.addTab(self.plot, translate("Why", "Relative error against ε"))
+        self.pages.addTab(self.table, translate("Why", "Every parameter"))
+        self.pages.setTabToolTip(1, translate("Why", "Fill it with “Check every parameter” (small nets)"))
         h = QHBoxLayout(self)
         h.setContentsMargins(4, 4, 4, 4)
         h.addWidget(left)
@@ -655,22 +656,22 @@ class WhyFastPanel(QWidget):
         self.preset = QComboBox()
         for text, _nets, _sec in PRESETS:
             self.preset.addItem(text)
-        self.preset.setToolTip("Which networks to measure (each on one random input, N(0, 1/n_in) weights)")
+        self.preset.setToolTip(translate("Why", "Which networks to measure (each on one random input, N(0, 1/n_in) weights)"))
         self.preset.currentIndexChanged.connect(self._on_preset)
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Compute the full gradient of one sample's cost both ways for each network, "
-                                   "counting forward passes and timing both (in a background thread)")
+        self.run_button = QPushButton(translate("Why", "Run"))
+        self.run_button.setToolTip(translate("Why", "Compute the full gradient of one sample's cost both ways for each network, "
+                                   "counting forward passes and timing both (in a background thread)"))
         self.run_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop after the network being measured (a few seconds at most)")
+        self.stop_button = QPushButton(translate("Why", "Stop"))
+        self.stop_button.setToolTip(translate("Why", "Stop after the network being measured (a few seconds at most)"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m networks")
+        self.progress.setFormat(translate("Why", "%v / %m networks"))
         self.progress.setMaximum(len(self.nets))
         self.progress.setValue(0)
         self.progress.setMinimumWidth(130)
-        self.progress.setToolTip("Networks measured so far")
+        self.progress.setToolTip(translate("Why", "Networks measured so far"))
         self.status = _label("")
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
@@ -680,10 +681,10 @@ class WhyFastPanel(QWidget):
 
         self.plot = _plot()
         self.plot.setLogMode(x=True, y=True)
-        self.plot.setLabel("bottom", "parameters P")
-        self.plot.setLabel("left", "seconds")
-        self.plot.setToolTip("Seconds for the full gradient of one sample's cost, against the number of "
-                             "parameters P (both axes logarithmic)")
+        self.plot.setLabel("bottom", translate("Why", "parameters P"))
+        self.plot.setLabel("left", translate("Why", "seconds"))
+        self.plot.setToolTip(translate("Why", "Seconds for the full gradient of one sample's cost, against the number of "
+                             "parameters P (both axes logarithmic)"))
         self.num_curve = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2))
         self.num_measured = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#f59e0b"), pen=None)
         self.num_extrap = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(None), pen=pg.mkPen("#f59e0b", width=2))
@@ -713,8 +714,8 @@ class WhyFastPanel(QWidget):
         pv.addWidget(self.plot, 1)
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(plot_page, "Time against P (log–log)")
-        self.pages.addTab(self.table, "Table")
+        self.pages.addTab(plot_page, translate("Why", "Time against P (log–log)"))
+        self.pages.addTab(self.table, translate("Why", "Table"))
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
         v.setSpacing(3)
@@ -756,7 +757,7 @@ class WhyFastPanel(QWidget):
     def stop(self) -> None:
         if self.thread is not None:
             self._stop.set()
-            self.status.setText("Stopping after the network being measured…")
+            self.status.setText(translate("Why", "Stopping after the network being measured…"))
 
     def shutdown(self) -> None:
         """Stop and wait (closing the window)."""
@@ -849,7 +850,7 @@ class WhyFastPanel(QWidget):
                               f"random sample of parameters were timed and scaled to all P (see the last column). "
                               f"Every other figure is measured in full on this machine.")
         elif rows:
-            self.note.setText("Every figure is measured in full on this machine (no extrapolation).")
+            self.note.setText(translate("Why", "Every figure is measured in full on this machine (no extrapolation)."))
 
 
 def _seconds(s: float) -> str:
@@ -878,11 +879,11 @@ class CodePanel(QWidget):
         font.setPointSizeF(9.5)
         self.view.setFont(font)
         self.view.setStyleSheet("QPlainTextEdit { background:#111318; color:#e5e7eb; border:1px solid #374151; }")
-        self.view.setToolTip("The code that runs at the current step of the step-through (Step tab, ← →)")
+        self.view.setToolTip(translate("Why", "The code that runs at the current step of the step-through (Step tab, ← →)"))
         self.shapes = _label()
         self.shapes.setFont(font)
         self.shapes.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:3px;")
-        self.shapes.setToolTip("The shapes of the arrays on the highlighted lines for the current network")
+        self.shapes.setToolTip(translate("Why", "The shapes of the arrays on the highlighted lines for the current network"))
         self.shapes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
@@ -995,28 +996,33 @@ class WhyViews(QObject):
         self.fast_panel = WhyFastPanel()
         self.code_panel = CodePanel(s)
 
-        window.tabs.addTab(self.nudge_panel, "Nudge")
+        window.tabs.addTab(self.nudge_panel, translate("Why", "Nudge"))
         window.tabs.setTabToolTip(window.tabs.indexOf(self.nudge_panel),
-                                  "Backpropagation, the big picture: nudge one weight and follow the change to the "
-                                  "cost")
+                                  translate("Why", "Backpropagation, the big picture: nudge one weight and follow the change to the "
+                                  "cost"))
         bt = window.bottom_tabs
         for w, name, tip in (
-                (self.curve_panel, "ΔC vs Δw", "ΔC against Δw for the selected weight: measured and predicted"),
-                (self.gradcheck_panel, "Gradient check", "Backprop's gradient against central differences"),
-                (self.fast_panel, "Why fast", "Time of the full gradient: backprop against central differences"),
-                (self.code_panel, "Code", "The code of the current step-through step, line by line")):
+                (self.curve_panel, translate("Why", "ΔC vs Δw"),
+                 translate("Why", "ΔC against Δw for the selected weight: measured and predicted")),
+                (self.gradcheck_panel, translate("Why", "Gradient check"),
+                 translate("Why", "Backprop's gradient against central differences")),
+                (self.fast_panel, translate("Why", "Why fast"),
+                 translate("Why", "Time of the full gradient: backprop against central differences")),
+                (self.code_panel, translate("Why", "Code"),
+                 translate("Why", "The code of the current step-through step, line by line"))):
             bt.addTab(w, name)
             bt.setTabToolTip(bt.indexOf(w), tip)
 
         m = window.explore_menu
-        self.nudge_tab_action = window._action(m, "Nudge a weight (the big picture)", self.show_nudge, "Ctrl+4")
-        self.smaller_action = window._action(m, "Smaller nudge Δw", self.nudge_panel.smaller, "[",
-                                             "Move the Δw slider of the Nudge tab one step left")
-        self.larger_action = window._action(m, "Larger nudge Δw", self.nudge_panel.larger, "]",
-                                            "Move the Δw slider of the Nudge tab one step right")
+        self.nudge_tab_action = window._action(m, translate("Why", "Nudge a weight (the big picture)"), self.show_nudge, "Ctrl+4")
+        self.smaller_action = window._action(m, translate("Why", "Smaller nudge Δw"), self.nudge_panel.smaller, "[",
+                                             translate("Why", "Move the Δw slider of the Nudge tab one step left"))
+        self.larger_action = window._action(m, translate("Why", "Larger nudge Δw"), self.nudge_panel.larger, "]",
+                                            translate("Why", "Move the Δw slider of the Nudge tab one step right"))
         m.addSeparator()
-        for text, w in (("Gradient check", self.gradcheck_panel), ("Why backprop is fast", self.fast_panel),
-                        ("The code, line by line", self.code_panel)):
+        for text, w in ((translate("Why", "Gradient check"), self.gradcheck_panel),
+                        (translate("Why", "Why backprop is fast"), self.fast_panel),
+                        (translate("Why", "The code, line by line"), self.code_panel)):
             window._action(m, text, lambda _=False, w=w: bt.setCurrentWidget(w))
 
         self._poller = Poller(200, self._key, self.refresh, self)

@@ -1,0 +1,1875 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
+        <extracomment>Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos.</extracomment>
+        <translation>无法使用上次保存的设置（{error}），改用默认设置启动。</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>unknown initialisation {name}; choose one of {names}</source>
+        <translation>未知的初始化方式 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>the slow-motion delay must lie in 0…60000 ms (got {value})</source>
+        <translation>慢动作延迟必须在 0…60000 ms 之间（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>the input layer must have {n} neurons, one per input of {data} (got {got})</source>
+        <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
+        <translation>输出层必须有 {n} 个神经元，{data} 的每个类别对应一个（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>a mini-batch cannot be larger than the {n} training samples of {data} (got {got})</source>
+        <translation>小批量不能大于 {data} 的 {n} 个训练样本（输入的是 {got}）</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
+        <extracomment>Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.</extracomment>
+        <translation>各层大小必须是用逗号分隔的整数，例如 784,30,10（输入的是 {parts}）</translation>
+    </message>
+    <message>
+        <source>a network needs at least two layers (an input and an output layer)</source>
+        <translation>网络至少需要两层（一个输入层和一个输出层）</translation>
+    </message>
+    <message>
+        <source>every layer needs at least one neuron (got {sizes})</source>
+        <translation>每层至少需要一个神经元（输入的是 {sizes}）</translation>
+    </message>
+    <message>
+        <source>layers larger than 100000 neurons are not supported (got {sizes})</source>
+        <translation>不支持超过 100000 个神经元的层（输入的是 {sizes}）</translation>
+    </message>
+    <message>
+        <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>mini-batch size must be a whole number ≥ 1 (got {value})</source>
+        <translation>小批量大小必须是 ≥ 1 的整数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>learning rate eta must be a finite number &gt; 0 (got {value})</source>
+        <translation>学习速率 η 必须是 &gt; 0 的有限数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>regularisation lambda must be a finite number ≥ 0 (got {value})</source>
+        <translation>规范化参数 λ 必须是 ≥ 0 的有限数（输入的是 {value}）</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <source>MNIST, bundled subset (10,000 train / 10,000 test)</source>
+        <translation>MNIST，自带子集（训练 10,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>MNIST, full (50,000 train / 10,000 validation / 10,000 test)</source>
+        <translation>MNIST，完整（训练 50,000 / 验证 10,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>MNIST, full (download {mb} MB)</source>
+        <translation>MNIST，完整（需下载 {mb} MB）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (60,000 train / 10,000 test)</source>
+        <translation>Fashion-MNIST（训练 60,000 / 测试 10,000）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (download {mb} MB)</source>
+        <translation>Fashion-MNIST（需下载 {mb} MB）</translation>
+    </message>
+    <message>
+        <source>XOR of two inputs (synthetic; for tiny nets like 2,3,2)</source>
+        <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Draw a digit with the mouse or a pen · Esc clears · Ctrl+Z undoes the last stroke</source>
+        <translation>用鼠标或手写笔写一个数字 · Esc 清空 · Ctrl+Z 撤销最后一笔</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadWorker</name>
+    <message>
+        <source>{got} of {size} MB</source>
+        <translation>{got} / {size} MB</translation>
+    </message>
+    <message>
+        <source>{got} MB</source>
+        <translation>{got} MB</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>下载已取消，未保留任何文件。</translation>
+    </message>
+    <message>
+        <source>Download failed: {error}</source>
+        <translation>下载失败：{error}</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified {name} in {folder}.</source>
+        <translation>已下载并校验 {name}，位于 {folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc)</source>
+        <translation>清空画布（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>去掉最后一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Pen width (MNIST strokes are about 22 px on this 280 px canvas)</source>
+        <translation>笔画粗细（在这块 280 px 的画布上，MNIST 的笔画约 22 px）</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>笔</translation>
+    </message>
+    <message>
+        <source>Exactly the 28×28 image the network receives: cropped, scaled to fit 20×20, centred by its centre of mass, as MNIST was made</source>
+        <translation>网络实际收到的 28×28 图像：按 MNIST 的制作方式裁剪、缩放到 20×20 以内，并按质心居中</translation>
+    </message>
+    <message>
+        <source>output activation aᴸ</source>
+        <translation>输出层激活值 aᴸ</translation>
+    </message>
+    <message>
+        <source>Step through this digit</source>
+        <translation>逐步查看这个数字</translation>
+    </message>
+    <message>
+        <source>The label y to backpropagate against (default: what the network says)</source>
+        <translation>反向传播所用的标签 y（默认：网络给出的答案）</translation>
+    </message>
+    <message>
+        <source>Open the step-through on this 28×28 image with the chosen target</source>
+        <translation>用所选目标，对这张 28×28 图像打开逐步演示</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The canvas is for handwritten digits (MNIST); the dataset now is {name}. Choose an MNIST dataset in the Train tab to draw.</source>
+        <translation>画布用于手写数字（MNIST），而当前数据集是 {name}。请在“训练”页选择一个 MNIST 数据集后再写。</translation>
+    </message>
+    <message>
+        <source>The canvas needs a network with 784 inputs (28×28 images).</source>
+        <translation>画布需要一个有 784 个输入（28×28 图像）的网络。</translation>
+    </message>
+    <message>
+        <source>The network says &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>网络的答案是 &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Predicting with the loaded model {name} {sizes}.</source>
+        <translation>用已打开的模型 {name} {sizes} 预测。</translation>
+    </message>
+    <message>
+        <source>Predicting with the network of the Train tab {sizes}.</source>
+        <translation>用“训练”页的网络 {sizes} 预测。</translation>
+    </message>
+    <message>
+        <source>Outputs are activations of independent sigmoid neurons, not probabilities: they need not add up to 1.</source>
+        <translation>输出是彼此独立的 S 型（sigmoid）神经元的激活值，不是概率：它们的和不一定是 1。</translation>
+    </message>
+    <message>
+        <source>Sigmoid outputs trained with cross-entropy: each is the network&apos;s score for its class, not a probability distribution.</source>
+        <translation>用交叉熵训练的 S 型输出：每个值是网络对该类别的打分，而不是概率分布。</translation>
+    </message>
+</context>
+<context>
+    <name>Learning</name>
+    <message>
+        <source>What each curve is measured on, and the book&apos;s figures</source>
+        <extracomment>One colour per hidden layer (layer 2 first), readable on the dark background.</extracomment>
+        <translation>每条曲线是在什么上测量的，以及书中的图</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images (the book: 1,000). Changing N starts the curves again.</source>
+        <translation>‖∂C/∂b^l‖ 是前 N 张训练图像上平均代价的梯度（书中：1,000）。修改 N 会重新开始画曲线。</translation>
+    </message>
+    <message>
+        <source>measured on the first</source>
+        <translation>测量用前</translation>
+    </message>
+    <message>
+        <source>training images</source>
+        <translation>张训练图像</translation>
+    </message>
+    <message>
+        <source>Hover a tile to name its neuron; click it to select that neuron</source>
+        <translation>鼠标悬停在小图上显示对应的神经元；点击可选中该神经元</translation>
+    </message>
+    <message>
+        <source>Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the 28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it down. Click a tile to select the neuron.</source>
+        <translation>每张小图：第 2 层的一个神经元；它的 784 个输入权重 w^2_jk 按 28×28 输入图像排列。像素有墨迹时，红色使该神经元的值升高，蓝色使其降低。点击小图可选中该神经元。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s experiments</source>
+        <translation>书中的实验</translation>
+    </message>
+    <message>
+        <source>One of the book&apos;s experiments (or a demonstration of a bad η)</source>
+        <translation>书中的一个实验（或一个不良 η 的演示）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Use these settings (a new network when the sizes, cost or init change; a replaced trained network can be brought back with Ctrl+Z)</source>
+        <translation>使用这些设置（层大小、代价函数或初始化改变时会生成新网络；被替换的已训练网络可用 Ctrl+Z 找回）</translation>
+    </message>
+    <message>
+        <source>The settings, the book&apos;s figure and what bpviz measured</source>
+        <translation>设置、书中的数字，以及 bpviz 测得的结果</translation>
+    </message>
+    <message>
+        <source>The settings changed: the preset&apos;s target line was removed.</source>
+        <translation>设置已改变：预设的目标线已移除。</translation>
+    </message>
+    <message>
+        <source>Saturation: why a neuron learns slowly</source>
+        <translation>饱和：神经元为何学得慢</translation>
+    </message>
+    <message>
+        <source>Mark saturated neurons</source>
+        <translation>标出饱和的神经元</translation>
+    </message>
+    <message>
+        <source>Mark the neurons saturated for the shown test image, or colour each neuron by the share of a random mini-batch of m training images in which it is saturated</source>
+        <translation>标出在当前测试图像上饱和的神经元，或按每个神经元在 m 张训练图像组成的随机小批量中饱和的比例着色</translation>
+    </message>
+    <message>
+        <source>New batch</source>
+        <translation>新小批量</translation>
+    </message>
+    <message>
+        <source>Draw another random mini-batch of m training images</source>
+        <translation>重新随机抽取一个由 m 张训练图像组成的小批量</translation>
+    </message>
+    <message>
+        <source>for the</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Computed from the numbers of the shown sample and the selected neuron (click one on the network)</source>
+        <translation>由当前样本和所选神经元（在网络上点击一个）的数值计算得出</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BP1 for both costs, same sample and weights&lt;/b&gt;</source>
+        <translation>&lt;b&gt;两种代价函数的 BP1，样本和权重相同&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor).</source>
+        <translation>二次代价：δ^L = (a − y)·σ′(z^L)。交叉熵：δ^L = a − y（没有 σ′ 因子）。</translation>
+    </message>
+    <message>
+        <source>Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y.</source>
+        <translation>蓝色：二次代价 δ^L = (a − y)·σ′(z^L)。橙色：交叉熵 δ^L = a − y。</translation>
+    </message>
+    <message>
+        <source>Per output neuron: a, y, σ′(z^L) and both δ^L (saturated rows in yellow)</source>
+        <translation>每个输出神经元的 a、y、σ′(z^L) 和两个 δ^L（饱和的行标为黄色）</translation>
+    </message>
+    <message>
+        <source>Twin runs: one setting differs</source>
+        <translation>双胞胎训练：只有一项设置不同</translation>
+    </message>
+    <message>
+        <source>Run b changes</source>
+        <translation>训练 b 修改</translation>
+    </message>
+    <message>
+        <source>The one setting in which run b differs from run a (the Train tab&apos;s settings)</source>
+        <translation>训练 b 与训练 a（“训练”页的设置）唯一不同的那项设置</translation>
+    </message>
+    <message>
+        <source>Run b&apos;s value of that setting: pick one or type your own (e.g. quadratic, 0.5, 784,100,10, 3)</source>
+        <translation>训练 b 在这项设置上的取值：从列表中选择或自己输入（例如 quadratic、0.5、784,100,10、3）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>Epochs for both runs</source>
+        <translation>两次训练的迭代期数</translation>
+    </message>
+    <message>
+        <source>Train both runs on the first N training images (fewer: faster)</source>
+        <translation>两次训练都只用前 N 张训练图像（越少越快）</translation>
+    </message>
+    <message>
+        <source>Run twins</source>
+        <translation>运行双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Train both networks side by side (Ctrl+Shift+T); curves in the bottom tab “Twin runs”</source>
+        <translation>并排训练两个网络（Ctrl+Shift+T）；曲线在底部的“双胞胎训练”页</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop both runs before their next mini-batch</source>
+        <translation>在下一个小批量之前停止两次训练</translation>
+    </message>
+    <message>
+        <source>Learning slowdown (chapter 3)</source>
+        <translation>学习减速（第 3 章）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy (a) against quadratic (b) from a badly saturated start (weights N(0, 9)), 5 epochs on 1,000 training images (Ctrl+Shift+L)</source>
+        <translation>从严重饱和的起点（权重取自 N(0, 9)）比较交叉熵（a）与二次代价（b），在 1,000 张训练图像上训练 5 个迭代期（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>mini-batch %v / %m</source>
+        <translation>小批量 %v / %m</translation>
+    </message>
+    <message>
+        <source>Twin runs are still training: press Stop first.</source>
+        <translation>双胞胎训练仍在进行：请先按“停止”。</translation>
+    </message>
+    <message>
+        <source>Speed of learning</source>
+        <translation>学习速度</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b^l‖ per hidden layer: earlier layers learn more slowly</source>
+        <translation>每个隐藏层的 ‖∂C/∂b^l‖：越靠前的层学得越慢</translation>
+    </message>
+    <message>
+        <source>Twin runs</source>
+        <translation>双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Two runs that differ in one setting, overlaid</source>
+        <translation>只有一项设置不同的两次训练，叠加显示</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>Each first-hidden-layer neuron&apos;s incoming weights as a 28×28 image</source>
+        <translation>第一个隐藏层每个神经元的输入权重，显示为 28×28 图像</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Why a network learns — or does not: presets, saturation, twin runs</source>
+        <translation>网络为什么能学习——或者学不动：预设、饱和、双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Learning: presets, saturation, twin runs</source>
+        <translation>学习：预设、饱和、双胞胎训练</translation>
+    </message>
+    <message>
+        <source>Show the Learning tab</source>
+        <translation>显示“学习”页</translation>
+    </message>
+    <message>
+        <source>Speed of learning per layer</source>
+        <translation>各层的学习速度</translation>
+    </message>
+    <message>
+        <source>Show ‖∂C/∂b^l‖ per hidden layer</source>
+        <translation>显示每个隐藏层的 ‖∂C/∂b^l‖</translation>
+    </message>
+    <message>
+        <source>Hidden units as images</source>
+        <translation>隐藏单元图像</translation>
+    </message>
+    <message>
+        <source>Show each first-hidden-layer neuron&apos;s weights as a 28×28 image</source>
+        <translation>把第一个隐藏层每个神经元的权重显示为 28×28 图像</translation>
+    </message>
+    <message>
+        <source>Show the Learning tab and toggle the saturation lens</source>
+        <translation>显示“学习”页，并切换饱和着色</translation>
+    </message>
+    <message>
+        <source>Train the two runs side by side</source>
+        <translation>并排训练两次</translation>
+    </message>
+    <message>
+        <source>Cross-entropy against quadratic cost from a saturated start</source>
+        <translation>从饱和的起点比较交叉熵与二次代价</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>bpviz — watch backpropagation</source>
+        <translation>bpviz — 观察反向传播</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>逐步</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>Draw a digit and watch the network answer</source>
+        <translation>写一个数字，看网络如何回答</translation>
+    </message>
+    <message>
+        <source>Train the network with mini-batch SGD and watch it learn</source>
+        <translation>用小批量随机梯度下降训练网络，观察它如何学习</translation>
+    </message>
+    <message>
+        <source>Step through feedforward and backpropagation with the real numbers</source>
+        <translation>用真实数值逐步查看前馈和反向传播</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>epoch –</source>
+        <translation>迭代期 –</translation>
+    </message>
+    <message>
+        <source>mini-batch %v / %m</source>
+        <translation>小批量 %v / %m</translation>
+    </message>
+    <message>
+        <source>test accuracy –</source>
+        <translation>测试准确率 –</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;shipped model</source>
+        <translation>打开自带模型(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A model trained by bpviz train (see {name}.json)</source>
+        <translation>由 bpviz train 训练的模型（见 {name}.json）</translation>
+    </message>
+    <message>
+        <source>&amp;Save model…</source>
+        <translation>保存模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export cost history as &amp;CSV…</source>
+        <translation>将代价历史导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export network view as &amp;PNG…</source>
+        <translation>将网络视图导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Draw tab: remove the last stroke. Elsewhere: bring back the trained network that a dataset switch, new sizes, Reset or Open replaced</source>
+        <translation>“手写”页：去掉最后一笔。其他页：找回被切换数据集、修改层大小、重置或打开模型所替换的已训练网络</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train / Pause / Resume (Step tab: play / pause)</source>
+        <translation>训练 / 暂停 / 继续（“逐步”页：播放 / 暂停）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>One mini-batch</source>
+        <translation>一个小批量</translation>
+    </message>
+    <message>
+        <source>Reset network</source>
+        <translation>重置网络</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>逐步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation</source>
+        <translation>逐步查看反向传播</translation>
+    </message>
+    <message>
+        <source>Train panel</source>
+        <translation>训练面板</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>第一步</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fit network</source>
+        <translation>网络适应窗口</translation>
+    </message>
+    <message>
+        <source>Random test image</source>
+        <translation>随机测试图像</translation>
+    </message>
+    <message>
+        <source>E&amp;xplore</source>
+        <translation>探索(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Clear the canvas</source>
+        <translation>清空画布</translation>
+    </message>
+    <message>
+        <source>About bpviz</source>
+        <translation>关于 bpviz</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes when bpviz starts again.</source>
+        <translation>下次启动 bpviz 时切换语言。</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no trained network was replaced.</source>
+        <translation>没有可撤销的操作：没有已训练的网络被替换。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: bring back {what}</source>
+        <translation>撤销(&amp;U)：找回{what}</translation>
+    </message>
+    <message>
+        <source>The canvas needs a trained network, so the shipped model {name} was loaded ({percent} % of the {n} test images right). Reset in the Train tab starts again from random weights.</source>
+        <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent} %）。在“训练”页点“重置”可从随机权重重新开始。</translation>
+    </message>
+    <message>
+        <source>Single keys (Space, S, B, N, F) work wherever the focus is: the number fields never take them. Enter in a field applies it and hands the keys back.</source>
+        <translation>单键快捷键（Space、S、B、N、F）无论焦点在哪里都有效：数字输入框不会占用它们。在输入框中按 Enter 会应用该值并交还这些按键。</translation>
+    </message>
+    <message>
+        <source>Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;, trained by mini-batch SGD on MNIST.</source>
+        <translation>观察反向传播如何工作：Michael Nielsen《&lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;》第 1–2 章中的网络，在 MNIST 上用小批量随机梯度下降训练。</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>bpviz models (*.npz)</source>
+        <translation>bpviz 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Export cost history</source>
+        <translation>导出代价历史</translation>
+    </message>
+    <message>
+        <source>Wrote the cost history to {path}.</source>
+        <translation>已将代价历史写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export network view</source>
+        <translation>导出网络视图</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Saved the network view to {name}.</source>
+        <translation>已将网络视图保存为 {name}。</translation>
+    </message>
+    <message>
+        <source>epochs done {done}</source>
+        <translation>已完成迭代期 {done}</translation>
+    </message>
+    <message>
+        <source>{n} mini-batches applied to this network in all</source>
+        <translation>此网络共应用了 {n} 个小批量</translation>
+    </message>
+    <message>
+        <source>{rate} samples/s</source>
+        <translation>{rate} 样本/秒</translation>
+    </message>
+    <message>
+        <source>validation {percent}%</source>
+        <translation>验证集 {percent}%</translation>
+    </message>
+    <message>
+        <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Mistakes</name>
+    <message>
+        <source>Which set the matrix counts: the test set, or the validation set when the data have one</source>
+        <translation>矩阵统计哪个数据集：测试集，或者在数据有验证集时用验证集</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Run the network&apos;s latest weights over the set again (Ctrl+M). It is also recomputed after every epoch.</source>
+        <translation>用网络的最新权重重新计算整个数据集（Ctrl+M）。每个迭代期结束后也会重新计算。</translation>
+    </message>
+    <message>
+        <source>Images of the set the network classifies right, on the weights the matrix was computed on</source>
+        <translation>在计算矩阵时所用的权重下，网络分类正确的图像数</translation>
+    </message>
+    <message>
+        <source>Set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Rows: the true label; columns: what the network predicted. Click a cell to see its images.</source>
+        <translation>行：真实标签；列：网络的预测。点击单元格可查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>rows: true label · columns: predicted</source>
+        <translation>行：真实标签 · 列：预测</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵的单元格可查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Order of the images. confidence: aᴸ_p, how sure the network was of its prediction p (highest first); margin: aᴸ_p − aᴸ_t, how far the true class t is behind (largest first); index: their position in the set</source>
+        <translation>图像的排序方式。置信度：aᴸ_p，网络对其预测 p 的把握（从高到低）；差距：aᴸ_p − aᴸ_t，真实类别 t 落后多少（从大到小）；序号：在数据集中的位置</translation>
+    </message>
+    <message>
+        <source>Each image with its output activations aᴸ as bars (green: the true label, red: a wrong prediction). Click an image to step through backpropagation on it.</source>
+        <translation>每张图像及其输出层激活值 aᴸ 的柱状图（绿色：真实标签，红色：错误的预测）。点击图像可对它逐步查看反向传播。</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>test ({n} images)</source>
+        <translation>测试集（{n} 张图像）</translation>
+    </message>
+    <message>
+        <source>validation ({n} images)</source>
+        <translation>验证集（{n} 张图像）</translation>
+    </message>
+    <message>
+        <source> (the run&apos;s latest weights)</source>
+        <translation>（本次训练的最新权重）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{right} / {total}&lt;/b&gt; right ({percent}%)</source>
+        <translation>答对 &lt;b&gt;{right} / {total}&lt;/b&gt;（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Images of the {split} set the network classifies right, computed on the weights after {n} epoch{when}</source>
+        <translation>网络在{split}上分类正确的图像数，用 {n} 个迭代期之后的权重计算{when}</translation>
+    </message>
+    <message>
+        <source>Images of the {split} set the network classifies right, computed on the weights after {n} epochs{when}</source>
+        <translation>网络在{split}上分类正确的图像数，用 {n} 个迭代期之后的权重计算{when}</translation>
+    </message>
+    <message>
+        <source>correctly classified</source>
+        <translation>分类正确</translation>
+    </message>
+    <message>
+        <source>predicted as {label}</source>
+        <translation>被预测为 {label}</translation>
+    </message>
+    <message>
+        <source>{n} image of {label} {what} — click to see it</source>
+        <translation>{n} 张 {label} 的图像{what}——点击查看</translation>
+    </message>
+    <message>
+        <source>{n} images of {label} {what} — click to see them</source>
+        <translation>{n} 张 {label} 的图像{what}——点击查看</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{true}&lt;/b&gt; taken for &lt;b&gt;{predicted}&lt;/b&gt; {n}×</source>
+        <translation>&lt;b&gt;{true}&lt;/b&gt; 被当成 &lt;b&gt;{predicted}&lt;/b&gt; {n}×</translation>
+    </message>
+    <message>
+        <source>Most confused: </source>
+        <translation>最常混淆：</translation>
+    </message>
+    <message>
+        <source>The off-diagonal cells with the most images (click a cell to see them):</source>
+        <translation>图像最多的非对角单元格（点击单元格查看）：</translation>
+    </message>
+    <message>
+        <source>No mistakes on this set.</source>
+        <translation>这个数据集上没有错误。</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>{caption} ({split} set).</source>
+        <translation>{caption}（{split}）。</translation>
+    </message>
+    <message>
+        <source>{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})
+aᴸ: {bars}
+Click: step through backpropagation on it with target {target}</source>
+        <translation>{split}图像 #{i}：真实标签 {true}，预测 {predicted}（aᴸ = {a}）
+aᴸ：{bars}
+点击：以 {target} 为目标对它逐步查看反向传播</translation>
+    </message>
+    <message>
+        <source> Showing the first {n}.</source>
+        <translation> 只显示前 {n} 张。</translation>
+    </message>
+    <message>
+        <source>Pause or stop training first: the step-through needs weights that stand still.</source>
+        <translation>请先暂停或停止训练：逐步演示需要固定不变的权重。</translation>
+    </message>
+    <message>
+        <source>Teach it this example</source>
+        <translation>教它这个样本</translation>
+    </message>
+    <message>
+        <source>the test image shown</source>
+        <translation>当前显示的测试图像</translation>
+    </message>
+    <message>
+        <source>the digit drawn in the Draw tab</source>
+        <translation>“手写”页中写的数字</translation>
+    </message>
+    <message>
+        <source>Which input to teach: the test image the window shows (pick one in the Sample panel or the gallery) or the digit you drew in the Draw tab</source>
+        <translation>要教的输入：窗口显示的测试图像（在样本面板或图库中选择）或你在“手写”页写的数字</translation>
+    </message>
+    <message>
+        <source>The label to teach: the target y is its one-hot vector</source>
+        <translation>要教的标签：目标 y 是它的独热向量</translation>
+    </message>
+    <message>
+        <source>Learning rate η of this one step</source>
+        <translation>这一步的学习速率 η</translation>
+    </message>
+    <message>
+        <source>Teach (one step)</source>
+        <translation>教（一步）</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, b → b − η δ (Ctrl+T). Repeat to watch it learn the example.</source>
+        <translation>只在这一个样本上做一步梯度下降：w → w − η δ (a)ᵀ，b → b − η δ（Ctrl+T）。重复几次，观察它如何学会这个样本。</translation>
+    </message>
+    <message>
+        <source>Undo step</source>
+        <translation>撤销一步</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last teaching step, bit for bit (Ctrl+U; Ctrl+Z is the window&apos;s undo of replaced networks)</source>
+        <translation>逐位恢复最后一次教学步骤之前的权重（Ctrl+U；Ctrl+Z 是窗口对被替换网络的撤销）</translation>
+    </message>
+    <message>
+        <source>Undo all</source>
+        <translation>全部撤销</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the first teaching step</source>
+        <translation>恢复第一次教学步骤之前的权重</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Label k:</source>
+        <translation>标签 k：</translation>
+    </message>
+    <message>
+        <source>What the step did</source>
+        <translation>这一步做了什么</translation>
+    </message>
+    <message>
+        <source>No step yet.</source>
+        <translation>还没有执行任何步骤。</translation>
+    </message>
+    <message>
+        <source>grey: before the step · blue: after</source>
+        <translation>灰色：这一步之前 · 蓝色：之后</translation>
+    </message>
+    <message>
+        <source>Output activations of this input before the last step (grey) and after (blue)</source>
+        <translation>这个输入在最后一步之前（灰色）和之后（蓝色）的输出层激活值</translation>
+    </message>
+    <message>
+        <source>Show the changed test images</source>
+        <translation>显示预测改变的测试图像</translation>
+    </message>
+    <message>
+        <source>Show in the Mistakes gallery exactly the test images whose prediction the last step changed</source>
+        <translation>在“错误”图库中只显示最后一步改变了预测的测试图像</translation>
+    </message>
+    <message>
+        <source>Which pixels matter: ∂C/∂x</source>
+        <translation>哪些像素重要：∂C/∂x</translation>
+    </message>
+    <message>
+        <source>The input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue ones lower it</source>
+        <translation>所选标签的 ∂C/∂x：红色像素变亮时代价升高，蓝色像素变亮时代价降低</translation>
+    </message>
+    <message>
+        <source>The input after the nudges (press Nudge)</source>
+        <translation>微调之后的输入（按“微调”）</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>nudged x</source>
+        <translation>微调后的 x</translation>
+    </message>
+    <message>
+        <source>Colour scale of ∂C/∂x, symmetric about 0</source>
+        <translation>∂C/∂x 的色标，关于 0 对称</translation>
+    </message>
+    <message>
+        <source>The label to push the input towards: x moves along −∂C/∂x for this target</source>
+        <translation>要把输入推向的标签：x 沿着这个目标的 −∂C/∂x 移动</translation>
+    </message>
+    <message>
+        <source>Brightness step ε: the most influential pixel changes by ε per nudge, the others in proportion to their ∂C/∂x</source>
+        <translation>亮度步长 ε：每次微调时影响最大的像素改变 ε，其余像素按各自的 ∂C/∂x 成比例改变</translation>
+    </message>
+    <message>
+        <source>Nudge once</source>
+        <translation>微调一次</translation>
+    </message>
+    <message>
+        <source>Move the input one step along −∂C/∂x and predict again (Ctrl+G)</source>
+        <translation>沿 −∂C/∂x 把输入移动一步，然后重新预测（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Until it changes</source>
+        <translation>直到预测改变</translation>
+    </message>
+    <message>
+        <source>Nudge until the network predicts the target (at most 200 nudges)</source>
+        <translation>持续微调，直到网络预测出目标（最多 200 次）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the nudges again from the original input</source>
+        <translation>从原始输入重新开始微调</translation>
+    </message>
+    <message>
+        <source>towards</source>
+        <translation>推向</translation>
+    </message>
+    <message>
+        <source>grey: original input · blue: nudged</source>
+        <translation>灰色：原始输入 · 蓝色：微调后</translation>
+    </message>
+    <message>
+        <source>Output activations of the original input (grey) and of the nudged input (blue)</source>
+        <translation>原始输入（灰色）和微调后输入（蓝色）的输出层激活值</translation>
+    </message>
+    <message>
+        <source>nothing drawn yet: draw a digit in the Draw tab</source>
+        <translation>还没有写任何内容：请在“手写”页写一个数字</translation>
+    </message>
+    <message>
+        <source>the digit drawn in the Draw tab (no true label)</source>
+        <translation>“手写”页中写的数字（没有真实标签）</translation>
+    </message>
+    <message>
+        <source>test image #{i}, true label {label}</source>
+        <translation>测试图像 #{i}，真实标签 {label}</translation>
+    </message>
+    <message>
+        <source>Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.</source>
+        <translation>默认值 η/m = {eta} / {m} = {value}：训练时小批量中的 m 个样本每个只让权重移动 η/m；单独一个样本用整个 η = {eta} 会毁掉一个已训练的网络。</translation>
+    </message>
+    <message>
+        <source>Teaching {what}.</source>
+        <translation>正在教：{what}。</translation>
+    </message>
+    <message>
+        <source>Training is running: stop it (S) before teaching. A teaching step changes the weights the run is training.</source>
+        <translation>训练正在进行：教学之前请先停止（S）。教学步骤会改变正在训练的权重。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数</translation>
+    </message>
+    <message>
+        <source>η must be a number &gt; 0: a step of size ≤ 0 does not descend</source>
+        <translation>η 必须是 &gt; 0 的数：步长 ≤ 0 不会下降</translation>
+    </message>
+    <message>
+        <source>Stop training before teaching: a teaching step changes the weights by hand.</source>
+        <translation>教学之前请先停止训练：教学步骤会手动改变权重。</translation>
+    </message>
+    <message>
+        <source>Nothing to teach: {what}.</source>
+        <translation>没有可教的内容：{what}。</translation>
+    </message>
+    <message>
+        <source>The network changed since the last teaching step: the teaching history was reset.</source>
+        <translation>自上次教学步骤以来网络已经改变：教学历史已重置。</translation>
+    </message>
+    <message>
+        <source>one teaching step on {what} with label {label}, η = {eta}</source>
+        <translation>在{what}上以标签 {label}、η = {eta} 做了一次教学步骤</translation>
+    </message>
+    <message>
+        <source>undid the teaching step with label {label} (the weights from before it, bit for bit)</source>
+        <translation>撤销了标签为 {label} 的教学步骤（逐位恢复此前的权重）</translation>
+    </message>
+    <message>
+        <source>Undone: the weights are again those from before the step with label {label}.</source>
+        <translation>已撤销：权重恢复为标签 {label} 那一步之前的值。</translation>
+    </message>
+    <message>
+        <source>undid {n} teaching step</source>
+        <translation>撤销了 {n} 次教学步骤</translation>
+    </message>
+    <message>
+        <source>undid {n} teaching steps</source>
+        <translation>撤销了 {n} 次教学步骤</translation>
+    </message>
+    <message>
+        <source>Undone {n} step: the weights are again those from before the first teaching step.</source>
+        <translation>已撤销 {n} 步：权重恢复为第一次教学步骤之前的值。</translation>
+    </message>
+    <message>
+        <source>Undone {n} steps: the weights are again those from before the first teaching step.</source>
+        <translation>已撤销 {n} 步：权重恢复为第一次教学步骤之前的值。</translation>
+    </message>
+    <message>
+        <source>{text} The last step still applied: {caption}</source>
+        <translation>{text} 仍然生效的最后一步：{caption}</translation>
+    </message>
+    <message>
+        <source>The network was changed elsewhere (training, Reset, Open, Undo of the window or another panel): the teaching history was reset, so Undo step cannot throw that change away.</source>
+        <translation>网络在别处被改变了（训练、重置、打开、窗口或其他面板的撤销）：教学历史已重置，因此“撤销一步”不会丢弃那次改变。</translation>
+    </message>
+    <message>
+        <source>{n} step can be undone.</source>
+        <translation>可以撤销 {n} 步。</translation>
+    </message>
+    <message>
+        <source>{n} steps can be undone.</source>
+        <translation>可以撤销 {n} 步。</translation>
+    </message>
+    <message>
+        <source>No teaching step to undo.</source>
+        <translation>没有可撤销的教学步骤。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example fell.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价下降了。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example rose.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价上升了。</translation>
+    </message>
+    <message>
+        <source>C_x before {before}, after {after}: the cost of this example stayed the same.</source>
+        <translation>C_x 之前 {before}，之后 {after}：这个样本的代价没有变化。</translation>
+    </message>
+    <message>
+        <source>Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} prediction changed.</source>
+        <translation>测试集：答对 {r0} → {r1} / {total}（{p0}% → {p1}%）；{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Test set: {r0} → {r1} / {total} right ({p0}% → {p1}%); {n} predictions changed.</source>
+        <translation>测试集：答对 {r0} → {r1} / {total}（{p0}% → {p1}%）；{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Show the {n} changed test image</source>
+        <translation>显示预测改变的 {n} 张测试图像</translation>
+    </message>
+    <message>
+        <source>Show the {n} changed test images</source>
+        <translation>显示预测改变的 {n} 张测试图像</translation>
+    </message>
+    <message>
+        <source>{n} test image whose prediction the last teaching step changed.</source>
+        <translation>最后一次教学步骤改变了预测的 {n} 张测试图像。</translation>
+    </message>
+    <message>
+        <source>{n} test images whose prediction the last teaching step changed.</source>
+        <translation>最后一次教学步骤改变了预测的 {n} 张测试图像。</translation>
+    </message>
+    <message>
+        <source>∂C/∂x as a picture needs 28×28 = 784-pixel images; this network has {n} inputs.</source>
+        <translation>要把 ∂C/∂x 显示为图像，需要 28×28 = 784 像素的图像；而这个网络有 {n} 个输入。</translation>
+    </message>
+    <message>
+        <source>No input: {what}.</source>
+        <translation>没有输入：{what}。</translation>
+    </message>
+    <message>
+        <source>∂C/∂x = (w²)ᵀ δ² for label {label}: BP2 carried one layer further, to the input. Red: brightening the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — the same equations applied to the input instead of the weights.</source>
+        <translation>标签 {label} 的 ∂C/∂x = (w²)ᵀ δ²：把 BP2 再向前推一层，推到输入。红色：像素变亮使 C_x 升高；蓝色：使 C_x 降低。微调让 x 沿 −∂C/∂x 移动——同样的方程，只是作用在输入而不是权重上。</translation>
+    </message>
+    <message>
+        <source>ε must lie in (0, 1]: it is a change of brightness</source>
+        <translation>ε 必须在 (0, 1] 之内：它是亮度的变化量</translation>
+    </message>
+    <message>
+        <source>After this nudge: now predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
+        <translation>这次微调之后：现在被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+    </message>
+    <message>
+        <source>After this nudge: still predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
+        <translation>这次微调之后：仍被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+    </message>
+    <message>
+        <source>Δw of the last teaching step (label {label}); its {n} largest changes marked · input: ∂C/∂x</source>
+        <translation>最后一次教学步骤的 Δw（标签 {label}）；标出了最大的 {n} 个变化 · 输入：∂C/∂x</translation>
+    </message>
+    <message>
+        <source>change Δw</source>
+        <translation>变化量 Δw</translation>
+    </message>
+    <message>
+        <source>input grid: ∂C/∂x for label {label} · nodes: activations</source>
+        <translation>输入网格：标签 {label} 的 ∂C/∂x · 节点：激活值</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of the test set and a gallery of its cells</source>
+        <translation>测试集的混淆矩阵及其单元格的图库</translation>
+    </message>
+    <message>
+        <source>Teach</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>Teach the network one example and see which pixels matter</source>
+        <translation>教网络一个样本，并查看哪些像素重要</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (recompute)</source>
+        <translation>混淆矩阵（重新计算）</translation>
+    </message>
+    <message>
+        <source>Show the test set&apos;s confusion matrix on the latest weights</source>
+        <translation>用最新权重显示测试集的混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Teach it this example (one step)</source>
+        <translation>教它这个样本（一步）</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on the shown example with the chosen label</source>
+        <translation>用所选标签在当前样本上做一步梯度下降</translation>
+    </message>
+    <message>
+        <source>Undo the last teaching step</source>
+        <translation>撤销最后一次教学步骤</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last teaching step, exactly</source>
+        <translation>精确恢复最后一次教学步骤之前的权重</translation>
+    </message>
+    <message>
+        <source>Nudge the input towards the label</source>
+        <translation>把输入微调向该标签</translation>
+    </message>
+    <message>
+        <source>Move the input one step along −∂C/∂x and predict again</source>
+        <translation>沿 −∂C/∂x 把输入移动一步，然后重新预测</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesText</name>
+    <message>
+        <source>most confident first</source>
+        <translation>置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>largest margin first</source>
+        <translation>差距最大的在前</translation>
+    </message>
+    <message>
+        <source>in test-set order</source>
+        <translation>按测试集顺序</translation>
+    </message>
+    <message>
+        <source>correctly classified</source>
+        <translation>分类正确</translation>
+    </message>
+    <message>
+        <source>predicted as {label}</source>
+        <translation>被预测为 {label}</translation>
+    </message>
+    <message>
+        <source>{n} image of {label} {what}, {order}</source>
+        <translation>{n} 张 {label} 的图像{what}，{order}</translation>
+    </message>
+    <message>
+        <source>{n} images of {label} {what}, {order}</source>
+        <translation>{n} 张 {label} 的图像{what}，{order}</translation>
+    </message>
+    <message>
+        <source>Taught {label} with η = {eta}: {a} {a0} → {a1}, prediction {p0} → {p1}, C_x {c0} → {c1}.</source>
+        <translation>以 η = {eta} 教了 {label}：{a} {a0} → {a1}，预测 {p0} → {p1}，C_x {c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source> Test set: {p0}% → {p1}%, {n} prediction changed.</source>
+        <translation> 测试集：{p0}% → {p1}%，{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source> Test set: {p0}% → {p1}%, {n} predictions changed.</source>
+        <translation> 测试集：{p0}% → {p1}%，{n} 个预测改变。</translation>
+    </message>
+    <message>
+        <source>Already predicted as {label}.</source>
+        <translation>已经被预测为 {label}。</translation>
+    </message>
+    <message>
+        <source>No pixel can move towards the target.</source>
+        <translation>没有像素可以朝目标移动。</translation>
+    </message>
+    <message>
+        <source>{n} of {total} pixels changed by more than {threshold}</source>
+        <translation>{total} 个像素中有 {n} 个的变化超过 {threshold}</translation>
+    </message>
+    <message>
+        <source>Predicted as {label} after {n} nudge: {pixels}.</source>
+        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+    </message>
+    <message>
+        <source>Predicted as {label} after {n} nudges: {pixels}.</source>
+        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+    </message>
+    <message>
+        <source>Still predicted as {label} after {n} nudges: {pixels}.</source>
+        <translation>微调 {n} 次后仍被预测为 {label}：{pixels}。</translation>
+    </message>
+</context>
+<context>
+    <name>Saturation</name>
+    <message>
+        <source>σ′(z) = {sp}, {pct} of σ′&apos;s largest value 0.25 (at z = 0)</source>
+        <translation>σ′(z) = {sp}，是 σ′ 最大值 0.25（在 z = 0 处）的 {pct}</translation>
+    </message>
+    <message>
+        <source>Output neuron {j} of layer {l}: {head}, saturated. With the cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output learns in proportion to its error whatever σ′ is.</source>
+        <translation>第 {l} 层的输出神经元 {j}：{head}，已饱和。使用交叉熵代价函数时 BP1 没有 σ′ 因子：δ = a − y = {err}，所以无论 σ′ 多大，这个输出都按其误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>Output neuron {j} of layer {l}: {head}, not saturated. With the cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output learns in proportion to its error whatever σ′ is.</source>
+        <translation>第 {l} 层的输出神经元 {j}：{head}，未饱和。使用交叉熵代价函数时 BP1 没有 σ′ 因子：δ = a − y = {err}，所以无论 σ′ 多大，这个输出都按其误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of layer {l} is saturated: {head} &lt; {threshold}. By {bp} {factor}: whatever error reaches it is multiplied by {speed}, and by BP3/BP4 its bias and incoming weights change in proportion to δ, so it learns slowly.</source>
+        <translation>第 {l} 层的神经元 {j} 已饱和：{head} &lt; {threshold}。由 {bp}，{factor}：传到它的误差都要乘以 {speed}；而由 BP3/BP4，它的偏置和输入权重的变化与 δ 成正比，所以它学得很慢。</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of layer {l} is not saturated: {head} ≥ {threshold}. {factor}: the error reaching it is multiplied by {speed}.</source>
+        <translation>第 {l} 层的神经元 {j} 未饱和：{head} ≥ {threshold}。{factor}：传到它的误差乘以 {speed}。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: a neuron is saturated (σ′(z) &lt; {threshold}) in {pct} of the mini-batch&apos;s samples on average; {mostly} of {n} neurons are saturated for most samples.</source>
+        <translation>第 {l} 层：平均而言，一个神经元在小批量 {pct} 的样本上饱和（σ′(z) &lt; {threshold}）；{n} 个神经元中有 {mostly} 个在大多数样本上饱和。</translation>
+    </message>
+    <message>
+        <source>Output neuron {j}: a = {a}, y = {y}. Cross-entropy: δ = a − y = {e}. Quadratic: δ = (a − y)·σ′(z) = {e} × {sp} = {dq}, {pct} of the cross-entropy δ</source>
+        <translation>输出神经元 {j}：a = {a}，y = {y}。交叉熵：δ = a − y = {e}。二次代价：δ = (a − y)·σ′(z) = {e} × {sp} = {dq}，是交叉熵 δ 的 {pct}</translation>
+    </message>
+    <message>
+        <source>. The error is small, so both costs have little to learn here.</source>
+        <translation>。误差很小，所以两种代价函数在这里都没什么可学的。</translation>
+    </message>
+    <message>
+        <source>. The neuron is badly wrong but saturated (σ′ &lt; {threshold}): under the quadratic cost it learns slowly; the cross-entropy cost learns in proportion to the error.</source>
+        <translation>。这个神经元错得很厉害，但已饱和（σ′ &lt; {threshold}）：用二次代价函数时它学得很慢；用交叉熵代价函数时按误差的大小学习。</translation>
+    </message>
+    <message>
+        <source>. σ′ is not small here (≥ {threshold}), so both costs learn from this error.</source>
+        <translation>。这里 σ′ 并不小（≥ {threshold}），所以两种代价函数都能从这个误差中学习。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
+        <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
+    </message>
+    <message>
+        <source>Stop training before changing the weights by hand.</source>
+        <translation>手动修改权重之前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s weights changed: {what}.</source>
+        <translation>网络的权重已改变：{what}。</translation>
+    </message>
+    <message>
+        <source>Training is still finishing its current step; try {doing} again in a moment.</source>
+        <translation>训练仍在完成当前这一步；请稍后再试一次“{doing}”。</translation>
+    </message>
+    <message>
+        <source>stop training before changing these settings</source>
+        <translation>修改这些设置之前请先停止训练</translation>
+    </message>
+    <message>
+        <source>Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} classes.</source>
+        <translation>各层大小已设为 {sizes}，以适应 {data}：{inputs} 个输入，{classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>switching to {data}</source>
+        <translation>切换到 {data}</translation>
+    </message>
+    <message>
+        <source>the new settings</source>
+        <translation>新设置</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New network {sizes} drawn with seed {seed}.</source>
+        <translation>已用随机种子 {seed} 抽取新网络 {sizes}。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Brought back {what}.</source>
+        <translation>已找回{what}。</translation>
+    </message>
+    <message>
+        <source>opening {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价函数</translation>
+    </message>
+    <message>
+        <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
+        <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {epoch}, mini-batch {batch}: {reason}. It was stopped before the numbers became meaningless; the network keeps its last finite weights. Try a smaller learning rate than η = {eta}.</source>
+        <translation>训练在第 {epoch} 个迭代期、第 {batch} 个小批量发散：{reason}。训练已在数值失去意义之前停止；网络保留最后一组有限的权重。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
+    <message>
+        <source>Training stopped by an internal error: {error}</source>
+        <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Training finished after {n} epochs.</source>
+        <translation>训练完成，共 {n} 个迭代期。</translation>
+    </message>
+    <message>
+        <source>Training finished after {n} epochs, test accuracy {percent}%.</source>
+        <translation>训练完成，共 {n} 个迭代期，测试准确率 {percent}%。</translation>
+    </message>
+    <message>
+        <source>Training is finishing its current step (an evaluation of a large network); it stops as soon as that is done.</source>
+        <translation>训练正在完成当前这一步（对一个大网络的评估）；完成后立即停止。</translation>
+    </message>
+    <message>
+        <source>Pause or stop training first: the step-through needs weights that stand still.</source>
+        <translation>请先暂停或停止训练：逐步演示需要固定不变的权重。</translation>
+    </message>
+    <message>
+        <source>This input has shape {shape}; the network takes {n} inputs.</source>
+        <translation>这个输入的形状是 {shape}；而网络需要 {n} 个输入。</translation>
+    </message>
+    <message>
+        <source>This update would make the weights non-finite; it was not kept.</source>
+        <translation>这次更新会使权重变为非有限值；未予保留。</translation>
+    </message>
+    <message>
+        <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
+        <translation>已保留这次更新：网络现在使用这一步梯度下降之后的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPanel</name>
+    <message>
+        <source>Neurons per layer, input first, e.g. 784,30,10 (the seed&apos;s) or 784,40,30,20,10.
+The input must match the image size, the output the number of classes.</source>
+        <translation>每层的神经元个数，从输入层开始，例如 784,30,10（原始程序的设置）或 784,40,30,20,10。
+输入层须与图像大小一致，输出层须与类别数一致。</translation>
+    </message>
+    <message>
+        <source>Learning rate η &gt; 0. Can be changed while training runs (Enter): the next mini-batch uses it.</source>
+        <translation>学习速率 η &gt; 0。训练过程中也可修改（按 Enter）：下一个小批量即使用新值。</translation>
+    </message>
+    <message>
+        <source>Mini-batch size m: each gradient-descent step averages over m samples.</source>
+        <translation>小批量大小 m：每一步梯度下降对 m 个样本取平均。</translation>
+    </message>
+    <message>
+        <source>How many epochs (passes over the training set) Train runs.</source>
+        <translation>“训练”要运行多少个迭代期（遍历训练集的次数）。</translation>
+    </message>
+    <message>
+        <source>L2 regularisation λ ≥ 0 (chapter 3): each step also shrinks every weight by the factor 1 − ηλ/n. 0 is the seed&apos;s.</source>
+        <translation>L2 规范化 λ ≥ 0（第 3 章）：每一步还会把每个权重乘以因子 1 − ηλ/n。0 为原始程序的设置。</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights and of the shuffling: same seed, same run.</source>
+        <translation>初始权重和洗牌所用的随机种子：种子相同，运行结果相同。</translation>
+    </message>
+    <message>
+        <source>Quadratic (the seed&apos;s)</source>
+        <translation>二次代价（原始程序）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).
+Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
+        <translation>二次代价：C = ½‖y − a‖²，BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。
+交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
+    </message>
+    <message>
+        <source>Standard N(0, 1) (the seed&apos;s)</source>
+        <translation>标准 N(0, 1)（原始程序）</translation>
+    </message>
+    <message>
+        <source>Scaled N(0, 1/n_in)</source>
+        <translation>缩放 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
+        <translation>初始权重的抽取方式。偏置总是取自 N(0, 1)。</translation>
+    </message>
+    <message>
+        <source>Folder of IDX files…</source>
+        <translation>IDX 文件所在文件夹…</translation>
+    </message>
+    <message>
+        <source>The images to learn from. A folder must hold the four standard IDX files.</source>
+        <translation>用来学习的图像。文件夹中须有四个标准 IDX 文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download; nothing half-written is kept</source>
+        <translation>停止下载；不会保留写了一半的文件</translation>
+    </message>
+    <message>
+        <source>Layer sizes</source>
+        <translation>各层大小</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习速率 η</translation>
+    </message>
+    <message>
+        <source>Mini-batch size m</source>
+        <translation>小批量大小 m</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>L2 regularisation λ</source>
+        <translation>L2 规范化 λ</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>One mini-batch</source>
+        <translation>一个小批量</translation>
+    </message>
+    <message>
+        <source>Train, pause or resume (Space)</source>
+        <translation>训练、暂停或继续（Space）</translation>
+    </message>
+    <message>
+        <source>Stop training; the weights stay as they are (S)</source>
+        <translation>停止训练；权重保持不变（S）</translation>
+    </message>
+    <message>
+        <source>Stop and draw new initial weights from the seed (Ctrl+R)</source>
+        <translation>停止，并按随机种子重新抽取初始权重（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Apply exactly one mini-batch, then pause (B)</source>
+        <translation>只应用一个小批量，然后暂停（B）</translation>
+    </message>
+    <message>
+        <source>Training runs: only η and slow motion can change now. Stop (S) to change the rest.</source>
+        <translation>训练正在进行：现在只能修改 η 和慢动作。停止（S）后才能修改其余设置。</translation>
+    </message>
+    <message>
+        <source>{text} is not a number like 3 or 0.5</source>
+        <translation>{text} 不是 3 或 0.5 这样的数</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number like 10</source>
+        <translation>{text} 不是 10 这样的整数</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number like 30</source>
+        <translation>{text} 不是 30 这样的整数</translation>
+    </message>
+    <message>
+        <source>{text} is not a number like 0 or 5</source>
+        <translation>{text} 不是 0 或 5 这样的数</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number ≥ 0</source>
+        <translation>{text} 不是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>the seed must be ≥ 0 (got {value})</source>
+        <translation>随机种子必须 ≥ 0（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数</translation>
+    </message>
+    <message>
+        <source>Folder with the four IDX files</source>
+        <translation>存放四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Downloading {name}…</source>
+        <translation>正在下载 {name}…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Network {sizes} · {cost} · {init} · {n} parameters.
+Data: {data}, {train} training and {test} test samples.</source>
+        <translation>网络 {sizes} · {cost} · {init} · {n} 个参数。
+数据：{data}，{train} 个训练样本和 {test} 个测试样本。</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价函数</translation>
+    </message>
+    <message>
+        <source>standard initial weights</source>
+        <translation>标准初始权重</translation>
+    </message>
+    <message>
+        <source>scaled initial weights</source>
+        <translation>缩放初始权重</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
+        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>对数刻度上 0 两侧的微调量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
+    </message>
+    <message>
+        <source>The nudge Δw added to the selected parameter</source>
+        <translation>加到所选参数上的微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Smaller Δw: one step left on the slider ([)</source>
+        <translation>减小 Δw：滑块向左一格（[）</translation>
+    </message>
+    <message>
+        <source>Larger Δw: one step right on the slider (])</source>
+        <translation>增大 Δw：滑块向右一格（]）</translation>
+    </message>
+    <message>
+        <source>ΔC measured by running the network again with the nudged parameter, and backpropagation&apos;s first-order prediction</source>
+        <translation>用微调后的参数重新运行网络测得的 ΔC，以及反向传播的一阶预测</translation>
+    </message>
+    <message>
+        <source>Δa layer by layer (largest changes)</source>
+        <translation>逐层的 Δa（最大的变化）</translation>
+    </message>
+    <message>
+        <source>The network colours each layer&apos;s Δa on that layer&apos;s own largest |Δa| (red up, blue down); the colour bar is the weights&apos; scale</source>
+        <translation>网络按每层自身最大的 |Δa| 给该层的 Δa 着色（红色升高，蓝色降低）；色条是权重的刻度</translation>
+    </message>
+    <message>
+        <source>The chain along the strongest path</source>
+        <translation>沿最强路径的链</translation>
+    </message>
+    <message>
+        <source>The product of the local rates ∂a^{q+1}/∂a^q along the single path that carries the largest part of the change; the sum over all paths is backprop</source>
+        <translation>沿承载最大部分变化的那条路径，各局部变化率 ∂a^{q+1}/∂a^q 的乘积；对所有路径求和就是反向传播</translation>
+    </message>
+    <message>
+        <source>Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.</source>
+        <translation>在“微调”页中选择一个权重（点击一条连线），查看 ΔC 与 Δw 的关系。</translation>
+    </message>
+    <message>
+        <source>ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log scale</source>
+        <translation>中心差分 (C(θ+ε) − C(θ−ε)) / 2ε 中的 ε，在对数刻度上从 1e-12 到 1</translation>
+    </message>
+    <message>
+        <source>Check every parameter</source>
+        <translation>检查每个参数</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Every parameter of the network on this sample, worst relative error first; click a row to select that weight or bias</source>
+        <translation>网络在这个样本上的每个参数，相对误差最大的在前；点击一行可选中该权重或偏置</translation>
+    </message>
+    <message>
+        <source>Relative error against ε</source>
+        <translation>相对误差与 ε 的关系</translation>
+    </message>
+    <message>
+        <source>Every parameter</source>
+        <translation>每个参数</translation>
+    </message>
+    <message>
+        <source>Fill it with “Check every parameter” (small nets)</source>
+        <translation>用“检查每个参数”填充（适用于小网络）</translation>
+    </message>
+    <message>
+        <source>Which networks to measure (each on one random input, N(0, 1/n_in) weights)</source>
+        <translation>要测量哪些网络（每个都用一个随机输入，权重取自 N(0, 1/n_in)）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Compute the full gradient of one sample&apos;s cost both ways for each network, counting forward passes and timing both (in a background thread)</source>
+        <translation>对每个网络用两种方法计算一个样本代价的完整梯度，统计前向传播次数并分别计时（在后台线程中）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the network being measured (a few seconds at most)</source>
+        <translation>在当前正在测量的网络完成后停止（最多几秒）</translation>
+    </message>
+    <message>
+        <source>%v / %m networks</source>
+        <translation>%v / %m 个网络</translation>
+    </message>
+    <message>
+        <source>Networks measured so far</source>
+        <translation>目前已测量的网络</translation>
+    </message>
+    <message>
+        <source>parameters P</source>
+        <translation>参数个数 P</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Seconds for the full gradient of one sample&apos;s cost, against the number of parameters P (both axes logarithmic)</source>
+        <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
+    </message>
+    <message>
+        <source>Time against P (log–log)</source>
+        <translation>时间与 P 的关系（双对数）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Stopping after the network being measured…</source>
+        <translation>将在当前网络测量完成后停止…</translation>
+    </message>
+    <message>
+        <source>Every figure is measured in full on this machine (no extrapolation).</source>
+        <translation>每个数字都在本机上完整测得（没有外推）。</translation>
+    </message>
+    <message>
+        <source>The code that runs at the current step of the step-through (Step tab, ← →)</source>
+        <translation>逐步演示当前这一步所运行的代码（“逐步”页，← →）</translation>
+    </message>
+    <message>
+        <source>The shapes of the arrays on the highlighted lines for the current network</source>
+        <translation>当前网络下，高亮行中各数组的形状</translation>
+    </message>
+    <message>
+        <source>Nudge</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Backpropagation, the big picture: nudge one weight and follow the change to the cost</source>
+        <translation>反向传播的全局图景：微调一个权重，追踪它对代价的影响</translation>
+    </message>
+    <message>
+        <source>ΔC vs Δw</source>
+        <translation>ΔC 与 Δw</translation>
+    </message>
+    <message>
+        <source>ΔC against Δw for the selected weight: measured and predicted</source>
+        <translation>所选权重的 ΔC 与 Δw 的关系：测量值与预测值</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s gradient against central differences</source>
+        <translation>反向传播的梯度与中心差分的比较</translation>
+    </message>
+    <message>
+        <source>Why fast</source>
+        <translation>为什么快</translation>
+    </message>
+    <message>
+        <source>Time of the full gradient: backprop against central differences</source>
+        <translation>计算完整梯度的时间：反向传播与中心差分的比较</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The code of the current step-through step, line by line</source>
+        <translation>逐步演示当前这一步的代码，逐行显示</translation>
+    </message>
+    <message>
+        <source>Nudge a weight (the big picture)</source>
+        <translation>微调一个权重（全局图景）</translation>
+    </message>
+    <message>
+        <source>Smaller nudge Δw</source>
+        <translation>减小微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Move the Δw slider of the Nudge tab one step left</source>
+        <translation>把“微调”页的 Δw 滑块向左移一格</translation>
+    </message>
+    <message>
+        <source>Larger nudge Δw</source>
+        <translation>增大微调量 Δw</translation>
+    </message>
+    <message>
+        <source>Move the Δw slider of the Nudge tab one step right</source>
+        <translation>把“微调”页的 Δw 滑块向右移一格</translation>
+    </message>
+    <message>
+        <source>Why backprop is fast</source>
+        <translation>反向传播为什么快</translation>
+    </message>
+    <message>
+        <source>The code, line by line</source>
+        <translation>逐行查看代码</translation>
+    </message>
+</context>
+</TS>

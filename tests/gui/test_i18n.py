@@ -1,0 +1,398 @@
+"""The Chinese interface: translation files, --lang, and no English left in what is shown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from bpviz import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "assets" / "i18n" / "bpviz_zh_CN.ts"
+
+#: Words that may stay in the Chinese interface: names, units, keys, file types.
+ALLOWED = {
+    "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
+    "Space", "Enter", "Shift", "Home", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
+    "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
+    "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English", "C_x",
+}
+
+#: Commands and the like, quoted as they are typed.
+ALLOWED_PHRASES = ("bpviz train", "例如 quadratic")  # typed values
+
+#: Phase 1 exceptions: widgets whose texts are not wrapped yet (files being changed for issue 10,
+#: or not reached yet). Phase 2 removes entries from here; the test then covers them.
+KNOWN_UNTRANSLATED = {
+    "network_view": "bpviz/gui/network_view.py, edge_layer.py, scene/hover.py (issue 10)",
+    "cost_plot": "bpviz/gui/cost_plot.py (issue 10)",
+    "step_panel": "bpviz/gui/step_panel.py, scene/steps.py (issue 10)",
+    "neuron_panel": "bpviz/gui/side_panels.py (issue 10)",
+    "sample_panel": "bpviz/gui/side_panels.py (issue 10)",
+    "train_panel.delay": "the pace slider of train_panel.py (issue 10)",
+    "train_panel.delay_label": "the pace slider of train_panel.py (issue 10)",
+}
+#: The explore views (bpviz/gui/explore/*.py): their tab names, tab tooltips, Explore-menu actions,
+#: buttons, labels and tooltips with fixed text are translated and checked here through the tab
+#: names and the menu; their captions computed from numbers (f-strings, scene/mistakes_text.py,
+#: scene/saturation.py, scene/presets.py, explain/why.py) are not yet: phase 2.
+KNOWN_UNTRANSLATED_EXPLORE = ("nudge_panel", "nudge_curve", "gradcheck_panel", "why_fast_panel", "code_panel",
+                              "learning_panel", "learning_speed", "learning_twin", "learning_hidden")
+
+#: Single texts outside the widgets above (a form's row label) left for phase 2.
+KNOWN_UNTRANSLATED_TEXTS = {"Slow motion": "the pace row label of train_panel.py (issue 10)"}
+
+WORD = re.compile(r"[A-Za-z][A-Za-z_'\-]*[A-Za-z]|[A-Za-z]")
+
+
+def english_words(text: str) -> list[str]:
+    """Words of two or more Latin letters not in ALLOWED (single letters are notation: m, y, L, S …)."""
+    text = re.sub(r"<[^>]+>", " ", text)          # HTML tags
+    text = re.sub(r"&\w+;", " ", text)            # entities
+    text = re.sub(r"\(&\w\)", " ", text)          # menu mnemonics (&F)
+    text = re.sub(r"[A-Za-z0-9_.\-]*\d[A-Za-z0-9_.\-]*", " ", text)  # names with digits: mnist-784-30-10-seed
+    for t in [*KNOWN_UNTRANSLATED_TEXTS, *ALLOWED_PHRASES]:
+        text = text.replace(t, " ")
+    return [w for w in WORD.findall(text) if len(w) > 1 and w not in ALLOWED and not w.startswith("BP")]
+
+
+# -- the files ---------------------------------------------------------------------------------
+def _ts_messages():
+    out = []
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        name = ctx.find("name").text
+        for m in ctx.iter("message"):
+            tr = m.find("translation")
+            out.append((name, m.find("source").text, tr.text, tr.get("type")))
+    return out
+
+
+def test_ts_is_complete_and_keeps_format_fields_and_notation():
+    msgs = _ts_messages()
+    assert len(msgs) > 100
+    for ctx, src, tr, kind in msgs:
+        assert kind is None and tr, f"{ctx}: {src!r} is not translated"
+        assert sorted(re.findall(r"\{\w*\}", src)) == sorted(re.findall(r"\{\w*\}", tr)), (ctx, src, tr)
+        for notation in ("η", "λ", "δᴸ", "σ′", "BP1", "⊙", "%v", "%m"):
+            assert src.count(notation) <= tr.count(notation), (ctx, src, tr, notation)
+        assert not english_words(re.sub(r"\{\w*\}", "", tr)), (ctx, src, tr)
+
+
+def test_shipped_qm_loads_and_agrees_with_the_ts(qapp):
+    from PySide6.QtCore import QTranslator
+
+    qm = i18n.qm_path("zh_CN")
+    assert qm.is_file(), "the compiled .qm is shipped inside the package (bpviz/assets/i18n)"
+    t = QTranslator()
+    assert t.load(str(qm))
+    assert t.translate("MainWindow", "Step through backpropagation") == "逐步查看反向传播"
+    for ctx, src, tr, _kind in _ts_messages():
+        assert t.translate(ctx, src) == tr, f".qm is older than the .ts ({ctx}: {src!r}): run bpviz i18n update"
+
+
+@pytest.mark.skipif(not shutil.which("pyside6-lupdate"), reason="pyside6-lupdate not installed")
+def test_ts_has_every_string_of_the_sources(tmp_path):
+    """lupdate over the sources finds nothing the .ts lacks (else: bpviz i18n update, translate)."""
+    ts = tmp_path / "check.ts"
+    shutil.copy(TS, ts)
+    sources = [str(p.relative_to(ROOT)) for p in i18n._source_files(ROOT)]
+    r = subprocess.run(["pyside6-lupdate", "-locations", "none", "-no-obsolete", *sources, "-ts", str(ts)],
+                       cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    missing = [src for _c, src, _t, kind in _ts_messages_of(ts) if kind == "unfinished"]
+    assert not missing, f"strings not in assets/i18n/bpviz_zh_CN.ts (run bpviz i18n update): {missing[:10]}"
+
+
+def _ts_messages_of(path):
+    out = []
+    for ctx in ET.parse(path).getroot().iter("context"):
+        for m in ctx.iter("message"):
+            tr = m.find("translation")
+            out.append((ctx.find("name").text, m.find("source").text, tr.text, tr.get("type")))
+    return out
+
+
+def test_language_choice():
+    assert i18n.choose_language("zh_CN", "en", "en") == "zh_CN"          # --lang wins
+    assert i18n.choose_language(None, "zh_CN", "en") == "zh_CN"          # then View → Language
+    assert i18n.choose_language(None, "", "zh_CN") == "zh_CN"            # then the system
+    assert i18n.choose_language(None, "", "en") == "en"
+    assert i18n.normalise("zh_CN.UTF-8") == "zh_CN" and i18n.normalise("C") == "en"
+    assert i18n.normalise("zh-Hans-CN") == "zh_CN" and i18n.normalise("de_DE") == "en"
+
+
+def test_cli_lang_option():
+    from bpviz.cli import build_parser
+
+    assert build_parser().parse_args(["--lang", "zh_CN"]).lang == "zh_CN"
+    assert build_parser().parse_args(["--lang", "en", "screenshot", "x.png"]).lang == "en"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--lang", "fr"])
+
+
+def test_qt_free_translate_follows_the_hook():
+    assert i18n.translate("Core", "a network needs at least two layers (an input and an output layer)") \
+        .startswith("a network")
+    i18n.set_hook(lambda c, t: "X" + t)
+    try:
+        assert i18n.translate("C", "t") == "Xt"
+    finally:
+        i18n.set_hook(None)
+    assert i18n.translate("C", "t") == "t"
+
+
+# -- the window in Chinese ---------------------------------------------------------------------
+@pytest.fixture
+def zh(qapp):
+    from bpviz.gui.app import install_language
+
+    assert install_language(qapp, "zh_CN")
+    yield
+    install_language(qapp, "en")
+    assert i18n.translate("Core", "epochs must be a whole number ≥ 1 (got {value})").startswith("epochs")
+
+
+def test_run_app_honours_lang(qapp, monkeypatch, small_mnist):
+    """bpviz --lang zh_CN: run_app installs the translators before building the window."""
+    from bpviz.cli import build_parser
+    from bpviz.gui import app as app_module
+    from bpviz.gui.session import Session, TrainConfig
+
+    seen = {}
+
+    def fake_make_window(model=None):
+        from bpviz.gui.main_window import MainWindow
+
+        w = MainWindow(Session(TrainConfig(), data=small_mnist))
+        seen["window"] = w
+        return w
+
+    monkeypatch.setattr(app_module, "make_window", fake_make_window)
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    monkeypatch.setattr(app_module, "_no_display", lambda: False)
+    try:
+        assert app_module.run_app(build_parser().parse_args(["--lang", "zh_CN"])) == 0
+        w = seen["window"]
+        assert w.language == "zh_CN"
+        assert w.tabs.tabText(0) == "训练"
+        assert w.menuBar().actions()[0].text() == "文件(&F)"
+    finally:
+        w = seen.get("window")
+        if w is not None:
+            w.session.shutdown()
+            w.close()
+        app_module.install_language(qapp, "en")
+    w2 = fake_make_window()
+    try:
+        assert w2.tabs.tabText(0) == "Train"  # English again: the default in the tests
+    finally:
+        w2.session.shutdown()
+        w2.close()
+
+
+def _skipped_roots(window):
+    roots = []
+    for name in KNOWN_UNTRANSLATED:
+        obj = window
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        roots.append(obj)
+    roots += [getattr(window, name) for name in KNOWN_UNTRANSLATED_EXPLORE if hasattr(window, name)]
+    return roots
+
+
+def _menu_texts(menu, skip, out, where):
+    for act in menu.actions():
+        if act in skip:
+            continue
+        out += [(where, act.text()), (where, act.toolTip() if act.toolTip() != act.text().replace("&", "") else "")]
+        if act.menu() is not None and act.menu() not in skip:
+            _menu_texts(act.menu(), skip, out, where + " → " + act.text())
+
+
+def _in_combo(w) -> bool:
+    """A combo box's popup list (its items are read from the combo itself)."""
+    from PySide6.QtWidgets import QComboBox
+
+    p = w.parent()
+    while p is not None:
+        if isinstance(p, QComboBox):
+            return True
+        p = p.parent()
+    return False
+
+
+def visible_texts(window) -> list[tuple[str, str]]:
+    """(where, text) for every text a user can see: labels, buttons, tooltips, tabs, menus, combo
+    items, group titles, table headers, plot axis labels, status bar."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QProgressBar,
+        QTabWidget,
+        QWidget,
+    )
+
+    roots = _skipped_roots(window)
+
+    def skipped(w):
+        return any(w is r or r.isAncestorOf(w) for r in roots)
+
+    out: list[tuple[str, str]] = [("window title", window.windowTitle())]
+    for w in window.findChildren(QWidget):
+        if skipped(w):
+            continue
+        where = f"{type(w).__name__} {w.objectName()}"
+        out.append((where + " tooltip", w.toolTip()))
+        if isinstance(w, QLabel):
+            out.append((where, w.text()))
+        elif isinstance(w, QAbstractButton):
+            out.append((where, w.text()))
+        elif isinstance(w, QGroupBox):
+            out.append((where, w.title()))
+        elif isinstance(w, QComboBox):
+            out += [(where + " item", w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QLineEdit):
+            out.append((where + " placeholder", w.placeholderText()))
+        elif isinstance(w, QProgressBar):
+            out.append((where + " format", w.format()))
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):  # tab names of the explore views too (only their insides are skipped)
+                page = w.widget(i)
+                if not any(page is getattr(window, n, None) for n in KNOWN_UNTRANSLATED if "." not in n):
+                    out += [(where + " tab", w.tabText(i)), (where + " tab tooltip", w.tabToolTip(i))]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None and not _in_combo(w):
+            m = w.model()
+            from PySide6.QtCore import QModelIndex
+
+            try:
+                n = m.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column
+                n = 1
+            out += [(where + " header", str(m.headerData(i, Qt.Orientation.Horizontal) or "")) for i in range(n)]
+            rows = m.rowCount(QModelIndex())
+            out += [(where + " item", str(m.data(m.index(r, c)) or "")) for r in range(min(rows, 50)) for c in range(n)]
+            out += [(where + " item tooltip", str(m.data(m.index(r, c), Qt.ItemDataRole.ToolTipRole) or ""))
+                    for r in range(min(rows, 50)) for c in range(n)]
+        if isinstance(w, pg.PlotWidget):
+            title = w.getPlotItem().titleLabel
+            if title.isVisible():
+                out.append((where + " plot title", title.text or ""))
+            for axis in ("left", "bottom", "right", "top"):
+                item = w.getPlotItem().getAxis(axis)
+                out.append((where + " axis", item.labelText or ""))
+    _menu_texts(window.menuBar(), set(), out, "menu")
+    return [(where, t) for where, t in out if t]
+
+
+def _english(texts):
+    return [(where, t, english_words(t)) for where, t in texts if english_words(t)]
+
+
+def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = make_window()
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    texts = []
+    for tabs in (w.tabs, w.bottom_tabs):
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            qtbot.wait(20)
+            texts += visible_texts(w)
+    # the Teach tab and the Mistakes gallery after a teaching step, a nudge and a cell opened
+    w.tabs.setCurrentWidget(w.teach_panel)
+    assert w.teach_panel.teach()
+    w.teach_panel.nudge_once()
+    w.bottom_tabs.setCurrentWidget(w.mistakes_panel)
+    w.mistakes_panel.recompute()
+    w.mistakes_panel.open_cell(4, 9)
+    texts += visible_texts(w)
+    w.teach_panel.undo_all()
+    texts += visible_texts(w)
+    w.tabs.setCurrentWidget(w.train_panel)
+    # dialogs: the shortcut list (non-modal), the About box (captured, it is modal)
+    w.show_shortcuts()
+    texts += [("shortcuts dialog", w.shortcuts_box.text()), ("shortcuts title", w.shortcuts_box.windowTitle())]
+    w.shortcuts_box.close()
+    about = {}
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.update(title=title, text=text))
+    w.show_about()
+    texts += [("about title", about["title"]), ("about", about["text"])]
+    # messages of the session and errors beside fields
+    w.train_panel.eta.setText("3x")
+    assert not w.train_panel.apply()
+    texts.append(("eta error", w.train_panel.errors["eta"].text()))
+    w.train_panel.eta.setText("3")
+    w.train_panel.sizes.setText("784,30")
+    w.train_panel.batch.setText("0")
+    assert not w.train_panel.apply()
+    texts += [(k + " error", e.text()) for k, e in w.train_panel.errors.items()]
+    w.train_panel.sizes.setText("784,30,10")
+    w.train_panel.batch.setText("10")
+    with qtbot.waitSignal(w.session.message):
+        w.session.reset_network()
+    texts.append(("message bar", w.message_bar.label.text()))
+    leftovers = _english(texts)
+    assert not leftovers, "English left in the Chinese interface:\n" + "\n".join(
+        f"  {where}: {t!r} ({', '.join(words)})" for where, t, words in leftovers[:40])
+    # the check can fail: the same walk in English finds English
+    assert any(t == "训练" for _w, t in texts)
+
+
+def test_the_walk_finds_english_in_the_english_interface(make_window):
+    w = make_window()
+    assert len(_english(visible_texts(w))) > 30
+
+
+def test_cjk_font_check(make_window, monkeypatch):
+    from bpviz.gui import main_window
+
+    w = make_window()
+    w.language = "zh_CN"
+    monkeypatch.setattr(main_window, "cjk_font_families", lambda sample="": [])
+    assert not w.check_cjk_font()
+    assert "fonts-noto-cjk" in w.message_bar.label.text() and w.message_bar.level == "warning"
+    monkeypatch.setattr(main_window, "cjk_font_families", lambda sample="": ["Noto Sans CJK SC"])
+    w.message_bar.hide()
+    assert w.check_cjk_font()
+    w.language = "en"
+    monkeypatch.setattr(main_window, "cjk_font_families", lambda sample="": [])
+    assert w.check_cjk_font()  # English needs no CJK font
+
+
+def test_language_menu_remembers_the_choice(make_window):
+    from bpviz.gui.session import settings
+
+    w = make_window()
+    assert set(w.language_actions) == {"", "en", "zh_CN"}
+    w.language_actions["zh_CN"].trigger()
+    try:
+        assert settings().value("view/language") == "zh_CN"
+        assert "下次启动" in w.message_bar.label.text()
+    finally:
+        w.language_actions[""].trigger()
+    assert settings().value("view/language") == ""
+
+
+def test_the_qm_is_package_data():
+    """pip install . ships the compiled .qm (bpviz/assets/i18n): no build step needed."""
+    tomllib = pytest.importorskip("tomllib")  # Python ≥ 3.11
+
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "bpviz.assets.i18n" in cfg["packages"]
+    assert "*.qm" in cfg["package-data"]["bpviz.assets.i18n"]
+    assert (ROOT / "assets" / "i18n" / "bpviz_zh_CN.qm").is_file()
