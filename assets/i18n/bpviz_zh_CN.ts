@@ -703,6 +703,10 @@
         <translation>{rate} 样本/秒</translation>
     </message>
     <message>
+        <source>test accuracy {percent}% ({right} / {total}) as opened from {name}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}），打开 {name} 时</translation>
+    </message>
+    <message>
         <source>validation {percent}%</source>
         <translation>验证集 {percent}%</translation>
     </message>
