@@ -10,9 +10,11 @@ show changed, on a timer; hover and selection repaint from the cache.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
-from bpviz.gui.throttle import Poller
-from bpviz.scene import hover
+from bpviz.scene import hover, pace
 from bpviz.scene.colors import (
     N_BUCKETS,
     bucket_alpha,
@@ -40,6 +41,8 @@ from bpviz.scene.colors import (
     tile_mosaic,
 )
 from bpviz.scene.layout import edge_endpoints, layout_network
+from bpviz.scene.legend import edge_legend, flash_edges, node_legend, node_scales
+from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
 from bpviz.scene.steps import RESULT
 
@@ -50,6 +53,8 @@ EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %"
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
+POLL_MS = 50                  # at a watchable pace every update is drawn (and flashes) on its own
+FLASH_MS = 700                # how long the edges that changed most stay lit after an update
 
 
 _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
@@ -102,10 +107,16 @@ class NetworkView(QWidget):
         self.fit_button.clicked.connect(self.fit)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.node_legend = QLabel()
+        self.node_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.node_legend.setStyleSheet("color:#cbd5e1;")
+        self.node_legend.setToolTip("What the nodes' colours show, and their range (the colour bar on the right "
+                                    "is the edges' scale)")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Edges:"))
         bar.addWidget(self.edge_combo)
         bar.addWidget(self.fit_button)
+        bar.addWidget(self.node_legend)
         bar.addStretch(1)
         bar.addWidget(self.caption)
 
@@ -147,7 +158,16 @@ class NetworkView(QWidget):
         session.selection_changed.connect(lambda _: self._draw_selection())
         session.step_changed.connect(lambda: self.refresh(force=True))
         session.lens_changed.connect(lambda: self.refresh(force=True))
-        self._poller = Poller(REFRESH_MS, self._state_key, self.refresh, self)
+        # Redraw when what is shown changed: at most every REFRESH_MS at full speed, at once
+        # (within POLL_MS) at a watchable pace so each update is seen on its own.
+        self._last_draw = 0.0
+        self._prev_weights: list[np.ndarray] | None = None
+        self.flashed: dict[int, np.ndarray] = {}     # l → flat indices of the edges flashing now
+        self._flash_anim: QVariantAnimation | None = None
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._poll)
+        self._poll_timer.start()
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -206,6 +226,10 @@ class NetworkView(QWidget):
         self.mark_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
                                                       pen=pg.mkPen("#22d3ee", width=2)), 5)
         self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen("#22d3ee", width=3), connect="pairs"), 3)
+        # The edges that changed most in the last update (a watchable pace): lit, then fading.
+        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen("#fde047", width=3), connect="pairs"), 3.5)
+        self.flash_item.hide()
+        self._prev_weights = None
 
         # titles and labels
         self.class_labels = []
@@ -277,6 +301,17 @@ class NetworkView(QWidget):
         self.step_mode = on
         self.refresh(force=True)
 
+    def _watchable(self) -> bool:
+        rate = pace.rate_of_delay_ms(self.session.config.delay_ms)
+        return rate is not None and rate <= pace.WATCHABLE_RATE
+
+    def _poll(self) -> None:
+        key = self._state_key()
+        if key == self._drawn_key:
+            return
+        if self._watchable() or time.perf_counter() - self._last_draw >= REFRESH_MS / 1000:
+            self.refresh()
+
     def _state_key(self):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
@@ -292,6 +327,7 @@ class NetworkView(QWidget):
         if len(s.parameters[0]) != len(self.segments):
             return  # a new network is being built
         self._drawn_key = key
+        self._last_draw = time.perf_counter()
         if self.step_mode and s.steps is not None:
             self._draw_step()
         elif s.lens is not None:
@@ -299,7 +335,48 @@ class NetworkView(QWidget):
         else:
             self._draw_training()
         self._draw_selection()
-        self._draw_marks(None if self.step_mode else s.lens)
+        self._draw_marks(self._step_marks() if self.step_mode and s.steps is not None else s.lens)
+        self._flash_changes(None if self.step_mode and s.steps is not None else s.parameters[0])
+
+    def _step_marks(self):
+        """In step mode: the neuron the step's equation explains (the user's, or the sequence's
+        own choice when none is selected in the active layer), ringed in the view."""
+        s = self.session
+        seq, step = s.steps, s.current_step
+        if step is None:
+            return None
+        l = step.layer
+        j = s.selection[1] if s.selection is not None and s.selection[0] == l else seq.default_neuron(step)
+        return Lens("", [], marked_nodes=((l, j),))
+
+    def _flash_changes(self, weights: list[np.ndarray] | None) -> None:
+        """At a watchable pace, light the edges whose weights changed most since the last drawing
+        and let them fade: each update can be seen."""
+        prev, self._prev_weights = self._prev_weights, (list(weights) if weights is not None else None)
+        if weights is None or prev is None or not self._watchable() or len(prev) != len(weights):
+            return
+        if all(a is b for a, b in zip(prev, weights)):
+            return
+        if any(a.shape != b.shape for a, b in zip(prev, weights)):
+            return
+        deltas = {l: np.asarray(weights[l - 2]) - np.asarray(prev[l - 2]) for l in self.segments}
+        self.flashed = flash_edges(deltas)
+        segs = [self.segments[l][idx] for l, idx in self.flashed.items() if idx.size]
+        if not segs:
+            return
+        pts = np.concatenate(segs).reshape(-1, 2)
+        self.flash_item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+        self.flash_item.show()
+        if self._flash_anim is None:
+            self._flash_anim = QVariantAnimation(self)
+            self._flash_anim.setDuration(FLASH_MS)
+            self._flash_anim.setStartValue(1.0)
+            self._flash_anim.setEndValue(0.0)
+            self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
+            self._flash_anim.valueChanged.connect(lambda a: self.flash_item.setOpacity(float(a)))
+            self._flash_anim.finished.connect(self.flash_item.hide)
+        self._flash_anim.stop()
+        self._flash_anim.start()
 
     def _draw_lens(self, lens) -> None:
         """A panel's lens: its node values and emphasised edges over the dimmed weights."""
@@ -312,7 +389,8 @@ class NetworkView(QWidget):
         em = lens.edge_values
         vmax = symmetric_range(list(em.values())) if em else base_vmax
         self.vmax = vmax
-        self._set_legend(lens.legend or lens.edge_kind, vmax)
+        self._set_legend(edge_legend(lens.edge_kind, vmax) if lens.legend is None
+                         else f"edges: {lens.legend}  (±{vmax:g})", vmax)
         for l in self.segments:
             if l in em:
                 self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
@@ -353,7 +431,7 @@ class NetworkView(QWidget):
         _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
         self.activations = [a[0] for a in acts]
         self.vmax = symmetric_range(weights)
-        self._set_legend("weight w", self.vmax)
+        self._set_legend(edge_legend("w", self.vmax), self.vmax)
         for l in self.segments:
             self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
         self._draw_tiles(weights[0], "w")
@@ -379,7 +457,7 @@ class NetworkView(QWidget):
         base_vmax = symmetric_range(base)
         vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
         self.vmax = vmax
-        self._set_legend({"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}[kind], vmax)
+        self._set_legend(edge_legend(kind, vmax), vmax)
         for l in self.segments:
             if l in emphasised:
                 self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
@@ -465,12 +543,15 @@ class NetworkView(QWidget):
     def _draw_nodes(self, values: list[tuple[str, np.ndarray] | None]) -> None:
         """values[l − 1]: ("a", activations) grey, ("δ", errors) diverging, or None (not computed)."""
         self.node_shown = values
+        # one scale per signed kind, shared by the layers showing it (and said in the legend)
+        self.node_scales = scales = node_scales(values)
+        self.node_legend.setText(node_legend(values, scales))
         if self.input_image is not None:
             side = self.net_layout.layer(1).grid_shape[0]
             v = values[0]
             if v is not None and v[0] != "a":   # a signed map over the pixels: diverging colours
                 vals = np.nan_to_num(np.asarray(v[1], dtype=float)).reshape(side, side)
-                top = float(np.max(np.abs(vals))) or 1.0
+                top = scales.get(v[0], 1.0)
                 self.input_image.setImage(self._lut[np.clip((vals / top + 1) * 127.5, 0, 255).astype(np.uint8)],
                                           levels=(0, 255))
             else:
@@ -490,7 +571,7 @@ class NetworkView(QWidget):
                 grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                 item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
             else:
-                scale = float(np.max(np.abs(vals))) or 1.0
+                scale = scales.get(kind, 1.0)
                 rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
                 item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:

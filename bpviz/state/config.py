@@ -72,7 +72,7 @@ class TrainConfig:
         if self.init not in INITS:
             raise ConfigError("init", f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}")
         if not 0 <= self.delay_ms <= 60_000:
-            raise ConfigError("delay_ms", f"the slow-motion delay must lie in 0…60000 ms (got {self.delay_ms})")
+            raise ConfigError("delay_ms", f"the pace (ms per mini-batch) must lie in 0…60000 ms (got {self.delay_ms})")
         if data is not None:
             if self.sizes[0] != data.input_size:
                 raise ConfigError("sizes", f"the input layer must have {data.input_size} neurons, one per input "
