@@ -151,6 +151,8 @@ class NeuronPanel(QGroupBox):
                 self.plot.addItem(self.image)
             self.plot.setAspectLocked(True)
             self.plot.getViewBox().invertY(True)
+            self.plot.hideAxis("left")
+            self.plot.hideAxis("bottom")
             vt = symmetric_range([w])
             self.image.setImage(w.reshape(side, side), levels=(-vt, vt))
             self.plot.autoRange(padding=0.02)
@@ -161,6 +163,12 @@ class NeuronPanel(QGroupBox):
             self.plot.removeItem(self.image)
             self.plot.getViewBox().invertY(False)
             self.plot.setAspectLocked(False)
+            # values on the axes: the weight on the left, the input neuron k below
+            self.plot.showAxis("left")
+            self.plot.showAxis("bottom")
+            self.plot.setLabel("left", f"{symbol('w', l)}<sub>{j}k</sub>")
+            self.plot.setLabel("bottom", f"k (neuron of layer {l - 1})")
+            self.plot.getAxis("left").enableAutoSIPrefix(False)
             self.bars.setOpts(x=np.arange(w.size), height=w,
                               brushes=[pg.mkBrush("#f87171" if v >= 0 else "#60a5fa") for v in w])
             if self.bars not in self.plot.items():
