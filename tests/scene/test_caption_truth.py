@@ -84,7 +84,7 @@ def _check_result(seq, net, X, labels, step):
 @pytest.mark.parametrize("start", range(0, 120, 30))
 def test_every_caption_agrees_with_its_numbers(start):
     checked = {"result": 0, "saturated": 0, "not saturated": 0, "silent": 0}
-    for case, (net, X, labels, eta, seq) in enumerate(_cases(start + 30)):
+    for case, (net, X, labels, _eta, seq) in enumerate(_cases(start + 30)):
         if case < start:
             continue
         for step in seq.steps:
@@ -119,7 +119,7 @@ def test_every_caption_agrees_with_its_numbers(start):
 def test_overshooting_step_is_not_called_learning():
     """The issue's case: the target activation falls, and the caption must say so."""
     found = 0
-    for net, X, labels, eta, seq in _cases(120):
+    for *_, seq in _cases(120):
         if seq.m != 1 or not seq.update_ok:
             continue
         c = {c.what: c for c in seq.result_claims()}["target"]
