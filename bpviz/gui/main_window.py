@@ -24,6 +24,7 @@ from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
 from bpviz.gui import explore
+from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.cost_plot, "Cost")
+        self.anatomy_panel = AnatomyPanel(session)
+        self.bottom_tabs.addTab(self.anatomy_panel, "Mini-batch")
+        self.bottom_tabs.setTabToolTip(1, "One pinned weight followed through every sample of the Step tab's "
+                                          "mini-batch, up to the update")
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -215,6 +220,12 @@ class MainWindow(QMainWindow):
         self.first_step_action = self._action(st, "First step", lambda: self._in_step(sp.first), "Home")
         self.prev_step_action = self._action(st, "Previous step", lambda: self._in_step(sp.previous), "Left")
         self.next_step_action = self._action(st, "Next step", lambda: self._in_step(sp.next), "Right")
+        self.update_step_action = self._action(st, "Jump to the update", lambda: self._in_step(
+            lambda: jump_to_update(self.session)), "End")
+        self.prev_sample_action = self._action(st, "Previous sample of the mini-batch", lambda: self._in_step(
+            lambda: move_sample(self.session, -1)), "PgUp")
+        self.next_sample_action = self._action(st, "Next sample of the mini-batch", lambda: self._in_step(
+            lambda: move_sample(self.session, +1)), "PgDown")
         v = m.addMenu("&View")
         self._action(v, "Fit network", self.network_view.fit, "F")
         self._action(v, "Random test image", self.sample_panel.random, "N")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
 from bpviz.scene import hover, pace
+from bpviz.scene.anatomy import explained
 from bpviz.scene.colors import (
     N_BUCKETS,
     bucket_alpha,
@@ -346,8 +347,9 @@ class NetworkView(QWidget):
         if step is None:
             return None
         l = step.layer
-        j = s.selection[1] if s.selection is not None and s.selection[0] == l else seq.default_neuron(step)
-        return Lens("", [], marked_nodes=((l, j),))
+        j, k, _user = explained(seq, step, s.selection, s.edge_selection)
+        edges = ((l, j, k),) if k is not None and l >= 2 else ()
+        return Lens("", [], marked_nodes=((l, j),), marked_edges=edges)
 
     def _flash_changes(self, weights: list[np.ndarray] | None) -> None:
         """At a watchable pace, light the edges whose weights changed most since the last drawing

@@ -155,6 +155,7 @@ class StepSequence:
         labels = np.atleast_1d(np.asarray(labels))
         self.before = network.copy()
         self.eta, self.lmbda = float(eta), float(lmbda)
+        self.n_train = n_train
         self.labels = labels
         self.class_names = class_names or tuple(str(i) for i in range(network.sizes[-1]))
         self.batch = self.before.batch_pass(X, labels)
