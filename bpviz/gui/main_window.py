@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
         rv.addWidget(self.sample_panel)
         rv.addWidget(self.neuron_panel, 1)
         right.setFixedWidth(270)
+        self.right_panel = right
+        # The bottom tabs' widest panel must not set the window's minimum width (it scrolls or
+        # squeezes instead): the window stays usable down to 1000 px wide.
+        self.bottom_tabs.setMinimumWidth(320)
 
         central = QWidget()
         h = QHBoxLayout(central)
@@ -416,6 +420,17 @@ class MainWindow(QMainWindow):
             val = "" if ev.validation_accuracy is None else f" · validation {100 * ev.validation_accuracy:.2f}%"
             self.accuracy_label.setText(f"test accuracy {100 * ev.test_accuracy:.2f}% "
                                         f"({ev.test_correct} / {ev.test_total}){val} after epoch {ev.epoch + 1}")
+
+    NARROW = 1200   # below this width the side columns give the network view room
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = self.width() < self.NARROW
+        if narrow != getattr(self, "_narrow", None):
+            self._narrow = narrow
+            self.tabs.setMinimumWidth(250 if narrow else 330)
+            self.tabs.setMaximumWidth(290 if narrow else 440)
+            self.right_panel.setFixedWidth(210 if narrow else 270)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".

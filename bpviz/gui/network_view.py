@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -41,7 +42,8 @@ from bpviz.scene.colors import (
     symmetric_range,
     tile_mosaic,
 )
-from bpviz.scene.layout import edge_endpoints, layout_network
+from bpviz.scene.hidden_units import weight_mosaic
+from bpviz.scene.layout import TILE_GAP_PX, edge_endpoints, intervals_overlap, layer_label_texts, layout_network
 from bpviz.scene.legend import edge_legend, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
@@ -117,9 +119,12 @@ class NetworkView(QWidget):
         bar.addWidget(QLabel("Edges:"))
         bar.addWidget(self.edge_combo)
         bar.addWidget(self.fit_button)
-        bar.addWidget(self.node_legend)
         bar.addStretch(1)
-        bar.addWidget(self.caption)
+        # caption and node legend on lines of their own: they wrap instead of widening the window
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption.setWordWrap(True)
+        self.node_legend.setWordWrap(True)
+        self.node_legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         # scene
         self.glw = pg.GraphicsLayoutWidget()
@@ -138,6 +143,8 @@ class NetworkView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.node_legend)
         layout.addWidget(self.glw, 1)
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
@@ -152,6 +159,8 @@ class NetworkView(QWidget):
         # event hide them again at once (no item has a tooltip there) — seen only under X11.
         self.glw.viewport().installEventFilter(self)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
+        self.vb.sigResized.connect(lambda *_: self.fit_labels())
+        self.vb.sigRangeChanged.connect(lambda *_: self.fit_labels())
 
         session.world_changed.connect(self._build)
         session.parameters_changed.connect(self.refresh)
@@ -212,14 +221,22 @@ class NetworkView(QWidget):
             self.tiles_item = self._add(pg.ImageItem(axisOrder="row-major"), 2)
             x, y, t, _ = lay.tiles[0]
             side = lay.layer(1).grid_shape[0]
-            rows_total = lay.tiles.shape[0] * lay.tile_rows - (lay.tile_rows - side)
-            self._tiles_rect = QRectF(x, y, t, t * rows_total / side)
+            if lay.tile_grid is not None:   # a wrapped layer: the tiles fill its grid cells
+                rows, cols = lay.tile_grid
+                px = t / side                # scene units per image pixel
+                self._tiles_rect = QRectF(x, y, (cols * (side + TILE_GAP_PX) - TILE_GAP_PX) * px,
+                                          (rows * (side + TILE_GAP_PX) - TILE_GAP_PX) * px)
+            else:
+                rows_total = lay.tiles.shape[0] * lay.tile_rows - (lay.tile_rows - side)
+                self._tiles_rect = QRectF(x, y, t, t * rows_total / side)
 
         self.node_items = {}
         for ly in lay.layers:
             if ly.grid_shape is not None:
                 continue
-            item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter, pen=pg.mkPen("#9ca3af", width=1))
+            # a framed layer's node is the square frame around its weight tile
+            item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter * (1.06 if ly.framed else 1),
+                                      symbol="s" if ly.framed else "o", pen=pg.mkPen("#9ca3af", width=1))
             item.setData(pos=ly.positions)
             self.node_items[ly.l] = self._add(item, 4)
         self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
@@ -242,14 +259,15 @@ class NetworkView(QWidget):
             self.class_labels.append(self._add(t, 6))
         L = len(sizes)
         _, y0, _, _ = lay.bounds()
+        self.layer_labels: list[tuple[pg.TextItem, tuple[str, ...]]] = []
+        self._label_level = 0
         for ly in lay.layers:
-            role = "input" if ly.l == 1 else "output" if ly.l == L else "hidden"
-            shape = f" = {ly.grid_shape[0]}×{ly.grid_shape[1]}" if ly.grid_shape else ""
-            t = pg.TextItem(f"layer {ly.l} · {role}\n{ly.n}{shape} neurons", color="#cbd5e1", anchor=(0.5, 1))
             x = (lay.grid_rect[0] + lay.grid_rect[2] / 2) if ly.grid_shape else ly.x
-            top = lay.grid_rect[1] if ly.grid_shape else float(ly.positions[:, 1].min()) - ly.diameter
-            t.setPos(x, min(top, y0) - 2)
-            self._add(t, 6)
+            t = pg.TextItem("", color="#cbd5e1", anchor=(0.5, 1))
+            texts = layer_label_texts(ly.l, L, ly.n, ly.grid_shape)
+            t.setText(texts[0])
+            t.setPos(x, y0 - 1)
+            self.layer_labels.append((self._add(t, 6), texts))
         self.edge_labels, self.node_labels = [], []
         if self.small_net:
             for seg in self.segments.values():
@@ -282,10 +300,35 @@ class NetworkView(QWidget):
         x0, y0, x1, y1 = self.net_layout.bounds()
         metrics = QFontMetrics(self.font())
         label_px = max((metrics.horizontalAdvance(t.toPlainText()) for t in self.class_labels), default=0) + 12
-        extra = 0.0
-        for _ in range(2):
-            self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 8 + extra, y1 - y0 + 18), padding=0.02)
-            extra = label_px * self.vb.viewPixelSize()[0]
+        extra, top = 0.0, 14.0
+        for _ in range(3):
+            self.vb.setRange(QRectF(x0 - 4, y0 - top, x1 - x0 + 8 + extra, y1 - y0 + top + 4), padding=0.02)
+            self.fit_labels()
+            px_x, px_y = self.vb.viewPixelSize()
+            extra = label_px * px_x
+            lines = max(t.toPlainText().count("\n") + 1 for t, _ in self.layer_labels)
+            top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+
+    def fit_labels(self) -> None:
+        """The longest layer titles that do not overlap at the current scale (fixed-size text:
+        a narrow view gets shorter ones)."""
+        metrics = QFontMetrics(self.font())
+        px = self.vb.viewPixelSize()[0]
+        if not np.isfinite(px) or px <= 0:
+            return
+        centres = [t.pos().x() / px for t, _ in self.layer_labels]
+        levels = len(self.layer_labels[0][1])
+        level = levels - 1
+        for lv in range(levels):
+            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
+                      for _, texts in self.layer_labels]
+            if not intervals_overlap(centres, widths):
+                level = lv
+                break
+        if level != self._label_level:
+            self._label_level = level
+            for t, texts in self.layer_labels:
+                t.setText(texts[level])
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -474,7 +517,8 @@ class NetworkView(QWidget):
             self.active_band.setRect(QRectF(gx - 2, gy - 2, gw + 4, gh + 4))
         else:
             half = max(ly.diameter, 3.0)
-            self.active_band.setRect(QRectF(ly.x - half * 1.6, y0, half * 3.2, y1 - y0))
+            lx0, lx1 = ly.extent()
+            self.active_band.setRect(QRectF(lx0 - half * 0.6, y0, lx1 - lx0 + half * 1.2, y1 - y0))
         self.active_band.show()
         self._pulse_band()
         names = seq.class_names
@@ -534,7 +578,12 @@ class NetworkView(QWidget):
         w2 = np.asarray(w2)
         vt = symmetric_range([w2])
         side = self.net_layout.layer(1).grid_shape[0]
-        img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
+        if self.net_layout.tile_grid is not None:
+            img = weight_mosaic(w2, self.net_layout.tile_grid[1], side, TILE_GAP_PX)
+            mask = ~np.isnan(img)
+            img = np.nan_to_num(img)
+        else:
+            img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
         level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
         rgba = self._lut[level]
         rgba[..., 3] = np.where(mask, 255, 0)
@@ -563,12 +612,22 @@ class NetworkView(QWidget):
         for l, item in self.node_items.items():
             v = values[l - 1]
             if v is None:  # not computed yet at this step
-                item.setBrush([pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
+                framed = self.net_layout.layer(l).framed   # its tiles (weights) stay visible
+                item.setBrush(None if framed else [pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
                 item.setPen(pg.mkPen("#4b5563", width=1))
                 continue
             item.setPen(pg.mkPen("#9ca3af", width=1))
             kind, vals = v
             vals = np.nan_to_num(np.asarray(vals, dtype=float))
+            if self.net_layout.layer(l).framed:   # the frame's colour is the node's value
+                item.setBrush(None)
+                if kind == "a":
+                    grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
+                    item.setPen([pg.mkPen(int(g), int(g), int(g), width=2) for g in grey])
+                else:
+                    rgba = self._lut[np.clip((vals / scales.get(kind, 1.0) + 1) * 127.5, 0, 255).astype(np.uint8)]
+                    item.setPen([pg.mkPen(*map(int, c[:3]), width=2) for c in rgba])
+                continue
             if kind == "a":
                 grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                 item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
