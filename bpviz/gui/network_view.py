@@ -43,7 +43,15 @@ from bpviz.scene.colors import (
     tile_mosaic,
 )
 from bpviz.scene.hidden_units import weight_mosaic
-from bpviz.scene.layout import TILE_GAP_PX, edge_endpoints, intervals_overlap, layer_label_texts, layout_network
+from bpviz.scene.layout import (
+    TILE_GAP_PX,
+    edge_endpoints,
+    intervals_overlap,
+    label_rects,
+    layer_label_texts,
+    layout_network,
+    place_edge_labels,
+)
 from bpviz.scene.legend import edge_legend, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
@@ -329,6 +337,35 @@ class NetworkView(QWidget):
             self._label_level = level
             for t, texts in self.layer_labels:
                 t.setText(texts[level])
+        if self.edge_labels:
+            self.place_edge_labels()
+
+    def place_edge_labels(self) -> None:
+        """Move each weight's label along its edge so that no two labels overlap and none covers
+        a node or its value (pixels at the current scale)."""
+        px_x, px_y = self.vb.viewPixelSize()
+        if not (np.isfinite(px_x) and px_x > 0 and np.isfinite(px_y) and px_y > 0):
+            return
+        metrics = QFontMetrics(self.font())
+        scale = np.array([1 / px_x, 1 / px_y])
+        segs = np.concatenate([self.segments[l] for l in sorted(self.segments)]) * scale
+        texts = [t.toPlainText() or "−0.00" for t in self.edge_labels]
+        sizes = np.array([[metrics.horizontalAdvance(x) + 6, metrics.height() + 2] for x in texts], dtype=float)
+        obstacles = []
+        for ly in self.net_layout.layers:
+            d = ly.diameter * scale
+            obstacles.append(label_rects(ly.positions * scale, np.tile(d, (ly.n, 1))))
+        for t in self.node_labels:   # below each node, anchored at its top centre
+            lines = t.toPlainText().split("\n")
+            w = max(metrics.horizontalAdvance(x) for x in lines) + 4
+            h = metrics.lineSpacing() * len(lines) + 4
+            p = np.array([t.pos().x(), t.pos().y()]) * scale
+            obstacles.append(np.array([[p[0] - w / 2, p[1], p[0] + w / 2, p[1] + h]]))
+        fr = place_edge_labels(segs, sizes, np.concatenate(obstacles))
+        self.edge_label_fractions = fr
+        raw = np.concatenate([self.segments[l] for l in sorted(self.segments)])
+        for t, f, sg in zip(self.edge_labels, fr, raw):
+            t.setPos(*(sg[0] + f * (sg[1] - sg[0])))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -488,7 +525,8 @@ class NetworkView(QWidget):
             self.caption.setText(f"your drawing: the network says <b>{names[pred]}</b>")
         else:
             ok = "✓" if pred == label else "✗"
-            self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
+            thing = "image" if self.net_layout.grid_rect is not None else "sample"
+            self.caption.setText(f"test {thing} #{s.sample_index}: label <b>{names[label]}</b>, network says "
                                  f"<b>{names[pred]}</b> {ok}")
 
     def _draw_step(self) -> None:
@@ -641,9 +679,11 @@ class NetworkView(QWidget):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:
             k = 0
+            biases = self.session.parameters[1]
             for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
-                    self.node_labels[k].setText("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}")
+                    b = f"b={fmt(float(biases[ly.l - 2][j]), 2)}\n" if ly.l >= 2 else ""
+                    self.node_labels[k].setText(b + ("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}"))
                     k += 1
 
     def _draw_selection(self) -> None:

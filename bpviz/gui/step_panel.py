@@ -260,12 +260,13 @@ class StepPanel(QWidget):
             self.neuron_hint.setText("")
             return
         names = seq.class_names
+        thing = "image" if square_side(s.network.sizes[0]) is not None else "sample"
         if seq.m > 1:
-            src = f"A mini-batch of {seq.m} training images (η = {seq.eta:g})"
+            src = f"A mini-batch of {seq.m} training {thing}s (η = {seq.eta:g})"
         elif s.custom_input is not None and s.network.sizes[0] == s.custom_input[0].shape[0]:
             src = f"Your drawn digit, target “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
         else:
-            src = f"Test image #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+            src = f"Test {thing} #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
         self.source.setText(src)
         self.title.setText(f"Step {step.index + 1} / {len(seq)} · {step.title}")
         self.caption.setText(step.caption)

@@ -192,3 +192,46 @@ def intervals_overlap(centres: list[float], widths: list[float]) -> bool:
     """Whether any two intervals [c − w/2, c + w/2] overlap (pixels)."""
     spans = sorted((c - w / 2, c + w / 2) for c, w in zip(centres, widths))
     return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+#: Where along an edge (0 = source, 1 = target) its value label may sit, in order of preference.
+LABEL_FRACTIONS = (0.3, 0.42, 0.2, 0.55, 0.66, 0.76, 0.12)
+
+
+def place_edge_labels(segments: np.ndarray, sizes: np.ndarray, obstacles: np.ndarray,
+                      fractions: tuple[float, ...] = LABEL_FRACTIONS) -> np.ndarray:
+    """A fraction along each segment for its label so that no two label rectangles overlap and
+    none covers an obstacle (all in pixels; segments (n, 2, 2), sizes (n, 2) w, h, obstacles
+    (k, 4) x0, y0, x1, y1). Greedy; a label that cannot avoid every other takes the place with
+    the least overlap."""
+    placed: list[tuple[float, float, float, float]] = [tuple(o) for o in np.asarray(obstacles).reshape(-1, 4)]
+    out = np.zeros(len(segments))
+
+    def overlap(r, rects) -> float:
+        total = 0.0
+        for q in rects:
+            w = min(r[2], q[2]) - max(r[0], q[0])
+            h = min(r[3], q[3]) - max(r[1], q[1])
+            if w > 0 and h > 0:
+                total += w * h
+        return total
+
+    for i, (seg, (w, h)) in enumerate(zip(segments, sizes)):
+        best, best_f = None, fractions[0]
+        for f in fractions:
+            cx, cy = seg[0] + f * (seg[1] - seg[0])
+            r = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            o = overlap(r, placed)
+            if best is None or o < best:
+                best, best_f, best_r = o, f, r
+            if o == 0:
+                break
+        out[i] = best_f
+        placed.append(best_r)
+    return out
+
+
+def label_rects(centres: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """(n, 4) x0, y0, x1, y1 of rectangles of sizes (n, 2) centred on (n, 2) points."""
+    c, s = np.asarray(centres, dtype=float), np.asarray(sizes, dtype=float)
+    return np.column_stack([c - s / 2, c + s / 2])

@@ -20,6 +20,7 @@ import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
 from bpviz.core.learning import SATURATION_THRESHOLD
+from bpviz.scene.layout import square_side
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
     "input", "forward", "bp1", "bp2", "gradient", "update", "result")
@@ -190,8 +191,10 @@ class StepSequence:
         """(kind, layer, title, caption) of one sample's steps; "{of}" and "{y}" are filled per sample."""
         L, m = self.L, self.m
         quad = self.cost_name == "quadratic"
+        image = square_side(self.sizes[0]) is not None
+        thing, unit = ("image", "pixel") if image else ("sample", "input")
         out = [(INPUT, 1, "Input{of}",
-                "The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
+                f"The {thing} is fed in as the activations of layer 1: a¹ = x, one value per {unit}. "
                 "The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")]
         for l in range(2, L + 1):
             out.append((FORWARD, l, f"Feedforward into layer {l}{{of}}",
