@@ -18,6 +18,11 @@ from bpviz.scene.notation import fmt
 from bpviz.scene.steps import UPDATE
 
 
+def sig(v: float) -> str:
+    """5 significant digits and a true minus sign (gradients can be 1e-5: decimals would hide them)."""
+    return f"{float(v):.5g}".replace("-", "−")
+
+
 class AnatomyModel(QAbstractTableModel):
     HEADERS = ("sample", "label", "δ", "∂Cₓ/∂w", "running Σ")
 
@@ -52,7 +57,7 @@ class AnatomyModel(QAbstractTableModel):
         i, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             row = self.anatomy.row(i)
-            return str(row[c]) if c < 2 else fmt(row[c], 5)
+            return str(row[c]) if c < 2 else sig(row[c])
         if role == Qt.ItemDataRole.BackgroundRole and i == self.current:
             return QBrush(QColor("#4b3f0f"))
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:

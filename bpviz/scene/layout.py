@@ -23,7 +23,7 @@ COLUMN_GAP = 42.0       # horizontal distance between columns
 MAX_SPACING = 20.0      # node spacing in a short column
 TILE_GAP = 1.5          # between a tile and its neuron
 WRAP = 40               # layers with more neurons are drawn as a grid
-TILE_CELL = 6.5         # a wrapped layer's tile cell (tile + gap), scene units
+TILE_CELL = 8.0         # a wrapped layer's tile cell (tile + gap), scene units
 GRID_CELL_MAX = 8.0     # a wrapped layer's dot cell at most
 TILE_GAP_PX = 3         # image pixels between two tiles of a wrapped layer
 
@@ -107,7 +107,7 @@ def layout_network(sizes: tuple[int, ...], tiles: bool = True) -> NetworkLayout:
         layers.append(LayerLayout(1, pos, cell, (side, side)))
         grid_rect = (0.0, top, GRID_SIDE, GRID_SIDE)
         # a wrapped layer 2 carries its tiles inside its cells: no room needed for tiles beside it
-        x = GRID_SIDE + COLUMN_GAP * (0.75 if len(sizes) > 2 and sizes[1] > WRAP else 1.4)
+        x = GRID_SIDE + COLUMN_GAP * (0.6 if len(sizes) > 2 and sizes[1] > WRAP else 1.4)
     elif sizes[0] > WRAP:
         ly, width = _wrapped(1, sizes[0], 0.0, None)
         layers.append(ly)
