@@ -8,16 +8,20 @@ mini-batches) costs the same to draw as a short one.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from bpviz.gui.session import Session
+from bpviz.gui.session import RUNNING, Session
 from bpviz.scene.colors import envelope
 from bpviz.scene.plots import WINDOWS, describe_point, x_window, y_window
 
 REFRESH_MS = 200  # the curve redraws at most 5× a second
+FULL_SPEED_MS = 500  # … and twice a second while training runs at full speed (fewer, larger updates:
+                     # every redraw takes the GIL from the training thread)
 MAX_POINTS = 4000  # points drawn per curve, whatever the length of the run
 
 
@@ -104,6 +108,7 @@ class CostPlot(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.glw)
         self._dirty = True
+        self._last_refresh = 0.0
         session.history_changed.connect(self._mark)
         session.world_changed.connect(self._mark)
         self._timer = QTimer(self)
@@ -167,6 +172,12 @@ class CostPlot(QWidget):
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):
             return
+        s = self.session
+        now = time.perf_counter()
+        if (not force and s.state == RUNNING and s.config.delay_ms == 0
+                and now - self._last_refresh < FULL_SPEED_MS / 1000):
+            return   # stays dirty: drawn on a later tick
+        self._last_refresh = now
         self._dirty = False
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost

@@ -457,6 +457,9 @@ class NetworkView(QWidget):
             self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
             self._flash_anim.valueChanged.connect(lambda a: self.flash_item.setOpacity(float(a)))
             self._flash_anim.finished.connect(self.flash_item.hide)
+        # each update's flash fades before the next one (at 1/s it lasts FLASH_MS)
+        interval = self.session.config.delay_ms
+        self._flash_anim.setDuration(int(min(FLASH_MS, max(150, 0.85 * interval))))
         self._flash_anim.stop()
         self._flash_anim.start()
 
