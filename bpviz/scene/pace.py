@@ -1,9 +1,10 @@
 """The training pace: mini-batches per second on a log scale, in words (Qt-free).
 
-The pace control is a slider of ``STEPS + 1`` positions: position p < STEPS means
-10^(p / PER_DECADE) mini-batches per second (1, 1.3, 1.6, 2, 2.5 … ≈ 800 per second), the
-last position is full speed. The run gets it as the time between two mini-batches
-(``TrainConfig.delay_ms``; 0 is full speed).
+The pace control is a slider of ``STEPS + 1`` positions: position p < STEPS means about
+10^(p / PER_DECADE) mini-batches per second (1, 1.3, 1.6, 2, 2.5 … ≈ 333 per second), the
+last position is full speed. The run gets it as the time between two mini-batches in whole
+milliseconds (``TrainConfig.delay_ms``; 0 is full speed), so the rate a position names is the
+one that whole number of milliseconds gives (8 ms: 125 per second), never a rounder one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import math
 
 PER_DECADE = 10          # slider positions per factor of 10
-STEPS = 30               # positions 0..29 are 1 … 10^2.9 mini-batches/s, 30 is full speed
+STEPS = 26               # positions 0..25 are 1 … ≈ 333 mini-batches/s, 26 is full speed
 FULL_SPEED = STEPS
 #: Slow enough to watch each update (edges flash, every cost point appears): a mini-batch
 #: every 100 ms or more.
@@ -26,7 +27,7 @@ def rate_of_position(p: int) -> float | None:
     p = int(p)
     if p >= FULL_SPEED:
         return None
-    return 10.0 ** (max(p, 0) / PER_DECADE)
+    return 1000.0 / max(1, round(1000.0 / 10.0 ** (max(p, 0) / PER_DECADE)))
 
 
 def delay_ms_of_rate(rate: float | None) -> int:
