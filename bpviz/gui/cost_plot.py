@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from bpviz.gui.session import RUNNING, Session
 from bpviz.scene.colors import envelope
-from bpviz.scene.plots import WINDOWS, describe_point, x_window, y_window
+from bpviz.scene.plots import WINDOWS, describe_epoch, describe_point, x_window, y_window
 
 REFRESH_MS = 200  # the curve redraws at most 5× a second
 FULL_SPEED_MS = 500  # … and twice a second while training runs at full speed (fewer, larger updates:
@@ -86,6 +86,10 @@ class CostPlot(QWidget):
         self.hover_text.setZValue(20)
         self.hover_text.hide()
         cp.addItem(self.hover_text, ignoreBounds=True)
+        self.acc_hover = pg.TextItem("", color="#f3f4f6", fill=pg.mkBrush(22, 24, 29, 220), anchor=(0, 1))
+        self.acc_hover.setZValue(20)
+        self.acc_hover.hide()
+        ap.addItem(self.acc_hover, ignoreBounds=True)
         self.glw.scene().sigMouseMoved.connect(self._on_mouse)
         self.log_box = QCheckBox("log scale")
         self.log_box.setToolTip("Cost on a logarithmic axis: the slow fall after the first epochs stays visible")
@@ -154,6 +158,18 @@ class CostPlot(QWidget):
         return describe_point(self.session.history, x_epochs, tolerance)
 
     def _on_mouse(self, pos) -> None:
+        avb = self.acc_plot.getViewBox()
+        if avb.sceneBoundingRect().contains(pos):
+            p = avb.mapSceneToView(pos)
+            text = describe_epoch(self.session.history, p.x(), 8 * avb.viewPixelSize()[0])
+            self.acc_hover.setVisible(text is not None)
+            if text is not None:
+                (x0, x1), _ = avb.viewRange()
+                self.acc_hover.setText(text)
+                self.acc_hover.setAnchor((1, 1) if p.x() > (x0 + x1) / 2 else (0, 1))
+                self.acc_hover.setPos(p.x(), p.y())
+        else:
+            self.acc_hover.hide()
         vb = self.cost_plot.getViewBox()
         if not vb.sceneBoundingRect().contains(pos):
             self.hover_text.hide()

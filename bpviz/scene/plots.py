@@ -42,6 +42,24 @@ def y_window(x: np.ndarray, y: np.ndarray, x0: float, x1: float, log: bool) -> t
     return 0.0, nice_ceiling(float(v.max()))
 
 
+def describe_epoch(history, x: float, tolerance: float) -> str | None:
+    """"epoch e: test accuracy …" for the epoch point (x = e) nearest to x within ``tolerance``."""
+    best = None
+    for ev in history.epochs:
+        d = abs(ev.epoch + 1 - x)
+        if d <= tolerance and (best is None or d < best[0]):
+            best = (d, ev)
+    if best is None:
+        return None
+    ev = best[1]
+    parts = [f"epoch {ev.epoch + 1}: training cost {fmt(float(ev.training_cost), 4)}"]
+    if ev.test_accuracy is not None:
+        parts.append(f"test accuracy {100 * ev.test_accuracy:.2f} % ({ev.test_correct} / {ev.test_total})")
+    if ev.validation_accuracy is not None:
+        parts.append(f"validation {100 * ev.validation_accuracy:.2f} %")
+    return ", ".join(parts)
+
+
 def describe_point(history, x: float, tolerance: float) -> str | None:
     """"epoch e, mini-batch k of n: cost c" for the recorded mini-batch nearest to x (epochs)
     within ``tolerance``; older mini-batches kept as min/max blocks say their range."""

@@ -270,3 +270,15 @@ def test_anatomy_model_of_a_large_batch_is_lazy(qtbot, make_window, toy_data):
     s.set_step(len(seq) - 2)
     assert len(seq._cache) <= 8
     assert isinstance(w.anatomy_panel.anatomy, Anatomy)
+
+
+def test_accuracy_hover_names_the_epoch_and_its_numbers(qtbot, make_window, toy_data):
+    from bpviz.scene.plots import describe_epoch
+
+    w = make_window(sizes=(2, 3, 2), data=toy_data)
+    w.session.run_headless(2)
+    ev = w.session.history.epochs[1]
+    text = describe_epoch(w.session.history, 2.02, 0.1)
+    assert text.startswith("epoch 2: training cost")
+    assert f"test accuracy {100 * ev.test_accuracy:.2f} % ({ev.test_correct} / {ev.test_total})" in text
+    assert describe_epoch(w.session.history, 1.5, 0.1) is None
