@@ -8,15 +8,20 @@ mini-batches) costs the same to draw as a short one.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from bpviz.gui.session import Session
-from bpviz.scene.colors import envelope, nice_ceiling
+from bpviz.gui.session import RUNNING, Session
+from bpviz.scene.colors import envelope
+from bpviz.scene.plots import WINDOWS, describe_epoch, describe_point, x_window, y_window
 
 REFRESH_MS = 200  # the curve redraws at most 5× a second
+FULL_SPEED_MS = 500  # … and twice a second while training runs at full speed (fewer, larger updates:
+                     # every redraw takes the GIL from the training thread)
 MAX_POINTS = 4000  # points drawn per curve, whatever the length of the run
 
 
@@ -48,7 +53,7 @@ class CostPlot(QWidget):
         cp.disableAutoRange()
         cp.setXRange(0, 1, padding=0.02)
         cp.setYRange(0, 1, padding=0.02)
-        self._ranges = (1.0, 1.0)
+        self._ranges = None
         ap.setLabel("left", "test accuracy %")
         ap.setYRange(0, 100, padding=0.02)
         ap.enableAutoRange(axis="y", enable=False)
@@ -63,6 +68,9 @@ class CostPlot(QWidget):
         self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name="smoothed")
         self.epoch_curve = cp.plot(pen=pg.mkPen("#f59e0b", width=2), symbol="o", symbolSize=7,
                                    symbolBrush="#f59e0b", name="training cost (epoch)")
+        # the newest mini-batch's cost: at a slow pace each one appears as it is computed
+        self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#fde047"), pen=None)
+        cp.addItem(self.last_point)
         self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
         self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
                                  name="test")
@@ -73,10 +81,38 @@ class CostPlot(QWidget):
         self.hint = pg.TextItem("Press Train (Space) and watch the cost fall", color="#9ca3af", anchor=(0.5, 0.5))
         cp.addItem(self.hint)
         self.hint.setPos(0.5, 0.5)
+        # hover: epoch, mini-batch and cost of the point under the pointer
+        self.hover_text = pg.TextItem("", color="#f3f4f6", fill=pg.mkBrush(22, 24, 29, 220), anchor=(0, 1))
+        self.hover_text.setZValue(20)
+        self.hover_text.hide()
+        cp.addItem(self.hover_text, ignoreBounds=True)
+        self.acc_hover = pg.TextItem("", color="#f3f4f6", fill=pg.mkBrush(22, 24, 29, 220), anchor=(0, 1))
+        self.acc_hover.setZValue(20)
+        self.acc_hover.hide()
+        ap.addItem(self.acc_hover, ignoreBounds=True)
+        self.glw.scene().sigMouseMoved.connect(self._on_mouse)
+        self.log_box = QCheckBox("log scale")
+        self.log_box.setToolTip("Cost on a logarithmic axis: the slow fall after the first epochs stays visible")
+        self.log_box.toggled.connect(self.set_log)
+        self.window_combo = QComboBox()
+        for w in WINDOWS:
+            self.window_combo.addItem("all epochs" if w is None else f"last {w} epoch{'s' if w > 1 else ''}", w)
+        self.window_combo.setToolTip("Which epochs the axes show; the cost axis follows the values shown "
+                                     "(so a spike early on, or a divergence, does not flatten the rest)")
+        self.window_combo.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
+        controls = QHBoxLayout()
+        controls.setContentsMargins(4, 0, 4, 0)
+        controls.addWidget(QLabel("Show:"))
+        controls.addWidget(self.window_combo)
+        controls.addWidget(self.log_box)
+        controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(controls)
         layout.addWidget(self.glw)
         self._dirty = True
+        self._last_refresh = 0.0
         session.history_changed.connect(self._mark)
         session.world_changed.connect(self._mark)
         self._timer = QTimer(self)
@@ -88,23 +124,76 @@ class CostPlot(QWidget):
     def _mark(self) -> None:
         self._dirty = True
 
+    @property
+    def log(self) -> bool:
+        return self.log_box.isChecked()
+
+    def set_log(self, on: bool) -> None:
+        """Cost axis logarithmic (True) or linear."""
+        with_signals = self.log_box.isChecked() != on
+        if with_signals:
+            self.log_box.setChecked(on)   # comes back here through toggled
+            return
+        self.cost_plot.setLogMode(x=False, y=on)
+        self._ranges = None
+        self.refresh(force=True)
+
     def _update_ranges(self, x: np.ndarray, y: np.ndarray) -> None:
-        """Nice ceilings over the data (1, 1.5, 2, 2.5, 3, 4, 5 … epochs), so they change rarely."""
+        """The axes follow the data shown: nice ceilings over all epochs (1, 1.5, 2, 2.5 … so they
+        change rarely) or the last N epochs; the cost axis covers the values in that window."""
         s = self.session
         seen = max(float(x[-1]) if x.size else 0.0, float(len(s.history.epochs)))
-        x_max = max(1.0, nice_ceiling(seen * 1.05)) if seen else 1.0
-        if s.epochs_target:
-            x_max = min(x_max, float(max(s.epochs_target, seen)))
-        finite = y[np.isfinite(y)]
-        y_max = nice_ceiling(float(finite.max())) if finite.size else 1.0
-        if (x_max, y_max) != self._ranges:
-            self._ranges = (x_max, y_max)
-            self.cost_plot.setXRange(0, x_max, padding=0.02)
-            self.cost_plot.setYRange(0, y_max, padding=0.02)
+        x0, x1 = x_window(seen, self.window_combo.currentData(), s.epochs_target or None)
+        lo, hi = y_window(x, y, x0, x1, self.log)
+        self.y_window = (lo, hi)
+        if (x0, x1, lo, hi, self.log) != self._ranges:
+            self._ranges = (x0, x1, lo, hi, self.log)
+            self.cost_plot.setXRange(x0, x1, padding=0.02)
+            if self.log:
+                self.cost_plot.setYRange(np.log10(lo), np.log10(hi), padding=0.02)
+            else:
+                self.cost_plot.setYRange(lo, hi, padding=0.02)
+
+    def describe_at(self, x_epochs: float, tolerance: float) -> str | None:
+        return describe_point(self.session.history, x_epochs, tolerance)
+
+    def _on_mouse(self, pos) -> None:
+        avb = self.acc_plot.getViewBox()
+        if avb.sceneBoundingRect().contains(pos):
+            p = avb.mapSceneToView(pos)
+            text = describe_epoch(self.session.history, p.x(), 8 * avb.viewPixelSize()[0])
+            self.acc_hover.setVisible(text is not None)
+            if text is not None:
+                (x0, x1), _ = avb.viewRange()
+                self.acc_hover.setText(text)
+                self.acc_hover.setAnchor((1, 1) if p.x() > (x0 + x1) / 2 else (0, 1))
+                self.acc_hover.setPos(p.x(), p.y())
+        else:
+            self.acc_hover.hide()
+        vb = self.cost_plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(pos):
+            self.hover_text.hide()
+            return
+        p = vb.mapSceneToView(pos)
+        text = self.describe_at(p.x(), 8 * vb.viewPixelSize()[0])
+        if text is None:
+            self.hover_text.hide()
+            return
+        self.hover_text.setText(text)
+        (x0, x1), _ = vb.viewRange()
+        self.hover_text.setAnchor((1, 1) if p.x() > (x0 + x1) / 2 else (0, 1))
+        self.hover_text.setPos(p.x(), p.y())
+        self.hover_text.show()
 
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):
             return
+        s = self.session
+        now = time.perf_counter()
+        if (not force and s.state == RUNNING and s.config.delay_ms == 0
+                and now - self._last_refresh < FULL_SPEED_MS / 1000):
+            return   # stays dirty: drawn on a later tick
+        self._last_refresh = now
         self._dirty = False
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
@@ -120,6 +209,11 @@ class CostPlot(QWidget):
             bx, by = np.concatenate([ox, bx]), np.concatenate([oy, by])
             x, y = np.concatenate([old_x, x]), np.concatenate([h.summary_mean, y])
         self.batch_curve.setData(bx, by)
+        if h.batch_cost.size:
+            ly = float(h.batch_cost[-1])
+            self.last_point.setData([float(h.batch_epoch[-1])], [np.log10(ly) if self.log and ly > 0 else ly])
+        else:
+            self.last_point.setData([], [])
         window = max(5, h.batches_per_epoch // 20)
         sx, sy = x, smooth(y, window)
         if sy.size > MAX_POINTS:

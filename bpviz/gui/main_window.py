@@ -24,6 +24,7 @@ from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
 from bpviz.gui import explore
+from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.cost_plot, self.tr("Cost"))
+        self.anatomy_panel = AnatomyPanel(session)
+        self.bottom_tabs.addTab(self.anatomy_panel, self.tr("Mini-batch"))
+        self.bottom_tabs.setTabToolTip(1, self.tr("One pinned weight followed through every sample of the Step tab's "
+                                                  "mini-batch, up to the update"))
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -145,6 +150,10 @@ class MainWindow(QMainWindow):
         rv.addWidget(self.sample_panel)
         rv.addWidget(self.neuron_panel, 1)
         right.setFixedWidth(270)
+        self.right_panel = right
+        # The bottom tabs' widest panel must not set the window's minimum width (it scrolls or
+        # squeezes instead): the window stays usable down to 1000 px wide.
+        self.bottom_tabs.setMinimumWidth(320)
 
         central = QWidget()
         h = QHBoxLayout(central)
@@ -229,6 +238,12 @@ class MainWindow(QMainWindow):
         self.first_step_action = self._action(st, self.tr("First step"), lambda: self._in_step(sp.first), "Home")
         self.prev_step_action = self._action(st, self.tr("Previous step"), lambda: self._in_step(sp.previous), "Left")
         self.next_step_action = self._action(st, self.tr("Next step"), lambda: self._in_step(sp.next), "Right")
+        self.update_step_action = self._action(st, self.tr("Jump to the update"), lambda: self._in_step(
+            lambda: jump_to_update(self.session)), "End")
+        self.prev_sample_action = self._action(st, self.tr("Previous sample of the mini-batch"), lambda: self._in_step(
+            lambda: move_sample(self.session, -1)), "PgUp")
+        self.next_sample_action = self._action(st, self.tr("Next sample of the mini-batch"), lambda: self._in_step(
+            lambda: move_sample(self.session, +1)), "PgDown")
         v = m.addMenu(self.tr("&View"))
         self._action(v, self.tr("Fit network"), self.network_view.fit, "F")
         self._action(v, self.tr("Random test image"), self.sample_panel.random, "N")
@@ -489,6 +504,17 @@ class MainWindow(QMainWindow):
                 self.tr("test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}").format(
                     percent=f"{100 * ev.test_accuracy:.2f}", right=ev.test_correct, total=ev.test_total,
                     validation=val, epoch=ev.epoch + 1))
+
+    NARROW = 1200   # below this width the side columns give the network view room
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = self.width() < self.NARROW
+        if narrow != getattr(self, "_narrow", None):
+            self._narrow = narrow
+            self.tabs.setMinimumWidth(250 if narrow else 330)
+            self.tabs.setMaximumWidth(290 if narrow else 440)
+            self.right_panel.setFixedWidth(210 if narrow else 270)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".

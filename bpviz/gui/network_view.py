@@ -10,9 +10,11 @@ show changed, on a timer; hover and selection repaint from the cache.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -28,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
-from bpviz.gui.throttle import Poller
-from bpviz.scene import hover
+from bpviz.scene import hover, pace
+from bpviz.scene.anatomy import explained
 from bpviz.scene.colors import (
     N_BUCKETS,
     bucket_alpha,
@@ -39,7 +42,18 @@ from bpviz.scene.colors import (
     symmetric_range,
     tile_mosaic,
 )
-from bpviz.scene.layout import edge_endpoints, layout_network
+from bpviz.scene.hidden_units import weight_mosaic
+from bpviz.scene.layout import (
+    TILE_GAP_PX,
+    edge_endpoints,
+    intervals_overlap,
+    label_rects,
+    layer_label_texts,
+    layout_network,
+    place_edge_labels,
+)
+from bpviz.scene.legend import edge_legend, flash_edges, node_legend, node_scales
+from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
 from bpviz.scene.steps import RESULT
 
@@ -50,6 +64,8 @@ EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %"
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
+POLL_MS = 50                  # at a watchable pace every update is drawn (and flashes) on its own
+FLASH_MS = 700                # how long the edges that changed most stay lit after an update
 
 
 _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
@@ -102,12 +118,21 @@ class NetworkView(QWidget):
         self.fit_button.clicked.connect(self.fit)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.node_legend = QLabel()
+        self.node_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.node_legend.setStyleSheet("color:#cbd5e1;")
+        self.node_legend.setToolTip("What the nodes' colours show, and their range (the colour bar on the right "
+                                    "is the edges' scale)")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Edges:"))
         bar.addWidget(self.edge_combo)
         bar.addWidget(self.fit_button)
         bar.addStretch(1)
-        bar.addWidget(self.caption)
+        # caption and node legend on lines of their own: they wrap instead of widening the window
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption.setWordWrap(True)
+        self.node_legend.setWordWrap(True)
+        self.node_legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         # scene
         self.glw = pg.GraphicsLayoutWidget()
@@ -126,6 +151,8 @@ class NetworkView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.node_legend)
         layout.addWidget(self.glw, 1)
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
@@ -140,6 +167,8 @@ class NetworkView(QWidget):
         # event hide them again at once (no item has a tooltip there) — seen only under X11.
         self.glw.viewport().installEventFilter(self)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
+        self.vb.sigResized.connect(lambda *_: self.fit_labels())
+        self.vb.sigRangeChanged.connect(lambda *_: self.fit_labels())
 
         session.world_changed.connect(self._build)
         session.parameters_changed.connect(self.refresh)
@@ -147,7 +176,16 @@ class NetworkView(QWidget):
         session.selection_changed.connect(lambda _: self._draw_selection())
         session.step_changed.connect(lambda: self.refresh(force=True))
         session.lens_changed.connect(lambda: self.refresh(force=True))
-        self._poller = Poller(REFRESH_MS, self._state_key, self.refresh, self)
+        # Redraw when what is shown changed: at most every REFRESH_MS at full speed, at once
+        # (within POLL_MS) at a watchable pace so each update is seen on its own.
+        self._last_draw = 0.0
+        self._prev_weights: list[np.ndarray] | None = None
+        self.flashed: dict[int, np.ndarray] = {}     # l → flat indices of the edges flashing now
+        self._flash_anim: QVariantAnimation | None = None
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._poll)
+        self._poll_timer.start()
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -191,14 +229,22 @@ class NetworkView(QWidget):
             self.tiles_item = self._add(pg.ImageItem(axisOrder="row-major"), 2)
             x, y, t, _ = lay.tiles[0]
             side = lay.layer(1).grid_shape[0]
-            rows_total = lay.tiles.shape[0] * lay.tile_rows - (lay.tile_rows - side)
-            self._tiles_rect = QRectF(x, y, t, t * rows_total / side)
+            if lay.tile_grid is not None:   # a wrapped layer: the tiles fill its grid cells
+                rows, cols = lay.tile_grid
+                px = t / side                # scene units per image pixel
+                self._tiles_rect = QRectF(x, y, (cols * (side + TILE_GAP_PX) - TILE_GAP_PX) * px,
+                                          (rows * (side + TILE_GAP_PX) - TILE_GAP_PX) * px)
+            else:
+                rows_total = lay.tiles.shape[0] * lay.tile_rows - (lay.tile_rows - side)
+                self._tiles_rect = QRectF(x, y, t, t * rows_total / side)
 
         self.node_items = {}
         for ly in lay.layers:
             if ly.grid_shape is not None:
                 continue
-            item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter, pen=pg.mkPen("#9ca3af", width=1))
+            # a framed layer's node is the square frame around its weight tile
+            item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter * (1.06 if ly.framed else 1),
+                                      symbol="s" if ly.framed else "o", pen=pg.mkPen("#9ca3af", width=1))
             item.setData(pos=ly.positions)
             self.node_items[ly.l] = self._add(item, 4)
         self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
@@ -206,6 +252,10 @@ class NetworkView(QWidget):
         self.mark_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
                                                       pen=pg.mkPen("#22d3ee", width=2)), 5)
         self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen("#22d3ee", width=3), connect="pairs"), 3)
+        # The edges that changed most in the last update (a watchable pace): lit, then fading.
+        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen("#fde047", width=3), connect="pairs"), 3.5)
+        self.flash_item.hide()
+        self._prev_weights = None
 
         # titles and labels
         self.class_labels = []
@@ -217,14 +267,15 @@ class NetworkView(QWidget):
             self.class_labels.append(self._add(t, 6))
         L = len(sizes)
         _, y0, _, _ = lay.bounds()
+        self.layer_labels: list[tuple[pg.TextItem, tuple[str, ...]]] = []
+        self._label_level = 0
         for ly in lay.layers:
-            role = "input" if ly.l == 1 else "output" if ly.l == L else "hidden"
-            shape = f" = {ly.grid_shape[0]}×{ly.grid_shape[1]}" if ly.grid_shape else ""
-            t = pg.TextItem(f"layer {ly.l} · {role}\n{ly.n}{shape} neurons", color="#cbd5e1", anchor=(0.5, 1))
             x = (lay.grid_rect[0] + lay.grid_rect[2] / 2) if ly.grid_shape else ly.x
-            top = lay.grid_rect[1] if ly.grid_shape else float(ly.positions[:, 1].min()) - ly.diameter
-            t.setPos(x, min(top, y0) - 2)
-            self._add(t, 6)
+            t = pg.TextItem("", color="#cbd5e1", anchor=(0.5, 1))
+            texts = layer_label_texts(ly.l, L, ly.n, ly.grid_shape)
+            t.setText(texts[0])
+            t.setPos(x, y0 - 1)
+            self.layer_labels.append((self._add(t, 6), texts))
         self.edge_labels, self.node_labels = [], []
         if self.small_net:
             for seg in self.segments.values():
@@ -257,10 +308,64 @@ class NetworkView(QWidget):
         x0, y0, x1, y1 = self.net_layout.bounds()
         metrics = QFontMetrics(self.font())
         label_px = max((metrics.horizontalAdvance(t.toPlainText()) for t in self.class_labels), default=0) + 12
-        extra = 0.0
-        for _ in range(2):
-            self.vb.setRange(QRectF(x0 - 4, y0 - 14, x1 - x0 + 8 + extra, y1 - y0 + 18), padding=0.02)
-            extra = label_px * self.vb.viewPixelSize()[0]
+        extra, top = 0.0, 14.0
+        for _ in range(3):
+            self.vb.setRange(QRectF(x0 - 4, y0 - top, x1 - x0 + 8 + extra, y1 - y0 + top + 4), padding=0.02)
+            self.fit_labels()
+            px_x, px_y = self.vb.viewPixelSize()
+            extra = label_px * px_x
+            lines = max(t.toPlainText().count("\n") + 1 for t, _ in self.layer_labels)
+            top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+
+    def fit_labels(self) -> None:
+        """The longest layer titles that do not overlap at the current scale (fixed-size text:
+        a narrow view gets shorter ones)."""
+        metrics = QFontMetrics(self.font())
+        px = self.vb.viewPixelSize()[0]
+        if not np.isfinite(px) or px <= 0:
+            return
+        centres = [t.pos().x() / px for t, _ in self.layer_labels]
+        levels = len(self.layer_labels[0][1])
+        level = levels - 1
+        for lv in range(levels):
+            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
+                      for _, texts in self.layer_labels]
+            if not intervals_overlap(centres, widths):
+                level = lv
+                break
+        if level != self._label_level:
+            self._label_level = level
+            for t, texts in self.layer_labels:
+                t.setText(texts[level])
+        if self.edge_labels:
+            self.place_edge_labels()
+
+    def place_edge_labels(self) -> None:
+        """Move each weight's label along its edge so that no two labels overlap and none covers
+        a node or its value (pixels at the current scale)."""
+        px_x, px_y = self.vb.viewPixelSize()
+        if not (np.isfinite(px_x) and px_x > 0 and np.isfinite(px_y) and px_y > 0):
+            return
+        metrics = QFontMetrics(self.font())
+        scale = np.array([1 / px_x, 1 / px_y])
+        segs = np.concatenate([self.segments[l] for l in sorted(self.segments)]) * scale
+        texts = [t.toPlainText() or "−0.00" for t in self.edge_labels]
+        sizes = np.array([[metrics.horizontalAdvance(x) + 6, metrics.height() + 2] for x in texts], dtype=float)
+        obstacles = []
+        for ly in self.net_layout.layers:
+            d = ly.diameter * scale
+            obstacles.append(label_rects(ly.positions * scale, np.tile(d, (ly.n, 1))))
+        for t in self.node_labels:   # below each node, anchored at its top centre
+            lines = t.toPlainText().split("\n")
+            w = max(metrics.horizontalAdvance(x) for x in lines) + 4
+            h = metrics.lineSpacing() * len(lines) + 4
+            p = np.array([t.pos().x(), t.pos().y()]) * scale
+            obstacles.append(np.array([[p[0] - w / 2, p[1], p[0] + w / 2, p[1] + h]]))
+        fr = place_edge_labels(segs, sizes, np.concatenate(obstacles))
+        self.edge_label_fractions = fr
+        raw = np.concatenate([self.segments[l] for l in sorted(self.segments)])
+        for t, f, sg in zip(self.edge_labels, fr, raw):
+            t.setPos(*(sg[0] + f * (sg[1] - sg[0])))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -277,6 +382,17 @@ class NetworkView(QWidget):
         self.step_mode = on
         self.refresh(force=True)
 
+    def _watchable(self) -> bool:
+        rate = pace.rate_of_delay_ms(self.session.config.delay_ms)
+        return rate is not None and rate <= pace.WATCHABLE_RATE
+
+    def _poll(self) -> None:
+        key = self._state_key()
+        if key == self._drawn_key:
+            return
+        if self._watchable() or time.perf_counter() - self._last_draw >= REFRESH_MS / 1000:
+            self.refresh()
+
     def _state_key(self):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
@@ -292,6 +408,7 @@ class NetworkView(QWidget):
         if len(s.parameters[0]) != len(self.segments):
             return  # a new network is being built
         self._drawn_key = key
+        self._last_draw = time.perf_counter()
         if self.step_mode and s.steps is not None:
             self._draw_step()
         elif s.lens is not None:
@@ -299,7 +416,52 @@ class NetworkView(QWidget):
         else:
             self._draw_training()
         self._draw_selection()
-        self._draw_marks(None if self.step_mode else s.lens)
+        self._draw_marks(self._step_marks() if self.step_mode and s.steps is not None else s.lens)
+        self._flash_changes(None if self.step_mode and s.steps is not None else s.parameters[0])
+
+    def _step_marks(self):
+        """In step mode: the neuron the step's equation explains (the user's, or the sequence's
+        own choice when none is selected in the active layer), ringed in the view."""
+        s = self.session
+        seq, step = s.steps, s.current_step
+        if step is None:
+            return None
+        l = step.layer
+        j, k, _user = explained(seq, step, s.selection, s.edge_selection)
+        edges = ((l, j, k),) if k is not None and l >= 2 else ()
+        return Lens("", [], marked_nodes=((l, j),), marked_edges=edges)
+
+    def _flash_changes(self, weights: list[np.ndarray] | None) -> None:
+        """At a watchable pace, light the edges whose weights changed most since the last drawing
+        and let them fade: each update can be seen."""
+        prev, self._prev_weights = self._prev_weights, (list(weights) if weights is not None else None)
+        if weights is None or prev is None or not self._watchable() or len(prev) != len(weights):
+            return
+        if all(a is b for a, b in zip(prev, weights)):
+            return
+        if any(a.shape != b.shape for a, b in zip(prev, weights)):
+            return
+        deltas = {l: np.asarray(weights[l - 2]) - np.asarray(prev[l - 2]) for l in self.segments}
+        self.flashed = flash_edges(deltas)
+        segs = [self.segments[l][idx] for l, idx in self.flashed.items() if idx.size]
+        if not segs:
+            return
+        pts = np.concatenate(segs).reshape(-1, 2)
+        self.flash_item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+        self.flash_item.show()
+        if self._flash_anim is None:
+            self._flash_anim = QVariantAnimation(self)
+            self._flash_anim.setDuration(FLASH_MS)
+            self._flash_anim.setStartValue(1.0)
+            self._flash_anim.setEndValue(0.0)
+            self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
+            self._flash_anim.valueChanged.connect(lambda a: self.flash_item.setOpacity(float(a)))
+            self._flash_anim.finished.connect(self.flash_item.hide)
+        # each update's flash fades before the next one (at 1/s it lasts FLASH_MS)
+        interval = self.session.config.delay_ms
+        self._flash_anim.setDuration(int(min(FLASH_MS, max(150, 0.85 * interval))))
+        self._flash_anim.stop()
+        self._flash_anim.start()
 
     def _draw_lens(self, lens) -> None:
         """A panel's lens: its node values and emphasised edges over the dimmed weights."""
@@ -312,7 +474,8 @@ class NetworkView(QWidget):
         em = lens.edge_values
         vmax = symmetric_range(list(em.values())) if em else base_vmax
         self.vmax = vmax
-        self._set_legend(lens.legend or lens.edge_kind, vmax)
+        self._set_legend(edge_legend(lens.edge_kind, vmax) if lens.legend is None
+                         else f"edges: {lens.legend}  (±{vmax:g})", vmax)
         for l in self.segments:
             if l in em:
                 self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
@@ -353,7 +516,7 @@ class NetworkView(QWidget):
         _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
         self.activations = [a[0] for a in acts]
         self.vmax = symmetric_range(weights)
-        self._set_legend("weight w", self.vmax)
+        self._set_legend(edge_legend("w", self.vmax), self.vmax)
         for l in self.segments:
             self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
         self._draw_tiles(weights[0], "w")
@@ -365,7 +528,8 @@ class NetworkView(QWidget):
             self.caption.setText(f"your drawing: the network says <b>{names[pred]}</b>")
         else:
             ok = "✓" if pred == label else "✗"
-            self.caption.setText(f"test image #{s.sample_index}: label <b>{names[label]}</b>, network says "
+            thing = "image" if self.net_layout.grid_rect is not None else "sample"
+            self.caption.setText(f"test {thing} #{s.sample_index}: label <b>{names[label]}</b>, network says "
                                  f"<b>{names[pred]}</b> {ok}")
 
     def _draw_step(self) -> None:
@@ -379,7 +543,7 @@ class NetworkView(QWidget):
         base_vmax = symmetric_range(base)
         vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
         self.vmax = vmax
-        self._set_legend({"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}[kind], vmax)
+        self._set_legend(edge_legend(kind, vmax), vmax)
         for l in self.segments:
             if l in emphasised:
                 self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
@@ -394,7 +558,8 @@ class NetworkView(QWidget):
             self.active_band.setRect(QRectF(gx - 2, gy - 2, gw + 4, gh + 4))
         else:
             half = max(ly.diameter, 3.0)
-            self.active_band.setRect(QRectF(ly.x - half * 1.6, y0, half * 3.2, y1 - y0))
+            lx0, lx1 = ly.extent()
+            self.active_band.setRect(QRectF(lx0 - half * 0.6, y0, lx1 - lx0 + half * 1.2, y1 - y0))
         self.active_band.show()
         self._pulse_band()
         names = seq.class_names
@@ -454,7 +619,12 @@ class NetworkView(QWidget):
         w2 = np.asarray(w2)
         vt = symmetric_range([w2])
         side = self.net_layout.layer(1).grid_shape[0]
-        img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
+        if self.net_layout.tile_grid is not None:
+            img = weight_mosaic(w2, self.net_layout.tile_grid[1], side, TILE_GAP_PX)
+            mask = ~np.isnan(img)
+            img = np.nan_to_num(img)
+        else:
+            img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
         level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
         rgba = self._lut[level]
         rgba[..., 3] = np.where(mask, 255, 0)
@@ -465,12 +635,15 @@ class NetworkView(QWidget):
     def _draw_nodes(self, values: list[tuple[str, np.ndarray] | None]) -> None:
         """values[l − 1]: ("a", activations) grey, ("δ", errors) diverging, or None (not computed)."""
         self.node_shown = values
+        # one scale per signed kind, shared by the layers showing it (and said in the legend)
+        self.node_scales = scales = node_scales(values)
+        self.node_legend.setText(node_legend(values, scales))
         if self.input_image is not None:
             side = self.net_layout.layer(1).grid_shape[0]
             v = values[0]
             if v is not None and v[0] != "a":   # a signed map over the pixels: diverging colours
                 vals = np.nan_to_num(np.asarray(v[1], dtype=float)).reshape(side, side)
-                top = float(np.max(np.abs(vals))) or 1.0
+                top = scales.get(v[0], 1.0)
                 self.input_image.setImage(self._lut[np.clip((vals / top + 1) * 127.5, 0, 255).astype(np.uint8)],
                                           levels=(0, 255))
             else:
@@ -480,17 +653,27 @@ class NetworkView(QWidget):
         for l, item in self.node_items.items():
             v = values[l - 1]
             if v is None:  # not computed yet at this step
-                item.setBrush([pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
+                framed = self.net_layout.layer(l).framed   # its tiles (weights) stay visible
+                item.setBrush(None if framed else [pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
                 item.setPen(pg.mkPen("#4b5563", width=1))
                 continue
             item.setPen(pg.mkPen("#9ca3af", width=1))
             kind, vals = v
             vals = np.nan_to_num(np.asarray(vals, dtype=float))
+            if self.net_layout.layer(l).framed:   # the frame's colour is the node's value
+                item.setBrush(None)
+                if kind == "a":
+                    grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
+                    item.setPen([pg.mkPen(int(g), int(g), int(g), width=2) for g in grey])
+                else:
+                    rgba = self._lut[np.clip((vals / scales.get(kind, 1.0) + 1) * 127.5, 0, 255).astype(np.uint8)]
+                    item.setPen([pg.mkPen(*map(int, c[:3]), width=2) for c in rgba])
+                continue
             if kind == "a":
                 grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                 item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
             else:
-                scale = float(np.max(np.abs(vals))) or 1.0
+                scale = scales.get(kind, 1.0)
                 rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
                 item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:
@@ -499,9 +682,11 @@ class NetworkView(QWidget):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:
             k = 0
+            biases = self.session.parameters[1]
             for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
-                    self.node_labels[k].setText("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}")
+                    b = f"b={fmt(float(biases[ly.l - 2][j]), 2)}\n" if ly.l >= 2 else ""
+                    self.node_labels[k].setText(b + ("" if v is None else f"{v[0]}={fmt(float(v[1][j]), 2)}"))
                     k += 1
 
     def _draw_selection(self) -> None:

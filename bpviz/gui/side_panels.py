@@ -34,7 +34,8 @@ class SamplePanel(QGroupBox):
         self.wrong_button.setToolTip("Show the next test image the network gets wrong")
         self.wrong_button.clicked.connect(self.next_wrong)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Test image"))
+        self.index_label = QLabel("Test image")
+        row.addWidget(self.index_label)
         row.addWidget(self.index, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.random_button)
@@ -50,6 +51,7 @@ class SamplePanel(QGroupBox):
         session.world_changed.connect(self._on_dataset)
         self._poller = Poller(250, lambda: (session.params_version, session.sample_index), self._update_info, self)
         self._poller.force()
+        self.index_label.setText("Test image" if square_side(session.network.sizes[0]) else "Test sample")
 
     def random(self) -> None:
         self.session.set_sample(int(self._rng.integers(len(self.session.data.test))))
@@ -68,6 +70,8 @@ class SamplePanel(QGroupBox):
         self._poller.force()
 
     def _on_dataset(self) -> None:
+        # non-image data (no square input) says "sample", not "image"
+        self.index_label.setText("Test image" if square_side(self.session.network.sizes[0]) else "Test sample")
         with signals_blocked(self.index):
             self.index.setMaximum(len(self.session.data.test) - 1)
             self.index.setValue(self.session.sample_index)
@@ -151,6 +155,8 @@ class NeuronPanel(QGroupBox):
                 self.plot.addItem(self.image)
             self.plot.setAspectLocked(True)
             self.plot.getViewBox().invertY(True)
+            self.plot.hideAxis("left")
+            self.plot.hideAxis("bottom")
             vt = symmetric_range([w])
             self.image.setImage(w.reshape(side, side), levels=(-vt, vt))
             self.plot.autoRange(padding=0.02)
@@ -161,6 +167,12 @@ class NeuronPanel(QGroupBox):
             self.plot.removeItem(self.image)
             self.plot.getViewBox().invertY(False)
             self.plot.setAspectLocked(False)
+            # values on the axes: the weight on the left, the input neuron k below
+            self.plot.showAxis("left")
+            self.plot.showAxis("bottom")
+            self.plot.setLabel("left", f"{symbol('w', l)}<sub>{j}k</sub>")
+            self.plot.setLabel("bottom", f"k (neuron of layer {l - 1})")
+            self.plot.getAxis("left").enableAutoSIPrefix(False)
             self.bars.setOpts(x=np.arange(w.size), height=w,
                               brushes=[pg.mkBrush("#f87171" if v >= 0 else "#60a5fa") for v in w])
             if self.bars not in self.plot.items():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui.session import IDLE, Session
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
+from bpviz.scene.anatomy import explained
 from bpviz.scene.layout import square_side
 from bpviz.scene.steps import EQUATIONS_OF, RESULT, UPDATE, general_equations
 
@@ -237,16 +238,11 @@ class StepPanel(QWidget):
         step = self.session.current_step
         self.keep_button.setEnabled(step is not None and step.kind in (UPDATE, RESULT) and self.session.state == IDLE)
 
-    def selected(self) -> tuple[int | None, int | None]:
-        """(j, k) for the equation: the user's selection when it is in the active layer."""
+    def selected(self) -> tuple[int, int | None, bool]:
+        """(j, k, chosen by the user) for the equation: the user's selection when it is in the active
+        layer; in a mini-batch a pinned neuron and weight that stay the same for every sample."""
         s = self.session
-        step = s.current_step
-        j = k = None
-        if s.selection is not None and s.selection[0] == step.layer:
-            j = s.selection[1]
-        if s.edge_selection is not None and s.edge_selection[0] == step.layer and s.edge_selection[1] == j:
-            k = s.edge_selection[2]
-        return j, k
+        return explained(s.steps, s.current_step, s.selection, s.edge_selection)
 
     def refresh(self) -> None:
         s = self.session
@@ -264,23 +260,24 @@ class StepPanel(QWidget):
             self.neuron_hint.setText("")
             return
         names = seq.class_names
+        thing = "image" if square_side(s.network.sizes[0]) is not None else "sample"
         if seq.m > 1:
-            src = f"A mini-batch of {seq.m} training images (η = {seq.eta:g})"
+            src = f"A mini-batch of {seq.m} training {thing}s (η = {seq.eta:g})"
         elif s.custom_input is not None and s.network.sizes[0] == s.custom_input[0].shape[0]:
             src = f"Your drawn digit, target “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
         else:
-            src = f"Test image #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+            src = f"Test {thing} #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
         self.source.setText(src)
         self.title.setText(f"Step {step.index + 1} / {len(seq)} · {step.title}")
         self.caption.setText(step.caption)
         self.equations.setText(self._equations_html(step))
-        j, k = self.selected()
-        jj = seq.default_neuron(step) if j is None else j
+        jj, k, user = self.selected()
         self.numbers.setText(seq.equation(step, jj, k))
+        pinned = " It stays pinned for every sample of the mini-batch." if seq.m > 1 and step.layer >= 2 else ""
         self.neuron_hint.setText(
-            "Showing the neuron you selected." if j is not None else
-             f"Showing neuron {jj} of layer {step.layer}; click another neuron (or an edge into it) in the network."
-        )
+            f"Showing the neuron you selected (ringed in the network).{pinned}" if user else
+             f"Showing neuron {jj} of layer {step.layer} (ringed in the network); click another neuron (or an edge "
+             f"into it) in the network.{pinned}")
         name, l, v = seq.vector(step)
         self._plot_vector(name, l, np.asarray(v, dtype=float), jj)
 

@@ -26,6 +26,7 @@ from bpviz.data.datasets import needs_download
 from bpviz.gui.download import Download
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
+from bpviz.scene import pace
 from bpviz.state import ConfigError, TrainConfig
 
 FOLDER_ITEM = "Folder of IDX files…"
@@ -85,11 +86,18 @@ class TrainPanel(QWidget):
         self.cancel_download_button.setToolTip(self.tr("Stop the download; nothing half-written is kept"))
         self.cancel_download_button.clicked.connect(self.cancel_download)
         self.download: Download | None = None
-        self.delay = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=1000, value=c.delay_ms)
-        self.delay.setToolTip("Slow motion: pause this long after every mini-batch so the colours can be followed.")
-        self.delay_label = QLabel()
-        self._on_delay(c.delay_ms)
-        self.delay.valueChanged.connect(self._on_delay)
+        # The pace: log scale from 1 mini-batch per second to full speed (the last position).
+        self.pace = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=pace.FULL_SPEED,
+                            value=pace.position_of_delay_ms(c.delay_ms))
+        self.pace.setPageStep(pace.PER_DECADE)
+        self.pace.setToolTip("How fast training runs: from 1 mini-batch per second (each update can be watched: the "
+                             "edges that changed most flash and every cost point appears) to full speed (right end).\n"
+                             "Can be changed while training runs.")
+        self.pace_label = QLabel()
+        self.pace_label.setWordWrap(True)
+        self.pace_label.setStyleSheet("color:#9ca3af;")
+        self._on_pace(self.pace.value())
+        self.pace.valueChanged.connect(self._on_pace)
         self.eta.editingFinished.connect(self._on_eta)
         for f in (self.sizes, self.eta, self.batch, self.epochs, self.lmbda, self.seed):
             f.returnPressed.connect(self._on_enter)
@@ -122,8 +130,8 @@ class TrainPanel(QWidget):
                 inner.addWidget(self.download_text)
                 self.download_row.hide()
                 form.addRow("", self.download_row)
-        form.addRow("Slow motion", self.delay)
-        form.addRow("", self.delay_label)
+        form.addRow("Pace", self.pace)
+        form.addRow("", self.pace_label)
 
         self.train_button = QPushButton(self.tr("Train"))
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -143,7 +151,7 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.step_button, 1, 0)
         buttons.addWidget(self.reset_button, 1, 1)
 
-        self.locked_note = QLabel(self.tr("Training runs: only η and slow motion can change now. Stop (S) to change the "
+        self.locked_note = QLabel(self.tr("Training runs: only η and the pace can change now. Stop (S) to change the "
                                           "rest."))
         self.locked_note.setWordWrap(True)
         self.locked_note.setStyleSheet("color:#fbbf24;")
@@ -199,7 +207,7 @@ class TrainPanel(QWidget):
         s = self.session
         dataset = self.dataset.currentData() or s.config.dataset
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
-                      dataset=dataset, delay_ms=self.delay.value())
+                      dataset=dataset, delay_ms=self.delay_ms())
         unread = {e.field for e in errors}
         errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None) if e.field not in unread]
         return cfg, errors
@@ -279,9 +287,14 @@ class TrainPanel(QWidget):
             return
         self.show_error(None)
 
-    def _on_delay(self, ms: int) -> None:
-        self.delay_label.setText("off" if ms == 0 else f"{ms} ms after each mini-batch")
-        self.session.set_delay_ms(ms)
+    def delay_ms(self) -> int:
+        """The pace as the run's time per mini-batch (0: full speed)."""
+        return pace.delay_ms_of_rate(pace.rate_of_position(self.pace.value()))
+
+    def _on_pace(self, position: int) -> None:
+        rate = pace.rate_of_position(position)
+        self.pace_label.setText(pace.describe_pace(rate, self.session.config.batch_size))
+        self.session.set_delay_ms(pace.delay_ms_of_rate(rate))
 
     def _on_dataset(self, index: int) -> None:
         key = self.dataset.itemData(index)

@@ -4,6 +4,10 @@ Layers are columns from left to right. A square input layer (784 = 28²) is draw
 image grid whose cells are the input nodes. When the input is such a grid, each neuron of
 the first hidden layer can carry a small tile showing its incoming weights as an image.
 Scene y grows downwards in the view (the view inverts y), so node 0 is at the top.
+
+A layer of more than WRAP neurons is not a line of dots but a grid (row-major, node 0 top
+left). When it is the first hidden layer of an image input, each cell is the neuron's 28×28
+weight tile and the node marker is the tile's frame.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ GRID_SIDE = 60.0        # side of the input grid
 COLUMN_GAP = 42.0       # horizontal distance between columns
 MAX_SPACING = 20.0      # node spacing in a short column
 TILE_GAP = 1.5          # between a tile and its neuron
+WRAP = 40               # layers with more neurons are drawn as a grid
+TILE_CELL = 8.0         # a wrapped layer's tile cell (tile + gap), scene units
+GRID_CELL_MAX = 8.0     # a wrapped layer's dot cell at most
+TILE_GAP_PX = 3         # image pixels between two tiles of a wrapped layer
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class LayerLayout:
     positions: np.ndarray     # (n, 2) x, y
     diameter: float
     grid_shape: tuple[int, int] | None = None   # (rows, cols) when drawn as an image grid
+    wrap: tuple[int, int] | None = None         # (rows, cols) of a layer wrapped into a grid of nodes
+    framed: bool = False                        # nodes are frames around weight tiles (square markers)
 
     @property
     def n(self) -> int:
@@ -36,6 +46,11 @@ class LayerLayout:
     @property
     def x(self) -> float:
         return float(self.positions[:, 0].mean())
+
+    def extent(self) -> tuple[float, float]:
+        """x0, x1 of the layer's markers."""
+        xs = self.positions[:, 0]
+        return float(xs.min()) - self.diameter / 2, float(xs.max()) + self.diameter / 2
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,8 @@ class NetworkLayout:
     grid_rect: tuple[float, float, float, float] | None   # x, y, w, h of the input grid
     #: Image rows from one tile's top to the next one's (tile side + transparent gap).
     tile_rows: int = 0
+    #: (rows, cols) when the tiles form a grid (a wrapped layer 2); the mosaic's gap is TILE_GAP_PX.
+    tile_grid: tuple[int, int] | None = None
 
     def layer(self, l: int) -> LayerLayout:
         return self.layers[l - 1]
@@ -89,18 +106,34 @@ def layout_network(sizes: tuple[int, ...], tiles: bool = True) -> NetworkLayout:
         pos = np.column_stack([(c + 0.5) * cell, top + (r + 0.5) * cell])
         layers.append(LayerLayout(1, pos, cell, (side, side)))
         grid_rect = (0.0, top, GRID_SIDE, GRID_SIDE)
-        x = GRID_SIDE + COLUMN_GAP * 1.4
+        # a wrapped layer 2 carries its tiles inside its cells: no room needed for tiles beside it
+        x = GRID_SIDE + COLUMN_GAP * (0.6 if len(sizes) > 2 and sizes[1] > WRAP else 1.4)
+    elif sizes[0] > WRAP:
+        ly, width = _wrapped(1, sizes[0], 0.0, None)
+        layers.append(ly)
+        x = width + COLUMN_GAP * 0.75
     else:
         pos, d = _column(sizes[0], 0.0)
         layers.append(LayerLayout(1, pos, d))
         x = COLUMN_GAP
-    for l, n in enumerate(sizes[1:], start=2):
-        pos, d = _column(n, x)
-        layers.append(LayerLayout(l, pos, d))
-        x += COLUMN_GAP
+    tile_grid = None
     tile_rects = None
     tile_rows = 0
-    if tiles and side is not None and len(sizes) > 2:
+    for l, n in enumerate(sizes[1:], start=2):
+        if n > WRAP:
+            framed = l == 2 and tiles and side is not None and len(sizes) > 2
+            ly, width = _wrapped(l, n, x, side if framed else None)
+            layers.append(ly)
+            if framed:
+                tile_grid = ly.wrap
+                t = ly.diameter
+                tile_rects = np.column_stack([ly.positions - t / 2, np.full((n, 2), t)])
+            x += width + COLUMN_GAP * 0.75
+        else:
+            pos, d = _column(n, x)
+            layers.append(LayerLayout(l, pos, d))
+            x += COLUMN_GAP
+    if tiles and side is not None and len(sizes) > 2 and tile_grid is None:
         hidden = layers[1]
         spacing = MAX_SPACING if hidden.n == 1 else float(hidden.positions[1, 1] - hidden.positions[0, 1])
         # Each tile is side × side image pixels inside a stride of tile_rows pixels, so the whole
@@ -111,7 +144,25 @@ def layout_network(sizes: tuple[int, ...], tiles: bool = True) -> NetworkLayout:
         tile_rects = np.column_stack([
             np.full(hidden.n, x_right - t), hidden.positions[:, 1] - t / 2, np.full(hidden.n, t), np.full(hidden.n, t),
         ])
-    return NetworkLayout(sizes, layers, tile_rects, grid_rect, tile_rows)
+    return NetworkLayout(sizes, layers, tile_rects, grid_rect, tile_rows, tile_grid)
+
+
+def _wrapped(l: int, n: int, x_left: float, tile_side: int | None) -> tuple[LayerLayout, float]:
+    """A grid of n nodes starting at x_left (centred vertically); (layout, width). With
+    ``tile_side`` each cell holds a tile_side² weight tile framed by the node's marker."""
+    framed = tile_side is not None
+    cols = math.ceil(math.sqrt(n))
+    rows = math.ceil(n / cols)
+    if framed:
+        cell = TILE_CELL
+        d = cell * tile_side / (tile_side + TILE_GAP_PX)   # the tile's side: the mosaic's gap is transparent
+    else:
+        cell = min(HEIGHT * 0.95 / rows, GRID_CELL_MAX)
+        d = 0.6 * cell
+    r, c = np.divmod(np.arange(n), cols)
+    top = HEIGHT / 2 - rows * cell / 2
+    pos = np.column_stack([x_left + (c + 0.5) * cell, top + (r + 0.5) * cell])
+    return LayerLayout(l, pos, d, None, (rows, cols), framed), cols * cell
 
 
 def edge_endpoints(layout: NetworkLayout, l: int) -> np.ndarray:
@@ -127,3 +178,60 @@ def edge_endpoints(layout: NetworkLayout, l: int) -> np.ndarray:
     seg[:, :, 0, :] = src[None, :, :]
     seg[:, :, 1, :] = dst[:, None, :]
     return seg.reshape(n_out * n_in, 2, 2)
+
+
+def layer_label_texts(l: int, L: int, n: int, grid_shape: tuple[int, int] | None) -> tuple[str, ...]:
+    """A layer's title from longest to shortest (a narrow view uses a shorter one)."""
+    role = "input" if l == 1 else "output" if l == L else "hidden"
+    shape = f" = {grid_shape[0]}×{grid_shape[1]}" if grid_shape else ""
+    return (f"layer {l} · {role}\n{n}{shape} neurons", f"layer {l}\n{role}\n{n} neurons", f"layer {l}\n{n}",
+            f"{l}")
+
+
+def intervals_overlap(centres: list[float], widths: list[float]) -> bool:
+    """Whether any two intervals [c − w/2, c + w/2] overlap (pixels)."""
+    spans = sorted((c - w / 2, c + w / 2) for c, w in zip(centres, widths))
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+#: Where along an edge (0 = source, 1 = target) its value label may sit, in order of preference.
+LABEL_FRACTIONS = (0.3, 0.42, 0.2, 0.55, 0.66, 0.76, 0.12)
+
+
+def place_edge_labels(segments: np.ndarray, sizes: np.ndarray, obstacles: np.ndarray,
+                      fractions: tuple[float, ...] = LABEL_FRACTIONS) -> np.ndarray:
+    """A fraction along each segment for its label so that no two label rectangles overlap and
+    none covers an obstacle (all in pixels; segments (n, 2, 2), sizes (n, 2) w, h, obstacles
+    (k, 4) x0, y0, x1, y1). Greedy; a label that cannot avoid every other takes the place with
+    the least overlap."""
+    placed: list[tuple[float, float, float, float]] = [tuple(o) for o in np.asarray(obstacles).reshape(-1, 4)]
+    out = np.zeros(len(segments))
+
+    def overlap(r, rects) -> float:
+        total = 0.0
+        for q in rects:
+            w = min(r[2], q[2]) - max(r[0], q[0])
+            h = min(r[3], q[3]) - max(r[1], q[1])
+            if w > 0 and h > 0:
+                total += w * h
+        return total
+
+    for i, (seg, (w, h)) in enumerate(zip(segments, sizes)):
+        best, best_f = None, fractions[0]
+        for f in fractions:
+            cx, cy = seg[0] + f * (seg[1] - seg[0])
+            r = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            o = overlap(r, placed)
+            if best is None or o < best:
+                best, best_f, best_r = o, f, r
+            if o == 0:
+                break
+        out[i] = best_f
+        placed.append(best_r)
+    return out
+
+
+def label_rects(centres: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """(n, 4) x0, y0, x1, y1 of rectangles of sizes (n, 2) centred on (n, 2) points."""
+    c, s = np.asarray(centres, dtype=float), np.asarray(sizes, dtype=float)
+    return np.column_stack([c - s / 2, c + s / 2])

@@ -20,6 +20,7 @@ import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
 from bpviz.core.learning import SATURATION_THRESHOLD
+from bpviz.scene.layout import square_side
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
     "input", "forward", "bp1", "bp2", "gradient", "update", "result")
@@ -38,6 +39,33 @@ class Step:
     sample: int      # position of x in the mini-batch
     title: str
     caption: str     # one or two plain sentences: what is computed and why it matters
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement a caption makes, in structured form.
+
+    ``what`` names the quantity, ``stated`` what the caption says about it, ``values`` the
+    numbers it was decided from, ``words`` the phrase of the caption that says it. The
+    caption-truth test recomputes each quantity from the networks and checks ``stated``.
+
+    what            stated                      values
+    "cost"          "down" | "up" | "same"      (mean C before, mean C after) over the batch
+    "target"        "rose" | "fell" | "same"    (a_y before, a_y after) of the one sample
+    "targets_rose"  "k"  (a count, as text)     (k, m)
+    "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown
+    "silent_inputs" "no gradient"               (number of silent inputs of layer l − 1,)
+    "kept_weights"  "yes"                       () — the update was refused
+    """
+
+    what: str
+    stated: str
+    values: tuple = ()
+    words: str = ""
+
+
+def _direction(before: float, after: float, up: str, down: str, same: str) -> str:
+    return up if after > before else down if after < before else same
 
 
 def _sub(*idx) -> str:
@@ -128,6 +156,7 @@ class StepSequence:
         labels = np.atleast_1d(np.asarray(labels))
         self.before = network.copy()
         self.eta, self.lmbda = float(eta), float(lmbda)
+        self.n_train = n_train
         self.labels = labels
         self.class_names = class_names or tuple(str(i) for i in range(network.sizes[-1]))
         self.batch = self.before.batch_pass(X, labels)
@@ -162,8 +191,10 @@ class StepSequence:
         """(kind, layer, title, caption) of one sample's steps; "{of}" and "{y}" are filled per sample."""
         L, m = self.L, self.m
         quad = self.cost_name == "quadratic"
+        image = square_side(self.sizes[0]) is not None
+        thing, unit = ("image", "pixel") if image else ("sample", "input")
         out = [(INPUT, 1, "Input{of}",
-                "The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
+                f"The {thing} is fed in as the activations of layer 1: a¹ = x, one value per {unit}. "
                 "The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")]
         for l in range(2, L + 1):
             out.append((FORWARD, l, f"Feedforward into layer {l}{{of}}",
@@ -205,30 +236,59 @@ class StepSequence:
                         f"η = {self.eta:g}. The edges show the change Δw.")
         return Step(index, RESULT, L, m - 1, "Gradient descent: the result", self.result_caption())
 
-    def result_caption(self) -> str:
-        """What the update did, in words computed from the numbers it describes."""
+    def result_claims(self) -> list[Claim]:
+        """What the RESULT caption states, decided from the numbers (see :class:`Claim`)."""
         if not self.update_ok:
-            return ("This update would make the weights non-finite (η is far too large): the network keeps "
-                    "its old weights.")
+            return [Claim("kept_weights", "yes", (), "This update would make the weights non-finite (η is far too "
+                                                     "large): the network keeps its old weights.")]
         y = self.batch.Y.argmax(axis=1)
         rows = np.arange(self.m)
         before_t = self.batch.activations[-1][rows, y]
         after_t = self.output_after[rows, y]
         c0, c1 = float(np.mean(self.batch.costs)), float(np.mean(self.cost_after))
-        cost = (f"The cost over {'this sample' if self.m == 1 else f'these {self.m} samples'} went "
-                f"{'down' if c1 < c0 else 'up' if c1 > c0 else 'nowhere'}: {num(c0)} → {num(c1)}.")
+        went = _direction(c0, c1, "up", "down", "nowhere")
+        out = [Claim("cost", {"nowhere": "same"}.get(went, went), (c0, c1),
+                     f"The cost over {'this sample' if self.m == 1 else f'these {self.m} samples'} went "
+                     f"{went}: {num(c0)} → {num(c1)}.")]
         if self.m == 1:
-            if after_t[0] > before_t[0]:
-                move = "The target neuron's output rose towards 1: that is one step of learning."
-            elif after_t[0] < before_t[0]:
-                move = ("The target neuron's output fell, away from 1: the step overshot (η is large for "
-                        "this sample), so this step did not help it.")
-            else:
-                move = "The target neuron's output did not change."
-            return f"The network now has its new weights. {move} {cost}"
-        closer = int(np.sum(after_t > before_t))
-        return (f"The network now has its new weights. For {closer} of the {self.m} samples the target "
-                f"neuron's output rose; one step lowers the batch's cost on average, not every sample's. {cost}")
+            b, a = float(before_t[0]), float(after_t[0])
+            moved = _direction(b, a, "rose", "fell", "same")
+            words = {"rose": f"The target neuron's output rose towards 1 ({num(b)} → {num(a)}): that is one step "
+                             f"of learning.",
+                     "fell": f"The target neuron's output fell, away from 1 ({num(b)} → {num(a)}): the step "
+                             f"overshot (η is large for this sample), so this step did not help it.",
+                     "same": "The target neuron's output did not change."}[moved]
+            out.insert(0, Claim("target", moved, (b, a), words))
+        else:
+            closer = int(np.sum(after_t > before_t))
+            out.insert(0, Claim("targets_rose", str(closer), (closer, self.m),
+                                f"For {closer} of the {self.m} samples the target neuron's output rose; one step "
+                                f"lowers the batch's cost on average, not every sample's."))
+        return out
+
+    def result_caption(self) -> str:
+        """What the update did, in words computed from the numbers it describes."""
+        claims = self.result_claims()
+        if claims[0].what == "kept_weights":
+            return claims[0].words
+        return "The network now has its new weights. " + " ".join(c.words for c in claims)
+
+    def claims(self, step: Step, j: int | None = None) -> list[Claim]:
+        """Every checkable statement the step's caption and equation make for neuron j."""
+        if step.kind == RESULT:
+            return self.result_claims()
+        t = self.trace(step)
+        l = step.layer
+        j = self.default_neuron(step) if j is None else j
+        if step.kind in (BP1, BP2):
+            sp = float(t.sigma_prime(l)[j])
+            note = saturation_note(sp, cross_entropy_output=step.kind == BP1 and self.cost_name != "quadratic")
+            return [Claim("saturated", "yes" if note else "no", (sp, SATURATION_THRESHOLD), note)]
+        if step.kind == GRADIENT:
+            silent = int(np.sum(t.a(l - 1) == 0))
+            return [Claim("silent_inputs", "no gradient", (silent,), "edges from silent neurons (a = 0) get no "
+                                                                     "gradient")]
+        return []
 
     def __len__(self) -> int:
         return len(self.steps)

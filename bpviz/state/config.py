@@ -96,7 +96,7 @@ class TrainConfig:
             out.append(ConfigError("init", translate("Config", "unknown initialisation {name}; choose one of {names}")
                                    .format(name=repr(self.init), names=", ".join(INITS))))
         if not 0 <= self.delay_ms <= 60_000:
-            out.append(ConfigError("delay_ms", translate("Config", "the slow-motion delay must lie in 0…60000 ms "
+            out.append(ConfigError("delay_ms", translate("Config", "the pace (ms per mini-batch) must lie in 0…60000 ms "
                                                                    "(got {value})").format(value=self.delay_ms)))
         return out
 

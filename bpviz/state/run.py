@@ -83,7 +83,8 @@ class TrainingRun:
     """Train ``network`` (owned by the run from now on) for ``epochs`` epochs.
 
     Call :meth:`run` in the thread that should do the work; call the control methods
-    (:meth:`request_stop`, :meth:`set_paused`, :meth:`step`, :meth:`set_eta`, ``delay_s``)
+    (:meth:`request_stop`, :meth:`set_paused`, :meth:`step`, :meth:`set_eta`, ``delay_s``: the
+    pace, one mini-batch per ``delay_s`` seconds at most, 0 for full speed)
     from any other; collect events with :meth:`drain`.
     """
 
@@ -148,6 +149,7 @@ class TrainingRun:
         first = self.batches_done   # global number of the first cost in ``costs``
         last_emit = time.perf_counter()
         t_rate, n_rate, rate = last_emit, 0, 0.0
+        t_paced = last_emit         # when the previous mini-batch (and its pause) ended
         last_batch: BatchDone | None = None
         run_event, control, put = self._run, self.control, self.events.put
 
@@ -204,7 +206,12 @@ class TrainingRun:
                     if now - last_emit >= self.emit_interval or self.delay_s > 0 or not run_event.is_set():
                         emit()
                     if self.delay_s > 0 and run_event.is_set():
-                        control.sleep(self.delay_s)
+                        # The pace is a rate: the sleep makes up the rest of delay_s after the
+                        # mini-batch's own computing time (and the report) took their share.
+                        wait = self.delay_s - (time.perf_counter() - t_paced)
+                        if wait > 0:
+                            control.sleep(wait)
+                    t_paced = time.perf_counter()
                     wait_while_paused()
                 elif type(ev) is EpochDone:
                     emit()

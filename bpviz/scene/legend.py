@@ -1,0 +1,76 @@
+"""What the network view's colours mean, in words with their range (Qt-free).
+
+Edges and nodes have separate scales: the colour bar is the edges'; the nodes get their own
+legend line (activations on a fixed 0…1 grey scale, signed node values — δ, Δa, ∂C/∂x … — on
+a diverging scale shared by every layer that shows that kind, so layers can be compared).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bpviz.scene.colors import nice_ceiling
+
+EDGE_NAMES = {"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}
+NODE_NAMES = {"a": "activation a", "δ": "error δ", "z": "weighted input z", "Δa": "change Δa",
+              "∂C/∂x": "∂C/∂x", "a (after)": "activation a after the update"}
+#: Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).
+GREY_KINDS = ("a",)
+FLASH_PER_LAYER = 20      # edges lit per layer after an update at a watchable pace
+
+
+def _g(v: float) -> str:
+    return f"{float(v):g}".replace("-", "−")
+
+
+def edge_legend(kind: str, vmax: float) -> str:
+    """The colour bar's label: what the edges show and their range."""
+    return f"edges: {EDGE_NAMES.get(kind, kind)}  (±{_g(vmax)})"
+
+
+def node_scales(values: list) -> dict[str, float]:
+    """One nice symmetric range per signed node kind over all layers showing it (input grid
+    included)."""
+    peaks: dict[str, float] = {}
+    for v in values:
+        if v is None or v[0] in GREY_KINDS:
+            continue
+        arr = np.asarray(v[1], dtype=float)
+        arr = arr[np.isfinite(arr)]
+        peak = float(np.max(np.abs(arr))) if arr.size else 0.0
+        peaks[v[0]] = max(peaks.get(v[0], 0.0), peak)
+    return {k: nice_ceiling(p) if p > 0 else 1.0 for k, p in peaks.items()}
+
+
+def node_legend(values: list, scales: dict[str, float] | None = None) -> str:
+    """Plain text: what each kind of node colour shows, which layers, and its range."""
+    scales = node_scales(values) if scales is None else scales
+    layers: dict[str, list[int]] = {}
+    for l, v in enumerate(values, start=1):
+        if v is not None:
+            layers.setdefault(v[0], []).append(l)
+    parts = []
+    for kind, ls in layers.items():
+        where = f"layer {ls[0]}" if len(ls) == 1 else f"layers {ls[0]}–{ls[-1]}" if ls == list(
+            range(ls[0], ls[-1] + 1)) else "layers " + ", ".join(map(str, ls))
+        name = NODE_NAMES.get(kind, kind)
+        if kind in GREY_KINDS:
+            parts.append(f"{name} ({where}): 0 dark … 1 white")
+        else:
+            s = scales.get(kind, 1.0)
+            parts.append(f"{name} ({where}): blue −{_g(s)} … red +{_g(s)}")
+    missing = [l for l, v in enumerate(values, start=1) if v is None]
+    if missing:
+        parts.append("not computed yet: layer" + ("s " if len(missing) > 1 else " ") + ", ".join(map(str, missing)))
+    return "nodes: " + " · ".join(parts) if parts else ""
+
+
+def flash_edges(deltas: dict[int, np.ndarray], per_layer: int = FLASH_PER_LAYER) -> dict[int, np.ndarray]:
+    """{l: flat indices} of the edges with the largest |Δw| of each layer (changed ones only)."""
+    out = {}
+    for l, d in deltas.items():
+        a = np.abs(np.asarray(d, dtype=float)).ravel()
+        a[~np.isfinite(a)] = 0
+        k = min(per_layer, int(np.count_nonzero(a)))
+        out[l] = np.sort(np.argpartition(a, a.size - k)[a.size - k:]) if k else np.zeros(0, dtype=np.int64)
+    return out

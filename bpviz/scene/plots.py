@@ -1,0 +1,89 @@
+"""The cost plot's axes and hover text, from the history's numbers (Qt-free)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from bpviz.scene.colors import nice_ceiling
+from bpviz.scene.notation import fmt
+
+#: The "show" choices of the cost plot: None = all epochs, else the last N epochs.
+WINDOWS = (None, 1, 5, 20)
+
+
+def x_window(x_end: float, last_epochs: float | None, x_target: float | None = None) -> tuple[float, float]:
+    """(x0, x1) in epochs: everything (up to the run's target) or the last ``last_epochs``."""
+    if last_epochs is None:
+        x1 = max(1.0, nice_ceiling(x_end * 1.05)) if x_end > 0 else 1.0
+        if x_target:
+            x1 = min(x1, float(max(x_target, x_end)))
+        return 0.0, x1
+    step = last_epochs / 10   # the window moves in tenths: the axis re-ticks rarely
+    x1 = max(math.ceil(x_end / step - 1e-9) * step, float(last_epochs))
+    return max(0.0, x1 - last_epochs), x1
+
+
+def y_window(x: np.ndarray, y: np.ndarray, x0: float, x1: float, log: bool) -> tuple[float, float]:
+    """(lo, hi) in cost units covering the finite values with x in [x0, x1]; linear axes start at
+    0 and end at a nice ceiling, log axes span whole decades around the values (> 0)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    sel = (x >= x0) & (x <= x1) & np.isfinite(y)
+    v = y[sel]
+    if log:
+        v = v[v > 0]
+        if not v.size:
+            return 0.01, 10.0
+        lo, hi = math.floor(math.log10(float(v.min()))), math.ceil(math.log10(float(v.max())))
+        return 10.0 ** lo, 10.0 ** max(hi, lo + 1)
+    if not v.size:
+        return 0.0, 1.0
+    return 0.0, nice_ceiling(float(v.max()))
+
+
+def describe_epoch(history, x: float, tolerance: float) -> str | None:
+    """"epoch e: test accuracy …" for the epoch point (x = e) nearest to x within ``tolerance``."""
+    best = None
+    for ev in history.epochs:
+        d = abs(ev.epoch + 1 - x)
+        if d <= tolerance and (best is None or d < best[0]):
+            best = (d, ev)
+    if best is None:
+        return None
+    ev = best[1]
+    parts = [f"epoch {ev.epoch + 1}: training cost {fmt(float(ev.training_cost), 4)}"]
+    if ev.test_accuracy is not None:
+        parts.append(f"test accuracy {100 * ev.test_accuracy:.2f} % ({ev.test_correct} / {ev.test_total})")
+    if ev.validation_accuracy is not None:
+        parts.append(f"validation {100 * ev.validation_accuracy:.2f} %")
+    return ", ".join(parts)
+
+
+def describe_point(history, x: float, tolerance: float) -> str | None:
+    """"epoch e, mini-batch k of n: cost c" for the recorded mini-batch nearest to x (epochs)
+    within ``tolerance``; older mini-batches kept as min/max blocks say their range."""
+    bpe = history.batches_per_epoch
+    best, best_d = None, tolerance
+    bx = history.batch_epoch
+    if bx.size:
+        i = int(np.clip(np.searchsorted(bx, x), 0, bx.size - 1))
+        for c in (i - 1, i):
+            if 0 <= c < bx.size and abs(bx[c] - x) <= best_d:
+                best, best_d = ("batch", c), abs(bx[c] - x)
+    if history.summary_start.size:
+        sx = (history.summary_start + history.block / 2) / bpe
+        i = int(np.argmin(np.abs(sx - x)))
+        if abs(sx[i] - x) <= best_d:
+            best = ("block", i)
+    if best is None:
+        return None
+    if best[0] == "batch":
+        g = int(history.batch_index[best[1]])
+        return (f"epoch {g // bpe + 1}, mini-batch {g % bpe + 1} of {bpe}: "
+                f"cost {fmt(float(history.batch_cost[best[1]]), 4)}")
+    i = best[1]
+    g = int(history.summary_start[i])
+    return (f"epoch {g // bpe + 1}, mini-batches {g % bpe + 1}–{g % bpe + history.block} of {bpe}: "
+            f"cost {fmt(float(history.summary_min[i]), 4)} … {fmt(float(history.summary_max[i]), 4)} "
+            f"(mean {fmt(float(history.summary_mean[i]), 4)})")
