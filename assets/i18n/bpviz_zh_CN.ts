@@ -16,10 +16,6 @@
         <translation>未知的初始化方式 {name}；请从 {names} 中选择</translation>
     </message>
     <message>
-        <source>the slow-motion delay must lie in 0…60000 ms (got {value})</source>
-        <translation>慢动作延迟必须在 0…60000 ms 之间（输入的是 {value}）</translation>
-    </message>
-    <message>
         <source>the input layer must have {n} neurons, one per input of {data} (got {got})</source>
         <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
     </message>
@@ -30,6 +26,10 @@
     <message>
         <source>a mini-batch cannot be larger than the {n} training samples of {data} (got {got})</source>
         <translation>小批量不能大于 {data} 的 {n} 个训练样本（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>the pace (ms per mini-batch) must lie in 0…60000 ms (got {value})</source>
+        <translation>节奏（每个小批量的毫秒数）必须在 0…60000 ms 之间（现为 {value}）</translation>
     </message>
 </context>
 <context>
@@ -471,6 +471,14 @@
         <translation>代价</translation>
     </message>
     <message>
+        <source>Mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>One pinned weight followed through every sample of the Step tab&apos;s mini-batch, up to the update</source>
+        <translation>固定一个权重，跟随它走过单步标签页中小批量的每个样本，直到更新</translation>
+    </message>
+    <message>
         <source>epoch –</source>
         <translation>迭代期 –</translation>
     </message>
@@ -577,6 +585,18 @@
     <message>
         <source>Next step</source>
         <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Jump to the update</source>
+        <translation>跳到更新</translation>
+    </message>
+    <message>
+        <source>Previous sample of the mini-batch</source>
+        <translation>小批量中的上一个样本</translation>
+    </message>
+    <message>
+        <source>Next sample of the mini-batch</source>
+        <translation>小批量中的下一个样本</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1586,8 +1606,8 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>只应用一个小批量，然后暂停（B）</translation>
     </message>
     <message>
-        <source>Training runs: only η and slow motion can change now. Stop (S) to change the rest.</source>
-        <translation>训练正在进行：现在只能修改 η 和慢动作。停止（S）后才能修改其余设置。</translation>
+        <source>Training runs: only η and the pace can change now. Stop (S) to change the rest.</source>
+        <translation>正在训练：现在只能修改 η 和节奏。停止（S）后才能修改其余设置。</translation>
     </message>
     <message>
         <source>{text} is not a number like 3 or 0.5</source>

@@ -18,7 +18,7 @@ TS = ROOT / "assets" / "i18n" / "bpviz_zh_CN.ts"
 #: Words that may stay in the Chinese interface: names, units, keys, file types.
 ALLOWED = {
     "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
-    "Space", "Enter", "Shift", "Home", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
+    "Space", "Enter", "Shift", "Home", "End", "PgUp", "PgDown", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
     "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
     "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
@@ -34,8 +34,9 @@ KNOWN_UNTRANSLATED = {
     "step_panel": "bpviz/gui/step_panel.py, scene/steps.py (issue 10)",
     "neuron_panel": "bpviz/gui/side_panels.py (issue 10)",
     "sample_panel": "bpviz/gui/side_panels.py (issue 10)",
-    "train_panel.delay": "the pace slider of train_panel.py (issue 10)",
-    "train_panel.delay_label": "the pace slider of train_panel.py (issue 10)",
+    "train_panel.pace": "the pace slider of train_panel.py (issue 10)",
+    "train_panel.pace_label": "the pace slider of train_panel.py (issue 10)",
+    "anatomy_panel": "bpviz/gui/anatomy.py, the Mini-batch tab (issue 10)",
 }
 #: The explore views (bpviz/gui/explore/*.py): their tab names, tab tooltips, Explore-menu actions,
 #: buttons, labels and tooltips with fixed text are translated and checked here through the tab
@@ -45,7 +46,7 @@ KNOWN_UNTRANSLATED_EXPLORE = ("nudge_panel", "nudge_curve", "gradcheck_panel", "
                               "learning_panel", "learning_speed", "learning_twin", "learning_hidden")
 
 #: Single texts outside the widgets above (a form's row label) left for phase 2.
-KNOWN_UNTRANSLATED_TEXTS = {"Slow motion": "the pace row label of train_panel.py (issue 10)"}
+KNOWN_UNTRANSLATED_TEXTS = {"Pace": "the pace row label of train_panel.py (issue 10)"}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z_'\-]*[A-Za-z]|[A-Za-z]")
 
