@@ -100,7 +100,7 @@ def make_window(config=None, model: str | None = None):
         note = translate("App", "The remembered settings could not be used ({error}); starting with the "
                                 "defaults.").format(error=e)
         session = Session(TrainConfig())
-    window = MainWindow(session)
+    window = MainWindow(session, explore_after_paint=True)
     if model:
         window.open_model_from(model)
     if note:

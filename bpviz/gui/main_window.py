@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -95,8 +95,25 @@ class MessageBar(QWidget):
             self._timer.stop()
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the event loop's next pass after the watched widget first painted."""
+
+    def __init__(self, then) -> None:
+        super().__init__()
+        self._then = then
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *, explore_after_paint: bool = False) -> None:
+        """``explore_after_paint``: build the "why" views (a third of the window's start-up
+        time) only once the window has painted itself, so it appears sooner (the app does this)."""
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("bpviz — watch backpropagation"))
@@ -177,7 +194,12 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.accuracy_label)
 
         self._make_actions()
-        explore.install_all(self)
+        self.explore_installed = False
+        if explore_after_paint:
+            self._first_paint = _FirstPaint(self.install_explore)
+            self.network_view.glw.viewport().installEventFilter(self._first_paint)
+        else:
+            self.install_explore()
         self.tabs.currentChanged.connect(self._on_tab)
         session.message.connect(self.message_bar.show_message)
         self._status_poller = Poller(250, self._status_key, self._show_status, self)
@@ -307,6 +329,12 @@ class MainWindow(QMainWindow):
     def state_text(self, state) -> str:
         return {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
                 "stopping": self.tr("stopping")}.get(state.value, state.value)
+
+    def install_explore(self) -> None:
+        """Add the "why" views (tabs, bottom tabs, Explore menu); once."""
+        if not self.explore_installed:
+            self.explore_installed = True
+            explore.install_all(self)
 
     def undo(self) -> None:
         """Ctrl+Z: the last stroke on the canvas in the Draw tab, else the last replaced network."""

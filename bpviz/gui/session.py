@@ -25,6 +25,7 @@ from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_datase
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
 from bpviz.scene.lens import Lens
+from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
@@ -701,6 +702,9 @@ def config_from_settings(s: QSettings | None = None) -> TrainConfig:
         v = s.value(f"train/{key}", None)
         if v is not None:
             values[key] = v
+    # At first launch the pace is one a newcomer can follow (each update visible); the slider
+    # goes to full speed, and the choice is remembered.
+    values.setdefault("delay_ms", delay_ms_of_rate(NEWCOMER_RATE))
     try:
         return config_from_dict(values)
     except ConfigError:

@@ -236,3 +236,13 @@ def test_status_shows_an_opened_models_accuracy_until_it_changes(qtbot, make_win
     s.stop()
     w._status_poller.force()
     assert "as opened" not in w.accuracy_label.text()
+
+
+def test_first_launch_paces_training_for_a_newcomer_and_remembers_a_change(qtbot, make_window):
+    from bpviz.gui.session import config_from_settings, settings
+    from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
+
+    assert config_from_settings().delay_ms == delay_ms_of_rate(NEWCOMER_RATE)   # nothing remembered yet
+    w = make_window(delay_ms=0)
+    w.close()
+    assert config_from_settings(settings()).delay_ms == 0
