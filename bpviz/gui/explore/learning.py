@@ -197,10 +197,12 @@ class SpeedPlot(QWidget):
         self.book = book_speeds(sizes) if L >= 3 else None
         if self.book is not None:
             xs = np.zeros(len(self.book.hidden))
-            ys = np.log10(np.array(self.book.hidden))
             brushes = [pg.mkBrush(LAYER_COLOURS[i % len(LAYER_COLOURS)]) for i in range(len(xs))]
-            item = pg.ScatterPlotItem(xs, ys, symbol="star", size=16, brush=brushes, pen=pg.mkPen("w", width=0.8))
-            self.plot.addItem(item)
+            # A PlotDataItem takes the plot's log mode itself; a bare ScatterPlotItem was given
+            # log10 values and then logged again by the plot: a NaN bounding rect that stopped
+            # the whole plot from drawing.
+            item = self.plot.plot(xs, np.array(self.book.hidden), pen=None, symbol="star", symbolSize=16,
+                                  symbolBrush=brushes, symbolPen=pg.mkPen("w", width=0.8))
             self.book_items.append(item)
             for i, v in enumerate(self.book.hidden):
                 t = pg.TextItem(f"book {v:g}", color=LAYER_COLOURS[i % len(LAYER_COLOURS)], anchor=(-0.12, 0.5))
@@ -260,9 +262,9 @@ class SpeedPlot(QWidget):
         hidden = sp.hidden
         ratio = ""
         if hidden.size >= 2 and hidden[0] > 0:
-            r = hidden[-1] / hidden[0]
-            ratio = (f" The first hidden layer learns {r:.3g}× {'more slowly' if r >= 1 else 'faster'} than the "
-                     "last." if abs(r - 1) > 0.05 else " The hidden layers learn about equally fast.")
+            r = hidden[-1] / hidden[0]   # > 1: the first hidden layer is the slower one
+            ratio = (f" The first hidden layer learns {max(r, 1 / r):.3g}× {'more slowly' if r >= 1 else 'faster'} "
+                     "than the last." if abs(r - 1) > 0.05 else " The hidden layers learn about equally fast.")
         data = (f"bpviz: the first {sp.n_images:,} training images of {html.escape(s.data.name)}, "
                 f"{sp.cost_name} cost, the network's current weights (after {self._x():.3g} epochs; "
                 f"output layer {_g(sp.output)}; one computation {self.cost_ms:.1f} ms, refreshed while training at most every "
