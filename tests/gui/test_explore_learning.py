@@ -272,16 +272,3 @@ def test_hidden_units_say_why_not_for_other_inputs(make_window, toy_data):
     assert w.learning_hidden.mosaic is None
     assert "not 784 = 28×28" in w.learning_hidden.caption.text()
 
-
-def test_speed_plot_items_have_finite_bounds_with_the_books_stars(qtbot, make_window):
-    """A NaN bounding rect (the book's stars logged twice) stopped the whole plot from drawing."""
-    import math
-
-    w = make_window(sizes=(784, 30, 30, 30, 10), cost="cross-entropy", init="scaled")
-    w.show()
-    w.bottom_tabs.setCurrentWidget(w.learning_speed)
-    w.session.run_headless(1)
-    w.learning_speed.poll(force=True)
-    for item in w.learning_speed.plot_widget.scene().items():
-        r = item.sceneBoundingRect()
-        assert all(math.isfinite(v) for v in (r.x(), r.y(), r.width(), r.height())), type(item).__name__
