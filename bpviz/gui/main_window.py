@@ -33,6 +33,7 @@ from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
 from bpviz.gui.train_panel import TrainPanel
+from bpviz.gui.widgets import wheel_only_when_focused
 
 STYLE = """
 QMainWindow, QWidget { background: #1f2229; color: #e5e7eb; }
@@ -335,6 +336,7 @@ class MainWindow(QMainWindow):
         if not self.explore_installed:
             self.explore_installed = True
             explore.install_all(self)
+            wheel_only_when_focused(self)
 
     def undo(self) -> None:
         """Ctrl+Z: the last stroke on the canvas in the Draw tab, else the last replaced network."""

@@ -78,3 +78,32 @@ def signals_blocked(*objects: QObject):
     finally:
         for o, p in zip(objects, previous):
             o.blockSignals(p)
+
+
+class _WheelOnlyWhenFocused(QObject):
+    """A wheel over a combo box, spin box or slider that does not have the keyboard focus
+    scrolls the panel instead of silently changing the value (scrolling a long panel used to
+    change settings under the pointer)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Wheel and not obj.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
+_WHEEL_FILTER: _WheelOnlyWhenFocused | None = None
+
+
+def wheel_only_when_focused(root: QWidget) -> None:
+    """Apply :class:`_WheelOnlyWhenFocused` to every combo box, spin box and slider under ``root``."""
+    from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox
+
+    global _WHEEL_FILTER
+    if _WHEEL_FILTER is None:
+        _WHEEL_FILTER = _WheelOnlyWhenFocused()
+    for w in root.findChildren(QWidget):
+        if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider)) and not w.property("bpviz_wheel"):
+            w.setProperty("bpviz_wheel", True)
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            w.installEventFilter(_WHEEL_FILTER)
