@@ -40,7 +40,8 @@ class StepPanel(QWidget):
         self.single.setChecked(True)
         self.single.setToolTip(self.tr("Backpropagate the test image shown in the Sample panel (or a drawn digit)"))
         self.batch.setToolTip(self.tr("Backpropagate each sample of a random mini-batch of m training images, add "
-                                      "up the gradients, then make one update — the seed's update_mini_batch"))
+                                      "up the gradients, then make one update — the seed's {fn}").format(
+            fn="update_mini_batch"))
         group = QButtonGroup(self)
         group.addButton(self.single)
         group.addButton(self.batch)

@@ -284,9 +284,9 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
     if kind == UPDATE:
         out = []
         for q in range(2, L + 1):
-            out.append(at("update", "new_w.append(", q - 2, translate("Code", "w − dw: {0} − {1}"),
+            out.append(at("update", "new_w.append(", q - 2, "w − dw: {0} − {1}",
                           [("w", mat(q)), ("dw", mat(q))]))
-            out.append(at("update", "new_b.append(", q - 2, translate("Code", "b − Σ over rows of step: {0} − {1}"),
+            out.append(at("update", "new_b.append(", q - 2, "b − " + translate("Code", "Σ over rows of {name}:").replace("{name}", "step") + " {0} − {1}",
                           [("b", (n[q - 1],)), ("step", rows(q))]))
         return tuple(out)
     if kind == RESULT:
