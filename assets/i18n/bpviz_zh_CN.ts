@@ -387,7 +387,7 @@
         <translation>第 {l} 层的输出神经元 {j}</translation>
     </message>
     <message>
-        <source>(class {name})</source>
+        <source>  (class {name})</source>
         <translation>（类别 {name}）</translation>
     </message>
     <message>

@@ -84,7 +84,7 @@ def describe_node(shown: Shown, lay: NetworkLayout, l: int, j: int) -> str:
     if l == len(lay.layers):
         head = translate("Hover", "output neuron {j} of layer {l}").format(j=j, l=l)
         if j < len(shown.class_names):
-            head += "  " + translate("Hover", "(class {name})").format(name=shown.class_names[j])
+            head += translate("Hover", "  (class {name})").format(name=shown.class_names[j])
     else:
         head = translate("Hover", "hidden neuron {j} of layer {l}").format(j=j, l=l)
     text = (f"{head}\n{symbol('b', l, j)} = {fmt(b)},  "
