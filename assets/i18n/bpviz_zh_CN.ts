@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>Σ {grad} so far</source>
-        <translation>到此为止的 Σ {grad}</translation>
+        <translation>累计 Σ {grad}</translation>
     </message>
 </context>
 <context>
@@ -2054,7 +2054,7 @@ aᴸ：{bars}
         <translation>第 {i} / {n} 步 · {title}</translation>
     </message>
     <message>
-        <source>It stays pinned for every sample of the mini-batch.</source>
+        <source> It stays pinned for every sample of the mini-batch.</source>
         <translation>对小批量中的每个样本，它都保持固定。</translation>
     </message>
     <message>
@@ -2227,8 +2227,8 @@ aᴸ：{bars}
         <translation>这个样本的代价 {cx} = {c}</translation>
     </message>
     <message>
-        <source>({n} more terms, together {rest})</source>
-        <translation>（另有 {n} 项，合计 {rest}）</translation>
+        <source> + … ({n} more terms, together {rest})</source>
+        <translation> + …（另有 {n} 项，合计 {rest}）</translation>
     </message>
     <message>
         <source>(cross-entropy)</source>

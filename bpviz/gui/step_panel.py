@@ -280,7 +280,7 @@ class StepPanel(QWidget):
         self.equations.setText(self._equations_html(step))
         jj, k, user = self.selected()
         self.numbers.setText(seq.equation(step, jj, k))
-        pinned = (" " + self.tr("It stays pinned for every sample of the mini-batch.")
+        pinned = (self.tr(" It stays pinned for every sample of the mini-batch.")
                   if seq.m > 1 and step.layer >= 2 else "")
         self.neuron_hint.setText(
             self.tr("Showing the neuron you selected (ringed in the network).") + pinned if user else

@@ -295,7 +295,7 @@ class StepSequence:
         claims = self.result_claims()
         if claims[0].what == "kept_weights":
             return claims[0].words
-        return translate("Steps", "The network now has its new weights.") + " " + " ".join(c.words for c in claims)
+        return _sentences([translate("Steps", "The network now has its new weights."), *(c.words for c in claims)])
 
     def claims(self, step: Step, j: int | None = None) -> list[Claim]:
         """Every checkable statement the step's caption and equation make for neuron j."""
@@ -460,6 +460,14 @@ class StepSequence:
             y0=num(before[y]), y1=num(after[y]), p0=names[int(np.argmax(before))], p1=names[int(np.argmax(after))])
 
 
+def _sentences(parts: list[str]) -> str:
+    """Sentences one after another: a space between English ones, none after a full-width 。."""
+    out = ""
+    for p in parts:
+        out += p if not out or out.endswith("。") else " " + p
+    return out
+
+
 def _fill(text: str, **fields) -> str:
     """Fill some {name} fields of a template and leave the others ({of}, {y}) for later."""
     for name, value in fields.items():
@@ -478,7 +486,7 @@ def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int =
     order = np.argsort(-np.abs(values))[:shown]
     head = " + ".join(terms[q][0] for q in order)
     rest = float(values.sum() - values[order].sum())
-    return head + " + … " + translate("Steps", "({n} more terms, together {rest})").format(
+    return head + translate("Steps", " + … ({n} more terms, together {rest})").format(
         n=len(terms) - shown, rest=num(rest))
 
 
