@@ -515,3 +515,34 @@ def test_the_qm_is_package_data():
     assert "bpviz.assets.i18n" in cfg["packages"]
     assert "*.qm" in cfg["package-data"]["bpviz.assets.i18n"]
     assert (ROOT / "assets" / "i18n" / "bpviz_zh_CN.qm").is_file()
+
+
+def test_captions_and_their_claims_in_chinese(zh):
+    """In Chinese every step's caption still states its claims word for word, with no English; the
+    numbers and notation stay (the same sequences as the caption-truth test, Qt-free)."""
+    import numpy as np
+
+    from bpviz.core import Network
+    from bpviz.scene.steps import BP1, BP2, GRADIENT, RESULT, StepSequence
+
+    rng = np.random.default_rng(7)
+    seen = set()
+    for case, (cost, m, eta) in enumerate([("quadratic", 1, 0.5), ("cross-entropy", 4, 3.0), ("quadratic", 1, 400.0),
+                                           ("quadratic", 3, 1e300)]):
+        net = Network((3, 4, 3, 2), rng=case, cost=cost, dtype=np.float64)
+        X = rng.random((m, 3)) * 6
+        X[:, 0] = 0.0                        # a silent input: BP4's "no gradient" claim
+        seq = StepSequence(net, X, rng.integers(0, 2, m), eta)
+        for step in seq.steps:
+            texts = [step.title, step.caption, seq.equation(step)]
+            for c in seq.claims(step):
+                assert c.words in step.caption, (step.kind, c.words, step.caption)
+                seen.add(c.what)
+            assert not _english(("step", t) for t in texts), (step.kind, texts)
+            if step.kind in (BP1, BP2, GRADIENT):
+                assert step.title.startswith(("BP1", "BP2", "BP3/BP4"))
+        result = seq.steps[len(seq) - 1]
+        assert result.kind == RESULT
+        assert any(ch in result.caption for ch in "升降变") or not seq.update_ok
+        assert "。 " not in result.caption                      # sentences joined without a space
+    assert {"cost", "target", "targets_rose", "silent_inputs", "saturated", "kept_weights"} <= seen
