@@ -2,11 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Anatomy</name>
+    <message>
+        <source>The update was refused (it would make the weights non-finite): Δw = 0.</source>
+        <translation>更新被拒绝（它会使权重变成非有限值）：Δw = 0。</translation>
+    </message>
+    <message>
+        <source>(η/m)·Σ = ({eta}/{m})·{s} = {step}, so {dw} = −(η/m)·Σ = {gstep}</source>
+        <translation>(η/m)·Σ = ({eta}/{m})·{s} = {step}，所以 {dw} = −(η/m)·Σ = {gstep}</translation>
+    </message>
+    <message>
+        <source> plus the L2 shrinkage {d}</source>
+        <translation>，再加上 L2 收缩 {d}</translation>
+    </message>
+    <message>
+        <source>≠ — they differ</source>
+        <translation>≠ —— 两者不同</translation>
+    </message>
+    <message>
+        <source>— equal (to the weights&apos; {dtype} precision)</source>
+        <translation>—— 相等（在权重的 {dtype} 精度内）</translation>
+    </message>
+    <message>
+        <source>— equal</source>
+        <translation>—— 相等</translation>
+    </message>
+    <message>
+        <source>; the update applied: {w} = {w0} → {w1}, Δw = {dw} {verdict}</source>
+        <translation>；实际应用的更新：{w} = {w0} → {w1}，Δw = {dw} {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomyModel</name>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>running Σ</source>
+        <translation>累计 Σ</translation>
+    </message>
+    <message>
+        <source>sample x</source>
+        <translation>样本 x</translation>
+    </message>
+    <message>
+        <source>Σ {grad} so far</source>
+        <translation>累计 Σ {grad}</translation>
+    </message>
+</context>
+<context>
+    <name>AnatomyPanel</name>
+    <message>
+        <source>One row per sample of the mini-batch: its error δ at the pinned neuron, its gradient for the pinned weight (BP4: a·δ) and the sum so far. Click an edge in the network to pin another weight.</source>
+        <translation>小批量中每个样本一行：它在固定神经元上的误差 δ、它对固定权重的梯度（BP4：a·δ）以及到此为止的和。在网络中点击一条边可固定另一个权重。</translation>
+    </message>
+    <message>
+        <source>Step tab → “Mini-batch”: this table follows one weight through every sample of the mini-batch. Click an edge in the network to pin it.</source>
+        <translation>逐步标签页 → “小批量”：此表跟随一个权重走过小批量中的每个样本。在网络中点击一条边即可固定它。</translation>
+    </message>
+    <message>
+        <source>Pinned: weight {w} (from neuron {k} of layer {lk} to neuron {j} of layer {l}) over the {m} samples; η = {eta}, m = {m}. End: the update · PgUp/PgDown: a whole sample.</source>
+        <translation>固定：权重 {w}（从第 {lk} 层的神经元 {k} 到第 {l} 层的神经元 {j}），跨越 {m} 个样本；η = {eta}，m = {m}。End：更新 · PgUp/PgDown：跳过整个样本。</translation>
+    </message>
+    <message>
+        <source>Σ so far (samples 1…{i}): {s} · at the end (End): (η/m)·Σ = Δw</source>
+        <translation>到此为止的 Σ（样本 1…{i}）：{s} · 最后（End）：(η/m)·Σ = Δw</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
         <extracomment>Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos.</extracomment>
         <translation>无法使用上次保存的设置（{error}），改用默认设置启动。</translation>
+    </message>
+</context>
+<context>
+    <name>Code</name>
+    <message>
+        <source>(layer {q} of {L})</source>
+        <extracomment>The functions each mode lists, by key, in the order the pane shows them.</extracomment>
+        <translation>（第 {q} 层，共 {L} 层）</translation>
+    </message>
+    <message>
+        <source>new weights:</source>
+        <translation>新的权重：</translation>
+    </message>
+    <message>
+        <source>{r} = {0} + {1} (added to every row)</source>
+        <translation>{r} = {0} + {1}（加到每一行）</translation>
+    </message>
+    <message>
+        <source>{r} = {0} @ {1}  (the sum over the m samples)</source>
+        <translation>{r} = {0} @ {1}  （对 m 个样本求和）</translation>
+    </message>
+    <message>
+        <source>Σ over rows of {name}:</source>
+        <translation>{name} 各行之和 Σ：</translation>
     </message>
 </context>
 <context>
@@ -66,6 +163,73 @@
     <message>
         <source>regularisation lambda must be a finite number ≥ 0 (got {value})</source>
         <translation>规范化参数 λ 必须是 ≥ 0 的有限数（输入的是 {value}）</translation>
+    </message>
+</context>
+<context>
+    <name>CostPlot</name>
+    <message>
+        <source>cost C</source>
+        <translation>代价 C</translation>
+    </message>
+    <message>
+        <source>test accuracy %</source>
+        <translation>测试准确率 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>mini-batch cost</source>
+        <translation>小批量代价</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>training cost (epoch)</source>
+        <translation>训练代价（每迭代期）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Press Train (Space) and watch the cost fall</source>
+        <translation>按“训练”（Space），看代价下降</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Cost on a logarithmic axis: the slow fall after the first epochs stays visible</source>
+        <translation>代价用对数坐标轴显示：最初几个迭代期之后的缓慢下降仍然看得见</translation>
+    </message>
+    <message>
+        <source>all epochs</source>
+        <translation>全部迭代期</translation>
+    </message>
+    <message>
+        <source>last {n} epochs</source>
+        <translation>最近 {n} 个迭代期</translation>
+    </message>
+    <message>
+        <source>last {n} epoch</source>
+        <translation>最近 {n} 个迭代期</translation>
+    </message>
+    <message>
+        <source>Which epochs the axes show; the cost axis follows the values shown (so a spike early on, or a divergence, does not flatten the rest)</source>
+        <translation>坐标轴显示哪些迭代期；代价轴随显示的数值调整（这样早期的尖峰或发散不会把其余部分压平）</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
     </message>
 </context>
 <context>
@@ -206,6 +370,61 @@
     <message>
         <source>Sigmoid outputs trained with cross-entropy: each is the network&apos;s score for its class, not a probability distribution.</source>
         <translation>用交叉熵训练的 S 型输出：每个值是网络对该类别的打分，而不是概率分布。</translation>
+    </message>
+</context>
+<context>
+    <name>Hover</name>
+    <message>
+        <source>input neuron {j} (pixel row {r}, column {c})</source>
+        <translation>输入神经元 {j}（像素第 {r} 行，第 {c} 列）</translation>
+    </message>
+    <message>
+        <source>input neuron {j}</source>
+        <translation>输入神经元 {j}</translation>
+    </message>
+    <message>
+        <source>output neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的输出神经元 {j}</translation>
+    </message>
+    <message>
+        <source>  (class {name})</source>
+        <translation>（类别 {name}）</translation>
+    </message>
+    <message>
+        <source>hidden neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的隐藏神经元 {j}</translation>
+    </message>
+    <message>
+        <source>({w} before)</source>
+        <translation>（更新前 {w}）</translation>
+    </message>
+    <message>
+        <source>from neuron {k} of layer {lk} to neuron {j} of layer {l}</source>
+        <translation>从第 {lk} 层的神经元 {k} 到第 {l} 层的神经元 {j}</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>input</source>
+        <extracomment>For the first hidden layer when the input is a grid: (n_2, 4) rects x, y, w, h of the incoming-weight tiles, else None. Image rows from one tile&apos;s top to the next one&apos;s (tile side + transparent gap). (rows, cols) when the tiles form a grid (a wrapped layer 2); the mosaic&apos;s gap is TILE_GAP_PX.</extracomment>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>{n} neurons</source>
+        <translation>{n} 个神经元</translation>
     </message>
 </context>
 <context>
@@ -434,6 +653,78 @@
     <message>
         <source>Cross-entropy against quadratic cost from a saturated start</source>
         <translation>从饱和的起点比较交叉熵与二次代价</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>gradient ∂C/∂w</source>
+        <translation>梯度 ∂C/∂w</translation>
+    </message>
+    <message>
+        <source>change Δw</source>
+        <translation>变化量 Δw</translation>
+    </message>
+    <message>
+        <source>activation a</source>
+        <translation>激活值 a</translation>
+    </message>
+    <message>
+        <source>error δ</source>
+        <translation>误差 δ</translation>
+    </message>
+    <message>
+        <source>weighted input z</source>
+        <translation>加权输入 z</translation>
+    </message>
+    <message>
+        <source>change Δa</source>
+        <translation>变化量 Δa</translation>
+    </message>
+    <message>
+        <source>activation a after the update</source>
+        <translation>更新后的激活值 a</translation>
+    </message>
+    <message>
+        <source>edges: {name}  (±{v})</source>
+        <extracomment>Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).</extracomment>
+        <translation>边：{name}（±{v}）</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>layers {a}–{b}</source>
+        <translation>第 {a}–{b} 层</translation>
+    </message>
+    <message>
+        <source>layers {list}</source>
+        <translation>第 {list} 层</translation>
+    </message>
+    <message>
+        <source>{name} ({where}): 0 dark … 1 white</source>
+        <translation>{name}（{where}）：0 暗 … 1 白</translation>
+    </message>
+    <message>
+        <source>{name} ({where}): blue −{s} … red +{s}</source>
+        <translation>{name}（{where}）：蓝 −{s} … 红 +{s}</translation>
+    </message>
+    <message>
+        <source>not computed yet: layers {list}</source>
+        <translation>尚未计算：第 {list} 层</translation>
+    </message>
+    <message>
+        <source>not computed yet: layer {list}</source>
+        <translation>尚未计算：第 {list} 层</translation>
+    </message>
+    <message>
+        <source>nodes: {parts}</source>
+        <translation>节点：{parts}</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1608,203 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <source>Which edges to draw for layers with many inputs (smaller layers always show every edge). All 23,520 input edges are slow and unreadable.</source>
+        <translation>对输入很多的层画哪些边（较小的层总是画出每条边）。全部 23,520 条输入边既慢又看不清。</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole network (F). Scroll to zoom, drag to pan.</source>
+        <translation>显示整个网络（F）。滚动滚轮缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <source>What the nodes&apos; colours show, and their range (the colour bar on the right is the edges&apos; scale)</source>
+        <translation>节点颜色表示什么及其范围（右侧的色条是边的刻度）</translation>
+    </message>
+    <message>
+        <source>Edges:</source>
+        <translation>边：</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>edges: {name}  (±{v})</source>
+        <translation>边：{name}（±{v}）</translation>
+    </message>
+    <message>
+        <source>your drawing: the network says &lt;b&gt;{pred}&lt;/b&gt;</source>
+        <translation>你的手写数字：网络认为是 &lt;b&gt;{pred}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>test image #{i}: label &lt;b&gt;{label}&lt;/b&gt;, network says &lt;b&gt;{pred}&lt;/b&gt; {ok}</source>
+        <translation>测试图像 #{i}：标签 &lt;b&gt;{label}&lt;/b&gt;，网络认为是 &lt;b&gt;{pred}&lt;/b&gt; {ok}</translation>
+    </message>
+    <message>
+        <source>test sample #{i}: label &lt;b&gt;{label}&lt;/b&gt;, network says &lt;b&gt;{pred}&lt;/b&gt; {ok}</source>
+        <translation>测试样本 #{i}：标签 &lt;b&gt;{label}&lt;/b&gt;，网络认为是 &lt;b&gt;{pred}&lt;/b&gt; {ok}</translation>
+    </message>
+    <message>
+        <source>step {i} / {n}: &lt;b&gt;{title}&lt;/b&gt; · label &lt;b&gt;{label}&lt;/b&gt;</source>
+        <translation>第 {i} / {n} 步：&lt;b&gt;{title}&lt;/b&gt; · 标签 &lt;b&gt;{label}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>incoming {kind} of each neuron of layer 2 as a 28×28 image (scale ±{v})</source>
+        <translation>第 2 层每个神经元的输入{kind}，显示为 28×28 图像（刻度 ±{v}）</translation>
+    </message>
+    <message>
+        <source>Strongest {p} %</source>
+        <translation>最强的 {p} %</translation>
+    </message>
+    <message>
+        <source>All edges</source>
+        <translation>全部边</translation>
+    </message>
+    <message>
+        <source>No edges</source>
+        <translation>不画边</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPanel</name>
+    <message>
+        <source>Selected neuron</source>
+        <translation>选中的神经元</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the network to select it.</source>
+        <translation>在网络中点击一个神经元即可选中它。</translation>
+    </message>
+    <message>
+        <source>Input neuron {j}</source>
+        <translation>输入神经元 {j}</translation>
+    </message>
+    <message>
+        <source>Output neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的输出神经元 {j}</translation>
+    </message>
+    <message>
+        <source>Hidden neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的隐藏神经元 {j}</translation>
+    </message>
+    <message>
+        <source>Its {n} incoming weights {w} as a {side}×{side} image: red pixels excite it, blue ones inhibit it (scale ±{scale}).</source>
+        <translation>它的 {n} 个输入权重 {w}，显示为 {side}×{side} 图像：红色像素激发它，蓝色像素抑制它（刻度 ±{scale}）。</translation>
+    </message>
+    <message>
+        <source>k (neuron of layer {l})</source>
+        <translation>k（第 {l} 层的神经元）</translation>
+    </message>
+    <message>
+        <source>Its {n} incoming weights {w}, k = 0…{last}.</source>
+        <translation>它的 {n} 个输入权重 {w}，k = 0…{last}。</translation>
+    </message>
+</context>
+<context>
+    <name>Pace</name>
+    <message>
+        <source>full speed</source>
+        <extracomment>Slow enough to watch each update (edges flash, every cost point appears): a mini-batch every 100 ms or more. What a newcomer can follow: 5 updates a second — each Δw flash and cost point can be seen, and the first hundreds of mini-batches (where the cost falls fastest) take about a minute.</extracomment>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>{r} mini-batch/s</source>
+        <translation>每秒 {r} 个小批量</translation>
+    </message>
+    <message>
+        <source>{r} mini-batches/s</source>
+        <translation>每秒 {r} 个小批量</translation>
+    </message>
+    <message>
+        <source>full speed: the view recolours about 3× a second</source>
+        <translation>全速：视图每秒重新着色约 3 次</translation>
+    </message>
+    <message>
+        <source>{rate} = {s} samples/s; each update flashes the edges that changed most</source>
+        <translation>{rate} = 每秒 {s} 个样本；每次更新时变化最大的边会闪亮</translation>
+    </message>
+    <message>
+        <source>{rate} = {s} samples/s; the view recolours about 3× a second</source>
+        <translation>{rate} = 每秒 {s} 个样本；视图每秒重新着色约 3 次</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>epoch {e}: training cost {c}</source>
+        <extracomment>The &quot;show&quot; choices of the cost plot: None = all epochs, else the last N epochs.</extracomment>
+        <translation>第 {e} 个迭代期：训练代价 {c}</translation>
+    </message>
+    <message>
+        <source>test accuracy {p} % ({right} / {total})</source>
+        <translation>测试准确率 {p} %（{right} / {total}）</translation>
+    </message>
+    <message>
+        <source>validation {p} %</source>
+        <translation>验证集 {p} %</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>epoch {e}, mini-batch {i} of {n}: cost {c}</source>
+        <translation>第 {e} 个迭代期，第 {i} 个小批量（共 {n} 个）：代价 {c}</translation>
+    </message>
+    <message>
+        <source>epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})</source>
+        <translation>第 {e} 个迭代期，第 {i}–{j} 个小批量（共 {n} 个）：代价 {lo} … {hi}（平均 {mean}）</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePanel</name>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Index into the test set</source>
+        <translation>测试集中的序号</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Show a random test image</source>
+        <translation>显示一张随机的测试图像</translation>
+    </message>
+    <message>
+        <source>Next wrong</source>
+        <translation>下一个错误</translation>
+    </message>
+    <message>
+        <source>Show the next test image the network gets wrong</source>
+        <translation>显示网络判断错误的下一张测试图像</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>The network classifies every test image correctly.</source>
+        <translation>网络对每张测试图像都分类正确。</translation>
+    </message>
+    <message>
+        <source>label &lt;b&gt;{label}&lt;/b&gt; · network says &lt;b&gt;{pred}&lt;/b&gt; ({a} = {v})</source>
+        <translation>标签 &lt;b&gt;{label}&lt;/b&gt; · 网络认为是 &lt;b&gt;{pred}&lt;/b&gt;（{a} = {v}）</translation>
+    </message>
+</context>
+<context>
     <name>Saturation</name>
     <message>
         <source>σ′(z) = {sp}, {pct} of σ′&apos;s largest value 0.25 (at z = 0)</source>
@@ -1468,6 +1956,286 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>StepPanel</name>
+    <message>
+        <source>One sample</source>
+        <translation>单个样本</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>Backpropagate the test image shown in the Sample panel (or a drawn digit)</source>
+        <translation>对“样本”面板中显示的测试图像（或手写的数字）进行反向传播</translation>
+    </message>
+    <message>
+        <source>Backpropagate each sample of a random mini-batch of m training images, add up the gradients, then make one update — the seed&apos;s {fn}</source>
+        <translation>对由 m 张训练图像组成的随机小批量中的每个样本进行反向传播，把梯度加起来，然后做一次更新 —— 即种子程序的 {fn}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start again on the current weights (a new random mini-batch in batch mode)</source>
+        <translation>用当前权重重新开始（小批量模式下换一个新的随机小批量）</translation>
+    </message>
+    <message>
+        <source>First step (Home)</source>
+        <translation>第一步（Home）</translation>
+    </message>
+    <message>
+        <source>Previous step (←)</source>
+        <translation>上一步（←）</translation>
+    </message>
+    <message>
+        <source>Next step (→)</source>
+        <translation>下一步（→）</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（Space）</translation>
+    </message>
+    <message>
+        <source>Playing speed: steps per second ÷ 2</source>
+        <translation>播放速度：每秒步数 ÷ 2</translation>
+    </message>
+    <message>
+        <source>(Pause or stop training to step through.)</source>
+        <translation>（暂停或停止训练后才能逐步演示。）</translation>
+    </message>
+    <message>
+        <source>Training is running: pause or stop it to step through backpropagation.</source>
+        <translation>训练正在进行：暂停或停止训练后才能逐步查看反向传播。</translation>
+    </message>
+    <message>
+        <source>Equations</source>
+        <translation>方程</translation>
+    </message>
+    <message>
+        <source>Keep this update</source>
+        <translation>保留这次更新</translation>
+    </message>
+    <message>
+        <source>Give the network these new weights (the step-through itself never changes them)</source>
+        <translation>把这些新权重交给网络（逐步演示本身从不改变权重）</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation</source>
+        <translation>逐步查看反向传播</translation>
+    </message>
+    <message>
+        <source>Press → (next step) to walk through one sample: feedforward layer by layer, then the error δ backwards (BP1, BP2), the gradients (BP3, BP4) and the update.</source>
+        <translation>按 →（下一步）逐步走过一个样本：逐层前馈，然后误差 δ 反向传播（BP1、BP2），接着是梯度（BP3、BP4）和更新。</translation>
+    </message>
+    <message>
+        <source>A mini-batch of {m} training images (η = {eta})</source>
+        <translation>由 {m} 张训练图像组成的小批量（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>A mini-batch of {m} training samples (η = {eta})</source>
+        <translation>由 {m} 个训练样本组成的小批量（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>Your drawn digit, target “{label}” (η = {eta})</source>
+        <translation>你手写的数字，目标 “{label}”（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>Test image #{i}, label “{label}” (η = {eta})</source>
+        <translation>测试图像 #{i}，标签 “{label}”（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>Test sample #{i}, label “{label}” (η = {eta})</source>
+        <translation>测试样本 #{i}，标签 “{label}”（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>Step {i} / {n} · {title}</source>
+        <translation>第 {i} / {n} 步 · {title}</translation>
+    </message>
+    <message>
+        <source> It stays pinned for every sample of the mini-batch.</source>
+        <translation>对小批量中的每个样本，它都保持固定。</translation>
+    </message>
+    <message>
+        <source>Showing the neuron you selected (ringed in the network).</source>
+        <translation>显示你选中的神经元（在网络中用圆圈标出）。</translation>
+    </message>
+    <message>
+        <source>Showing neuron {j} of layer {l} (ringed in the network); click another neuron (or an edge into it) in the network.</source>
+        <translation>显示第 {l} 层的神经元 {j}（在网络中用圆圈标出）；可在网络中点击另一个神经元（或通向它的边）。</translation>
+    </message>
+    <message>
+        <source>a (after)</source>
+        <translation>a（更新后）</translation>
+    </message>
+    <message>
+        <source>{name} of layer {l} ({n} values), neuron {j} marked</source>
+        <translation>第 {l} 层的 {name}（{n} 个值），标出了神经元 {j}</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>σ′(z) = {sp} &amp;lt; {threshold}: this neuron is saturated, but the cross-entropy δ = a − y has no σ′ factor, so it still learns in proportion to its error</source>
+        <extracomment>Which general equation of the panel each kind of step highlights.</extracomment>
+        <translation>σ′(z) = {sp} &amp;lt; {threshold}：这个神经元已饱和，但交叉熵的 δ = a − y 没有 σ′ 因子，所以它仍按误差的大小学习</translation>
+    </message>
+    <message>
+        <source>σ′(z) = {sp} &amp;lt; {threshold}: this neuron is saturated, so δ is small and it learns slowly</source>
+        <translation>σ′(z) = {sp} &amp;lt; {threshold}：这个神经元已饱和，所以 δ 很小，它学得很慢</translation>
+    </message>
+    <message>
+        <source>The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. The target y is the vector with 1 for the class “{y}” and 0 elsewhere.</source>
+        <extracomment>sum_w[l − 2][i]: Σ over the first i + 1 samples of ∂C_x/∂w^l (made when asked for)</extracomment>
+        <translation>图像作为第 1 层的激活值输入：a¹ = x，每个像素一个值。目标 y 是类别 “{y}” 处为 1、其余处为 0 的向量。</translation>
+    </message>
+    <message>
+        <source>The sample is fed in as the activations of layer 1: a¹ = x, one value per input. The target y is the vector with 1 for the class “{y}” and 0 elsewhere.</source>
+        <translation>样本作为第 1 层的激活值输入：a¹ = x，每个输入一个值。目标 y 是类别 “{y}” 处为 1、其余处为 0 的向量。</translation>
+    </message>
+    <message>
+        <source>Input{of}</source>
+        <translation>输入{of}</translation>
+    </message>
+    <message>
+        <source>Feedforward into layer {l}{of}</source>
+        <translation>前馈到第 {l} 层{of}</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} adds up the activations of layer {k}, weighted by the edges into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation will need every z and a computed here.</source>
+        <translation>第 {l} 层的每个神经元把第 {k} 层的激活值按通向它的边加权求和，再加上它的偏置（这就是 z），然后用 σ 压缩这个和。反向传播需要这里算出的每个 z 和 a。</translation>
+    </message>
+    <message>
+        <source>BP1: the output error δᴸ{of}</source>
+        <translation>BP1：输出层的误差 δᴸ{of}</translation>
+    </message>
+    <message>
+        <source>How much the cost changes when the output neuron&apos;s z changes: the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), which is tiny when a neuron is saturated — then it learns slowly.</source>
+        <translation>输出神经元的 z 变化时代价变化多少：把输出与目标比较（aᴸ − y），再乘以 σ′(zᴸ)；神经元饱和时 σ′(zᴸ) 很小 —— 这时它学得很慢。</translation>
+    </message>
+    <message>
+        <source>How much the cost changes when the output neuron&apos;s z changes: with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated neurons still learn fast.</source>
+        <translation>输出神经元的 z 变化时代价变化多少：使用交叉熵代价函数时它就是 aᴸ − y；没有 σ′ 因子，所以饱和的神经元仍然学得快。</translation>
+    </message>
+    <message>
+        <source>BP2: the error moves back to layer {l}{of}</source>
+        <translation>BP2：误差反向传到第 {l} 层{of}</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} collects the errors of layer {k}, weighted by the same edges that carried its activation forward (wᵀδ), and scales them by its own σ′(z). This is the backward pass: one matrix product per layer.</source>
+        <translation>第 {l} 层的每个神经元收集第 {k} 层的误差，用当初把它的激活值向前传递的同一批边加权（wᵀδ），再乘以它自己的 σ′(z)。这就是反向传播：每层一次矩阵乘法。</translation>
+    </message>
+    <message>
+        <source>BP3/BP4: gradients of layer {l}{of}</source>
+        <translation>BP3/BP4：第 {l} 层的梯度{of}</translation>
+    </message>
+    <message>
+        <source>The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is the error at its end times the activation at its start (BP4): edges from silent neurons (a = 0) get no gradient.</source>
+        <translation>神经元的误差就是它的偏置的梯度（BP3）；权重的梯度是其终点的误差乘以其起点的激活值（BP4）：来自沉默神经元（a = 0）的边没有梯度。</translation>
+    </message>
+    <message>
+        <source> The sums over the mini-batch so far are shown too.</source>
+        <translation>同时显示到此为止在小批量上的和。</translation>
+    </message>
+    <message>
+        <source> (sample {i} of {m})</source>
+        <translation>（第 {i} 个样本，共 {m} 个）</translation>
+    </message>
+    <message>
+        <source>Every weight and bias moves against its gradient, averaged over the {m} samples of the mini-batch and scaled by the learning rate η = {eta}. The edges show the change Δw.</source>
+        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。边显示变化量 Δw。</translation>
+    </message>
+    <message>
+        <source>Every weight and bias moves against its gradient, averaged over the {m} sample of the mini-batch and scaled by the learning rate η = {eta}. The edges show the change Δw.</source>
+        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。边显示变化量 Δw。</translation>
+    </message>
+    <message>
+        <source>Gradient descent: the change</source>
+        <translation>梯度下降：变化量</translation>
+    </message>
+    <message>
+        <source>Gradient descent: the result</source>
+        <translation>梯度下降：结果</translation>
+    </message>
+    <message>
+        <source>This update would make the weights non-finite (η is far too large): the network keeps its old weights.</source>
+        <translation>这次更新会使权重变成非有限值（η 太大了）：网络保留原来的权重。</translation>
+    </message>
+    <message>
+        <source>The cost over this sample went up: {c0} → {c1}.</source>
+        <translation>这个样本上的代价上升了：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The cost over this sample went down: {c0} → {c1}.</source>
+        <translation>这个样本上的代价下降了：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The cost over this sample went nowhere: {c0} → {c1}.</source>
+        <translation>这个样本上的代价没有变化：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The cost over these {m} samples went up: {c0} → {c1}.</source>
+        <translation>这 {m} 个样本上的代价上升了：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The cost over these {m} samples went down: {c0} → {c1}.</source>
+        <translation>这 {m} 个样本上的代价下降了：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The cost over these {m} samples went nowhere: {c0} → {c1}.</source>
+        <translation>这 {m} 个样本上的代价没有变化：{c0} → {c1}。</translation>
+    </message>
+    <message>
+        <source>The target neuron&apos;s output rose towards 1 ({b} → {a}): that is one step of learning.</source>
+        <translation>目标神经元的输出朝 1 上升了（{b} → {a}）：这就是一步学习。</translation>
+    </message>
+    <message>
+        <source>The target neuron&apos;s output fell, away from 1 ({b} → {a}): the step overshot (η is large for this sample), so this step did not help it.</source>
+        <translation>目标神经元的输出下降了，离 1 更远（{b} → {a}）：这一步走过头了（对这个样本来说 η 偏大），所以这一步没有帮到它。</translation>
+    </message>
+    <message>
+        <source>The target neuron&apos;s output did not change.</source>
+        <translation>目标神经元的输出没有变化。</translation>
+    </message>
+    <message>
+        <source>For {k} of the {m} samples the target neuron&apos;s output rose; one step lowers the batch&apos;s cost on average, not every sample&apos;s.</source>
+        <translation>在 {m} 个样本中，有 {k} 个样本的目标神经元输出上升了；一步更新降低的是整个小批量的平均代价，而不是每个样本的代价。</translation>
+    </message>
+    <message>
+        <source>The network now has its new weights.</source>
+        <translation>网络现在有了新的权重。</translation>
+    </message>
+    <message>
+        <source>edges from silent neurons (a = 0) get no gradient</source>
+        <translation>来自沉默神经元（a = 0）的边没有梯度</translation>
+    </message>
+    <message>
+        <source>target y = class “{name}”: {yk} = 1, all other {yj} = 0</source>
+        <translation>目标 y = 类别 “{name}”：{yk} = 1，其余 {yj} = 0</translation>
+    </message>
+    <message>
+        <source>sums over the first {i} of {m} samples:</source>
+        <translation>前 {i} 个样本（共 {m} 个）上的和：</translation>
+    </message>
+    <message>
+        <source>output for this x, neuron {j} (class “{name}”): {a} = {before} → &lt;b&gt;{after}&lt;/b&gt;&lt;br&gt;target neuron {y}: {y0} → &lt;b&gt;{y1}&lt;/b&gt;; the network says “{p0}” before, “{p1}” after</source>
+        <translation>这个 x 的输出，神经元 {j}（类别 “{name}”）：{a} = {before} → &lt;b&gt;{after}&lt;/b&gt;&lt;br&gt;目标神经元 {y}：{y0} → &lt;b&gt;{y1}&lt;/b&gt;；网络的判断更新前是 “{p0}”，更新后是 “{p1}”</translation>
+    </message>
+    <message>
+        <source>cost of this sample {cx} = {c}</source>
+        <translation>这个样本的代价 {cx} = {c}</translation>
+    </message>
+    <message>
+        <source> + … ({n} more terms, together {rest})</source>
+        <translation> + …（另有 {n} 项，合计 {rest}）</translation>
+    </message>
+    <message>
+        <source>(cross-entropy)</source>
+        <translation>（交叉熵）</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>Neurons per layer, input first, e.g. 784,30,10 (the seed&apos;s) or 784,40,30,20,10.
@@ -1538,6 +2306,12 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>停止下载；不会保留写了一半的文件</translation>
     </message>
     <message>
+        <source>How fast training runs: from 1 mini-batch per second (each update can be watched: the edges that changed most flash and every cost point appears) to full speed (right end).
+Can be changed while training runs.</source>
+        <translation>训练运行得多快：从每秒 1 个小批量（每次更新都看得清：变化最大的边会闪亮，每个代价点都会出现）到全速（最右端）。
+训练进行中也可以调整。</translation>
+    </message>
+    <message>
         <source>Layer sizes</source>
         <translation>各层大小</translation>
     </message>
@@ -1572,6 +2346,10 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>节奏</translation>
     </message>
     <message>
         <source>Train</source>

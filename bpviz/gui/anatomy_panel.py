@@ -47,9 +47,10 @@ class AnatomyModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if self.anatomy is None:
-            return self.HEADERS[section]
+            return (self.tr("sample"), self.tr("label"), "δ", "∂Cₓ/∂w", self.tr("running Σ"))[section]
         n = self.anatomy.names()
-        return ("sample x", "label", n["delta"], n["grad"], f"Σ {n['grad']} so far")[section]
+        return (self.tr("sample x"), self.tr("label"), n["delta"], n["grad"],
+                self.tr("Σ {grad} so far").format(grad=n["grad"]))[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if self.anatomy is None or not index.isValid():
@@ -85,9 +86,9 @@ class AnatomyPanel(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("One row per sample of the mini-batch: its error δ at the pinned neuron, its gradient "
-                              "for the pinned weight (BP4: a·δ) and the sum so far. Click an edge in the network "
-                              "to pin another weight.")
+        self.table.setToolTip(self.tr("One row per sample of the mini-batch: its error δ at the pinned neuron, its "
+                                      "gradient for the pinned weight (BP4: a·δ) and the sum so far. Click an edge in "
+                                      "the network to pin another weight."))
         self.foot = QLabel()
         self.foot.setWordWrap(True)
         self.foot.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -113,8 +114,8 @@ class AnatomyPanel(QWidget):
             self.anatomy = None
             self.model.set_anatomy(None)
             self._seq_id = None
-            self.head.setText("Step tab → “Mini-batch”: this table follows one weight through every sample of the "
-                              "mini-batch. Click an edge in the network to pin it.")
+            self.head.setText(self.tr("Step tab → “Mini-batch”: this table follows one weight through every sample "
+                                      "of the mini-batch. Click an edge in the network to pin it."))
             self.foot.setText("")
             return
         if id(seq) != self._seq_id:
@@ -130,14 +131,15 @@ class AnatomyPanel(QWidget):
         self.model.set_current(step.sample if step is not None and step.kind not in (UPDATE,) else -1)
         if step is not None and 0 <= step.sample < seq.m:
             self.table.scrollTo(self.model.index(step.sample, 0))
-        self.head.setText(f"Pinned: weight {n['w']} (from neuron {pin.k} of layer {pin.l - 1} to neuron {pin.j} of "
-                          f"layer {pin.l}) over the {seq.m} samples; η = {seq.eta:g}, m = {seq.m}. "
-                          f"End: the update · PgUp/PgDn: a whole sample.")
+        self.head.setText(self.tr("Pinned: weight {w} (from neuron {k} of layer {lk} to neuron {j} of layer {l}) "
+                                  "over the {m} samples; η = {eta}, m = {m}. End: the update · PgUp/PgDown: a whole "
+                                  "sample.").format(w=n["w"], k=pin.k, lk=pin.l - 1, j=pin.j, l=pin.l, m=seq.m,
+                                                    eta=f"{seq.eta:g}"))
         at_end = step is not None and step.index >= len(seq) - 2
         self.foot.setText(an.summary() if at_end else
-                          f"Σ so far (samples 1…{step.sample + 1 if step else 0}): "
-                          f"{fmt(float(an.running[step.sample]) if step else 0.0, 6)} · at the end (End): "
-                          f"(η/m)·Σ = Δw")
+                          self.tr("Σ so far (samples 1…{i}): {s} · at the end (End): (η/m)·Σ = Δw").format(
+                              i=step.sample + 1 if step else 0,
+                              s=fmt(float(an.running[step.sample]) if step else 0.0, 6)))
 
 
 def per_sample(seq) -> int:

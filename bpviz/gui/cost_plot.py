@@ -45,7 +45,7 @@ class CostPlot(QWidget):
         self.glw.ci.layout.setRowStretchFactor(0, 3)
         self.glw.ci.layout.setRowStretchFactor(1, 2)
         cp, ap = self.cost_plot, self.acc_plot
-        cp.setLabel("left", "cost C")
+        cp.setLabel("left", self.tr("cost C"))
         cp.showGrid(x=False, y=True, alpha=0.2)  # vertical grid lines doubled the repaint cost
         cp.addLegend(offset=(-10, 5), labelTextSize="8pt")
         # Ranges are set by refresh() and change rarely: auto-ranging on every update made the
@@ -54,31 +54,31 @@ class CostPlot(QWidget):
         cp.setXRange(0, 1, padding=0.02)
         cp.setYRange(0, 1, padding=0.02)
         self._ranges = None
-        ap.setLabel("left", "test accuracy %")
+        ap.setLabel("left", self.tr("test accuracy %"))
         ap.setYRange(0, 100, padding=0.02)
         ap.enableAutoRange(axis="y", enable=False)
-        ap.setLabel("bottom", "epoch")
+        ap.setLabel("bottom", self.tr("epoch"))
         ap.showGrid(x=False, y=True, alpha=0.2)
         ap.setXLink(cp)
         for p in (cp, ap):
             p.setMenuEnabled(False)
             p.getAxis("left").enableAutoSIPrefix(False)
             p.getAxis("left").setWidth(52)
-        self.batch_curve = cp.plot(pen=pg.mkPen(120, 140, 170, 90), name="mini-batch cost")
-        self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name="smoothed")
+        self.batch_curve = cp.plot(pen=pg.mkPen(120, 140, 170, 90), name=self.tr("mini-batch cost"))
+        self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name=self.tr("smoothed"))
         self.epoch_curve = cp.plot(pen=pg.mkPen("#f59e0b", width=2), symbol="o", symbolSize=7,
-                                   symbolBrush="#f59e0b", name="training cost (epoch)")
+                                   symbolBrush="#f59e0b", name=self.tr("training cost (epoch)"))
         # the newest mini-batch's cost: at a slow pace each one appears as it is computed
         self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#fde047"), pen=None)
         cp.addItem(self.last_point)
         self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
         self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
-                                 name="test")
+                                 name=self.tr("test"))
         self.val_curve = ap.plot(pen=pg.mkPen("#c084fc", width=2), symbol="t", symbolSize=7, symbolBrush="#c084fc",
-                                 name="validation")
+                                 name=self.tr("validation"))
         self.acc_text = pg.TextItem("", color="#34d399", anchor=(1, 1))
         ap.addItem(self.acc_text)
-        self.hint = pg.TextItem("Press Train (Space) and watch the cost fall", color="#9ca3af", anchor=(0.5, 0.5))
+        self.hint = pg.TextItem(self.tr("Press Train (Space) and watch the cost fall"), color="#9ca3af", anchor=(0.5, 0.5))
         cp.addItem(self.hint)
         self.hint.setPos(0.5, 0.5)
         # hover: epoch, mini-batch and cost of the point under the pointer
@@ -91,18 +91,19 @@ class CostPlot(QWidget):
         self.acc_hover.hide()
         ap.addItem(self.acc_hover, ignoreBounds=True)
         self.glw.scene().sigMouseMoved.connect(self._on_mouse)
-        self.log_box = QCheckBox("log scale")
-        self.log_box.setToolTip("Cost on a logarithmic axis: the slow fall after the first epochs stays visible")
+        self.log_box = QCheckBox(self.tr("log scale"))
+        self.log_box.setToolTip(self.tr("Cost on a logarithmic axis: the slow fall after the first epochs stays visible"))
         self.log_box.toggled.connect(self.set_log)
         self.window_combo = QComboBox()
         for w in WINDOWS:
-            self.window_combo.addItem("all epochs" if w is None else f"last {w} epoch{'s' if w > 1 else ''}", w)
-        self.window_combo.setToolTip("Which epochs the axes show; the cost axis follows the values shown "
-                                     "(so a spike early on, or a divergence, does not flatten the rest)")
+            self.window_combo.addItem(self.tr("all epochs") if w is None else
+                                      (self.tr("last {n} epochs") if w > 1 else self.tr("last {n} epoch")).format(n=w), w)
+        self.window_combo.setToolTip(self.tr("Which epochs the axes show; the cost axis follows the values shown "
+                                             "(so a spike early on, or a divergence, does not flatten the rest)"))
         self.window_combo.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
         controls = QHBoxLayout()
         controls.setContentsMargins(4, 0, 4, 0)
-        controls.addWidget(QLabel("Show:"))
+        controls.addWidget(QLabel(self.tr("Show:")))
         controls.addWidget(self.window_combo)
         controls.addWidget(self.log_box)
         controls.addStretch(1)

@@ -52,7 +52,7 @@ from bpviz.scene.layout import (
     layout_network,
     place_edge_labels,
 )
-from bpviz.scene.legend import edge_legend, flash_edges, node_legend, node_scales
+from bpviz.scene.legend import edge_legend, edge_name, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
 from bpviz.scene.steps import RESULT
@@ -108,23 +108,24 @@ class NetworkView(QWidget):
         # toolbar
         self.edge_combo = QComboBox()
         for name, _ in EDGE_MODES:
-            self.edge_combo.addItem(name)
+            self.edge_combo.addItem(self._edge_mode_name(name))
         self.edge_combo.setCurrentIndex(DEFAULT_EDGE_MODE)
-        self.edge_combo.setToolTip("Which edges to draw for layers with many inputs (smaller layers always "
-                                   "show every edge). All 23,520 input edges are slow and unreadable.")
+        self.edge_combo.setToolTip(self.tr("Which edges to draw for layers with many inputs (smaller layers "
+                                           "always show every edge). All 23,520 input edges are slow and "
+                                           "unreadable."))
         self.edge_combo.currentIndexChanged.connect(self._on_edge_mode)
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Show the whole network (F). Scroll to zoom, drag to pan.")
+        self.fit_button = QPushButton(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show the whole network (F). Scroll to zoom, drag to pan."))
         self.fit_button.clicked.connect(self.fit)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.node_legend = QLabel()
         self.node_legend.setTextFormat(Qt.TextFormat.RichText)
         self.node_legend.setStyleSheet("color:#cbd5e1;")
-        self.node_legend.setToolTip("What the nodes' colours show, and their range (the colour bar on the right "
-                                    "is the edges' scale)")
+        self.node_legend.setToolTip(self.tr("What the nodes' colours show, and their range (the colour bar on "
+                                            "the right is the edges' scale)"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Edges:"))
+        bar.addWidget(QLabel(self.tr("Edges:")))
         bar.addWidget(self.edge_combo)
         bar.addWidget(self.fit_button)
         bar.addStretch(1)
@@ -144,7 +145,7 @@ class NetworkView(QWidget):
         self.vb.invertY(True)
         self.vb.setMenuEnabled(False)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_cmap(), interactive=False,
-                                        width=14, label="weight w", colorMapMenu=False, rounding=0.01)
+                                        width=14, label=self.tr("weight w"), colorMapMenu=False, rounding=0.01)
         self.glw.addItem(self.colorbar, row=0, col=1)
         self.glw.ci.layout.setColumnStretchFactor(0, 10)
 
@@ -475,7 +476,7 @@ class NetworkView(QWidget):
         vmax = symmetric_range(list(em.values())) if em else base_vmax
         self.vmax = vmax
         self._set_legend(edge_legend(lens.edge_kind, vmax) if lens.legend is None
-                         else f"edges: {lens.legend}  (±{vmax:g})", vmax)
+                         else self.tr("edges: {name}  (±{v})").format(name=lens.legend, v=f"{vmax:g}"), vmax)
         for l in self.segments:
             if l in em:
                 self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
@@ -525,12 +526,13 @@ class NetworkView(QWidget):
         pred = int(np.argmax(self.activations[-1]))
         names = s.data.class_names
         if label is None:
-            self.caption.setText(f"your drawing: the network says <b>{names[pred]}</b>")
+            self.caption.setText(self.tr("your drawing: the network says <b>{pred}</b>").format(pred=names[pred]))
         else:
             ok = "✓" if pred == label else "✗"
-            thing = "image" if self.net_layout.grid_rect is not None else "sample"
-            self.caption.setText(f"test {thing} #{s.sample_index}: label <b>{names[label]}</b>, network says "
-                                 f"<b>{names[pred]}</b> {ok}")
+            text = (self.tr("test image #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}")
+                    if self.net_layout.grid_rect is not None else
+                    self.tr("test sample #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}"))
+            self.caption.setText(text.format(i=s.sample_index, label=names[label], pred=names[pred], ok=ok))
 
     def _draw_step(self) -> None:
         s = self.session
@@ -563,8 +565,8 @@ class NetworkView(QWidget):
         self.active_band.show()
         self._pulse_band()
         names = seq.class_names
-        self.caption.setText(f"step {step.index + 1} / {len(seq)}: <b>{step.title}</b> · label "
-                             f"<b>{names[trace.label]}</b>")
+        self.caption.setText(self.tr("step {i} / {n}: <b>{title}</b> · label <b>{label}</b>").format(
+            i=step.index + 1, n=len(seq), title=step.title, label=names[trace.label]))
 
     def _pulse_band(self) -> None:
         """A short flash of the active layer's band when the step changes, so the eye follows
@@ -630,7 +632,8 @@ class NetworkView(QWidget):
         rgba[..., 3] = np.where(mask, 255, 0)
         self.tiles_item.setImage(rgba)
         self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
-        self.tiles_item.setToolTip(f"incoming {kind} of each neuron of layer 2 as a 28×28 image (scale ±{vt:g})")
+        self.tiles_item.setToolTip(self.tr("incoming {kind} of each neuron of layer 2 as a 28×28 image (scale "
+                                           "±{v})").format(kind=edge_name(kind), v=f"{vt:g}"))
 
     def _draw_nodes(self, values: list[tuple[str, np.ndarray] | None]) -> None:
         """values[l − 1]: ("a", activations) grey, ("δ", errors) diverging, or None (not computed)."""
@@ -754,6 +757,12 @@ class NetworkView(QWidget):
 
     def describe_edge(self, l: int, j: int, k: int) -> str:
         return hover.describe_edge(self.shown(), l, j, k)
+
+    def _edge_mode_name(self, name: str) -> str:
+        """An EDGE_MODES name in the interface language."""
+        if name.startswith("Strongest"):
+            return self.tr("Strongest {p} %").format(p=name.split()[1])
+        return {"All edges": self.tr("All edges"), "No edges": self.tr("No edges")}.get(name, name)
 
     def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
         node = self.node_at(x, y)

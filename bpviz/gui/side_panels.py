@@ -20,21 +20,22 @@ class SamplePanel(QGroupBox):
     """Pick the test image whose activations the network view shows."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Sample", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Sample"))
         self.session = session
         self._rng = np.random.default_rng()
         self.index = QSpinBox(minimum=0, maximum=len(session.data.test) - 1, value=session.sample_index)
-        self.index.setToolTip("Index into the test set")
+        self.index.setToolTip(self.tr("Index into the test set"))
         number_field(self.index)
         self.index.valueChanged.connect(session.set_sample)
-        self.random_button = QPushButton("Random")
-        self.random_button.setToolTip("Show a random test image")
+        self.random_button = QPushButton(self.tr("Random"))
+        self.random_button.setToolTip(self.tr("Show a random test image"))
         self.random_button.clicked.connect(self.random)
-        self.wrong_button = QPushButton("Next wrong")
-        self.wrong_button.setToolTip("Show the next test image the network gets wrong")
+        self.wrong_button = QPushButton(self.tr("Next wrong"))
+        self.wrong_button.setToolTip(self.tr("Show the next test image the network gets wrong"))
         self.wrong_button.clicked.connect(self.next_wrong)
         row = QHBoxLayout()
-        self.index_label = QLabel("Test image")
+        self.index_label = QLabel()
         row.addWidget(self.index_label)
         row.addWidget(self.index, 1)
         row2 = QHBoxLayout()
@@ -51,7 +52,7 @@ class SamplePanel(QGroupBox):
         session.world_changed.connect(self._on_dataset)
         self._poller = Poller(250, lambda: (session.params_version, session.sample_index), self._update_info, self)
         self._poller.force()
-        self.index_label.setText("Test image" if square_side(session.network.sizes[0]) else "Test sample")
+        self.index_label.setText(self.tr("Test image") if square_side(session.network.sizes[0]) else self.tr("Test sample"))
 
     def random(self) -> None:
         self.session.set_sample(int(self._rng.integers(len(self.session.data.test))))
@@ -59,7 +60,7 @@ class SamplePanel(QGroupBox):
     def next_wrong(self) -> None:
         i = self.session.next_misclassified()
         if i is None:
-            self.session.report("info", "The network classifies every test image correctly.")
+            self.session.report("info", self.tr("The network classifies every test image correctly."))
         else:
             self.session.set_sample(i)
 
@@ -71,7 +72,8 @@ class SamplePanel(QGroupBox):
 
     def _on_dataset(self) -> None:
         # non-image data (no square input) says "sample", not "image"
-        self.index_label.setText("Test image" if square_side(self.session.network.sizes[0]) else "Test sample")
+        self.index_label.setText(self.tr("Test image") if square_side(self.session.network.sizes[0])
+                                  else self.tr("Test sample"))
         with signals_blocked(self.index):
             self.index.setMaximum(len(self.session.data.test) - 1)
             self.index.setValue(self.session.sample_index)
@@ -83,17 +85,18 @@ class SamplePanel(QGroupBox):
         out = s.snapshot_network().feedforward(x)
         pred = int(np.argmax(out))
         names = s.data.class_names
-        self.info.setText(f"label <b>{names[label]}</b> · network says <b>{names[pred]}</b> "
-                          f"(a<sup>L</sup> = {out[pred]:.3f})")
+        self.info.setText(self.tr("label <b>{label}</b> · network says <b>{pred}</b> ({a} = {v})").format(
+            label=names[label], pred=names[pred], a="a<sup>L</sup>", v=f"{out[pred]:.3f}"))
 
 
 class NeuronPanel(QGroupBox):
     """The selected neuron's numbers; for the first hidden layer its 784 incoming weights as an image."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Selected neuron", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Selected neuron"))
         self.session = session
-        self.text = QLabel("Click a neuron in the network to select it.")
+        self.text = QLabel(self.tr("Click a neuron in the network to select it."))
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.plot = pg.PlotWidget(background="#16181d")
@@ -124,7 +127,7 @@ class NeuronPanel(QGroupBox):
         s = self.session
         sel = s.selection
         if sel is None:
-            self.text.setText("Click a neuron in the network to select it.")
+            self.text.setText(self.tr("Click a neuron in the network to select it."))
             self.plot.hide()
             self.caption.setText("")
             return
@@ -134,7 +137,8 @@ class NeuronPanel(QGroupBox):
         _, acts = s.snapshot_network().forward(x[None, :])
         a = float(acts[l - 1][0, j])
         if l == 1:
-            self.text.setText(f"<b>Input neuron {j}</b><br>{symbol('a', 1, j)} = x<sub>{j}</sub> = {fmt(a)}")
+            self.text.setText("<b>" + self.tr("Input neuron {j}").format(j=j)
+                              + f"</b><br>{symbol('a', 1, j)} = x<sub>{j}</sub> = {fmt(a)}")
             self.plot.hide()
             self.caption.setText("")
             return
@@ -142,8 +146,9 @@ class NeuronPanel(QGroupBox):
         w = np.asarray(weights[l - 2])[j]
         z = float(w @ acts[l - 2][0] + b)
         L = s.network.num_layers
-        role = "Output" if l == L else "Hidden"
-        self.text.setText(f"<b>{role} neuron {j} of layer {l}</b><br>"
+        head = (self.tr("Output neuron {j} of layer {l}") if l == L else
+                self.tr("Hidden neuron {j} of layer {l}")).format(j=j, l=l)
+        self.text.setText(f"<b>{head}</b><br>"
                           f"{symbol('b', l, j)} = {fmt(b)}<br>{symbol('z', l, j)} = Σ<sub>k</sub> "
                           f"{symbol('w', l)}<sub>{j}k</sub> {symbol('a', l - 1)}<sub>k</sub> + b = {fmt(z)}<br>"
                           f"{symbol('a', l, j)} = σ(z) = {fmt(a)}")
@@ -160,9 +165,9 @@ class NeuronPanel(QGroupBox):
             vt = symmetric_range([w])
             self.image.setImage(w.reshape(side, side), levels=(-vt, vt))
             self.plot.autoRange(padding=0.02)
-            self.caption.setText(f"Its {w.size} incoming weights {symbol('w', l)}<sub>{j}k</sub> as a "
-                                 f"{side}×{side} image: red pixels excite it, blue ones inhibit it "
-                                 f"(scale ±{vt:g}).")
+            self.caption.setText(self.tr("Its {n} incoming weights {w} as a {side}×{side} image: red pixels "
+                                         "excite it, blue ones inhibit it (scale ±{scale}).").format(
+                n=w.size, w=f"{symbol('w', l)}<sub>{j}k</sub>", side=side, scale=f"{vt:g}"))
         else:
             self.plot.removeItem(self.image)
             self.plot.getViewBox().invertY(False)
@@ -171,11 +176,12 @@ class NeuronPanel(QGroupBox):
             self.plot.showAxis("left")
             self.plot.showAxis("bottom")
             self.plot.setLabel("left", f"{symbol('w', l)}<sub>{j}k</sub>")
-            self.plot.setLabel("bottom", f"k (neuron of layer {l - 1})")
+            self.plot.setLabel("bottom", self.tr("k (neuron of layer {l})").format(l=l - 1))
             self.plot.getAxis("left").enableAutoSIPrefix(False)
             self.bars.setOpts(x=np.arange(w.size), height=w,
                               brushes=[pg.mkBrush("#f87171" if v >= 0 else "#60a5fa") for v in w])
             if self.bars not in self.plot.items():
                 self.plot.addItem(self.bars)
             self.plot.autoRange()
-            self.caption.setText(f"Its {w.size} incoming weights {symbol('w', l)}<sub>{j}k</sub>, k = 0…{w.size - 1}.")
+            self.caption.setText(self.tr("Its {n} incoming weights {w}, k = 0…{last}.").format(
+                n=w.size, w=f"{symbol('w', l)}<sub>{j}k</sub>", last=w.size - 1))

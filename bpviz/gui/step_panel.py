@@ -35,18 +35,19 @@ class StepPanel(QWidget):
         self.session = session
 
         # what to step through
-        self.single = QRadioButton("One sample")
-        self.batch = QRadioButton("Mini-batch")
+        self.single = QRadioButton(self.tr("One sample"))
+        self.batch = QRadioButton(self.tr("Mini-batch"))
         self.single.setChecked(True)
-        self.single.setToolTip("Backpropagate the test image shown in the Sample panel (or a drawn digit)")
-        self.batch.setToolTip("Backpropagate each sample of a random mini-batch of m training images, add up "
-                              "the gradients, then make one update — the seed's update_mini_batch")
+        self.single.setToolTip(self.tr("Backpropagate the test image shown in the Sample panel (or a drawn digit)"))
+        self.batch.setToolTip(self.tr("Backpropagate each sample of a random mini-batch of m training images, add "
+                                      "up the gradients, then make one update — the seed's {fn}").format(
+            fn="update_mini_batch"))
         group = QButtonGroup(self)
         group.addButton(self.single)
         group.addButton(self.batch)
         self.single.toggled.connect(lambda _: self.rebuild())
-        self.new_button = QPushButton("New")
-        self.new_button.setToolTip("Start again on the current weights (a new random mini-batch in batch mode)")
+        self.new_button = QPushButton(self.tr("New"))
+        self.new_button.setToolTip(self.tr("Start again on the current weights (a new random mini-batch in batch mode)"))
         self.new_button.clicked.connect(lambda: self.rebuild())
         src = QHBoxLayout()
         src.addWidget(self.single)
@@ -62,8 +63,8 @@ class StepPanel(QWidget):
         self.prev_button = QPushButton(self._icons["SP_MediaSeekBackward"], "")
         self.next_button = QPushButton(self._icons["SP_MediaSeekForward"], "")
         self.play_button = QPushButton(self._icons["SP_MediaPlay"], "")
-        for b, tip in ((self.first_button, "First step (Home)"), (self.prev_button, "Previous step (←)"),
-                       (self.next_button, "Next step (→)"), (self.play_button, "Play / pause (Space)")):
+        for b, tip in ((self.first_button, self.tr("First step (Home)")), (self.prev_button, self.tr("Previous step (←)")),
+                       (self.next_button, self.tr("Next step (→)")), (self.play_button, self.tr("Play / pause (Space)"))):
             b.setToolTip(tip)
             b.setFixedWidth(44)
         self.first_button.clicked.connect(self.first)
@@ -71,7 +72,7 @@ class StepPanel(QWidget):
         self.next_button.clicked.connect(self.next)
         self.play_button.clicked.connect(self.toggle_play)
         self.speed = QSlider(Qt.Orientation.Horizontal, minimum=1, maximum=20, value=4)
-        self.speed.setToolTip("Playing speed: steps per second ÷ 2")
+        self.speed.setToolTip(self.tr("Playing speed: steps per second ÷ 2"))
         self.speed.valueChanged.connect(self._on_speed)
         transport = QHBoxLayout()
         for b in (self.first_button, self.prev_button, self.next_button, self.play_button):
@@ -80,8 +81,9 @@ class StepPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self._on_speed(self.speed.value())
+        self._paused_tip = self.tr("(Pause or stop training to step through.)")
 
-        self.blocked = QLabel("Training is running: pause or stop it to step through backpropagation.")
+        self.blocked = QLabel(self.tr("Training is running: pause or stop it to step through backpropagation."))
         self.blocked.setWordWrap(True)
         self.blocked.setStyleSheet("color:#fbbf24;")
         self.source = QLabel()
@@ -93,7 +95,7 @@ class StepPanel(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color:#cbd5e1;")
 
-        eq_box = QGroupBox("Equations")
+        eq_box = QGroupBox(self.tr("Equations"))
         self.equations = QLabel()
         self.equations.setTextFormat(Qt.TextFormat.RichText)
         self.equations.setStyleSheet("font-size:10.5pt;")
@@ -128,8 +130,8 @@ class StepPanel(QWidget):
         self.plot_title = QLabel()
         self.plot_title.setStyleSheet("color:#9ca3af;")
 
-        self.keep_button = QPushButton("Keep this update")
-        self.keep_button.setToolTip("Give the network these new weights (the step-through itself never changes them)")
+        self.keep_button = QPushButton(self.tr("Keep this update"))
+        self.keep_button.setToolTip(self.tr("Give the network these new weights (the step-through itself never changes them)"))
         self.keep_button.clicked.connect(self.keep)
 
         layout = scrolling_layout(self)
@@ -218,8 +220,8 @@ class StepPanel(QWidget):
         for b in (self.first_button, self.prev_button, self.next_button, self.play_button, self.new_button,
                   self.single, self.batch):
             b.setEnabled(ok)
-            tip = b.toolTip().split("\n(")[0]
-            b.setToolTip(tip if ok else tip + "\n(Pause or stop training to step through.)")
+            tip = b.toolTip().split("\n" + self._paused_tip)[0]
+            b.setToolTip(tip if ok else tip + "\n" + self._paused_tip)
         if not ok:
             self.stop_play()
         self._update_keep()
@@ -252,32 +254,38 @@ class StepPanel(QWidget):
         self._update_keep()
         if seq is None:
             self.source.setText("")
-            self.title.setText("Step through backpropagation")
-            self.caption.setText("Press → (next step) to walk through one sample: feedforward layer by layer, then the "
-                                 "error δ backwards (BP1, BP2), the gradients (BP3, BP4) and the update.")
+            self.title.setText(self.tr("Step through backpropagation"))
+            self.caption.setText(self.tr("Press → (next step) to walk through one sample: feedforward layer by layer, "
+                                         "then the error δ backwards (BP1, BP2), the gradients (BP3, BP4) and the "
+                                         "update."))
             self.equations.setText(self._equations_html(None))
             self.numbers.setText("")
             self.neuron_hint.setText("")
             return
         names = seq.class_names
-        thing = "image" if square_side(s.network.sizes[0]) is not None else "sample"
+        image = square_side(s.network.sizes[0]) is not None
+        eta, label = f"{seq.eta:g}", names[int(seq.labels[0])]
         if seq.m > 1:
-            src = f"A mini-batch of {seq.m} training {thing}s (η = {seq.eta:g})"
+            src = (self.tr("A mini-batch of {m} training images (η = {eta})") if image else
+                   self.tr("A mini-batch of {m} training samples (η = {eta})")).format(m=seq.m, eta=eta)
         elif s.custom_input is not None and s.network.sizes[0] == s.custom_input[0].shape[0]:
-            src = f"Your drawn digit, target “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+            src = self.tr("Your drawn digit, target “{label}” (η = {eta})").format(label=label, eta=eta)
         else:
-            src = f"Test {thing} #{s.sample_index}, label “{names[int(seq.labels[0])]}” (η = {seq.eta:g})"
+            src = (self.tr("Test image #{i}, label “{label}” (η = {eta})") if image else
+                   self.tr("Test sample #{i}, label “{label}” (η = {eta})")).format(i=s.sample_index, label=label,
+                                                                                 eta=eta)
         self.source.setText(src)
-        self.title.setText(f"Step {step.index + 1} / {len(seq)} · {step.title}")
+        self.title.setText(self.tr("Step {i} / {n} · {title}").format(i=step.index + 1, n=len(seq), title=step.title))
         self.caption.setText(step.caption)
         self.equations.setText(self._equations_html(step))
         jj, k, user = self.selected()
         self.numbers.setText(seq.equation(step, jj, k))
-        pinned = " It stays pinned for every sample of the mini-batch." if seq.m > 1 and step.layer >= 2 else ""
+        pinned = (self.tr(" It stays pinned for every sample of the mini-batch.")
+                  if seq.m > 1 and step.layer >= 2 else "")
         self.neuron_hint.setText(
-            f"Showing the neuron you selected (ringed in the network).{pinned}" if user else
-             f"Showing neuron {jj} of layer {step.layer} (ringed in the network); click another neuron (or an edge "
-             f"into it) in the network.{pinned}")
+            self.tr("Showing the neuron you selected (ringed in the network).") + pinned if user else
+            self.tr("Showing neuron {j} of layer {l} (ringed in the network); click another neuron (or an edge "
+                    "into it) in the network.").format(j=jj, l=step.layer) + pinned)
         name, l, v = seq.vector(step)
         self._plot_vector(name, l, np.asarray(v, dtype=float), jj)
 
@@ -291,7 +299,9 @@ class StepPanel(QWidget):
 
     def _plot_vector(self, name: str, l: int, v: np.ndarray, j: int) -> None:
         side = square_side(v.size)
-        self.plot_title.setText(f"{name} of layer {l} ({v.size} values), neuron {j} marked")
+        shown = self.tr("a (after)") if name == "a (after)" else name
+        self.plot_title.setText(self.tr("{name} of layer {l} ({n} values), neuron {j} marked").format(
+            name=shown, l=l, n=v.size, j=j))
         if side is not None and v.size > 100:
             self.plot.removeItem(self.bars)
             if self.image not in self.plot.items():

@@ -90,9 +90,9 @@ class TrainPanel(QWidget):
         self.pace = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=pace.FULL_SPEED,
                             value=pace.position_of_delay_ms(c.delay_ms))
         self.pace.setPageStep(pace.PER_DECADE)
-        self.pace.setToolTip("How fast training runs: from 1 mini-batch per second (each update can be watched: the "
-                             "edges that changed most flash and every cost point appears) to full speed (right end).\n"
-                             "Can be changed while training runs.")
+        self.pace.setToolTip(self.tr("How fast training runs: from 1 mini-batch per second (each update can be "
+                                     "watched: the edges that changed most flash and every cost point appears) to "
+                                     "full speed (right end).\nCan be changed while training runs."))
         self.pace_label = QLabel()
         self.pace_label.setWordWrap(True)
         self.pace_label.setStyleSheet("color:#9ca3af;")
@@ -130,7 +130,7 @@ class TrainPanel(QWidget):
                 inner.addWidget(self.download_text)
                 self.download_row.hide()
                 form.addRow("", self.download_row)
-        form.addRow("Pace", self.pace)
+        form.addRow(self.tr("Pace"), self.pace)
         form.addRow("", self.pace_label)
 
         self.train_button = QPushButton(self.tr("Train"))

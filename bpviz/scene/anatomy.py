@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bpviz.i18n import translate
 from bpviz.scene.notation import fmt
 
 
@@ -130,15 +131,21 @@ class Anatomy:
         s, n = self.seq, self.names()
         m = s.m
         if not s.update_ok:
-            return "The update was refused (it would make the weights non-finite): Δw = 0."
-        text = (f"(η/m)·Σ = ({s.eta:g}/{m})·{fmt(float(self.running[-1]), 5)} = {fmt(-self.gradient_step, 6)}, so "
-                f"Δ{n['w']} = −(η/m)·Σ = {fmt(self.gradient_step, 6)}")
+            return translate("Anatomy", "The update was refused (it would make the weights non-finite): Δw = 0.")
+        text = translate("Anatomy", "(η/m)·Σ = ({eta}/{m})·{s} = {step}, so {dw} = −(η/m)·Σ = {gstep}").format(
+            eta=f"{s.eta:g}", m=m, s=fmt(float(self.running[-1]), 5), step=fmt(-self.gradient_step, 6),
+            dw=f"Δ{n['w']}", gstep=fmt(self.gradient_step, 6))
         if s.lmbda:
-            text += f" plus the L2 shrinkage {fmt(self.decay_step, 6)}"
+            text += translate("Anatomy", " plus the L2 shrinkage {d}").format(d=fmt(self.decay_step, 6))
         agree = self.agrees()
-        prec = f" (to the weights' {s.before.dtype} precision)" if s.before.dtype == np.float32 else ""
-        text += (f"; the update applied: {n['w']} = {fmt(self.w_before, 6)} → {fmt(self.w_after, 6)}, "
-                 f"Δw = {fmt(self.applied, 6)} {'— equal' + prec if agree else '≠ — they differ'}")
+        if not agree:
+            verdict = translate("Anatomy", "≠ — they differ")
+        elif s.before.dtype == np.float32:
+            verdict = translate("Anatomy", "— equal (to the weights' {dtype} precision)").format(dtype=s.before.dtype)
+        else:
+            verdict = translate("Anatomy", "— equal")
+        text += translate("Anatomy", "; the update applied: {w} = {w0} → {w1}, Δw = {dw} {verdict}").format(
+            w=n["w"], w0=fmt(self.w_before, 6), w1=fmt(self.w_after, 6), dw=fmt(self.applied, 6), verdict=verdict)
         return text
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from bpviz import reference
 from bpviz.core.network import Network
 from bpviz.core.sgd import update_mini_batch as core_update_mini_batch
+from bpviz.i18n import translate
 from bpviz.scene.steps import BP1, BP2, FORWARD, GRADIENT, INPUT, RESULT, UPDATE, Step, StepSequence
 
 SAMPLE, BATCH = "sample", "batch"
@@ -166,7 +167,7 @@ def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str)
 
     # The book's backward loop counts from the end: its l is L − (book layer) + 1.
     def code_l(q: int) -> str:
-        return f"l = {L - q + 1} (layer {q} of {L})"
+        return f"l = {L - q + 1} " + translate("Code", "(layer {q} of {L})").format(q=q, L=L)
 
     if kind == INPUT:
         return (
@@ -227,8 +228,8 @@ def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str)
         return tuple(out)
     if kind == RESULT:
         ops = [(f"weights[{q - 2}]", mat(q)) for q in range(2, L + 1)]
-        return (umb("return weights, biases", 0, "new weights: " + ", ".join(f"{{{k}}}" for k in range(len(ops))),
-                    ops),)
+        return (umb("return weights, biases", 0, translate("Code", "new weights:") + " "
+                    + ", ".join(f"{{{k}}}" for k in range(len(ops))), ops),)
     raise ValueError(f"unknown kind of step {kind!r}")
 
 
@@ -254,7 +255,7 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
         return (
             at("forward", "z = a @ w.T", run, "{r} = {0} @ {1}", [("a", rows(l - 1)), ("w.T", mat(l)[::-1])],
                ("z", rows(l))),
-            at("forward", "z += b", run, "{r} = {0} + {1} (added to every row)", [("z", rows(l)), ("b", (n[l - 1],))],
+            at("forward", "z += b", run, translate("Code", "{r} = {0} + {1} (added to every row)"), [("z", rows(l)), ("b", (n[l - 1],))],
                ("z", rows(l))),
             at("forward", "a = sigmoid(z)", run, "{r} = σ({0})", [("z", rows(l))], ("a", rows(l))),
         )
@@ -277,7 +278,7 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
         return (
             at("update", "step = delta * (eta / m)", run, "{r} = {0} · (eta / m)", [("delta", rows(l))],
                ("step", rows(l))),
-            at("update", "dw = step.T @ a", run, "{r} = {0} @ {1}  (the sum over the m samples)",
+            at("update", "dw = step.T @ a", run, translate("Code", "{r} = {0} @ {1}  (the sum over the m samples)"),
                [("step.T", rows(l)[::-1]), ("a", rows(l - 1))], ("dw", mat(l))),
         )
     if kind == UPDATE:
@@ -285,11 +286,11 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
         for q in range(2, L + 1):
             out.append(at("update", "new_w.append(", q - 2, "w − dw: {0} − {1}",
                           [("w", mat(q)), ("dw", mat(q))]))
-            out.append(at("update", "new_b.append(", q - 2, "b − Σ over rows of step: {0} − {1}",
+            out.append(at("update", "new_b.append(", q - 2, "b − " + translate("Code", "Σ over rows of {name}:").replace("{name}", "step") + " {0} − {1}",
                           [("b", (n[q - 1],)), ("step", rows(q))]))
         return tuple(out)
     if kind == RESULT:
         ops = [(f"new_w[{q - 2}]", mat(q)) for q in range(2, L + 1)]
         return (at("update", "network.weights[:] = new_w", 0,
-                   "new weights: " + ", ".join(f"{{{k}}}" for k in range(len(ops))), ops),)
+                   translate("Code", "new weights:") + " " + ", ".join(f"{{{k}}}" for k in range(len(ops))), ops),)
     raise ValueError(f"unknown kind of step {kind!r}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bpviz.i18n import translate
 from bpviz.scene.layout import NetworkLayout
 from bpviz.scene.notation import fmt, sub, symbol, weight_name
 
@@ -75,13 +76,18 @@ def describe_node(shown: Shown, lay: NetworkLayout, l: int, j: int) -> str:
     a = float(acts[l - 1][j]) if acts else float("nan")
     if l == 1:
         side = lay.layer(1).grid_shape[0] if lay.grid_rect else None
-        where = f" (pixel row {j // side}, column {j % side})" if side else ""
-        return f"input neuron {j}{where}\n{symbol('a', 1, j)} = x{sub(j)} = {fmt(a)}"
+        head = (translate("Hover", "input neuron {j} (pixel row {r}, column {c})").format(j=j, r=j // side, c=j % side)
+                if side else translate("Hover", "input neuron {j}").format(j=j))
+        return f"{head}\n{symbol('a', 1, j)} = x{sub(j)} = {fmt(a)}"
     b = float(np.asarray(shown.biases[l - 2])[j])
     z = float(np.asarray(shown.weights[l - 2])[j] @ acts[l - 2] + b) if acts else float("nan")
-    role = "output" if l == len(lay.layers) else "hidden"
-    extra = f"  (class {shown.class_names[j]})" if role == "output" and j < len(shown.class_names) else ""
-    text = (f"{role} neuron {j} of layer {l}{extra}\n{symbol('b', l, j)} = {fmt(b)},  "
+    if l == len(lay.layers):
+        head = translate("Hover", "output neuron {j} of layer {l}").format(j=j, l=l)
+        if j < len(shown.class_names):
+            head += translate("Hover", "  (class {name})").format(name=shown.class_names[j])
+    else:
+        head = translate("Hover", "hidden neuron {j} of layer {l}").format(j=j, l=l)
+    text = (f"{head}\n{symbol('b', l, j)} = {fmt(b)},  "
             f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = σ({symbol('z', l, j)}) = {fmt(a)}")
     node = shown.node_values[l - 1] if len(shown.node_values) >= l else None
     if node is not None and node[0] == "δ":
@@ -96,7 +102,9 @@ def describe_edge(shown: Shown, l: int, j: int, k: int) -> str:
     if kind == "∂C/∂w":
         head = f"∂C/∂{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head})"
     elif kind == "Δw":
-        head = f"Δ{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  ({head} before)"
+        head = f"Δ{weight_name(l, j, k)} = {fmt(float(values[j, k]), 4)}  " + translate(
+            "Hover", "({w} before)").format(w=head)
     elif values is not None and shown.step_mode:
         head = f"{weight_name(l, j, k)} = {fmt(float(values[j, k]))}"
-    return f"{head}\nfrom neuron {k} of layer {l - 1} to neuron {j} of layer {l}"
+    return head + "\n" + translate("Hover", "from neuron {k} of layer {lk} to neuron {j} of layer {l}").format(
+        k=k, lk=l - 1, j=j, l=l)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bpviz.i18n import translate
+
 HEIGHT = 100.0          # total height the tallest layer may use
 GRID_SIDE = 60.0        # side of the input grid
 COLUMN_GAP = 42.0       # horizontal distance between columns
@@ -182,10 +184,13 @@ def edge_endpoints(layout: NetworkLayout, l: int) -> np.ndarray:
 
 def layer_label_texts(l: int, L: int, n: int, grid_shape: tuple[int, int] | None) -> tuple[str, ...]:
     """A layer's title from longest to shortest (a narrow view uses a shorter one)."""
-    role = "input" if l == 1 else "output" if l == L else "hidden"
+    role = (translate("Layout", "input") if l == 1 else translate("Layout", "output") if l == L
+            else translate("Layout", "hidden"))
     shape = f" = {grid_shape[0]}×{grid_shape[1]}" if grid_shape else ""
-    return (f"layer {l} · {role}\n{n}{shape} neurons", f"layer {l}\n{role}\n{n} neurons", f"layer {l}\n{n}",
-            f"{l}")
+    layer = translate("Layout", "layer {l}").format(l=l)
+    neurons = translate("Layout", "{n} neurons")
+    return (f"{layer} · {role}\n" + neurons.format(n=f"{n}{shape}"), f"{layer}\n{role}\n" + neurons.format(n=n),
+            f"{layer}\n{n}", f"{l}")
 
 
 def intervals_overlap(centres: list[float], widths: list[float]) -> bool:

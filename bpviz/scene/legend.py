@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import numpy as np
 
+from bpviz.i18n import translate
 from bpviz.scene.colors import nice_ceiling
 
 EDGE_NAMES = {"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}
 NODE_NAMES = {"a": "activation a", "δ": "error δ", "z": "weighted input z", "Δa": "change Δa",
               "∂C/∂x": "∂C/∂x", "a (after)": "activation a after the update"}
+
+
+def edge_name(kind: str) -> str:
+    """EDGE_NAMES[kind] in the interface language."""
+    return {"w": translate("Legend", "weight w"), "∂C/∂w": translate("Legend", "gradient ∂C/∂w"),
+            "Δw": translate("Legend", "change Δw")}.get(kind, kind)
+
+
+def node_name(kind: str) -> str:
+    """NODE_NAMES[kind] in the interface language."""
+    return {"a": translate("Legend", "activation a"), "δ": translate("Legend", "error δ"),
+            "z": translate("Legend", "weighted input z"), "Δa": translate("Legend", "change Δa"),
+            "a (after)": translate("Legend", "activation a after the update")}.get(kind, kind)
 #: Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).
 GREY_KINDS = ("a",)
 FLASH_PER_LAYER = 20      # edges lit per layer after an update at a watchable pace
@@ -25,7 +39,7 @@ def _g(v: float) -> str:
 
 def edge_legend(kind: str, vmax: float) -> str:
     """The colour bar's label: what the edges show and their range."""
-    return f"edges: {EDGE_NAMES.get(kind, kind)}  (±{_g(vmax)})"
+    return translate("Legend", "edges: {name}  (±{v})").format(name=edge_name(kind), v=_g(vmax))
 
 
 def node_scales(values: list) -> dict[str, float]:
@@ -51,18 +65,21 @@ def node_legend(values: list, scales: dict[str, float] | None = None) -> str:
             layers.setdefault(v[0], []).append(l)
     parts = []
     for kind, ls in layers.items():
-        where = f"layer {ls[0]}" if len(ls) == 1 else f"layers {ls[0]}–{ls[-1]}" if ls == list(
-            range(ls[0], ls[-1] + 1)) else "layers " + ", ".join(map(str, ls))
-        name = NODE_NAMES.get(kind, kind)
+        where = (translate("Legend", "layer {l}").format(l=ls[0]) if len(ls) == 1 else
+                 translate("Legend", "layers {a}–{b}").format(a=ls[0], b=ls[-1]) if ls == list(range(ls[0], ls[-1] + 1))
+                 else translate("Legend", "layers {list}").format(list=", ".join(map(str, ls))))
+        name = node_name(kind)
         if kind in GREY_KINDS:
-            parts.append(f"{name} ({where}): 0 dark … 1 white")
+            parts.append(translate("Legend", "{name} ({where}): 0 dark … 1 white").format(name=name, where=where))
         else:
             s = scales.get(kind, 1.0)
-            parts.append(f"{name} ({where}): blue −{_g(s)} … red +{_g(s)}")
+            parts.append(translate("Legend", "{name} ({where}): blue −{s} … red +{s}").format(
+                name=name, where=where, s=_g(s)))
     missing = [l for l, v in enumerate(values, start=1) if v is None]
     if missing:
-        parts.append("not computed yet: layer" + ("s " if len(missing) > 1 else " ") + ", ".join(map(str, missing)))
-    return "nodes: " + " · ".join(parts) if parts else ""
+        parts.append((translate("Legend", "not computed yet: layers {list}") if len(missing) > 1 else
+                       translate("Legend", "not computed yet: layer {list}")).format(list=", ".join(map(str, missing))))
+    return translate("Legend", "nodes: {parts}").format(parts=" · ".join(parts)) if parts else ""
 
 
 def flash_edges(deltas: dict[int, np.ndarray], per_layer: int = FLASH_PER_LAYER) -> dict[int, np.ndarray]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+from bpviz.i18n import translate
+
 PER_DECADE = 10          # slider positions per factor of 10
 STEPS = 26               # positions 0..25 are 1 … ≈ 333 mini-batches/s, 26 is full speed
 FULL_SPEED = STEPS
@@ -52,20 +54,22 @@ def position_of_delay_ms(ms: int) -> int:
 def describe_rate(rate: float | None) -> str:
     """ "1 mini-batch/s", "2.5 mini-batches/s", "40 mini-batches/s", "full speed"."""
     if rate is None:
-        return "full speed"
+        return translate("Pace", "full speed")
     if rate < 10:
         r = f"{rate:.2g}"
     else:
         r = f"{rate:.0f}"
-    return f"{r} mini-batch/s" if r == "1" else f"{r} mini-batches/s"
+    return (translate("Pace", "{r} mini-batch/s") if r == "1" else
+            translate("Pace", "{r} mini-batches/s")).format(r=r)
 
 
 def describe_pace(rate: float | None, batch_size: int) -> str:
     """The rate in words with what it means: samples per second and how an update looks."""
     if rate is None:
-        return "full speed: the view recolours about 3× a second"
+        return translate("Pace", "full speed: the view recolours about 3× a second")
     samples = rate * batch_size
     s = f"{samples:.3g}" if samples < 100 else f"{samples:,.0f}"
-    what = ("each update flashes the edges that changed most" if rate <= WATCHABLE_RATE
-            else "the view recolours about 3× a second")
-    return f"{describe_rate(rate)} = {s} samples/s; {what}"
+    text = (translate("Pace", "{rate} = {s} samples/s; each update flashes the edges that changed most")
+            if rate <= WATCHABLE_RATE else
+            translate("Pace", "{rate} = {s} samples/s; the view recolours about 3× a second"))
+    return text.format(rate=describe_rate(rate), s=s)

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from bpviz.i18n import translate
 from bpviz.scene.colors import nice_ceiling
 from bpviz.scene.notation import fmt
 
@@ -52,12 +53,13 @@ def describe_epoch(history, x: float, tolerance: float) -> str | None:
     if best is None:
         return None
     ev = best[1]
-    parts = [f"epoch {ev.epoch + 1}: training cost {fmt(float(ev.training_cost), 4)}"]
+    parts = [translate("Plots", "epoch {e}: training cost {c}").format(e=ev.epoch + 1, c=fmt(float(ev.training_cost), 4))]
     if ev.test_accuracy is not None:
-        parts.append(f"test accuracy {100 * ev.test_accuracy:.2f} % ({ev.test_correct} / {ev.test_total})")
+        parts.append(translate("Plots", "test accuracy {p} % ({right} / {total})").format(
+            p=f"{100 * ev.test_accuracy:.2f}", right=ev.test_correct, total=ev.test_total))
     if ev.validation_accuracy is not None:
-        parts.append(f"validation {100 * ev.validation_accuracy:.2f} %")
-    return ", ".join(parts)
+        parts.append(translate("Plots", "validation {p} %").format(p=f"{100 * ev.validation_accuracy:.2f}"))
+    return translate("Plots", ", ").join(parts)
 
 
 def describe_point(history, x: float, tolerance: float) -> str | None:
@@ -80,10 +82,10 @@ def describe_point(history, x: float, tolerance: float) -> str | None:
         return None
     if best[0] == "batch":
         g = int(history.batch_index[best[1]])
-        return (f"epoch {g // bpe + 1}, mini-batch {g % bpe + 1} of {bpe}: "
-                f"cost {fmt(float(history.batch_cost[best[1]]), 4)}")
+        return translate("Plots", "epoch {e}, mini-batch {i} of {n}: cost {c}").format(
+            e=g // bpe + 1, i=g % bpe + 1, n=bpe, c=fmt(float(history.batch_cost[best[1]]), 4))
     i = best[1]
     g = int(history.summary_start[i])
-    return (f"epoch {g // bpe + 1}, mini-batches {g % bpe + 1}–{g % bpe + history.block} of {bpe}: "
-            f"cost {fmt(float(history.summary_min[i]), 4)} … {fmt(float(history.summary_max[i]), 4)} "
-            f"(mean {fmt(float(history.summary_mean[i]), 4)})")
+    return translate("Plots", "epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})").format(
+        e=g // bpe + 1, i=g % bpe + 1, j=g % bpe + history.block, n=bpe, lo=fmt(float(history.summary_min[i]), 4),
+        hi=fmt(float(history.summary_max[i]), 4), mean=fmt(float(history.summary_mean[i]), 4))

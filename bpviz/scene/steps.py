@@ -20,6 +20,7 @@ import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
 from bpviz.core.learning import SATURATION_THRESHOLD
+from bpviz.i18n import translate
 from bpviz.scene.layout import square_side
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
@@ -91,10 +92,13 @@ def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
     sp = float(sigma_prime)
     if not sp < threshold:
         return ""
-    head = f"<br>σ′(z) = {_sig(sp)} &lt; {threshold:g}: this neuron is saturated"
     if cross_entropy_output:
-        return head + ", but the cross-entropy δ = a − y has no σ′ factor, so it still learns in proportion to its error"
-    return head + ", so δ is small and it learns slowly"
+        text = translate("Steps", "σ′(z) = {sp} &lt; {threshold}: this neuron is saturated, but the cross-entropy "
+                                  "δ = a − y has no σ′ factor, so it still learns in proportion to its error")
+    else:
+        text = translate("Steps", "σ′(z) = {sp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
+                                  "learns slowly")
+    return "<br>" + text.format(sp=_sig(sp), threshold=f"{threshold:g}")
 
 
 def _sig(v: float) -> str:
@@ -192,33 +196,38 @@ class StepSequence:
         L, m = self.L, self.m
         quad = self.cost_name == "quadratic"
         image = square_side(self.sizes[0]) is not None
-        thing, unit = ("image", "pixel") if image else ("sample", "input")
-        out = [(INPUT, 1, "Input{of}",
-                f"The {thing} is fed in as the activations of layer 1: a¹ = x, one value per {unit}. "
-                "The target y is the vector with 1 for the class “{y}” and 0 elsewhere.")]
+        # "{of}" and "{y}" stay in the texts (filled per sample in _step); only the layer numbers go in here
+        inp = (translate("Steps", "The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. "
+                                  "The target y is the vector with 1 for the class “{y}” and 0 elsewhere.") if image
+               else translate("Steps", "The sample is fed in as the activations of layer 1: a¹ = x, one value per "
+                                       "input. The target y is the vector with 1 for the class “{y}” and 0 elsewhere."))
+        out = [(INPUT, 1, translate("Steps", "Input{of}"), inp)]
         for l in range(2, L + 1):
-            out.append((FORWARD, l, f"Feedforward into layer {l}{{of}}",
-                        f"Each neuron of layer {l} adds up the activations of layer {l - 1}, weighted by the edges "
-                        f"into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation "
-                        f"will need every z and a computed here."))
-        out.append((BP1, L, "BP1: the output error δᴸ{of}",
-                    "How much the cost changes when the output neuron's z changes: "
-                    + ("the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), "
-                       "which is tiny when a neuron is saturated — then it learns slowly."
-                       if quad else
-                       "with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated "
-                       "neurons still learn fast.")))
+            out.append((FORWARD, l, _fill(translate("Steps", "Feedforward into layer {l}{of}"), l=l),
+                        _fill(translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, "
+                                                 "weighted by the edges into it, plus its bias (that is z), and "
+                                                 "squashes the sum with σ. Backpropagation will need every z and a "
+                                                 "computed here."), l=l, k=l - 1)))
+        out.append((BP1, L, translate("Steps", "BP1: the output error δᴸ{of}"),
+                    translate("Steps", "How much the cost changes when the output neuron's z changes: the output is "
+                                       "compared with the target (aᴸ − y) and scaled by σ′(zᴸ), which is tiny when a "
+                                       "neuron is saturated — then it learns slowly.")
+                    if quad else
+                    translate("Steps", "How much the cost changes when the output neuron's z changes: with the "
+                                       "cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated neurons "
+                                       "still learn fast.")))
         for l in range(L - 1, 1, -1):
-            out.append((BP2, l, f"BP2: the error moves back to layer {l}{{of}}",
-                        f"Each neuron of layer {l} collects the errors of layer {l + 1}, weighted by the same edges "
-                        f"that carried its activation forward (wᵀδ), and scales them by its own σ′(z). "
-                        f"This is the backward pass: one matrix product per layer."))
+            out.append((BP2, l, _fill(translate("Steps", "BP2: the error moves back to layer {l}{of}"), l=l),
+                        _fill(translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted "
+                                                 "by the same edges that carried its activation forward (wᵀδ), and "
+                                                 "scales them by its own σ′(z). This is the backward pass: one matrix "
+                                                 "product per layer."), l=l, k=l + 1)))
         for l in range(L, 1, -1):
-            out.append((GRADIENT, l, f"BP3/BP4: gradients of layer {l}{{of}}",
-                        "The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is "
-                        "the error at its end times the activation at its start (BP4): edges from silent "
-                        "neurons (a = 0) get no gradient."
-                        + (" The sums over the mini-batch so far are shown too." if m > 1 else "")))
+            out.append((GRADIENT, l, _fill(translate("Steps", "BP3/BP4: gradients of layer {l}{of}"), l=l),
+                        translate("Steps", "The error of a neuron is the gradient for its bias (BP3); the gradient "
+                                           "for a weight is the error at its end times the activation at its start "
+                                           "(BP4): edges from silent neurons (a = 0) get no gradient.")
+                        + (translate("Steps", " The sums over the mini-batch so far are shown too.") if m > 1 else "")))
         return out
 
     def _step(self, index: int) -> Step:
@@ -226,44 +235,59 @@ class StepSequence:
         if index < m * per:
             i, r = divmod(index, per)
             kind, layer, title, caption = self._template[r]
-            of = f" (sample {i + 1} of {m})" if m > 1 else ""
+            of = translate("Steps", " (sample {i} of {m})").format(i=i + 1, m=m) if m > 1 else ""
             y = self.class_names[int(self.labels[i])]
             return Step(index, kind, layer, i, title.replace("{of}", of), caption.replace("{y}", y))
         if index == m * per:
-            return Step(index, UPDATE, L, m - 1, "Gradient descent: the change",
-                        f"Every weight and bias moves against its gradient, averaged over the {m} "
-                        f"sample{'s' if m > 1 else ''} of the mini-batch and scaled by the learning rate "
-                        f"η = {self.eta:g}. The edges show the change Δw.")
-        return Step(index, RESULT, L, m - 1, "Gradient descent: the result", self.result_caption())
+            text = (translate("Steps", "Every weight and bias moves against its gradient, averaged over the {m} "
+                                       "samples of the mini-batch and scaled by the learning rate η = {eta}. The "
+                                       "edges show the change Δw.") if m > 1 else
+                    translate("Steps", "Every weight and bias moves against its gradient, averaged over the {m} "
+                                       "sample of the mini-batch and scaled by the learning rate η = {eta}. The "
+                                       "edges show the change Δw."))
+            return Step(index, UPDATE, L, m - 1, translate("Steps", "Gradient descent: the change"),
+                        text.format(m=m, eta=f"{self.eta:g}"))
+        return Step(index, RESULT, L, m - 1, translate("Steps", "Gradient descent: the result"), self.result_caption())
 
     def result_claims(self) -> list[Claim]:
         """What the RESULT caption states, decided from the numbers (see :class:`Claim`)."""
         if not self.update_ok:
-            return [Claim("kept_weights", "yes", (), "This update would make the weights non-finite (η is far too "
-                                                     "large): the network keeps its old weights.")]
+            return [Claim("kept_weights", "yes", (), translate("Steps", "This update would make the weights "
+                                                                       "non-finite (η is far too large): the network "
+                                                                       "keeps its old weights."))]
         y = self.batch.Y.argmax(axis=1)
         rows = np.arange(self.m)
         before_t = self.batch.activations[-1][rows, y]
         after_t = self.output_after[rows, y]
         c0, c1 = float(np.mean(self.batch.costs)), float(np.mean(self.cost_after))
         went = _direction(c0, c1, "up", "down", "nowhere")
+        cost_words = {
+            (True, "up"): translate("Steps", "The cost over this sample went up: {c0} → {c1}."),
+            (True, "down"): translate("Steps", "The cost over this sample went down: {c0} → {c1}."),
+            (True, "nowhere"): translate("Steps", "The cost over this sample went nowhere: {c0} → {c1}."),
+            (False, "up"): translate("Steps", "The cost over these {m} samples went up: {c0} → {c1}."),
+            (False, "down"): translate("Steps", "The cost over these {m} samples went down: {c0} → {c1}."),
+            (False, "nowhere"): translate("Steps", "The cost over these {m} samples went nowhere: {c0} → {c1}."),
+        }[(self.m == 1, went)]
         out = [Claim("cost", {"nowhere": "same"}.get(went, went), (c0, c1),
-                     f"The cost over {'this sample' if self.m == 1 else f'these {self.m} samples'} went "
-                     f"{went}: {num(c0)} → {num(c1)}.")]
+                     cost_words.format(m=self.m, c0=num(c0), c1=num(c1)))]
         if self.m == 1:
             b, a = float(before_t[0]), float(after_t[0])
             moved = _direction(b, a, "rose", "fell", "same")
-            words = {"rose": f"The target neuron's output rose towards 1 ({num(b)} → {num(a)}): that is one step "
-                             f"of learning.",
-                     "fell": f"The target neuron's output fell, away from 1 ({num(b)} → {num(a)}): the step "
-                             f"overshot (η is large for this sample), so this step did not help it.",
-                     "same": "The target neuron's output did not change."}[moved]
+            words = {"rose": translate("Steps", "The target neuron's output rose towards 1 ({b} → {a}): that is "
+                                                "one step of learning."),
+                     "fell": translate("Steps", "The target neuron's output fell, away from 1 ({b} → {a}): the step "
+                                                "overshot (η is large for this sample), so this step did not help "
+                                                "it."),
+                     "same": translate("Steps", "The target neuron's output did not change.")}[moved]
+            words = words.format(b=num(b), a=num(a))
             out.insert(0, Claim("target", moved, (b, a), words))
         else:
             closer = int(np.sum(after_t > before_t))
             out.insert(0, Claim("targets_rose", str(closer), (closer, self.m),
-                                f"For {closer} of the {self.m} samples the target neuron's output rose; one step "
-                                f"lowers the batch's cost on average, not every sample's."))
+                                translate("Steps", "For {k} of the {m} samples the target neuron's output rose; "
+                                                   "one step lowers the batch's cost on average, not every "
+                                                   "sample's.").format(k=closer, m=self.m)))
         return out
 
     def result_caption(self) -> str:
@@ -271,7 +295,7 @@ class StepSequence:
         claims = self.result_claims()
         if claims[0].what == "kept_weights":
             return claims[0].words
-        return "The network now has its new weights. " + " ".join(c.words for c in claims)
+        return _sentences([translate("Steps", "The network now has its new weights."), *(c.words for c in claims)])
 
     def claims(self, step: Step, j: int | None = None) -> list[Claim]:
         """Every checkable statement the step's caption and equation make for neuron j."""
@@ -286,8 +310,8 @@ class StepSequence:
             return [Claim("saturated", "yes" if note else "no", (sp, SATURATION_THRESHOLD), note)]
         if step.kind == GRADIENT:
             silent = int(np.sum(t.a(l - 1) == 0))
-            return [Claim("silent_inputs", "no gradient", (silent,), "edges from silent neurons (a = 0) get no "
-                                                                     "gradient")]
+            return [Claim("silent_inputs", "no gradient", (silent,),
+                          translate("Steps", "edges from silent neurons (a = 0) get no gradient"))]
         return []
 
     def __len__(self) -> int:
@@ -374,7 +398,8 @@ class StepSequence:
         names = self.class_names
         if kind == INPUT:
             return (f"{sym('a', 1, j)} = x{_sub(j)} = {num(t.a(1)[j])}<br>"
-                    f"target y = class “{names[t.label]}”: y{_sub(t.label)} = 1, all other y{_sub('j')} = 0")
+                    + translate("Steps", "target y = class “{name}”: {yk} = 1, all other {yj} = 0").format(
+                        name=names[t.label], yk=f"y{_sub(t.label)}", yj=f"y{_sub('j')}"))
         if kind == FORWARD:
             z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
             terms = w * a_prev
@@ -388,9 +413,9 @@ class StepSequence:
                 sp = t.sigma_prime(l)[j]
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
                         f"({num(a)} − {num(y)})·{pnum(sp)} = <b>{num(d)}</b>"
-                        f"<br>cost of this sample C<sub>x</sub> = {num(t.cost)}" + saturation_note(sp))
+                        "<br>" + _cost_line(t.cost) + saturation_note(sp))
             return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {num(a)} − {num(y)} = <b>{num(d)}</b>"
-                    f" &nbsp; (z = {num(z)})<br>cost of this sample C<sub>x</sub> = {num(t.cost)}"
+                    f" &nbsp; (z = {num(z)})<br>" + _cost_line(t.cost)
                     + saturation_note(t.sigma_prime(l)[j], cross_entropy_output=True))
         if kind == BP2:
             w_next, d_next = t.w(l + 1)[:, j], t.delta(l + 1)
@@ -409,7 +434,8 @@ class StepSequence:
                     f"{pnum(a_prev)}·{pnum(d)} = <b>{num(g)}</b>")
             if self.m > 1:
                 i = step.sample
-                text += (f"<br>sums over the first {i + 1} of {self.m} samples: "
+                text += ("<br>" + translate("Steps", "sums over the first {i} of {m} samples:").format(
+                         i=i + 1, m=self.m) + " "
                          f"Σ<sub>x</sub> ∂C<sub>x</sub>/∂{sym('b', l, j)} = {num(self.sum_b[l - 2][i][j])}, "
                          f"Σ<sub>x</sub> ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {num(self.sum_w[l - 2][i][j, k])}")
             return text
@@ -427,10 +453,30 @@ class StepSequence:
         i = step.sample
         before, after = t.output, self.output_after[i]
         y = t.label
-        return (f"output for this x, neuron {j} (class “{names[j]}”): {sym('a', self.L, j)} = {num(before[j])} → "
-                f"<b>{num(after[j])}</b><br>target neuron {y}: {num(before[y])} → <b>{num(after[y])}</b>; "
-                f"the network says “{names[int(np.argmax(before))]}” before, "
-                f"“{names[int(np.argmax(after))]}” after")
+        return translate("Steps", "output for this x, neuron {j} (class “{name}”): {a} = {before} → <b>{after}</b><br>"
+                                  "target neuron {y}: {y0} → <b>{y1}</b>; the network says “{p0}” before, “{p1}” "
+                                  "after").format(
+            j=j, name=names[j], a=sym('a', self.L, j), before=num(before[j]), after=num(after[j]), y=y,
+            y0=num(before[y]), y1=num(after[y]), p0=names[int(np.argmax(before))], p1=names[int(np.argmax(after))])
+
+
+def _sentences(parts: list[str]) -> str:
+    """Sentences one after another: a space between English ones, none after a full-width 。."""
+    out = ""
+    for p in parts:
+        out += p if not out or out.endswith("。") else " " + p
+    return out
+
+
+def _fill(text: str, **fields) -> str:
+    """Fill some {name} fields of a template and leave the others ({of}, {y}) for later."""
+    for name, value in fields.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def _cost_line(cost: float) -> str:
+    return translate("Steps", "cost of this sample {cx} = {c}").format(cx="C<sub>x</sub>", c=num(cost))
 
 
 def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int = 4) -> str:
@@ -440,13 +486,14 @@ def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int =
     order = np.argsort(-np.abs(values))[:shown]
     head = " + ".join(terms[q][0] for q in order)
     rest = float(values.sum() - values[order].sum())
-    return f"{head} + … ({len(terms) - shown} more terms, together {num(rest)})"
+    return head + translate("Steps", " + … ({n} more terms, together {rest})").format(
+        n=len(terms) - shown, rest=num(rest))
 
 
 def general_equations(cost_name: str) -> list[tuple[str, str]]:
     """The equations of the panel: (key, rich text) in the book's form."""
     bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
-           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;(cross-entropy)")
+           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + translate("Steps", "(cross-entropy)"))
     return [
         ("input", "a<sup>1</sup> = x"),
         ("z", "z<sup>l</sup> = w<sup>l</sup> a<sup>l−1</sup> + b<sup>l</sup>"),

@@ -23,20 +23,15 @@ ALLOWED = {
     "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
 
+#: Phase 3: the seed's function named in a tooltip, and index pairs of the book's notation (w^l_jk).
+ALLOWED |= {"update_mini_batch", "jk"}
+
 #: Commands and the like, quoted as they are typed.
 ALLOWED_PHRASES = ("bpviz train", "例如 quadratic")  # typed values
 
 #: Phase 1 exceptions: widgets whose texts are not wrapped yet (files being changed for issue 10,
 #: or not reached yet). Phase 2 removes entries from here; the test then covers them.
-KNOWN_UNTRANSLATED = {
-    "network_view": "bpviz/gui/network_view.py, edge_layer.py, scene/hover.py (issue 10)",
-    "cost_plot": "bpviz/gui/cost_plot.py (issue 10)",
-    "step_panel": "bpviz/gui/step_panel.py, scene/steps.py (issue 10)",
-    "neuron_panel": "bpviz/gui/side_panels.py (issue 10)",
-    "sample_panel": "bpviz/gui/side_panels.py (issue 10)",
-    "train_panel.pace": "the pace slider of train_panel.py (issue 10)",
-    "train_panel.pace_label": "the pace slider of train_panel.py (issue 10)",
-    "anatomy_panel": "bpviz/gui/anatomy.py, the Mini-batch tab (issue 10)",
+KNOWN_UNTRANSLATED: dict[str, str] = {
 }
 #: The explore views (bpviz/gui/explore/*.py): their tab names, tab tooltips, Explore-menu actions,
 #: buttons, labels and tooltips with fixed text are translated and checked here through the tab
@@ -46,7 +41,9 @@ KNOWN_UNTRANSLATED_EXPLORE = ("nudge_panel", "nudge_curve", "gradcheck_panel", "
                               "learning_panel", "learning_speed", "learning_twin", "learning_hidden")
 
 #: Single texts outside the widgets above (a form's row label) left for phase 2.
-KNOWN_UNTRANSLATED_TEXTS = {"Pace": "the pace row label of train_panel.py (issue 10)"}
+KNOWN_UNTRANSLATED_TEXTS: dict[str, str] = {
+    "Saturated neurons": "the lens title explore/learning.py gives the network view's caption (phase 2)",
+}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z_'\-]*[A-Za-z]|[A-Za-z]")
 
@@ -357,6 +354,127 @@ def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monk
 def test_the_walk_finds_english_in_the_english_interface(make_window):
     w = make_window()
     assert len(_english(visible_texts(w))) > 30
+    # and the phase-3 walk (scene texts, hovers, every step) finds English in English too
+    w.tabs.setCurrentWidget(w.step_panel)
+    w.step_panel.rebuild()
+    w.session.set_step(len(w.session.steps) - 1)
+    leftovers = _english(scene_texts(w) + hover_texts(w))
+    assert len(leftovers) > 5 and any(where.startswith("hover") for where, _t, _w in leftovers)
+    assert any(where == "layer title" for where, _t, _w in leftovers)
+
+
+# -- phase 3: the step-through, the network view's scene and hovers, the cost plot, the pace ----------
+def scene_texts(window) -> list[tuple[str, str]]:
+    """Texts drawn inside the pyqtgraph scenes (not widgets): the network view's layer titles (every
+    length the view may choose), colour-bar label and node labels, the cost plot's axes, legends and
+    hint."""
+    nv, cp = window.network_view, window.cost_plot
+    out = [("layer title", t) for _item, texts in nv.layer_labels for t in texts]
+    out.append(("colour bar", nv.colorbar.getAxis("left").labelText or ""))
+    out += [("node label", t.toPlainText()) for t in nv.node_labels]
+    for plot in (cp.cost_plot, cp.acc_plot):
+        for axis in ("left", "bottom"):
+            out.append(("cost plot axis", plot.getAxis(axis).labelText or ""))
+        if plot.legend is not None:
+            out += [("cost plot legend", label.text) for _sample, label in plot.legend.items]
+    out += [("cost plot hint", cp.hint.textItem.toPlainText()), ("cost hover", cp.hover_text.textItem.toPlainText()),
+            ("accuracy hover", cp.acc_hover.textItem.toPlainText())]
+    return [(where, t) for where, t in out if t]
+
+
+def hover_texts(window) -> list[tuple[str, str]]:
+    """The network view's tooltips (describe_at) at nodes of every layer, input-grid cells and the
+    middle of a drawn edge into every layer."""
+    nv = window.network_view
+    lay = nv.net_layout
+    points = []
+    if lay.grid_rect is not None:
+        gx, gy, gw, gh = lay.grid_rect
+        points += [(gx + gw * 0.5, gy + gh * 0.5), (gx + 1e-3, gy + 1e-3)]
+    for ly in lay.layers:
+        if ly.grid_shape is None:
+            points += [tuple(ly.positions[0]), tuple(ly.positions[-1])]
+    for l, (idx, _buckets) in nv.edge_data.items():
+        if len(idx):
+            (x0, y0), (x1, y1) = nv.segments[l][idx[len(idx) // 2]]
+            points.append(((x0 + x1) / 2, (y0 + y1) / 2))
+    out = [("hover", nv.describe_at(x, y, tolerance=0.05)) for x, y in points]
+    assert sum(t is not None for _w, t in out) >= len(lay.layers), "the hover points hit nodes and edges"
+    return [(where, t) for where, t in out if t]
+
+
+def _walk_steps(w, qtbot, batch: bool) -> list[tuple[str, str]]:
+    """Every step of the step-through: the window's texts, the scene's and the hovers at each."""
+    w.tabs.setCurrentWidget(w.step_panel)
+    w.step_panel.batch.setChecked(batch)
+    assert w.step_panel.rebuild()
+    s = w.session
+    assert (s.steps.m > 1) == batch
+    texts = []
+    kinds = set()
+    for i in range(len(s.steps)):
+        s.set_step(i)
+        kinds.add(s.current_step.kind)
+        texts += scene_texts(w) + hover_texts(w)
+        texts += [(f"step {i} " + where, t) for where, t in visible_texts(w)
+                  if "StepPanel" in where or "NetworkView" in where or "Anatomy" in where or "QLabel" in where
+                  or "QTableView" in where]
+        texts.append((f"step {i} plot title", w.step_panel.plot_title.text()))
+    assert kinds == {"input", "forward", "bp1", "bp2", "gradient", "update", "result"}, kinds
+    # the Mini-batch tab at the end of the batch (the summary of (η/m)·Σ = Δw)
+    w.bottom_tabs.setCurrentWidget(w.anatomy_panel)
+    texts += [("anatomy " + where, t) for where, t in visible_texts(w)]
+    w.bottom_tabs.setCurrentIndex(0)
+    return texts
+
+
+@pytest.mark.parametrize("sizes", [(784, 30, 10), (2, 3, 2)])
+def test_step_through_scene_hovers_cost_plot_and_pace_in_chinese(zh, make_window, qtbot, toy_data, sizes):
+    from bpviz.gui.session import IDLE
+    from bpviz.scene import pace
+    from bpviz.scene.plots import describe_epoch
+
+    small = sizes == (2, 3, 2)
+    w = make_window(sizes=sizes, data=toy_data if small else None, batch_size=3, epochs=2)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    texts = visible_texts(w) + scene_texts(w) + hover_texts(w)
+    texts += _walk_steps(w, qtbot, batch=False) + _walk_steps(w, qtbot, batch=True)
+    # a selected neuron in every layer (the Neuron panel: input, hidden, output; image or bars)
+    for l in range(1, len(sizes) + 1):
+        w.session.select((l, 0))
+        w.neuron_panel.refresh()
+        texts += [("neuron panel", w.neuron_panel.text.text()), ("neuron caption", w.neuron_panel.caption.text()),
+                  ("neuron axis", w.neuron_panel.plot.getAxis("bottom").labelText or "")]
+    # the pace label at several positions, from 1 mini-batch/s to full speed
+    tp = w.train_panel
+    for p in (0, 3, pace.PER_DECADE, 2 * pace.PER_DECADE, pace.FULL_SPEED - 1, pace.FULL_SPEED):
+        tp.pace.setValue(p)
+        texts.append((f"pace {p}", tp.pace_label.text()))
+    assert len({t for where, t in texts if where.startswith("pace")}) == 6
+    # a short run: the cost plot with data, its hovers, the step tab while training runs
+    if small:
+        w.session.set_delay_ms(0)
+        w.session.start()
+        texts += [("running " + where, t) for where, t in visible_texts(w) if "StepPanel" in where]
+        qtbot.waitUntil(lambda: w.session.state == IDLE, timeout=20000)
+        h = w.session.history
+        assert h.recorded > 0 and h.epochs
+        w.cost_plot.refresh(force=True)
+        texts.append(("cost hover", w.cost_plot.describe_at(1.0, 1.0)))
+        texts.append(("accuracy hover", describe_epoch(h, 1.0, 0.5)))
+        for i in range(w.cost_plot.window_combo.count()):
+            w.cost_plot.window_combo.setCurrentIndex(i)
+        w.cost_plot.set_log(True)
+        texts += visible_texts(w) + scene_texts(w)
+        assert any(where == "cost hover" and t for where, t in texts)
+    leftovers = list({t: (where, t, words) for where, t, words in _english(t for t in texts if t[1])}.values())
+    assert not leftovers, "English left in the Chinese interface:\n" + "\n".join(
+        f"  {where}: {t!r} ({', '.join(words)})" for where, t, words in leftovers[:40])
+    shown = [t for _w, t in texts]
+    assert any("BP1" in t for t in shown) and any("δ" in t for t in shown)   # the notation is kept
+    assert any("反向传播" in t for t in shown) and any("小批量" in t for t in shown)
 
 
 def test_cjk_font_check(make_window, monkeypatch):
@@ -397,3 +515,34 @@ def test_the_qm_is_package_data():
     assert "bpviz.assets.i18n" in cfg["packages"]
     assert "*.qm" in cfg["package-data"]["bpviz.assets.i18n"]
     assert (ROOT / "assets" / "i18n" / "bpviz_zh_CN.qm").is_file()
+
+
+def test_captions_and_their_claims_in_chinese(zh):
+    """In Chinese every step's caption still states its claims word for word, with no English; the
+    numbers and notation stay (the same sequences as the caption-truth test, Qt-free)."""
+    import numpy as np
+
+    from bpviz.core import Network
+    from bpviz.scene.steps import BP1, BP2, GRADIENT, RESULT, StepSequence
+
+    rng = np.random.default_rng(7)
+    seen = set()
+    for case, (cost, m, eta) in enumerate([("quadratic", 1, 0.5), ("cross-entropy", 4, 3.0), ("quadratic", 1, 400.0),
+                                           ("quadratic", 3, 1e300)]):
+        net = Network((3, 4, 3, 2), rng=case, cost=cost, dtype=np.float64)
+        X = rng.random((m, 3)) * 6
+        X[:, 0] = 0.0                        # a silent input: BP4's "no gradient" claim
+        seq = StepSequence(net, X, rng.integers(0, 2, m), eta)
+        for step in seq.steps:
+            texts = [step.title, step.caption, seq.equation(step)]
+            for c in seq.claims(step):
+                assert c.words in step.caption, (step.kind, c.words, step.caption)
+                seen.add(c.what)
+            assert not _english(("step", t) for t in texts), (step.kind, texts)
+            if step.kind in (BP1, BP2, GRADIENT):
+                assert step.title.startswith(("BP1", "BP2", "BP3/BP4"))
+        result = seq.steps[len(seq) - 1]
+        assert result.kind == RESULT
+        assert any(ch in result.caption for ch in "升降变") or not seq.update_ok
+        assert "。 " not in result.caption                      # sentences joined without a space
+    assert {"cost", "target", "targets_rose", "silent_inputs", "saturated", "kept_weights"} <= seen
