@@ -1663,8 +1663,24 @@ Data: {data}, {train} training and {test} test samples.</source>
 <context>
     <name>Why</name>
     <message>
-        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
+        <source>undefined</source>
         <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>无定义</translation>
+    </message>
+    <message>
+        <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>
+        <translation>你画的数字；手绘图没有标签，所以目标取网络预测的类别“{name}”</translation>
+    </message>
+    <message>
+        <source>test image #{index}, target its label “{name}”</source>
+        <translation>测试图像 #{index}，目标为其标签“{name}”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Select a weight to nudge:&lt;/b&gt; click an edge in the network (the weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … {L} for its bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;.</source>
+        <translation>&lt;b&gt;选择要微调的权重：&lt;/b&gt;点击网络中的一条边（连接第 l−1 层神经元 k 与第 l 层神经元 j 的权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;），或点击第 2 … {L} 层的神经元以选择其偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
         <translation>对数刻度上 0 两侧的微调量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
     </message>
     <message>
@@ -1700,8 +1716,132 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>沿承载最大部分变化的那条路径，各局部变化率 ∂a^{q+1}/∂a^q 的乘积；对所有路径求和就是反向传播</translation>
     </message>
     <message>
+        <source>the edge from neuron {k} of layer {lp} to neuron {j} of layer {l}</source>
+        <translation>从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的边</translation>
+    </message>
+    <message>
+        <source>the bias of neuron {j} of layer {l}</source>
+        <translation>第 {l} 层神经元 {j} 的偏置</translation>
+    </message>
+    <message>
+        <source>Nudging {name} = {value}</source>
+        <translation>微调 {name} = {value}</translation>
+    </message>
+    <message>
+        <source>Sample: {sample}.</source>
+        <translation>样本：{sample}。</translation>
+    </message>
+    <message>
+        <source>C before the nudge</source>
+        <translation>微调前的 C</translation>
+    </message>
+    <message>
+        <source>ΔC measured (network re-run)</source>
+        <translation>实测 ΔC（重新运行网络）</translation>
+    </message>
+    <message>
+        <source>∂C/∂{d} · Δ{d} (backprop&apos;s prediction)</source>
+        <translation>∂C/∂{d} · Δ{d}（反向传播的预测）</translation>
+    </message>
+    <message>
+        <source>∂C/∂{name} (backprop)</source>
+        <translation>∂C/∂{name}（反向传播）</translation>
+    </message>
+    <message>
+        <source>ratio measured / predicted</source>
+        <translation>实测 / 预测 之比</translation>
+    </message>
+    <message>
+        <source>Δw = 0: nothing is nudged, so nothing changes. Move the slider.</source>
+        <translation>Δw = 0：没有微调，所以什么都不变。请拖动滑块。</translation>
+    </message>
+    <message>
+        <source>{a} = 0 on this sample, so this weight has no effect on it.</source>
+        <translation>在该样本上 {a} = 0，所以这个权重对它没有影响。</translation>
+    </message>
+    <message>
+        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.</source>
+        <translation>∂C/∂θ = 0：反向传播预测没有变化；实测 ΔC = {dc}。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted agree to {pct} %: for this Δw the first-order prediction of backprop is right.</source>
+        <translation>实测与预测相差 {pct} %：对这个 Δw，反向传播的一阶预测是对的。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they meet.</source>
+        <translation>实测与预测相差 {pct} %：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用）。把 Δw 调小（[），两者就会一致。</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>layer {q}: {items}</source>
+        <translation>第 {q} 层：{items}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;cost: ΔC = {dc}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;代价：ΔC = {dc}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>undefined (the sum is 0)</source>
+        <translation>无定义（总和为 0）</translation>
+    </message>
+    <message>
+        <source> — more than all of it: paths of the other sign cancel part of this one</source>
+        <translation> —— 超过全部：符号相反的路径抵消了这条路径的一部分</translation>
+    </message>
+    <message>
+        <source>The only path</source>
+        <translation>唯一的路径</translation>
+    </message>
+    <message>
+        <source>Strongest of {n} paths</source>
+        <translation>{n} 条路径中最强的一条</translation>
+    </message>
+    <message>
+        <source>Sum over the 1 path = &lt;b&gt;{total}&lt;/b&gt; {eq} backprop&apos;s ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</source>
+        <translation>这 1 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sum over all {n} paths = &lt;b&gt;{total}&lt;/b&gt; {eq} backprop&apos;s ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</source>
+        <translation>全部 {n} 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>product = &lt;b&gt;{product}&lt;/b&gt;, share of the sum: {share}</source>
+        <translation>乘积 = &lt;b&gt;{product}&lt;/b&gt;，占总和的比例：{share}</translation>
+    </message>
+    <message>
+        <source>Δa after nudging {name} by {dw} · rings: strongest path</source>
+        <translation>将 {name} 微调 {dw} 后的 Δa · 圆环：最强路径</translation>
+    </message>
+    <message>
+        <source>∂C/∂w · Δw (backprop)</source>
+        <translation>∂C/∂w · Δw（反向传播）</translation>
+    </message>
+    <message>
         <source>Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.</source>
         <translation>在“微调”页中选择一个权重（点击一条连线），查看 ΔC 与 Δw 的关系。</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s gradient is 0 here, so its prediction is the flat line ΔC = 0.</source>
+        <translation>这里反向传播的梯度为 0，所以它的预测是水平线 ΔC = 0。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted agree within 1 % over the whole range |Δw| ≤ {span}.</source>
+        <translation>在整个范围 |Δw| ≤ {span} 内，实测与预测相差不到 1 %。</translation>
+    </message>
+    <message>
+        <source>They differ by more than 1 % even at |Δw| = {dw}, the smallest nudge plotted (rounding of C, or a second-order change larger than the first-order one).</source>
+        <translation>即使在所绘最小的微调 |Δw| = {dw} 处，两者也相差超过 1 %（C 的舍入误差，或二阶变化大于一阶变化）。</translation>
+    </message>
+    <message>
+        <source>They agree within 1 % for |Δw| up to {dw} and part beyond it: the prediction is the tangent at Δw = 0.</source>
+        <translation>在 |Δw| 不超过 {dw} 时（以及更远的一部分）两者相差不到 1 %：预测就是 Δw = 0 处的切线。</translation>
+    </message>
+    <message>
+        <source>ΔC of {name} against Δw on {sample} (each point a full re-run of the network); the marked point is Δw = {dw}.</source>
+        <translation>{name} 的 ΔC 随 Δw 的变化，样本：{sample}（每个点都完整地重新运行一次网络）；标出的点是 Δw = {dw}。</translation>
     </message>
     <message>
         <source>ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log scale</source>
@@ -1742,6 +1882,42 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>Fill it with “Check every parameter” (small nets)</source>
         <translation>用“检查每个参数”填充（适用于小网络）</translation>
+    </message>
+    <message>
+        <source>Central differences for all {P} parameters of this net on this sample (2 forward passes each) at the ε above</source>
+        <translation>用上面的 ε 对该网络全部 {P} 个参数在该样本上做中心差分（每个参数 2 次前向传播）</translation>
+    </message>
+    <message>
+        <source>Offered for nets up to {max} parameters; this one has {P} (try sizes 2,3,2 in the Train tab, or bpviz explain gradcheck for a sample of a big net)</source>
+        <translation>只对参数不超过 {max} 个的网络提供；这个网络有 {P} 个（可在“训练”标签页试试层大小 2,3,2，或对大网络的抽样参数使用 bpviz explain gradcheck）</translation>
+    </message>
+    <message>
+        <source>“Check every parameter” is for small nets (≤ {max} parameters); this one has {P}.</source>
+        <translation>“检查每个参数”只用于小网络（≤ {max} 个参数）；这个网络有 {P} 个。</translation>
+    </message>
+    <message>
+        <source>{P} parameters: the table lists them all, worst first.</source>
+        <translation>{P} 个参数：表格列出全部，最差的在前。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; on {sample}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;，样本：{sample}</translation>
+    </message>
+    <message>
+        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = {b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
+        <translation>相对误差 |反向传播梯度 − 数值梯度| / (|反向传播梯度| + |数值梯度|)：float64 下最小（{e64}）在 ε = {b64}，float32 下最小（{e32}）在 ε = {b32}。ε 更大时，差商本身的误差（∝ ε²）占主导；ε 更小时，C 的舍入误差（∝ 1/ε）占主导。</translation>
+    </message>
+    <message>
+        <source>backprop ∂C/∂θ</source>
+        <translation>反向传播 ∂C/∂θ</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>Checked all {n} parameters in float64 at ε = {eps}: worst relative error {worst} ({name}).</source>
+        <translation>已用 float64、ε = {eps} 检查全部 {n} 个参数：最大相对误差 {worst}（{name}）。</translation>
     </message>
     <message>
         <source>Which networks to measure (each on one random input, N(0, 1/n_in) weights)</source>
@@ -1792,8 +1968,52 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>表格</translation>
     </message>
     <message>
+        <source>Measuring {n} networks (about {s} s of central differences in all)…</source>
+        <translation>正在测量 {n} 个网络（中心差分共约 {s} 秒）…</translation>
+    </message>
+    <message>
         <source>Stopping after the network being measured…</source>
         <translation>将在当前网络测量完成后停止…</translation>
+    </message>
+    <message>
+        <source>Measuring [{sizes}] ({i} of {n})…</source>
+        <translation>正在测量 [{sizes}]（第 {i} 个，共 {n} 个）…</translation>
+    </message>
+    <message>
+        <source>The measurement failed: {text}</source>
+        <translation>测量失败：{text}</translation>
+    </message>
+    <message>
+        <source>Measured {n} of {total} networks (stopped).</source>
+        <translation>已测量 {total} 个网络中的 {n} 个（已停止）。</translation>
+    </message>
+    <message>
+        <source>Measured {n} of {total} networks.</source>
+        <translation>已测量 {total} 个网络中的 {n} 个。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
+    </message>
+    <message>
+        <source>extrapolated from {t} of {P} parameters ({passes} passes counted)</source>
+        <translation>由 {P} 个参数中的 {t} 个外推（计入 {passes} 次传播）</translation>
+    </message>
+    <message>
+        <source>all parameters timed</source>
+        <translation>全部参数均计时</translation>
+    </message>
+    <message>
+        <source>{a} vs {b}</source>
+        <translation>{a} 对 {b}</translation>
+    </message>
+    <message>
+        <source>Hollow points ({n}) are extrapolated: the central differences of a random sample of parameters were timed and scaled to all P (see the last column). Every other figure is measured in full on this machine.</source>
+        <translation>空心点（{n} 个）是外推值：对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个（见最后一列）。其他所有数字都在本机上完整测得。</translation>
     </message>
     <message>
         <source>Every figure is measured in full on this machine (no extrapolation).</source>
@@ -1806,6 +2026,38 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>The shapes of the arrays on the highlighted lines for the current network</source>
         <translation>当前网络下，高亮行中各数组的形状</translation>
+    </message>
+    <message>
+        <source>the core&apos;s matrix form (mini-batch mode)</source>
+        <translation>核心代码的矩阵形式（小批量模式）</translation>
+    </message>
+    <message>
+        <source>the per-sample reference code, bpviz/reference.py</source>
+        <translation>逐样本的参考代码 bpviz/reference.py</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The code, line by line&lt;/b&gt; — {which}. Go to the Step tab and press → (next step): the lines of each step light up here with the shapes of their arrays for this network.</source>
+        <translation>&lt;b&gt;逐行查看代码&lt;/b&gt; —— {which}。到“逐步”标签页按 →（下一步）：每一步对应的代码行会在这里高亮，并显示该网络中各数组的形状。</translation>
+    </message>
+    <message>
+        <source>the core&apos;s matrix form: one row per sample of the mini-batch (m = {m})</source>
+        <translation>核心代码的矩阵形式：小批量中每个样本一行（m = {m}）</translation>
+    </message>
+    <message>
+        <source>the per-sample reference code, column vectors (n, 1)</source>
+        <translation>逐样本的参考代码，列向量 (n, 1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step {i} / {n} · {title}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;第 {i} / {n} 步 · {title}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{form}; network {sizes}</source>
+        <translation>{form}；网络 {sizes}</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}{loop}):</source>
+        <translation>第 {line} 行（第 {run} 次执行{loop}）：</translation>
     </message>
     <message>
         <source>Nudge</source>
