@@ -211,8 +211,32 @@
 <context>
     <name>Learning</name>
     <message>
-        <source>What each curve is measured on, and the book&apos;s figures</source>
+        <source>layer 2 (first hidden)</source>
         <extracomment>One colour per hidden layer (layer 2 first), readable on the dark background.</extracomment>
+        <translation>第 2 层（第一个隐藏层）</translation>
+    </message>
+    <message>
+        <source>layer {l} (last hidden)</source>
+        <translation>第 {l} 层（最后一个隐藏层）</translation>
+    </message>
+    <message>
+        <source>layer {l} (hidden)</source>
+        <translation>第 {l} 层（隐藏层）</translation>
+    </message>
+    <message>
+        <source>Speed of learning ‖δ&lt;sup&gt;l&lt;/sup&gt;‖ = ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ per hidden layer</source>
+        <translation>各隐藏层的学习速度 ‖δ&lt;sup&gt;l&lt;/sup&gt;‖ = ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖  (log scale)</source>
+        <translation>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖（对数刻度）</translation>
+    </message>
+    <message>
+        <source>epochs trained</source>
+        <translation>已训练的迭代期</translation>
+    </message>
+    <message>
+        <source>What each curve is measured on, and the book&apos;s figures</source>
         <translation>每条曲线是在什么上测量的，以及书中的图</translation>
     </message>
     <message>
@@ -228,12 +252,104 @@
         <translation>张训练图像</translation>
     </message>
     <message>
+        <source>book {v}</source>
+        <translation>书中 {v}</translation>
+    </message>
+    <message>
+        <source>[{sizes}] has no hidden layer: there is no hidden speed of learning to show.</source>
+        <translation>[{sizes}] 没有隐藏层：没有隐藏层的学习速度可显示。</translation>
+    </message>
+    <message>
+        <source>The hidden layers learn about equally fast.</source>
+        <translation>各隐藏层学得差不多一样快。</translation>
+    </message>
+    <message>
+        <source>The first hidden layer learns {r}× more slowly than the last.</source>
+        <translation>第一个隐藏层比最后一个隐藏层学得慢 {r} 倍。</translation>
+    </message>
+    <message>
+        <source>The first hidden layer learns {r}× faster than the last.</source>
+        <translation>第一个隐藏层比最后一个隐藏层学得快 {r} 倍。</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>bpviz: the first {n} training images of {data}, {cost}, the network&apos;s current weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed while training at most every {s} s).</source>
+        <translation>bpviz：{data} 的前 {n} 张训练图像，{cost}，网络当前的权重（已训练 {epochs} 个迭代期；输出层 {output}；每次计算 {ms} ms，训练时最多每 {s} 秒刷新一次）。</translation>
+    </message>
+    <message>
+        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images.</source>
+        <translation>★（第 0 个迭代期处的星号）书中：{values} —— 一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像。</translation>
+    </message>
+    <message>
+        <source>layer {l} {v}</source>
+        <translation>第 {l} 层 {v}</translation>
+    </message>
+    <message>
+        <source>The book reports figures only for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (chapter 5 preset).</source>
+        <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数字（第 5 章预设）。</translation>
+    </message>
+    <message>
         <source>Hover a tile to name its neuron; click it to select that neuron</source>
         <translation>鼠标悬停在小图上显示对应的神经元；点击可选中该神经元</translation>
     </message>
     <message>
         <source>Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the 28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it down. Click a tile to select the neuron.</source>
         <translation>每张小图：第 2 层的一个神经元；它的 784 个输入权重 w^2_jk 按 28×28 输入图像排列。像素有墨迹时，红色使该神经元的值升高，蓝色使其降低。点击小图可选中该神经元。</translation>
+    </message>
+    <message>
+        <source>The input has {n} values, not 784 = 28×28 and the net has no hidden layer: the first hidden layer&apos;s weights cannot be shown as 28×28 images.</source>
+        <translation>输入有 {n} 个值，不是 784 = 28×28，而且网络没有隐藏层：无法把第一个隐藏层的权重显示为 28×28 图像。</translation>
+    </message>
+    <message>
+        <source>The input has {n} values, not 784 = 28×28: the first hidden layer&apos;s weights cannot be shown as 28×28 images.</source>
+        <translation>输入有 {n} 个值，不是 784 = 28×28：无法把第一个隐藏层的权重显示为 28×28 图像。</translation>
+    </message>
+    <message>
+        <source>{n} neurons of layer 2, each tile its 784 incoming weights w²&lt;sub&gt;jk&lt;/sub&gt; as the 28×28 image (tile j at row j // {cols}, column j % {cols}); colours symmetric about 0, scale ±{vmax} (99 % of the |w| are within it; larger ones at full colour).</source>
+        <translation>第 2 层的 {n} 个神经元，每张小图是它的 784 个输入权重 w²&lt;sub&gt;jk&lt;/sub&gt; 排成的 28×28 图像（小图 j 位于第 j // {cols} 行、第 j % {cols} 列）；颜色关于 0 对称，刻度 ±{vmax}（99 % 的 |w| 在此范围内；更大的以最深颜色显示）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron {j} of layer 2&lt;/b&gt;: incoming weights from {lo} to {hi}, bias b = {b}. Click to select it.</source>
+        <translation>&lt;b&gt;第 2 层神经元 {j}&lt;/b&gt;：输入权重从 {lo} 到 {hi}，偏置 b = {b}。点击可选中它。</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>Training cost C</source>
+        <translation>训练代价 C</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ (log scale)</source>
+        <translation>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Choose a setting in Learning → Twin runs and press Run twins.</source>
+        <translation>在“学习”→“双胞胎训练”中选择一项设置，然后按“运行双胞胎训练”。</translation>
+    </message>
+    <message>
+        <source>run {name}, layer {l} (output)</source>
+        <translation>训练 {name}，第 {l} 层（输出层）</translation>
+    </message>
+    <message>
+        <source>run {name}, layer {l}</source>
+        <translation>训练 {name}，第 {l} 层</translation>
     </message>
     <message>
         <source>The book&apos;s experiments</source>
@@ -256,8 +372,40 @@
         <translation>设置、书中的数字，以及 bpviz 测得的结果</translation>
     </message>
     <message>
+        <source>Book: {acc} %</source>
+        <translation>书中：{acc} %</translation>
+    </message>
+    <message>
+        <source>Book: no accuracy figure</source>
+        <translation>书中：没有准确率数字</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;bpviz measured&lt;/i&gt;: {text}</source>
+        <translation>&lt;i&gt;bpviz 测得&lt;/i&gt;：{text}</translation>
+    </message>
+    <message>
+        <source>Not applied: this experiment needs 784 inputs and 10 classes (MNIST); {data} has {n} inputs and {k} classes.</source>
+        <translation>未应用：这个实验需要 784 个输入和 10 个类别（MNIST）；{data} 有 {n} 个输入和 {k} 个类别。</translation>
+    </message>
+    <message>
+        <source>Not applied: {error}</source>
+        <translation>未应用：{error}</translation>
+    </message>
+    <message>
+        <source>Preset “{title}”: {settings}. Press Train (Space).</source>
+        <translation>预设“{title}”：{settings}。请按“训练”（Space）。</translation>
+    </message>
+    <message>
         <source>The settings changed: the preset&apos;s target line was removed.</source>
         <translation>设置已改变：预设的目标线已移除。</translation>
+    </message>
+    <message>
+        <source>Target line on the accuracy plot: </source>
+        <translation>准确率图上的目标线：</translation>
+    </message>
+    <message>
+        <source>book {acc} % · full MNIST, 50,000 train · loaded: {loaded}, {n}</source>
+        <translation>书中 {acc} % · 完整 MNIST，50,000 张训练图像 · 已加载：{loaded}，{n}</translation>
     </message>
     <message>
         <source>Saturation: why a neuron learns slowly</source>
@@ -266,6 +414,18 @@
     <message>
         <source>Mark saturated neurons</source>
         <translation>标出饱和的神经元</translation>
+    </message>
+    <message>
+        <source>Ring every neuron whose σ′(z) &lt; {t} on the network (while this tab is shown). Shortcut: Ctrl+Shift+S</source>
+        <translation>在网络上为每个 σ′(z) &lt; {t} 的神经元加圆环（仅在显示本页时）。快捷键：Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>shown sample</source>
+        <translation>当前样本</translation>
+    </message>
+    <message>
+        <source>share of a mini-batch</source>
+        <translation>小批量中的比例</translation>
     </message>
     <message>
         <source>Mark the neurons saturated for the shown test image, or colour each neuron by the share of a random mini-batch of m training images in which it is saturated</source>
@@ -296,6 +456,18 @@
         <translation>二次代价：δ^L = (a − y)·σ′(z^L)。交叉熵：δ^L = a − y（没有 σ′ 因子）。</translation>
     </message>
     <message>
+        <source>quadratic (a − y)·σ′(z)</source>
+        <translation>二次代价 (a − y)·σ′(z)</translation>
+    </message>
+    <message>
+        <source>cross-entropy a − y</source>
+        <translation>交叉熵 a − y</translation>
+    </message>
+    <message>
+        <source>output neuron j</source>
+        <translation>输出神经元 j</translation>
+    </message>
+    <message>
         <source>Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y.</source>
         <translation>蓝色：二次代价 δ^L = (a − y)·σ′(z^L)。橙色：交叉熵 δ^L = a − y。</translation>
     </message>
@@ -304,12 +476,84 @@
         <translation>每个输出神经元的 a、y、σ′(z^L) 和两个 δ^L（饱和的行标为黄色）</translation>
     </message>
     <message>
+        <source>layer {l}: {c} of {n}</source>
+        <translation>第 {l} 层：{n} 个中的 {c} 个</translation>
+    </message>
+    <message>
+        <source>test image #{i} (label {label})</source>
+        <translation>测试图像 #{i}（标签 {label}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Share of a mini-batch of {m} training images&lt;/b&gt; where each neuron has σ′(z) &amp;lt; {t}:</source>
+        <translation>&lt;b&gt;在由 {m} 张训练图像组成的小批量中&lt;/b&gt;，每个神经元 σ′(z) &amp;lt; {t} 的比例：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saturated (σ′(z) &amp;lt; {t}) for {x}&lt;/b&gt;: {counts}.</source>
+        <translation>&lt;b&gt;在{x}上饱和（σ′(z) &amp;lt; {t}）的神经元&lt;/b&gt;：{counts}。</translation>
+    </message>
+    <message>
+        <source>(click a neuron on the network to explain it instead)</source>
+        <translation>（点击网络上的一个神经元，改为解释它）</translation>
+    </message>
+    <message>
+        <source>δ quadratic</source>
+        <translation>δ 二次代价</translation>
+    </message>
+    <message>
+        <source>δ cross-ent.</source>
+        <translation>δ 交叉熵</translation>
+    </message>
+    <message>
+        <source>Share saturated in a batch ({n} rings: &gt; half)</source>
+        <translation>小批量中饱和的比例（{n} 个圆环：超过一半）</translation>
+    </message>
+    <message>
+        <source>Saturated neurons: {n}</source>
+        <translation>饱和的神经元：{n} 个</translation>
+    </message>
+    <message>
+        <source>w · ring = saturated</source>
+        <translation>w · 圆环 = 饱和</translation>
+    </message>
+    <message>
         <source>Twin runs: one setting differs</source>
         <translation>双胞胎训练：只有一项设置不同</translation>
     </message>
     <message>
         <source>Run b changes</source>
         <translation>训练 b 修改</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>初始化缩放</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>代价函数</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>sizes</source>
+        <translation>层大小</translation>
+    </message>
+    <message>
+        <source>Yours uses the {cost} and {init}, not the book&apos;s setting.</source>
+        <translation>你的网络使用{cost}和{init}，不是书中的设置。</translation>
     </message>
     <message>
         <source>The one setting in which run b differs from run a (the Train tab&apos;s settings)</source>
@@ -364,8 +608,76 @@
         <translation>小批量 %v / %m</translation>
     </message>
     <message>
+        <source>Not started: {error}</source>
+        <translation>未开始：{error}</translation>
+    </message>
+    <message>
         <source>Twin runs are still training: press Stop first.</source>
         <translation>双胞胎训练仍在进行：请先按“停止”。</translation>
+    </message>
+    <message>
+        <source>Not started: the sizes must start with {n} inputs and end with {k} outputs for {data}.</source>
+        <translation>未开始：对 {data}，层大小必须以 {n} 个输入开始、以 {k} 个输出结束。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;identical initial weights&lt;/b&gt; and mini-batch order</source>
+        <translation>&lt;b&gt;相同的初始权重&lt;/b&gt;和小批量顺序</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;different initial weights&lt;/b&gt;: {note}</source>
+        <translation>&lt;b&gt;不同的初始权重&lt;/b&gt;：{note}</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>They differ in {varied}; {start}. {n} training images, {state}</source>
+        <translation>两者的区别在于{varied}；{start}。{n} 张训练图像，{state}</translation>
+    </message>
+    <message>
+        <source>after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, cost {cb}</source>
+        <translation>第 {ea} 个迭代期后：a {acca}，代价 {ca} · 第 {eb} 个迭代期后：b {accb}，代价 {cb}</translation>
+    </message>
+    <message>
+        <source>The two runs&apos; costs are different functions (quadratic vs cross-entropy): compare the shapes of the curves, not their heights.</source>
+        <translation>两次训练的代价是不同的函数（二次代价与交叉熵）：请比较曲线的形状，而不是高度。</translation>
+    </message>
+    <message>
+        <source>{start}; epoch 0 is the start. ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ on the first {n} training images, {styles}.</source>
+        <translation>{start}；第 0 个迭代期即开始时。‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ 在前 {n} 张训练图像上计算，{styles}。</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>点线</translation>
+    </message>
+    <message>
+        <source>dash-dot</source>
+        <translation>点划线</translation>
+    </message>
+    <message>
+        <source>{style} = layer {l} (output)</source>
+        <translation>{style} = 第 {l} 层（输出层）</translation>
+    </message>
+    <message>
+        <source>{style} = layer {l}</source>
+        <translation>{style} = 第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: {error}</source>
+        <translation>因错误而停止：{error}</translation>
     </message>
     <message>
         <source>Speed of learning</source>
