@@ -284,6 +284,10 @@
         <translation>{name} 代价</translation>
     </message>
     <message>
+        <source>[{sizes}] {cost}, η = {eta}, {init}</source>
+        <translation>[{sizes}] {cost}，η = {eta}，{init}</translation>
+    </message>
+    <message>
         <source>bpviz: the first {n} training images of {data}, {cost}, the network&apos;s current weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed while training at most every {s} s).</source>
         <translation>bpviz：{data} 的前 {n} 张训练图像，{cost}，网络当前的权重（已训练 {epochs} 个迭代期；输出层 {output}；每次计算 {ms} ms，训练时最多每 {s} 秒刷新一次）。</translation>
     </message>
@@ -1609,6 +1613,117 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Presets</name>
+    <message>
+        <source>full MNIST (50,000 training images, tested on the 10,000 test images)</source>
+        <translation>完整 MNIST（50,000 张训练图像，在 10,000 张测试图像上测试）</translation>
+    </message>
+    <message>
+        <source>the bundled subset (the first 10,000 MNIST training images; the 10,000 test images)</source>
+        <translation>自带子集（MNIST 的前 10,000 张训练图像；10,000 张测试图像）</translation>
+    </message>
+    <message>
+        <source>quadratic</source>
+        <translation>二次</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>scaled</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>sizes {sizes}, {cost} cost, {init} init, η = {eta}, m = {m}, {epochs} epochs</source>
+        <translation>层大小 {sizes}，{cost}代价，{init}初始化，η = {eta}，m = {m}，{epochs} 个迭代期</translation>
+    </message>
+    <message>
+        <source>No figure from the book for this setting.</source>
+        <translation>书中没有这个设置的数字。</translation>
+    </message>
+    <message>
+        <source>{acc} % in the book — {book}. Loaded now: {now}.</source>
+        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}。</translation>
+    </message>
+    <message>
+        <source>{acc} % in the book — {book}. Loaded now: {now}; expect less than the book&apos;s figure.</source>
+        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}；结果会低于书中的数字。</translation>
+    </message>
+    <message>
+        <source>Chapter 1: [784, 30, 10]</source>
+        <translation>第 1 章：[784, 30, 10]</translation>
+    </message>
+    <message>
+        <source>Best epoch of the book&apos;s network.py run (chapter 1), test accuracy.</source>
+        <translation>书中 network.py 程序运行的最佳迭代期（第 1 章），测试准确率。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 92.08 % (epoch 25) — bpviz train --eta 3.</source>
+        <translation>自带子集：最佳 92.08 %（第 25 个迭代期）—— bpviz train --eta 3。</translation>
+    </message>
+    <message>
+        <source>Chapter 1: 100 hidden neurons</source>
+        <translation>第 1 章：100 个隐藏神经元</translation>
+    </message>
+    <message>
+        <source>Best epoch of the book&apos;s chapter 1 run with 100 hidden neurons, test accuracy.</source>
+        <translation>书中第 1 章使用 100 个隐藏神经元运行的最佳迭代期，测试准确率。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 84.27 % (epoch 25) — bpviz train --sizes 784,100,10 --eta 3. With the quadratic cost and N(0, 1) weights many of the 100 hidden neurons start saturated; seed 0 does worse than 30 hidden neurons here.</source>
+        <translation>自带子集：最佳 84.27 %（第 25 个迭代期）—— bpviz train --sizes 784,100,10 --eta 3。使用二次代价和 N(0, 1) 权重时，100 个隐藏神经元中有许多一开始就处于饱和状态；在这里随机种子 0 的结果比 30 个隐藏神经元更差。</translation>
+    </message>
+    <message>
+        <source>Chapter 3: cross-entropy and L2 regularisation</source>
+        <translation>第 3 章：交叉熵与 L2 规范化</translation>
+    </message>
+    <message>
+        <source>Chapter 3, L2 regularisation on the full training set: weights and biases N(0, 1) (the book&apos;s large_weight_initializer, bpviz&apos;s &apos;standard&apos;), λ = 5.</source>
+        <translation>第 3 章，在完整训练集上使用 L2 规范化：权重和偏置取自 N(0, 1)（书中的 large_weight_initializer，即 bpviz 的“标准”初始化），λ = 5。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 93.75 % (epoch 24) — bpviz train --cost cross-entropy --lmbda 5 --eta 0.5 (93.73 % with --init scaled).</source>
+        <translation>自带子集：最佳 93.75 %（第 24 个迭代期）—— bpviz train --cost cross-entropy --lmbda 5 --eta 0.5（使用 bpviz train --init scaled 时为 93.73 %）。</translation>
+    </message>
+    <message>
+        <source>Chapter 5: speed of learning in deep networks</source>
+        <translation>第 5 章：深度网络中的学习速度</translation>
+    </message>
+    <message>
+        <source>Chapter 5: ‖∂C/∂b^l‖ per hidden layer at initialisation for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (book_speeds); training settings η = 0.1, λ = 5 as the chapter&apos;s runs.</source>
+        <translation>第 5 章：[784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 在初始化时各隐藏层的 ‖∂C/∂b^l‖（book_speeds）；训练设置 η = 0.1、λ = 5，与该章的运行相同。</translation>
+    </message>
+    <message>
+        <source>bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 prints bpviz&apos;s figures beside the book&apos;s. Trained on the bundled subset: best 93.64 % (epoch 24) — bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1.</source>
+        <translation>运行 bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 会把 bpviz 的数字与书中的并列输出。在自带子集上训练：最佳 93.64 %（第 24 个迭代期）—— bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1。</translation>
+    </message>
+    <message>
+        <source>η too large (η = 100)</source>
+        <translation>η 太大（η = 100）</translation>
+    </message>
+    <message>
+        <source>The book gives no figure for this setting; it is bpviz&apos;s demonstration.</source>
+        <translation>书中没有这个设置的数字；这是 bpviz 的演示。</translation>
+    </message>
+    <message>
+        <source>bundled subset: 9.22 % best, 9.22 % at epoch 29 — bpviz train --eta 100. The first steps drive every output neuron into saturation (σ′(z^L) &lt; 0.01 for all test images, 100 % of them wrong-sided), the quadratic cost&apos;s δ^L vanishes and the run never recovers; bpviz train warns.</source>
+        <translation>自带子集：最佳 9.22 %，第 29 个迭代期 9.22 % —— bpviz train --eta 100。最初几步就把每个输出神经元推入饱和（对所有测试图像 σ′(z^L) &lt; 0.01，100 % 都饱和在错误的一侧），二次代价的 δ^L 消失，训练再也无法恢复；bpviz train 会给出警告。</translation>
+    </message>
+    <message>
+        <source>η too small (η = 0.01)</source>
+        <translation>η 太小（η = 0.01）</translation>
+    </message>
+    <message>
+        <source>bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train --eta 0.01. η = 0.1 reaches 69.56 %, η = 3 92.08 %: each step is too small to get anywhere.</source>
+        <translation>自带子集：30 个迭代期后为 17.43 %，仍在上升（训练代价 0.467）—— bpviz train --eta 0.01。η = 0.1 时达到 69.56 %，η = 3 时达到 92.08 %：每一步都太小，走不了多远。</translation>
+    </message>
+</context>
+<context>
     <name>Saturation</name>
     <message>
         <source>σ′(z) = {sp}, {pct} of σ′&apos;s largest value 0.25 (at z = 0)</source>
@@ -1975,8 +2090,20 @@ Data: {data}, {train} training and {test} test samples.</source>
 <context>
     <name>Why</name>
     <message>
-        <source>undefined</source>
+        <source>quick: [784, n, 10] for n = 5 … 30 (about 5 s)</source>
         <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>快速：[784, n, 10]，n = 5 … 30（约 5 秒）</translation>
+    </message>
+    <message>
+        <source>medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)</source>
+        <translation>中等：n = 5 … 300 以及 [784, 100, 100, 100, 10]（约 8 秒）</translation>
+    </message>
+    <message>
+        <source>full: n = 5 … 300 and two deeper nets (about 25 s)</source>
+        <translation>完整：n = 5 … 300 以及两个更深的网络（约 25 秒）</translation>
+    </message>
+    <message>
+        <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
@@ -1990,6 +2117,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>&lt;b&gt;Select a weight to nudge:&lt;/b&gt; click an edge in the network (the weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … {L} for its bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;.</source>
         <translation>&lt;b&gt;选择要微调的权重：&lt;/b&gt;点击网络中的一条边（连接第 l−1 层神经元 k 与第 l 层神经元 j 的权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;），或点击第 2 … {L} 层的神经元以选择其偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>Change one weight by a small Δw and re-run the network: the change ripples through every later layer into the cost. Backprop predicts that ΔC ≈ ∂C/∂w · Δw.</source>
+        <translation>把一个权重改变一个小量 Δw，再重新运行网络：这个变化会逐层传到后面的每一层，直到代价。反向传播预测 ΔC ≈ ∂C/∂w · Δw。</translation>
     </message>
     <message>
         <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
@@ -2232,6 +2363,26 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>已用 float64、ε = {eps} 检查全部 {n} 个参数：最大相对误差 {worst}（{name}）。</translation>
     </message>
     <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>forward passes</source>
+        <translation>前向传播次数</translation>
+    </message>
+    <message>
+        <source>central differences</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>方式</translation>
+    </message>
+    <message>
         <source>Which networks to measure (each on one random input, N(0, 1/n_in) weights)</source>
         <translation>要测量哪些网络（每个都用一个随机输入，权重取自 N(0, 1/n_in)）</translation>
     </message>
@@ -2270,6 +2421,22 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>Seconds for the full gradient of one sample&apos;s cost, against the number of parameters P (both axes logarithmic)</source>
         <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
+    </message>
+    <message>
+        <source>Press Run. Every time is measured on this machine; nothing is assumed. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
+        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+    </message>
+    <message>
+        <source>central differences, 2P passes (hollow: extrapolated)</source>
+        <translation>中心差分，2P 次传播（空心：外推值）</translation>
+    </message>
+    <message>
+        <source>backprop, 2 passes</source>
+        <translation>反向传播，2 次传播</translation>
+    </message>
+    <message>
+        <source>labels: backprop&apos;s speed-up</source>
+        <translation>标注：反向传播的加速倍数</translation>
     </message>
     <message>
         <source>Time against P (log–log)</source>
@@ -2438,6 +2605,29 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>The code, line by line</source>
         <translation>逐行查看代码</translation>
+    </message>
+</context>
+<context>
+    <name>World</name>
+    <message>
+        <source>{sizes} network trained for {epochs} epochs ({batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{sizes} network with a kept update</source>
+        <translation>保留了一次更新的 {sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{sizes} network</source>
+        <translation>{sizes} 网络</translation>
+    </message>
+    <message>
+        <source>the {world} replaced by {what}</source>
+        <translation>被{what}替换的{world}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 </TS>

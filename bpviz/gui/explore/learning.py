@@ -101,6 +101,14 @@ def _setting_name(key: str) -> str:
     return names.get(key, key)
 
 
+def _twin_label(t: TwinSettings) -> str:
+    """TwinSettings.label in the interface language (the cost and init as named in the Train tab)."""
+    text = translate("Learning", "[{sizes}] {cost}, η = {eta}, {init}").format(
+        sizes=",".join(map(str, t.sizes)), cost=_cost_name(t.cost), eta=f"{t.eta:g}", init=_init_name(t.init))
+    return (text + (f" ×{t.init_scale:g}" if t.init_scale != 1 else "")
+            + (f", λ = {t.lmbda:g}" if t.lmbda else ""))
+
+
 def _g(v: float) -> str:
     return f"{float(v):.3g}".replace("-", "−")
 
@@ -599,7 +607,7 @@ class LearningPanel(QWidget):
         row = QHBoxLayout()
         self.preset_combo = QComboBox()
         for p in PRESETS:
-            self.preset_combo.addItem(p.title, p.key)
+            self.preset_combo.addItem(p.title_text, p.key)
         _shrinkable(self.preset_combo)
         self.preset_combo.setToolTip(translate("Learning", "One of the book's experiments (or a demonstration of a bad η)"))
         self.preset_combo.currentIndexChanged.connect(self._on_preset_choice)
@@ -625,9 +633,9 @@ class LearningPanel(QWidget):
         p = self.current_preset()
         book = (translate("Learning", "Book: {acc} %").format(acc=f"{100 * p.book_accuracy:.2f}")
                 if p.book_accuracy is not None else translate("Learning", "Book: no accuracy figure"))
-        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>{book}. {html.escape(p.book_note)}<br>"
+        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>{book}. {html.escape(p.note_text)}<br>"
                                  + translate("Learning", "<i>bpviz measured</i>: {text}").format(
-                                     text=html.escape(p.measured)))
+                                     text=html.escape(p.measured_text)))
 
     def preset_config(self, p: Preset):
         return replace(self.session.config, sizes=p.sizes, eta=p.eta, batch_size=p.batch_size, epochs=p.epochs,
@@ -658,7 +666,7 @@ class LearningPanel(QWidget):
         if p.view == SPEED:
             self.window.bottom_tabs.setCurrentWidget(self.window.learning_speed)
         s.report("info", translate("Learning", "Preset “{title}”: {settings}. Press Train (Space).").format(
-            title=p.title, settings=p.settings))
+            title=p.title_text, settings=p.settings))
         return True
 
     def _on_world(self) -> None:
@@ -1001,7 +1009,7 @@ class LearningPanel(QWidget):
             return "–" if r.test_accuracy is None else f"{100 * r.test_accuracy:.2f} %"
 
         state = translate("Learning", "training…") if running else translate("Learning", "done")
-        text = (f"a: {html.escape(a.label)}<br>b: {html.escape(b.label)}<br>"
+        text = (f"a: {html.escape(_twin_label(a))}<br>b: {html.escape(_twin_label(b))}<br>"
                 + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
                     varied=", ".join(map(_setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
                 + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
@@ -1014,8 +1022,8 @@ class LearningPanel(QWidget):
                                  "cross-entropy): compare the shapes of the curves, not their heights.")
                  if "cost" in t.varied else "")
         self.window.learning_twin.caption.setText(
-            f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(a.label)}</span> · "
-            f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(b.label)}</span> — "
+            f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(_twin_label(a))}</span> · "
+            f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(_twin_label(b))}</span> — "
             + translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first {n} training "
                         "images, {styles}.").format(start=start, n=f"{len(t.speed_images[1]):,}",
                                                     styles=self._styles(a)) + costs)

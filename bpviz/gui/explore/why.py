@@ -53,7 +53,7 @@ from bpviz.core.nudge import chain, nudge, nudge_curve
 from bpviz.explain.why import DEFAULT_NETS, FastRow, book_name, why_fast
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
-from bpviz.i18n import translate
+from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import sup, symbol
@@ -76,9 +76,9 @@ MAX_CHECK_PARAMETERS = 500
 QUICK_NETS: tuple[tuple[int, ...], ...] = tuple((784, n, 10) for n in (5, 10, 20, 30))
 MEDIUM_NETS: tuple[tuple[int, ...], ...] = ((784, 5, 10), (784, 10, 10), (784, 30, 10), (784, 100, 10),
                                             (784, 300, 10), (784, 100, 100, 100, 10))
-PRESETS = (("quick: [784, n, 10] for n = 5 … 30 (about 5 s)", QUICK_NETS, 4.0),
-           ("medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)", MEDIUM_NETS, 6.0),
-           ("full: n = 5 … 300 and two deeper nets (about 25 s)", DEFAULT_NETS, 20.0))
+PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick: [784, n, 10] for n = 5 … 30 (about 5 s)"), QUICK_NETS, 4.0),
+           (QT_TRANSLATE_NOOP("Why", "medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)"), MEDIUM_NETS, 6.0),
+           (QT_TRANSLATE_NOOP("Why", "full: n = 5 … 300 and two deeper nets (about 25 s)"), DEFAULT_NETS, 20.0))
 
 
 def g(v: float, digits: int = 4) -> str:
@@ -198,9 +198,9 @@ class NudgePanel(QWidget):
         self.owns_lens = False
         self.lens: Lens | None = None
 
-        self.intro = _label("Change one weight by a small Δw and re-run the network: the change ripples "
-                            "through every later layer into the cost. Backprop predicts that ΔC ≈ ∂C/∂w · Δw.",
-                            MUTED)
+        self.intro = _label(translate("Why", "Change one weight by a small Δw and re-run the network: the change "
+                                      "ripples through every later layer into the cost. Backprop predicts that "
+                                      "ΔC ≈ ∂C/∂w · Δw."), MUTED)
         self.prompt = _label(prompt_text(session), WARN)
         self.what = _label()
         self.what.setStyleSheet("font-weight:bold; font-size:11pt;")
@@ -667,7 +667,9 @@ class _FastThread(QThread):
 class WhyFastPanel(QWidget):
     """Bottom tab: time for the full gradient by backprop and by central differences, against P."""
 
-    COLUMNS = ["network", "P", "forward passes", "central differences", "backprop", "ratio", "how"]
+    COLUMNS = [QT_TRANSLATE_NOOP("Why", "network"), "P", QT_TRANSLATE_NOOP("Why", "forward passes"),
+               QT_TRANSLATE_NOOP("Why", "central differences"), QT_TRANSLATE_NOOP("Why", "backprop"),
+               QT_TRANSLATE_NOOP("Why", "ratio"), QT_TRANSLATE_NOOP("Why", "how")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -679,7 +681,7 @@ class WhyFastPanel(QWidget):
 
         self.preset = QComboBox()
         for text, _nets, _sec in PRESETS:
-            self.preset.addItem(text)
+            self.preset.addItem(translate("Why", text))
         self.preset.setToolTip(translate("Why", "Which networks to measure (each on one random input, N(0, 1/n_in) weights)"))
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.run_button = QPushButton(translate("Why", "Run"))
@@ -719,18 +721,21 @@ class WhyFastPanel(QWidget):
         self.ratio_texts: list[pg.TextItem] = []
 
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Why", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = _label("Press Run. Every time is measured on this machine; nothing is assumed. For a big "
-                           "network the central differences of a random sample of parameters are timed and "
-                           "scaled to all P: those points are hollow and the table says so.", MUTED)
+        self.note = _label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
+                                     "For a big network the central differences of a random sample of parameters "
+                                     "are timed and scaled to all P: those points are hollow and the table says so."),
+                           MUTED)
 
-        self.key = _label("<span style='color:#f59e0b;'>● central differences, 2P passes (hollow: "
-                          "extrapolated)</span> &nbsp; <span style='color:#34d399;'>● backprop, 2 passes</span> "
-                          "&nbsp; labels: backprop's speed-up")
+        self.key = _label("<span style='color:#f59e0b;'>● "
+                          + translate("Why", "central differences, 2P passes (hollow: extrapolated)")
+                          + "</span> &nbsp; <span style='color:#34d399;'>● "
+                          + translate("Why", "backprop, 2 passes") + "</span> &nbsp; "
+                          + translate("Why", "labels: backprop's speed-up"))
         plot_page = QWidget()
         pv = QVBoxLayout(plot_page)
         pv.setContentsMargins(0, 0, 0, 0)
