@@ -35,8 +35,20 @@
 <context>
     <name>Core</name>
     <message>
-        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
+        <source>create and train</source>
         <extracomment>Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.</extracomment>
+        <translation>创建并训练</translation>
+    </message>
+    <message>
+        <source>create, train and draw</source>
+        <translation>创建、训练并绘制</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters and would need about {need} GB to {what} (the limit is about {limit} GB); use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数，{what}大约需要 {need} GB 内存（上限约为 {limit} GB）；请减少神经元</translation>
+    </message>
+    <message>
+        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
         <translation>各层大小必须是用逗号分隔的整数，例如 784,30,10（输入的是 {parts}）</translation>
     </message>
     <message>
@@ -71,6 +83,34 @@
 <context>
     <name>Datasets</name>
     <message>
+        <source>{folder}: missing {stem}.gz (or {stem}); a dataset folder needs the four standard IDX files</source>
+        <translation>{folder}：缺少 {stem}.gz（或 {stem}）；数据集文件夹需要四个标准 IDX 文件</translation>
+    </message>
+    <message>
+        <source>{path}: expected uint8 images of shape (n, rows, cols), got {dtype} {shape}</source>
+        <translation>{path}：应为形状 (n, 行数, 列数) 的 uint8 图像，实际为 {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{path}: expected uint8 labels of shape (n,), got {dtype} {shape}</source>
+        <translation>{path}：应为形状 (n,) 的 uint8 标签，实际为 {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{path}: {n} images but {labels} has {m} labels</source>
+        <translation>{path}：有 {n} 张图像，但 {labels} 有 {m} 个标签</translation>
+    </message>
+    <message>
+        <source>{path}: label {label} outside 0..{last}</source>
+        <translation>{path}：标签 {label} 超出 0..{last}</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: training images have {n} pixels, test images {m}</source>
+        <translation>{folder}：训练图像有 {n} 个像素，测试图像有 {m} 个</translation>
+    </message>
+    <message>
         <source>MNIST, bundled subset (10,000 train / 10,000 test)</source>
         <translation>MNIST，自带子集（训练 10,000 / 测试 10,000）</translation>
     </message>
@@ -93,6 +133,18 @@
     <message>
         <source>XOR of two inputs (synthetic; for tiny nets like 2,3,2)</source>
         <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
+    </message>
+    <message>
+        <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
+        <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is not on this machine: &apos;{fetch}&apos; downloads it, &apos;{apt}&apos; installs it in {folder}, or pass a folder holding its four IDX files</source>
+        <translation>本机上没有 Fashion-MNIST：“{fetch}”可下载它，“{apt}”会把它安装到 {folder}，或者指定一个存放其四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>unknown dataset {key}: use {names} or a folder of IDX files</source>
+        <translation>未知的数据集 {key}：请使用 {names} 或一个存放 IDX 文件的文件夹</translation>
     </message>
 </context>
 <context>

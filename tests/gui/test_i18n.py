@@ -20,7 +20,7 @@ ALLOWED = {
     "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
     "Space", "Enter", "Shift", "Home", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
     "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
-    "npz", "json", "csv", "png", "mnist-small", "toy", "qm", "ts", "English", "C_x",
+    "npz", "json", "csv", "png", "gz", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
 
 #: Commands and the like, quoted as they are typed.
