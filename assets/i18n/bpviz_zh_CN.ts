@@ -1870,6 +1870,14 @@ aᴸ：{bars}
         <translation>已找回{what}。</translation>
     </message>
     <message>
+        <source>opening the model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>{path}: a {sizes} network does not fit {data} ({n} inputs, {k} classes)</source>
+        <translation>{path}：{sizes} 网络与 {data}（{n} 个输入，{k} 个类别）不匹配</translation>
+    </message>
+    <message>
         <source>opening {name}</source>
         <translation>打开 {name}</translation>
     </message>
@@ -1924,6 +1932,13 @@ aᴸ：{bars}
     <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
         <translation>已保留这次更新：网络现在使用这一步梯度下降之后的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>TeachPanel</name>
+    <message>
+        <source>Teaching history reset.</source>
+        <translation>教学历史已重置。</translation>
     </message>
 </context>
 <context>
