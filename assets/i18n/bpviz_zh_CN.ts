@@ -436,6 +436,10 @@
         <translation>书中：没有准确率数字</translation>
     </message>
     <message>
+        <source>{book}. {note}</source>
+        <translation>{book}。{note}</translation>
+    </message>
+    <message>
         <source>&lt;i&gt;bpviz measured&lt;/i&gt;: {text}</source>
         <translation>&lt;i&gt;bpviz 测得&lt;/i&gt;：{text}</translation>
     </message>

@@ -633,7 +633,10 @@ class LearningPanel(QWidget):
         p = self.current_preset()
         book = (translate("Learning", "Book: {acc} %").format(acc=f"{100 * p.book_accuracy:.2f}")
                 if p.book_accuracy is not None else translate("Learning", "Book: no accuracy figure"))
-        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>{book}. {html.escape(p.note_text)}<br>"
+        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>"
+                                 + translate("Learning", "{book}. {note}").format(book=book,
+                                                                                   note=html.escape(p.note_text))
+                                 + "<br>"
                                  + translate("Learning", "<i>bpviz measured</i>: {text}").format(
                                      text=html.escape(p.measured_text)))
 
