@@ -983,7 +983,7 @@ class LearningPanel(QWidget):
             self.twin_status.setText(translate("Learning", "Not started: {error}").format(error=html.escape(str(e))))
             return False
         self.twin = twin
-        self.note = note
+        self.note = translate("Learning", note) if note else ""
         plot = self.window.learning_twin
         plot.start(twin)
         n_batches = -(-n_train // a.batch_size) * a.epochs
@@ -1004,7 +1004,10 @@ class LearningPanel(QWidget):
         t = self.twin
         a, b = t.settings
         start = (translate("Learning", "<b>identical initial weights</b> and mini-batch order") if t.identical_start
-                 else translate("Learning", "<b>different initial weights</b>: {note}").format(note=html.escape(t.note)))
+                 else translate("Learning", "<b>different initial weights</b>: {note}").format(note=html.escape(
+                     translate("Learning", "{varied} differ: the initial weights cannot be identical; both runs "
+                               "share seed {seed} and the mini-batch order").format(
+                         varied=translate("Learning", " and ").join(map(_setting_name, t.varied)), seed=a.seed))))
         ha, hb = t.history
         ra, rb = ha[-1], hb[-1]
 
