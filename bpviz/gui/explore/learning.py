@@ -557,6 +557,7 @@ class TwinPlot(QWidget):
 
     def update_curves(self, twin: TwinRun) -> None:
         for r, hist in enumerate(twin.history):
+            hist = list(hist)   # one snapshot: the worker thread may append while this draws
             ep = np.array([h.epoch + 1 for h in hist], dtype=float)
             self.curves[("cost", r)].setData(ep, [h.training_cost for h in hist])
             acc = [(e, 100 * h.test_accuracy) for e, h in zip(ep, hist) if h.test_accuracy is not None]
