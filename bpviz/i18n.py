@@ -34,6 +34,12 @@ def translate(context: str, text: str) -> str:
     return out or text
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for extraction into ``context`` without translating it (module-level
+    constants read in English by the CLI); show it with ``translate(context, text)`` later."""
+    return text
+
+
 def set_hook(hook: Callable[[str, str], str] | None) -> None:
     """The GUI installs ``QCoreApplication.translate`` here; ``None`` restores English."""
     global _hook

@@ -132,8 +132,20 @@
 <context>
     <name>Core</name>
     <message>
-        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
+        <source>create and train</source>
         <extracomment>Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.</extracomment>
+        <translation>创建并训练</translation>
+    </message>
+    <message>
+        <source>create, train and draw</source>
+        <translation>创建、训练并绘制</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters and would need about {need} GB to {what} (the limit is about {limit} GB); use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数，{what}大约需要 {need} GB 内存（上限约为 {limit} GB）；请减少神经元</translation>
+    </message>
+    <message>
+        <source>layer sizes must be whole numbers separated by commas, like 784,30,10 (got {parts})</source>
         <translation>各层大小必须是用逗号分隔的整数，例如 784,30,10（输入的是 {parts}）</translation>
     </message>
     <message>
@@ -235,6 +247,34 @@
 <context>
     <name>Datasets</name>
     <message>
+        <source>{folder}: missing {stem}.gz (or {stem}); a dataset folder needs the four standard IDX files</source>
+        <translation>{folder}：缺少 {stem}.gz（或 {stem}）；数据集文件夹需要四个标准 IDX 文件</translation>
+    </message>
+    <message>
+        <source>{path}: expected uint8 images of shape (n, rows, cols), got {dtype} {shape}</source>
+        <translation>{path}：应为形状 (n, 行数, 列数) 的 uint8 图像，实际为 {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{path}: expected uint8 labels of shape (n,), got {dtype} {shape}</source>
+        <translation>{path}：应为形状 (n,) 的 uint8 标签，实际为 {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{path}: {n} images but {labels} has {m} labels</source>
+        <translation>{path}：有 {n} 张图像，但 {labels} 有 {m} 个标签</translation>
+    </message>
+    <message>
+        <source>{path}: label {label} outside 0..{last}</source>
+        <translation>{path}：标签 {label} 超出 0..{last}</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: training images have {n} pixels, test images {m}</source>
+        <translation>{folder}：训练图像有 {n} 个像素，测试图像有 {m} 个</translation>
+    </message>
+    <message>
         <source>MNIST, bundled subset (10,000 train / 10,000 test)</source>
         <translation>MNIST，自带子集（训练 10,000 / 测试 10,000）</translation>
     </message>
@@ -257,6 +297,18 @@
     <message>
         <source>XOR of two inputs (synthetic; for tiny nets like 2,3,2)</source>
         <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
+    </message>
+    <message>
+        <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
+        <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is not on this machine: &apos;{fetch}&apos; downloads it, &apos;{apt}&apos; installs it in {folder}, or pass a folder holding its four IDX files</source>
+        <translation>本机上没有 Fashion-MNIST：“{fetch}”可下载它，“{apt}”会把它安装到 {folder}，或者指定一个存放其四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>unknown dataset {key}: use {names} or a folder of IDX files</source>
+        <translation>未知的数据集 {key}：请使用 {names} 或一个存放 IDX 文件的文件夹</translation>
     </message>
 </context>
 <context>
@@ -430,8 +482,76 @@
 <context>
     <name>Learning</name>
     <message>
-        <source>What each curve is measured on, and the book&apos;s figures</source>
+        <source>layer 2 (first hidden)</source>
         <extracomment>One colour per hidden layer (layer 2 first), readable on the dark background.</extracomment>
+        <translation>第 2 层（第一个隐藏层）</translation>
+    </message>
+    <message>
+        <source>layer {l} (last hidden)</source>
+        <translation>第 {l} 层（最后一个隐藏层）</translation>
+    </message>
+    <message>
+        <source>layer {l} (hidden)</source>
+        <translation>第 {l} 层（隐藏层）</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>初始化缩放</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>代价函数</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>sizes</source>
+        <translation>层大小</translation>
+    </message>
+    <message>
+        <source>[{sizes}] {cost}, η = {eta}, {init}</source>
+        <translation>[{sizes}] {cost}，η = {eta}，{init}</translation>
+    </message>
+    <message>
+        <source>Speed of learning ‖δ&lt;sup&gt;l&lt;/sup&gt;‖ = ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ per hidden layer</source>
+        <translation>各隐藏层的学习速度 ‖δ&lt;sup&gt;l&lt;/sup&gt;‖ = ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖  (log scale)</source>
+        <translation>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖（对数刻度）</translation>
+    </message>
+    <message>
+        <source>epochs trained</source>
+        <translation>已训练的迭代期</translation>
+    </message>
+    <message>
+        <source>What each curve is measured on, and the book&apos;s figures</source>
         <translation>每条曲线是在什么上测量的，以及书中的图</translation>
     </message>
     <message>
@@ -447,12 +567,96 @@
         <translation>张训练图像</translation>
     </message>
     <message>
+        <source>book {v}</source>
+        <translation>书中 {v}</translation>
+    </message>
+    <message>
+        <source>[{sizes}] has no hidden layer: there is no hidden speed of learning to show.</source>
+        <translation>[{sizes}] 没有隐藏层：没有隐藏层的学习速度可显示。</translation>
+    </message>
+    <message>
+        <source>The hidden layers learn about equally fast.</source>
+        <translation>各隐藏层学得差不多一样快。</translation>
+    </message>
+    <message>
+        <source>The first hidden layer learns {r}× more slowly than the last.</source>
+        <translation>第一个隐藏层比最后一个隐藏层学得慢 {r} 倍。</translation>
+    </message>
+    <message>
+        <source>The first hidden layer learns {r}× faster than the last.</source>
+        <translation>第一个隐藏层比最后一个隐藏层学得快 {r} 倍。</translation>
+    </message>
+    <message>
+        <source>bpviz: the first {n} training images of {data}, {cost}, the network&apos;s current weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed while training at most every {s} s).</source>
+        <translation>bpviz：{data} 的前 {n} 张训练图像，{cost}，网络当前的权重（已训练 {epochs} 个迭代期；输出层 {output}；每次计算 {ms} ms，训练时最多每 {s} 秒刷新一次）。</translation>
+    </message>
+    <message>
+        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images.</source>
+        <translation>★（第 0 个迭代期处的星号）书中：{values} —— 一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像。</translation>
+    </message>
+    <message>
+        <source>layer {l} {v}</source>
+        <translation>第 {l} 层 {v}</translation>
+    </message>
+    <message>
+        <source>Yours uses the {cost} and {init}, not the book&apos;s setting.</source>
+        <translation>你的网络使用{cost}和{init}，不是书中的设置。</translation>
+    </message>
+    <message>
+        <source>The book reports figures only for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (chapter 5 preset).</source>
+        <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数字（第 5 章预设）。</translation>
+    </message>
+    <message>
         <source>Hover a tile to name its neuron; click it to select that neuron</source>
         <translation>鼠标悬停在小图上显示对应的神经元；点击可选中该神经元</translation>
     </message>
     <message>
         <source>Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the 28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it down. Click a tile to select the neuron.</source>
         <translation>每张小图：第 2 层的一个神经元；它的 784 个输入权重 w^2_jk 按 28×28 输入图像排列。像素有墨迹时，红色使该神经元的值升高，蓝色使其降低。点击小图可选中该神经元。</translation>
+    </message>
+    <message>
+        <source>The input has {n} values, not 784 = 28×28 and the net has no hidden layer: the first hidden layer&apos;s weights cannot be shown as 28×28 images.</source>
+        <translation>输入有 {n} 个值，不是 784 = 28×28，而且网络没有隐藏层：无法把第一个隐藏层的权重显示为 28×28 图像。</translation>
+    </message>
+    <message>
+        <source>The input has {n} values, not 784 = 28×28: the first hidden layer&apos;s weights cannot be shown as 28×28 images.</source>
+        <translation>输入有 {n} 个值，不是 784 = 28×28：无法把第一个隐藏层的权重显示为 28×28 图像。</translation>
+    </message>
+    <message>
+        <source>{n} neurons of layer 2, each tile its 784 incoming weights w²&lt;sub&gt;jk&lt;/sub&gt; as the 28×28 image (tile j at row j // {cols}, column j % {cols}); colours symmetric about 0, scale ±{vmax} (99 % of the |w| are within it; larger ones at full colour).</source>
+        <translation>第 2 层的 {n} 个神经元，每张小图是它的 784 个输入权重 w²&lt;sub&gt;jk&lt;/sub&gt; 排成的 28×28 图像（小图 j 位于第 j // {cols} 行、第 j % {cols} 列）；颜色关于 0 对称，刻度 ±{vmax}（99 % 的 |w| 在此范围内；更大的以最深颜色显示）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron {j} of layer 2&lt;/b&gt;: incoming weights from {lo} to {hi}, bias b = {b}. Click to select it.</source>
+        <translation>&lt;b&gt;第 2 层神经元 {j}&lt;/b&gt;：输入权重从 {lo} 到 {hi}，偏置 b = {b}。点击可选中它。</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>迭代期</translation>
+    </message>
+    <message>
+        <source>Training cost C</source>
+        <translation>训练代价 C</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ (log scale)</source>
+        <translation>‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Choose a setting in Learning → Twin runs and press Run twins.</source>
+        <translation>在“学习”→“双胞胎训练”中选择一项设置，然后按“运行双胞胎训练”。</translation>
+    </message>
+    <message>
+        <source>run {name}, layer {l} (output)</source>
+        <translation>训练 {name}，第 {l} 层（输出层）</translation>
+    </message>
+    <message>
+        <source>run {name}, layer {l}</source>
+        <translation>训练 {name}，第 {l} 层</translation>
     </message>
     <message>
         <source>The book&apos;s experiments</source>
@@ -475,8 +679,44 @@
         <translation>设置、书中的数字，以及 bpviz 测得的结果</translation>
     </message>
     <message>
+        <source>Book: {acc} %</source>
+        <translation>书中：{acc} %</translation>
+    </message>
+    <message>
+        <source>Book: no accuracy figure</source>
+        <translation>书中：没有准确率数字</translation>
+    </message>
+    <message>
+        <source>{book}. {note}</source>
+        <translation>{book}。{note}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;bpviz measured&lt;/i&gt;: {text}</source>
+        <translation>&lt;i&gt;bpviz 测得&lt;/i&gt;：{text}</translation>
+    </message>
+    <message>
+        <source>Not applied: this experiment needs 784 inputs and 10 classes (MNIST); {data} has {n} inputs and {k} classes.</source>
+        <translation>未应用：这个实验需要 784 个输入和 10 个类别（MNIST）；{data} 有 {n} 个输入和 {k} 个类别。</translation>
+    </message>
+    <message>
+        <source>Not applied: {error}</source>
+        <translation>未应用：{error}</translation>
+    </message>
+    <message>
+        <source>Preset “{title}”: {settings}. Press Train (Space).</source>
+        <translation>预设“{title}”：{settings}。请按“训练”（Space）。</translation>
+    </message>
+    <message>
         <source>The settings changed: the preset&apos;s target line was removed.</source>
         <translation>设置已改变：预设的目标线已移除。</translation>
+    </message>
+    <message>
+        <source>Target line on the accuracy plot: </source>
+        <translation>准确率图上的目标线：</translation>
+    </message>
+    <message>
+        <source>book {acc} % · full MNIST, 50,000 train · loaded: {loaded}, {n}</source>
+        <translation>书中 {acc} % · 完整 MNIST，50,000 张训练图像 · 已加载：{loaded}，{n}</translation>
     </message>
     <message>
         <source>Saturation: why a neuron learns slowly</source>
@@ -485,6 +725,18 @@
     <message>
         <source>Mark saturated neurons</source>
         <translation>标出饱和的神经元</translation>
+    </message>
+    <message>
+        <source>Ring every neuron whose σ′(z) &lt; {t} on the network (while this tab is shown). Shortcut: Ctrl+Shift+S</source>
+        <translation>在网络上为每个 σ′(z) &lt; {t} 的神经元加圆环（仅在显示本页时）。快捷键：Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>shown sample</source>
+        <translation>当前样本</translation>
+    </message>
+    <message>
+        <source>share of a mini-batch</source>
+        <translation>小批量中的比例</translation>
     </message>
     <message>
         <source>Mark the neurons saturated for the shown test image, or colour each neuron by the share of a random mini-batch of m training images in which it is saturated</source>
@@ -515,12 +767,64 @@
         <translation>二次代价：δ^L = (a − y)·σ′(z^L)。交叉熵：δ^L = a − y（没有 σ′ 因子）。</translation>
     </message>
     <message>
+        <source>quadratic (a − y)·σ′(z)</source>
+        <translation>二次代价 (a − y)·σ′(z)</translation>
+    </message>
+    <message>
+        <source>cross-entropy a − y</source>
+        <translation>交叉熵 a − y</translation>
+    </message>
+    <message>
+        <source>output neuron j</source>
+        <translation>输出神经元 j</translation>
+    </message>
+    <message>
         <source>Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y.</source>
         <translation>蓝色：二次代价 δ^L = (a − y)·σ′(z^L)。橙色：交叉熵 δ^L = a − y。</translation>
     </message>
     <message>
         <source>Per output neuron: a, y, σ′(z^L) and both δ^L (saturated rows in yellow)</source>
         <translation>每个输出神经元的 a、y、σ′(z^L) 和两个 δ^L（饱和的行标为黄色）</translation>
+    </message>
+    <message>
+        <source>layer {l}: {c} of {n}</source>
+        <translation>第 {l} 层：{n} 个中的 {c} 个</translation>
+    </message>
+    <message>
+        <source>test image #{i} (label {label})</source>
+        <translation>测试图像 #{i}（标签 {label}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Share of a mini-batch of {m} training images&lt;/b&gt; where each neuron has σ′(z) &amp;lt; {t}:</source>
+        <translation>&lt;b&gt;在由 {m} 张训练图像组成的小批量中&lt;/b&gt;，每个神经元 σ′(z) &amp;lt; {t} 的比例：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saturated (σ′(z) &amp;lt; {t}) for {x}&lt;/b&gt;: {counts}.</source>
+        <translation>&lt;b&gt;在{x}上饱和（σ′(z) &amp;lt; {t}）的神经元&lt;/b&gt;：{counts}。</translation>
+    </message>
+    <message>
+        <source>(click a neuron on the network to explain it instead)</source>
+        <translation>（点击网络上的一个神经元，改为解释它）</translation>
+    </message>
+    <message>
+        <source>δ quadratic</source>
+        <translation>δ 二次代价</translation>
+    </message>
+    <message>
+        <source>δ cross-ent.</source>
+        <translation>δ 交叉熵</translation>
+    </message>
+    <message>
+        <source>Share saturated in a batch ({n} rings: &gt; half)</source>
+        <translation>小批量中饱和的比例（{n} 个圆环：超过一半）</translation>
+    </message>
+    <message>
+        <source>Saturated neurons: {n}</source>
+        <translation>饱和的神经元：{n} 个</translation>
+    </message>
+    <message>
+        <source>w · ring = saturated</source>
+        <translation>w · 圆环 = 饱和</translation>
     </message>
     <message>
         <source>Twin runs: one setting differs</source>
@@ -583,8 +887,84 @@
         <translation>小批量 %v / %m</translation>
     </message>
     <message>
+        <source>Not started: {error}</source>
+        <translation>未开始：{error}</translation>
+    </message>
+    <message>
         <source>Twin runs are still training: press Stop first.</source>
         <translation>双胞胎训练仍在进行：请先按“停止”。</translation>
+    </message>
+    <message>
+        <source>Not started: the sizes must start with {n} inputs and end with {k} outputs for {data}.</source>
+        <translation>未开始：对 {data}，层大小必须以 {n} 个输入开始、以 {k} 个输出结束。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;identical initial weights&lt;/b&gt; and mini-batch order</source>
+        <translation>&lt;b&gt;相同的初始权重&lt;/b&gt;和小批量顺序</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;different initial weights&lt;/b&gt;: {note}</source>
+        <translation>&lt;b&gt;不同的初始权重&lt;/b&gt;：{note}</translation>
+    </message>
+    <message>
+        <source>{varied} differ: the initial weights cannot be identical; both runs share seed {seed} and the mini-batch order</source>
+        <translation>{varied}不同：初始权重不可能完全相同；两次训练使用相同的随机种子 {seed} 和相同的小批量顺序</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>They differ in {varied}; {start}. {n} training images, {state}</source>
+        <translation>两者的区别在于{varied}；{start}。{n} 张训练图像，{state}</translation>
+    </message>
+    <message>
+        <source>after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, cost {cb}</source>
+        <translation>第 {ea} 个迭代期后：a {acca}，代价 {ca} · 第 {eb} 个迭代期后：b {accb}，代价 {cb}</translation>
+    </message>
+    <message>
+        <source>The two runs&apos; costs are different functions (quadratic vs cross-entropy): compare the shapes of the curves, not their heights.</source>
+        <translation>两次训练的代价是不同的函数（二次代价与交叉熵）：请比较曲线的形状，而不是高度。</translation>
+    </message>
+    <message>
+        <source>{start}; epoch 0 is the start. ‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ on the first {n} training images, {styles}.</source>
+        <translation>{start}；第 0 个迭代期即开始时。‖∂C/∂b&lt;sup&gt;l&lt;/sup&gt;‖ 在前 {n} 张训练图像上计算，{styles}。</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>点线</translation>
+    </message>
+    <message>
+        <source>dash-dot</source>
+        <translation>点划线</translation>
+    </message>
+    <message>
+        <source>{style} = layer {l} (output)</source>
+        <translation>{style} = 第 {l} 层（输出层）</translation>
+    </message>
+    <message>
+        <source>{style} = layer {l}</source>
+        <translation>{style} = 第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: {error}</source>
+        <translation>因错误而停止：{error}</translation>
     </message>
     <message>
         <source>Speed of learning</source>
@@ -653,6 +1033,11 @@
     <message>
         <source>Cross-entropy against quadratic cost from a saturated start</source>
         <translation>从饱和的起点比较交叉熵与二次代价</translation>
+    </message>
+    <message>
+        <source>Measured with bpviz on the bundled images (1,000 training, 10,000 test), seeds 0-3: test accuracy after 5 epochs 69.6 / 65.9 / 65.5 / 71.4 % with cross-entropy, 10.6 / 30.8 / 25.7 / 21.3 % with the quadratic cost; at the start the output layer&apos;s ‖∂C/∂b‖ is 1.59-1.95 with cross-entropy and 0.047-0.071 with the quadratic cost, whose BP1 multiplies by the tiny σ′(z^L). About 0.4 s per pair.</source>
+        <extracomment>Chapter 3&apos;s learning slowdown in a few seconds: run a uses the cross-entropy cost, run b (``SLOWDOWN_VARY``) the quadratic cost, from a start made badly saturated by drawing every weight and bias from N(0, 9) (the seed&apos;s N(0, 1) times 3), on the first SLOWDOWN_TRAIN_SIZE bundled training images.</extracomment>
+        <translation>用 bpviz 在自带图像（1,000 张训练，10,000 张测试）上测得，随机种子 0-3：5 个迭代期后的测试准确率，交叉熵为 69.6 / 65.9 / 65.5 / 71.4 %，二次代价为 10.6 / 30.8 / 25.7 / 21.3 %；开始时输出层的 ‖∂C/∂b‖ 在交叉熵下为 1.59-1.95，在二次代价下为 0.047-0.071，因为二次代价的 BP1 要乘以很小的 σ′(z^L)。每对训练约 0.4 秒。</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2147,117 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Presets</name>
+    <message>
+        <source>full MNIST (50,000 training images, tested on the 10,000 test images)</source>
+        <translation>完整 MNIST（50,000 张训练图像，在 10,000 张测试图像上测试）</translation>
+    </message>
+    <message>
+        <source>the bundled subset (the first 10,000 MNIST training images; the 10,000 test images)</source>
+        <translation>自带子集（MNIST 的前 10,000 张训练图像；10,000 张测试图像）</translation>
+    </message>
+    <message>
+        <source>quadratic</source>
+        <translation>二次</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>scaled</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>sizes {sizes}, {cost} cost, {init} init, η = {eta}, m = {m}, {epochs} epochs</source>
+        <translation>层大小 {sizes}，{cost}代价，{init}初始化，η = {eta}，m = {m}，{epochs} 个迭代期</translation>
+    </message>
+    <message>
+        <source>No figure from the book for this setting.</source>
+        <translation>书中没有这个设置的数字。</translation>
+    </message>
+    <message>
+        <source>{acc} % in the book — {book}. Loaded now: {now}.</source>
+        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}。</translation>
+    </message>
+    <message>
+        <source>{acc} % in the book — {book}. Loaded now: {now}; expect less than the book&apos;s figure.</source>
+        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}；结果会低于书中的数字。</translation>
+    </message>
+    <message>
+        <source>Chapter 1: [784, 30, 10]</source>
+        <translation>第 1 章：[784, 30, 10]</translation>
+    </message>
+    <message>
+        <source>Best epoch of the book&apos;s network.py run (chapter 1), test accuracy.</source>
+        <translation>书中 network.py 程序运行的最佳迭代期（第 1 章），测试准确率。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 92.08 % (epoch 25) — bpviz train --eta 3.</source>
+        <translation>自带子集：最佳 92.08 %（第 25 个迭代期）—— bpviz train --eta 3。</translation>
+    </message>
+    <message>
+        <source>Chapter 1: 100 hidden neurons</source>
+        <translation>第 1 章：100 个隐藏神经元</translation>
+    </message>
+    <message>
+        <source>Best epoch of the book&apos;s chapter 1 run with 100 hidden neurons, test accuracy.</source>
+        <translation>书中第 1 章使用 100 个隐藏神经元运行的最佳迭代期，测试准确率。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 84.27 % (epoch 25) — bpviz train --sizes 784,100,10 --eta 3. With the quadratic cost and N(0, 1) weights many of the 100 hidden neurons start saturated; seed 0 does worse than 30 hidden neurons here.</source>
+        <translation>自带子集：最佳 84.27 %（第 25 个迭代期）—— bpviz train --sizes 784,100,10 --eta 3。使用二次代价和 N(0, 1) 权重时，100 个隐藏神经元中有许多一开始就处于饱和状态；在这里随机种子 0 的结果比 30 个隐藏神经元更差。</translation>
+    </message>
+    <message>
+        <source>Chapter 3: cross-entropy and L2 regularisation</source>
+        <translation>第 3 章：交叉熵与 L2 规范化</translation>
+    </message>
+    <message>
+        <source>Chapter 3, L2 regularisation on the full training set: weights and biases N(0, 1) (the book&apos;s large_weight_initializer, bpviz&apos;s &apos;standard&apos;), λ = 5.</source>
+        <translation>第 3 章，在完整训练集上使用 L2 规范化：权重和偏置取自 N(0, 1)（书中的 large_weight_initializer，即 bpviz 的“标准”初始化），λ = 5。</translation>
+    </message>
+    <message>
+        <source>bundled subset: best 93.75 % (epoch 24) — bpviz train --cost cross-entropy --lmbda 5 --eta 0.5 (93.73 % with --init scaled).</source>
+        <translation>自带子集：最佳 93.75 %（第 24 个迭代期）—— bpviz train --cost cross-entropy --lmbda 5 --eta 0.5（使用 bpviz train --init scaled 时为 93.73 %）。</translation>
+    </message>
+    <message>
+        <source>Chapter 5: speed of learning in deep networks</source>
+        <translation>第 5 章：深度网络中的学习速度</translation>
+    </message>
+    <message>
+        <source>Chapter 5: ‖∂C/∂b^l‖ per hidden layer at initialisation for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (book_speeds); training settings η = 0.1, λ = 5 as the chapter&apos;s runs.</source>
+        <translation>第 5 章：[784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 在初始化时各隐藏层的 ‖∂C/∂b^l‖（book_speeds）；训练设置 η = 0.1、λ = 5，与该章的运行相同。</translation>
+    </message>
+    <message>
+        <source>bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 prints bpviz&apos;s figures beside the book&apos;s. Trained on the bundled subset: best 93.64 % (epoch 24) — bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1.</source>
+        <translation>运行 bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 会把 bpviz 的数字与书中的并列输出。在自带子集上训练：最佳 93.64 %（第 24 个迭代期）—— bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1。</translation>
+    </message>
+    <message>
+        <source>η too large (η = 100)</source>
+        <translation>η 太大（η = 100）</translation>
+    </message>
+    <message>
+        <source>The book gives no figure for this setting; it is bpviz&apos;s demonstration.</source>
+        <translation>书中没有这个设置的数字；这是 bpviz 的演示。</translation>
+    </message>
+    <message>
+        <source>bundled subset: 9.22 % best, 9.22 % at epoch 29 — bpviz train --eta 100. The first steps drive every output neuron into saturation (σ′(z^L) &lt; 0.01 for all test images, 100 % of them wrong-sided), the quadratic cost&apos;s δ^L vanishes and the run never recovers; bpviz train warns.</source>
+        <translation>自带子集：最佳 9.22 %，第 29 个迭代期 9.22 % —— bpviz train --eta 100。最初几步就把每个输出神经元推入饱和（对所有测试图像 σ′(z^L) &lt; 0.01，100 % 都饱和在错误的一侧），二次代价的 δ^L 消失，训练再也无法恢复；bpviz train 会给出警告。</translation>
+    </message>
+    <message>
+        <source>η too small (η = 0.01)</source>
+        <translation>η 太小（η = 0.01）</translation>
+    </message>
+    <message>
+        <source>bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train --eta 0.01. η = 0.1 reaches 69.56 %, η = 3 92.08 %: each step is too small to get anywhere.</source>
+        <translation>自带子集：30 个迭代期后为 17.43 %，仍在上升（训练代价 0.467）—— bpviz train --eta 0.01。η = 0.1 时达到 69.56 %，η = 3 时达到 92.08 %：每一步都太小，走不了多远。</translation>
+    </message>
+</context>
+<context>
     <name>SamplePanel</name>
     <message>
         <source>Sample</source>
@@ -1897,6 +2393,14 @@ aᴸ：{bars}
     <message>
         <source>Brought back {what}.</source>
         <translation>已找回{what}。</translation>
+    </message>
+    <message>
+        <source>opening the model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>{path}: a {sizes} network does not fit {data} ({n} inputs, {k} classes)</source>
+        <translation>{path}：{sizes} 网络与 {data}（{n} 个输入，{k} 个类别）不匹配</translation>
     </message>
     <message>
         <source>opening {name}</source>
@@ -2236,6 +2740,13 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>TeachPanel</name>
+    <message>
+        <source>Teaching history reset.</source>
+        <translation>教学历史已重置。</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>Neurons per layer, input first, e.g. 784,30,10 (the seed&apos;s) or 784,40,30,20,10.
@@ -2461,8 +2972,40 @@ Data: {data}, {train} training and {test} test samples.</source>
 <context>
     <name>Why</name>
     <message>
-        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
+        <source>quick: [784, n, 10] for n = 5 … 30 (about 5 s)</source>
         <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>快速：[784, n, 10]，n = 5 … 30（约 5 秒）</translation>
+    </message>
+    <message>
+        <source>medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)</source>
+        <translation>中等：n = 5 … 300 以及 [784, 100, 100, 100, 10]（约 8 秒）</translation>
+    </message>
+    <message>
+        <source>full: n = 5 … 300 and two deeper nets (about 25 s)</source>
+        <translation>完整：n = 5 … 300 以及两个更深的网络（约 25 秒）</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+    <message>
+        <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>
+        <translation>你画的数字；手绘图没有标签，所以目标取网络预测的类别“{name}”</translation>
+    </message>
+    <message>
+        <source>test image #{index}, target its label “{name}”</source>
+        <translation>测试图像 #{index}，目标为其标签“{name}”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Select a weight to nudge:&lt;/b&gt; click an edge in the network (the weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … {L} for its bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;.</source>
+        <translation>&lt;b&gt;选择要微调的权重：&lt;/b&gt;点击网络中的一条边（连接第 l−1 层神经元 k 与第 l 层神经元 j 的权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;），或点击第 2 … {L} 层的神经元以选择其偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>Change one weight by a small Δw and re-run the network: the change ripples through every later layer into the cost. Backprop predicts that ΔC ≈ ∂C/∂w · Δw.</source>
+        <translation>把一个权重改变一个小量 Δw，再重新运行网络：这个变化会逐层传到后面的每一层，直到代价。反向传播预测 ΔC ≈ ∂C/∂w · Δw。</translation>
+    </message>
+    <message>
+        <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
         <translation>对数刻度上 0 两侧的微调量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
     </message>
     <message>
@@ -2498,8 +3041,132 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>沿承载最大部分变化的那条路径，各局部变化率 ∂a^{q+1}/∂a^q 的乘积；对所有路径求和就是反向传播</translation>
     </message>
     <message>
+        <source>the edge from neuron {k} of layer {lp} to neuron {j} of layer {l}</source>
+        <translation>从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的边</translation>
+    </message>
+    <message>
+        <source>the bias of neuron {j} of layer {l}</source>
+        <translation>第 {l} 层神经元 {j} 的偏置</translation>
+    </message>
+    <message>
+        <source>Nudging {name} = {value}</source>
+        <translation>微调 {name} = {value}</translation>
+    </message>
+    <message>
+        <source>Sample: {sample}.</source>
+        <translation>样本：{sample}。</translation>
+    </message>
+    <message>
+        <source>C before the nudge</source>
+        <translation>微调前的 C</translation>
+    </message>
+    <message>
+        <source>ΔC measured (network re-run)</source>
+        <translation>实测 ΔC（重新运行网络）</translation>
+    </message>
+    <message>
+        <source>∂C/∂{d} · Δ{d} (backprop&apos;s prediction)</source>
+        <translation>∂C/∂{d} · Δ{d}（反向传播的预测）</translation>
+    </message>
+    <message>
+        <source>∂C/∂{name} (backprop)</source>
+        <translation>∂C/∂{name}（反向传播）</translation>
+    </message>
+    <message>
+        <source>ratio measured / predicted</source>
+        <translation>实测 / 预测 之比</translation>
+    </message>
+    <message>
+        <source>Δw = 0: nothing is nudged, so nothing changes. Move the slider.</source>
+        <translation>Δw = 0：没有微调，所以什么都不变。请拖动滑块。</translation>
+    </message>
+    <message>
+        <source>{a} = 0 on this sample, so this weight has no effect on it.</source>
+        <translation>在该样本上 {a} = 0，所以这个权重对它没有影响。</translation>
+    </message>
+    <message>
+        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.</source>
+        <translation>∂C/∂θ = 0：反向传播预测没有变化；实测 ΔC = {dc}。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted agree to {pct} %: for this Δw the first-order prediction of backprop is right.</source>
+        <translation>实测与预测相差 {pct} %：对这个 Δw，反向传播的一阶预测是对的。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they meet.</source>
+        <translation>实测与预测相差 {pct} %：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用）。把 Δw 调小（[），两者就会一致。</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>layer {q}: {items}</source>
+        <translation>第 {q} 层：{items}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;cost: ΔC = {dc}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;代价：ΔC = {dc}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>undefined (the sum is 0)</source>
+        <translation>无定义（总和为 0）</translation>
+    </message>
+    <message>
+        <source> — more than all of it: paths of the other sign cancel part of this one</source>
+        <translation> —— 超过全部：符号相反的路径抵消了这条路径的一部分</translation>
+    </message>
+    <message>
+        <source>The only path</source>
+        <translation>唯一的路径</translation>
+    </message>
+    <message>
+        <source>Strongest of {n} paths</source>
+        <translation>{n} 条路径中最强的一条</translation>
+    </message>
+    <message>
+        <source>Sum over the 1 path = &lt;b&gt;{total}&lt;/b&gt; {eq} backprop&apos;s ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</source>
+        <translation>这 1 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sum over all {n} paths = &lt;b&gt;{total}&lt;/b&gt; {eq} backprop&apos;s ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</source>
+        <translation>全部 {n} 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>product = &lt;b&gt;{product}&lt;/b&gt;, share of the sum: {share}</source>
+        <translation>乘积 = &lt;b&gt;{product}&lt;/b&gt;，占总和的比例：{share}</translation>
+    </message>
+    <message>
+        <source>Δa after nudging {name} by {dw} · rings: strongest path</source>
+        <translation>将 {name} 微调 {dw} 后的 Δa · 圆环：最强路径</translation>
+    </message>
+    <message>
+        <source>∂C/∂w · Δw (backprop)</source>
+        <translation>∂C/∂w · Δw（反向传播）</translation>
+    </message>
+    <message>
         <source>Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.</source>
         <translation>在“微调”页中选择一个权重（点击一条连线），查看 ΔC 与 Δw 的关系。</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s gradient is 0 here, so its prediction is the flat line ΔC = 0.</source>
+        <translation>这里反向传播的梯度为 0，所以它的预测是水平线 ΔC = 0。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted agree within 1 % over the whole range |Δw| ≤ {span}.</source>
+        <translation>在整个范围 |Δw| ≤ {span} 内，实测与预测相差不到 1 %。</translation>
+    </message>
+    <message>
+        <source>They differ by more than 1 % even at |Δw| = {dw}, the smallest nudge plotted (rounding of C, or a second-order change larger than the first-order one).</source>
+        <translation>即使在所绘最小的微调 |Δw| = {dw} 处，两者也相差超过 1 %（C 的舍入误差，或二阶变化大于一阶变化）。</translation>
+    </message>
+    <message>
+        <source>They agree within 1 % for |Δw| up to {dw} and part beyond it: the prediction is the tangent at Δw = 0.</source>
+        <translation>在 |Δw| 不超过 {dw} 时（以及更远的一部分）两者相差不到 1 %：预测就是 Δw = 0 处的切线。</translation>
+    </message>
+    <message>
+        <source>ΔC of {name} against Δw on {sample} (each point a full re-run of the network); the marked point is Δw = {dw}.</source>
+        <translation>{name} 的 ΔC 随 Δw 的变化，样本：{sample}（每个点都完整地重新运行一次网络）；标出的点是 Δw = {dw}。</translation>
     </message>
     <message>
         <source>ε of the central difference (C(θ+ε) − C(θ−ε)) / 2ε, from 1e-12 to 1 on a log scale</source>
@@ -2542,6 +3209,62 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>用“检查每个参数”填充（适用于小网络）</translation>
     </message>
     <message>
+        <source>Central differences for all {P} parameters of this net on this sample (2 forward passes each) at the ε above</source>
+        <translation>用上面的 ε 对该网络全部 {P} 个参数在该样本上做中心差分（每个参数 2 次前向传播）</translation>
+    </message>
+    <message>
+        <source>Offered for nets up to {max} parameters; this one has {P} (try sizes 2,3,2 in the Train tab, or bpviz explain gradcheck for a sample of a big net)</source>
+        <translation>只对参数不超过 {max} 个的网络提供；这个网络有 {P} 个（可在“训练”标签页试试层大小 2,3,2，或对大网络的抽样参数使用 bpviz explain gradcheck）</translation>
+    </message>
+    <message>
+        <source>“Check every parameter” is for small nets (≤ {max} parameters); this one has {P}.</source>
+        <translation>“检查每个参数”只用于小网络（≤ {max} 个参数）；这个网络有 {P} 个。</translation>
+    </message>
+    <message>
+        <source>{P} parameters: the table lists them all, worst first.</source>
+        <translation>{P} 个参数：表格列出全部，最差的在前。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; on {sample}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;，样本：{sample}</translation>
+    </message>
+    <message>
+        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = {b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
+        <translation>相对误差 |反向传播梯度 − 数值梯度| / (|反向传播梯度| + |数值梯度|)：float64 下最小（{e64}）在 ε = {b64}，float32 下最小（{e32}）在 ε = {b32}。ε 更大时，差商本身的误差（∝ ε²）占主导；ε 更小时，C 的舍入误差（∝ 1/ε）占主导。</translation>
+    </message>
+    <message>
+        <source>backprop ∂C/∂θ</source>
+        <translation>反向传播 ∂C/∂θ</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>Checked all {n} parameters in float64 at ε = {eps}: worst relative error {worst} ({name}).</source>
+        <translation>已用 float64、ε = {eps} 检查全部 {n} 个参数：最大相对误差 {worst}（{name}）。</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>forward passes</source>
+        <translation>前向传播次数</translation>
+    </message>
+    <message>
+        <source>central differences</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>方式</translation>
+    </message>
+    <message>
         <source>Which networks to measure (each on one random input, N(0, 1/n_in) weights)</source>
         <translation>要测量哪些网络（每个都用一个随机输入，权重取自 N(0, 1/n_in)）</translation>
     </message>
@@ -2582,6 +3305,22 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
     </message>
     <message>
+        <source>Press Run. Every time is measured on this machine; nothing is assumed. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
+        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+    </message>
+    <message>
+        <source>central differences, 2P passes (hollow: extrapolated)</source>
+        <translation>中心差分，2P 次传播（空心：外推值）</translation>
+    </message>
+    <message>
+        <source>backprop, 2 passes</source>
+        <translation>反向传播，2 次传播</translation>
+    </message>
+    <message>
+        <source>labels: backprop&apos;s speed-up</source>
+        <translation>标注：反向传播的加速倍数</translation>
+    </message>
+    <message>
         <source>Time against P (log–log)</source>
         <translation>时间与 P 的关系（双对数）</translation>
     </message>
@@ -2590,8 +3329,52 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>表格</translation>
     </message>
     <message>
+        <source>Measuring {n} networks (about {s} s of central differences in all)…</source>
+        <translation>正在测量 {n} 个网络（中心差分共约 {s} 秒）…</translation>
+    </message>
+    <message>
         <source>Stopping after the network being measured…</source>
         <translation>将在当前网络测量完成后停止…</translation>
+    </message>
+    <message>
+        <source>Measuring [{sizes}] ({i} of {n})…</source>
+        <translation>正在测量 [{sizes}]（第 {i} 个，共 {n} 个）…</translation>
+    </message>
+    <message>
+        <source>The measurement failed: {text}</source>
+        <translation>测量失败：{text}</translation>
+    </message>
+    <message>
+        <source>Measured {n} of {total} networks (stopped).</source>
+        <translation>已测量 {total} 个网络中的 {n} 个（已停止）。</translation>
+    </message>
+    <message>
+        <source>Measured {n} of {total} networks.</source>
+        <translation>已测量 {total} 个网络中的 {n} 个。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
+    </message>
+    <message>
+        <source>extrapolated from {t} of {P} parameters ({passes} passes counted)</source>
+        <translation>由 {P} 个参数中的 {t} 个外推（计入 {passes} 次传播）</translation>
+    </message>
+    <message>
+        <source>all parameters timed</source>
+        <translation>全部参数均计时</translation>
+    </message>
+    <message>
+        <source>{a} vs {b}</source>
+        <translation>{a} 对 {b}</translation>
+    </message>
+    <message>
+        <source>Hollow points ({n}) are extrapolated: the central differences of a random sample of parameters were timed and scaled to all P (see the last column). Every other figure is measured in full on this machine.</source>
+        <translation>空心点（{n} 个）是外推值：对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个（见最后一列）。其他所有数字都在本机上完整测得。</translation>
     </message>
     <message>
         <source>Every figure is measured in full on this machine (no extrapolation).</source>
@@ -2604,6 +3387,38 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>The shapes of the arrays on the highlighted lines for the current network</source>
         <translation>当前网络下，高亮行中各数组的形状</translation>
+    </message>
+    <message>
+        <source>the core&apos;s matrix form (mini-batch mode)</source>
+        <translation>核心代码的矩阵形式（小批量模式）</translation>
+    </message>
+    <message>
+        <source>the per-sample reference code, bpviz/reference.py</source>
+        <translation>逐样本的参考代码 bpviz/reference.py</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The code, line by line&lt;/b&gt; — {which}. Go to the Step tab and press → (next step): the lines of each step light up here with the shapes of their arrays for this network.</source>
+        <translation>&lt;b&gt;逐行查看代码&lt;/b&gt; —— {which}。到“逐步”标签页按 →（下一步）：每一步对应的代码行会在这里高亮，并显示该网络中各数组的形状。</translation>
+    </message>
+    <message>
+        <source>the core&apos;s matrix form: one row per sample of the mini-batch (m = {m})</source>
+        <translation>核心代码的矩阵形式：小批量中每个样本一行（m = {m}）</translation>
+    </message>
+    <message>
+        <source>the per-sample reference code, column vectors (n, 1)</source>
+        <translation>逐样本的参考代码，列向量 (n, 1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step {i} / {n} · {title}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;第 {i} / {n} 步 · {title}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{form}; network {sizes}</source>
+        <translation>{form}；网络 {sizes}</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}{loop}):</source>
+        <translation>第 {line} 行（第 {run} 次执行{loop}）：</translation>
     </message>
     <message>
         <source>Nudge</source>
@@ -2672,6 +3487,29 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>The code, line by line</source>
         <translation>逐行查看代码</translation>
+    </message>
+</context>
+<context>
+    <name>World</name>
+    <message>
+        <source>{sizes} network trained for {epochs} epochs ({batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{sizes} network with a kept update</source>
+        <translation>保留了一次更新的 {sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{sizes} network</source>
+        <translation>{sizes} 网络</translation>
+    </message>
+    <message>
+        <source>the {world} replaced by {what}</source>
+        <translation>被{what}替换的{world}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 </TS>

@@ -55,14 +55,18 @@ def check_memory(sizes: Sequence[int], dtype: type | np.dtype | str = np.float32
     """ValueError with the estimate when a network of these sizes would need more than about 1 GB.
 
     ``extra_per_weight``: bytes per weight a caller needs besides training (the GUI's drawing).
+    ``what``: "create and train" or "create, train and draw" (shown translated), or any text.
     """
     weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
     need = training_bytes(sizes, dtype) + extra_per_weight * weights
     if need > MAX_TRAINING_BYTES:
+        shown = {"create and train": translate("Core", "create and train"),
+                 "create, train and draw": translate("Core", "create, train and draw")}.get(what, what)
         raise ValueError(
-            f"a {','.join(map(str, sizes))} network has {num_parameters(sizes):,} parameters and would need about "
-            f"{need / 1e9:.1f} GB to {what} (the limit is about {MAX_TRAINING_BYTES / 1e9:.0f} GB); "
-            f"use fewer neurons"
+            translate("Core", "a {sizes} network has {n} parameters and would need about {need} GB to {what} (the "
+                      "limit is about {limit} GB); use fewer neurons").format(
+                sizes=",".join(map(str, sizes)), n=f"{num_parameters(sizes):,}", need=f"{need / 1e9:.1f}",
+                what=shown, limit=f"{MAX_TRAINING_BYTES / 1e9:.0f}")
         )
 
 

@@ -27,6 +27,7 @@ from bpviz.core.costs import get_cost
 from bpviz.core.learning import DEFAULT_SPEED_IMAGES, LayerSpeeds, speed_of_learning
 from bpviz.core.network import INITS, Network, parse_sizes
 from bpviz.core.sgd import BatchDone, Diverged, EpochDone, SGDControl, sgd, validate_hyperparameters
+from bpviz.i18n import QT_TRANSLATE_NOOP
 
 #: The settings a twin may vary (the others — seed, m, epochs — keep the runs in lock-step).
 VARIABLE = ("cost", "eta", "init", "lmbda", "sizes", "init_scale")
@@ -231,7 +232,8 @@ SLOWDOWN = TwinSettings(sizes=(784, 30, 10), eta=3.0, epochs=5, batch_size=10, c
                         init="standard", init_scale=3.0, seed=0)
 SLOWDOWN_VARY = "cost=quadratic"
 SLOWDOWN_TRAIN_SIZE = 1000
-SLOWDOWN_NOTE = (
+SLOWDOWN_NOTE = QT_TRANSLATE_NOOP(
+    "Learning",
     "Measured with bpviz on the bundled images (1,000 training, 10,000 test), seeds 0-3: test accuracy "
     "after 5 epochs 69.6 / 65.9 / 65.5 / 71.4 % with cross-entropy, 10.6 / 30.8 / 25.7 / 21.3 % with the "
     "quadratic cost; at the start the output layer's ‖∂C/∂b‖ is 1.59-1.95 with cross-entropy and "

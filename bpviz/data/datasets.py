@@ -109,7 +109,8 @@ def _find(folder: Path, stem: str) -> Path:
         p = folder / name
         if p.is_file():
             return p
-    raise DatasetError(f"{folder}: missing {stem}.gz (or {stem}); a dataset folder needs the four standard IDX files")
+    raise DatasetError(translate("Datasets", "{folder}: missing {stem}.gz (or {stem}); a dataset folder needs the four "
+                                 "standard IDX files").format(folder=folder, stem=stem))
 
 
 def images_to_rows(images: np.ndarray) -> np.ndarray:
@@ -123,13 +124,17 @@ def images_to_rows(images: np.ndarray) -> np.ndarray:
 def _load_pair(images_path: Path, labels_path: Path, name: str, classes: tuple[str, ...]) -> Dataset:
     images, labels = read_idx(images_path), read_idx(labels_path)
     if images.ndim != 3 or images.dtype != np.uint8:
-        raise DatasetError(f"{images_path}: expected uint8 images of shape (n, rows, cols), got {images.dtype} {images.shape}")
+        raise DatasetError(translate("Datasets", "{path}: expected uint8 images of shape (n, rows, cols), got {dtype} "
+                                     "{shape}").format(path=images_path, dtype=images.dtype, shape=images.shape))
     if labels.ndim != 1 or labels.dtype != np.uint8:
-        raise DatasetError(f"{labels_path}: expected uint8 labels of shape (n,), got {labels.dtype} {labels.shape}")
+        raise DatasetError(translate("Datasets", "{path}: expected uint8 labels of shape (n,), got {dtype} {shape}")
+                           .format(path=labels_path, dtype=labels.dtype, shape=labels.shape))
     if labels.shape[0] != images.shape[0]:
-        raise DatasetError(f"{images_path}: {images.shape[0]} images but {labels_path.name} has {labels.shape[0]} labels")
+        raise DatasetError(translate("Datasets", "{path}: {n} images but {labels} has {m} labels").format(
+            path=images_path, n=images.shape[0], labels=labels_path.name, m=labels.shape[0]))
     if labels.size and labels.max() >= len(classes):
-        raise DatasetError(f"{labels_path}: label {int(labels.max())} outside 0..{len(classes) - 1}")
+        raise DatasetError(translate("Datasets", "{path}: label {label} outside 0..{last}").format(
+            path=labels_path, label=int(labels.max()), last=len(classes) - 1))
     return Dataset(images_to_rows(images), labels.astype(np.int64), name, classes)
 
 
@@ -138,7 +143,7 @@ def load_folder(folder: str | os.PathLike, name: str | None = None,
     """Load a folder holding the four standard IDX files."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise DatasetError(f"{folder}: no such folder")
+        raise DatasetError(translate("Datasets", "{folder}: no such folder").format(folder=folder))
     name = name or folder.name
     classes = class_names or (FASHION_CLASSES if "fashion" in str(folder).lower() else DIGITS)
     paths = {k: _find(folder, v) for k, v in _FILES.items()}
@@ -148,7 +153,8 @@ def load_folder(folder: str | os.PathLike, name: str | None = None,
     except IDXError as e:
         raise DatasetError(str(e)) from None
     if train.x.shape[1] != test.x.shape[1]:
-        raise DatasetError(f"{folder}: training images have {train.x.shape[1]} pixels, test images {test.x.shape[1]}")
+        raise DatasetError(translate("Datasets", "{folder}: training images have {n} pixels, test images {m}").format(
+            folder=folder, n=train.x.shape[1], m=test.x.shape[1]))
     return DataSplits(name, train, test, None, classes, str(folder))
 
 
@@ -212,10 +218,10 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
         return xor_dataset()
     if key == "mnist":
         if not is_cached(MNIST, cache):
-            raise DatasetError(
-                f"full MNIST is not downloaded yet ({MNIST.download_mb:g} MB): run 'bpviz data fetch mnist' "
-                f"or pick it in the app's dataset list (cache folder {cache / 'mnist'})"
-            )
+            raise DatasetError(translate(
+                "Datasets", "full MNIST is not downloaded yet ({mb} MB): run '{command}' or pick it in the app's "
+                "dataset list (cache folder {folder})").format(mb=f"{MNIST.download_mb:g}",
+                                                               command="bpviz data fetch mnist", folder=cache / "mnist"))
         full = load_folder(cache / "mnist", "mnist", DIGITS)
         # The book's split: the first 50,000 training images train, the last 10,000 validate.
         tr = full.train
@@ -227,14 +233,13 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
             return load_folder(FASHION_SYSTEM_DIR, "fashion-mnist", FASHION_CLASSES)
         if is_cached(FASHION_MNIST, cache):
             return load_folder(cache / "fashion-mnist", "fashion-mnist", FASHION_CLASSES)
-        raise DatasetError(
-            "Fashion-MNIST is not on this machine: 'bpviz data fetch fashion-mnist' downloads it, "
-            f"'apt-get install dataset-fashion-mnist' installs it in {FASHION_SYSTEM_DIR}, "
-            "or pass a folder holding its four IDX files"
-        )
+        raise DatasetError(translate(
+            "Datasets", "Fashion-MNIST is not on this machine: '{fetch}' downloads it, '{apt}' installs it in "
+            "{folder}, or pass a folder holding its four IDX files").format(
+            fetch="bpviz data fetch fashion-mnist", apt="apt-get install dataset-fashion-mnist",
+            folder=FASHION_SYSTEM_DIR))
     path = Path(key).expanduser()
     if path.is_dir():
         return load_folder(path)
-    raise DatasetError(
-        f"unknown dataset {key!r}: use {', '.join(available_datasets())} or a folder of IDX files"
-    )
+    raise DatasetError(translate("Datasets", "unknown dataset {key}: use {names} or a folder of IDX files").format(
+        key=repr(key), names=", ".join(available_datasets())))

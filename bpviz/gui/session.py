@@ -316,7 +316,7 @@ class Session(QObject):
     def load_model(self, path: str | os.PathLike) -> None:
         """Open a model file with the settings it records (η, λ, m, epochs, dataset …)."""
         try:
-            self._require_idle("opening the model")
+            self._require_idle(self.tr("opening the model"))
             net, meta = load_network(path)
             stored = settings_from_model_metadata(meta, self.config)
             data = self.data
@@ -333,8 +333,9 @@ class Session(QObject):
             if "dataset" in stored and data is self.data:
                 stored["dataset"] = self.config.dataset
             if net.sizes[0] != data.input_size or net.sizes[-1] != data.n_classes:
-                raise ModelFileError(f"{path}: a {list(net.sizes)} network does not fit {data.name} "
-                                     f"({data.input_size} inputs, {data.n_classes} classes)")
+                raise ModelFileError(self.tr("{path}: a {sizes} network does not fit {data} ({n} inputs, {k} "
+                                             "classes)").format(path=path, sizes=list(net.sizes), data=data.name,
+                                                                n=data.input_size, k=data.n_classes))
             try:
                 config = config_from_dict(stored, self.config)
             except ConfigError:

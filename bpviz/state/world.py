@@ -14,6 +14,7 @@ import numpy as np
 
 from bpviz.core import Network
 from bpviz.data import DataSplits
+from bpviz.i18n import translate
 from bpviz.state.config import TrainConfig
 from bpviz.state.events import Event
 from bpviz.state.history import History
@@ -62,12 +63,13 @@ class World:
         return self.model_path is None and not self.trained
 
     def describe(self) -> str:
-        what = f"{list(self.network.sizes)} network"
+        sizes = list(self.network.sizes)
         if self.epochs_done or self.batches_done:
-            what += f" trained for {self.epochs_done} epochs ({self.batches_done:,} mini-batches)"
-        elif self.kept_update:
-            what += " with a kept update"
-        return what
+            return translate("World", "{sizes} network trained for {epochs} epochs ({batches} mini-batches)").format(
+                sizes=sizes, epochs=self.epochs_done, batches=f"{self.batches_done:,}")
+        if self.kept_update:
+            return translate("World", "{sizes} network with a kept update").format(sizes=sizes)
+        return translate("World", "{sizes} network").format(sizes=sizes)
 
 
 class WorldModel:
@@ -106,7 +108,7 @@ class WorldModel:
         if not self._undo:
             return None
         what, w = self._undo[-1]
-        return f"the {w.describe()} replaced by {what}"
+        return translate("World", "the {world} replaced by {what}").format(world=w.describe(), what=what)
 
     def undo(self) -> World | None:
         """Bring back the last replaced trained World (the current one is dropped only if it
@@ -116,7 +118,7 @@ class WorldModel:
         what, back = self._undo.pop()
         old = self.world
         if old.trained:
-            self._undo.append(("Undo", old))
+            self._undo.append((translate("World", "Undo"), old))
         self.world = back
         self.changed.emit(old, back)
         self.undo_changed.emit(bool(self._undo))

@@ -75,10 +75,38 @@ CMAP_NAME = "CET-D1"                   # the network view's diverging map: blue 
 
 def _layer_name(l: int, L: int) -> str:
     if l == 2:
-        return "layer 2 (first hidden)"
+        return translate("Learning", "layer 2 (first hidden)")
     if l == L - 1:
-        return f"layer {l} (last hidden)"
-    return f"layer {l} (hidden)"
+        return translate("Learning", "layer {l} (last hidden)").format(l=l)
+    return translate("Learning", "layer {l} (hidden)").format(l=l)
+
+
+def _cost_name(name: str) -> str:
+    return (translate("Learning", "cross-entropy cost") if name == "cross-entropy"
+            else translate("Learning", "quadratic cost") if name == "quadratic"
+            else translate("Learning", "{name} cost").format(name=name))
+
+
+def _init_name(name: str) -> str:
+    return (translate("Learning", "standard initial weights N(0, 1)") if name == "standard"
+            else translate("Learning", "scaled initial weights N(0, 1/n_in)") if name == "scaled"
+            else translate("Learning", "{name} initial weights").format(name=name))
+
+
+def _setting_name(key: str) -> str:
+    """A setting of the twin runs as shown (the key itself is what is typed in bpviz train)."""
+    names = {"eta": "η", "lmbda": "λ", "init_scale": translate("Learning", "init scale"),
+             "cost": translate("Learning", "cost"), "init": translate("Learning", "init"),
+             "sizes": translate("Learning", "sizes")}
+    return names.get(key, key)
+
+
+def _twin_label(t: TwinSettings) -> str:
+    """TwinSettings.label in the interface language (the cost and init as named in the Train tab)."""
+    text = translate("Learning", "[{sizes}] {cost}, η = {eta}, {init}").format(
+        sizes=",".join(map(str, t.sizes)), cost=_cost_name(t.cost), eta=f"{t.eta:g}", init=_init_name(t.init))
+    return (text + (f" ×{t.init_scale:g}" if t.init_scale != 1 else "")
+            + (f", λ = {t.lmbda:g}" if t.lmbda else ""))
 
 
 def _g(v: float) -> str:
@@ -135,9 +163,10 @@ class SpeedPlot(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.plot_widget = _plot("Speed of learning ‖δ<sup>l</sup>‖ = ‖∂C/∂b<sup>l</sup>‖ per hidden layer",
-                                 "‖∂C/∂b<sup>l</sup>‖  (log scale)",
-                                 "epochs trained", log_y=True)
+        self.plot_widget = _plot(translate("Learning", "Speed of learning ‖δ<sup>l</sup>‖ = ‖∂C/∂b<sup>l</sup>‖ "
+                                           "per hidden layer"),
+                                 translate("Learning", "‖∂C/∂b<sup>l</sup>‖  (log scale)"),
+                                 translate("Learning", "epochs trained"), log_y=True)
         self.plot = self.plot_widget.getPlotItem()
         self.caption = _wrap_label(tip=translate("Learning", "What each curve is measured on, and the book's figures"))
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
@@ -205,7 +234,7 @@ class SpeedPlot(QWidget):
                                   symbolBrush=brushes, symbolPen=pg.mkPen("w", width=0.8))
             self.book_items.append(item)
             for i, v in enumerate(self.book.hidden):
-                t = pg.TextItem(f"book {v:g}", color=LAYER_COLOURS[i % len(LAYER_COLOURS)], anchor=(-0.12, 0.5))
+                t = pg.TextItem(translate("Learning", "book {v}").format(v=f"{v:g}"), color=LAYER_COLOURS[i % len(LAYER_COLOURS)], anchor=(-0.12, 0.5))
                 t.setPos(0, float(np.log10(v)))
                 self.plot.addItem(t)
                 self.book_items.append(t)
@@ -226,8 +255,8 @@ class SpeedPlot(QWidget):
     def poll(self, force: bool = False) -> None:
         s = self.session
         if len(s.network.sizes) < 3:
-            self.caption.setText(f"[{','.join(map(str, s.network.sizes))}] has no hidden layer: "
-                                 "there is no hidden speed of learning to show.")
+            self.caption.setText(translate("Learning", "[{sizes}] has no hidden layer: there is no hidden speed of "
+                                           "learning to show.").format(sizes=",".join(map(str, s.network.sizes))))
             return
         key = (s.params_version, id(s.world))
         now = time.perf_counter()
@@ -263,21 +292,32 @@ class SpeedPlot(QWidget):
         ratio = ""
         if hidden.size >= 2 and hidden[0] > 0:
             r = hidden[-1] / hidden[0]   # > 1: the first hidden layer is the slower one
-            ratio = (f" The first hidden layer learns {max(r, 1 / r):.3g}× {'more slowly' if r >= 1 else 'faster'} "
-                     "than the last." if abs(r - 1) > 0.05 else " The hidden layers learn about equally fast.")
-        data = (f"bpviz: the first {sp.n_images:,} training images of {html.escape(s.data.name)}, "
-                f"{sp.cost_name} cost, the network's current weights (after {self._x():.3g} epochs; "
-                f"output layer {_g(sp.output)}; one computation {self.cost_ms:.1f} ms, refreshed while training at most every "
-                f"{self.interval_ms / 1000:.1f} s).")
+            if abs(r - 1) <= 0.05:
+                ratio = " " + translate("Learning", "The hidden layers learn about equally fast.")
+            elif r >= 1:
+                ratio = " " + translate("Learning", "The first hidden layer learns {r}× more slowly than the last."
+                                        ).format(r=f"{r:.3g}")
+            else:
+                ratio = " " + translate("Learning", "The first hidden layer learns {r}× faster than the last."
+                                        ).format(r=f"{1 / r:.3g}")   # r < 1: it is 1/r times faster
+        cost_name = _cost_name(sp.cost_name)
+        data = translate("Learning", "bpviz: the first {n} training images of {data}, {cost}, the network's current "
+                         "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
+                         "while training at most every {s} s).").format(
+            n=f"{sp.n_images:,}", data=html.escape(s.data.name), cost=cost_name, epochs=f"{self._x():.3g}",
+            output=_g(sp.output), ms=f"{self.cost_ms:.1f}", s=f"{self.interval_ms / 1000:.1f}")
         if self.book is not None:
-            book = (" ★ (stars at epoch 0) The book: " + ", ".join(f"layer {l} {v:g}" for l, v in zip(range(2, L), self.book.hidden))
-                    + " — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 "
-                      "MNIST training images.")
+            book = (" " + translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
+                                    "initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training "
+                                    "images.").format(values=", ".join(
+                translate("Learning", "layer {l} {v}").format(l=l, v=f"{v:g}")
+                for l, v in zip(range(2, L), self.book.hidden))))
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
-                book += f" Yours uses {s.config.cost} cost and {s.config.init} init, not the book's setting."
+                book += " " + translate("Learning", "Yours uses the {cost} and {init}, not the book's "
+                                        "setting.").format(cost=_cost_name(s.config.cost), init=_init_name(s.config.init))
         else:
-            book = (" The book reports figures only for [784,30,30,10], [784,30,30,30,10] and "
-                    "[784,30,30,30,30,10] (chapter 5 preset).")
+            book = " " + translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
+                                   "and [784,30,30,30,30,10] (chapter 5 preset).")
         self.caption.setText(" · ".join(parts) + "." + ratio + "<br>" + data + book)
 
 
@@ -348,9 +388,12 @@ class HiddenUnits(QWidget):
             self.image.clear()
             self.mosaic, self.n = None, 0
             self.mark.hide()
-            self.caption.setText(f"The input has {s.network.sizes[0]} values, not 784 = 28×28"
-                                 + (" and the net has no hidden layer" if len(s.network.sizes) < 3 else "")
-                                 + ": the first hidden layer's weights cannot be shown as 28×28 images.")
+            self.caption.setText(
+                (translate("Learning", "The input has {n} values, not 784 = 28×28 and the net has no hidden layer: "
+                           "the first hidden layer's weights cannot be shown as 28×28 images.")
+                 if len(s.network.sizes) < 3 else
+                 translate("Learning", "The input has {n} values, not 784 = 28×28: the first hidden layer's weights "
+                           "cannot be shown as 28×28 images.")).format(n=s.network.sizes[0]))
             return
         self._key = (s.params_version, id(s.world), self._grid())
         w2 = np.asarray(s.parameters[0][0])
@@ -374,14 +417,16 @@ class HiddenUnits(QWidget):
 
     def _describe(self) -> None:
         s = self.session
-        txt = (f"{self.n} neurons of layer 2, each tile its 784 incoming weights w²<sub>jk</sub> as the 28×28 image (tile j "
-               f"at row j // {self.cols}, column j % {self.cols}); colours symmetric about 0, scale ±{self.vmax:.3g} "
-               f"(99 % of the |w| are within it; larger ones at full colour).")
+        txt = translate("Learning", "{n} neurons of layer 2, each tile its 784 incoming weights w²<sub>jk</sub> as "
+                        "the 28×28 image (tile j at row j // {cols}, column j % {cols}); colours symmetric about 0, "
+                        "scale ±{vmax} (99 % of the |w| are within it; larger ones at full colour).").format(
+            n=self.n, cols=self.cols, vmax=f"{self.vmax:.3g}")
         if self.hovered is not None:
             j = self.hovered
             w = np.asarray(s.parameters[0][0][j])
-            txt = (f"<b>Neuron {j} of layer 2</b>: incoming weights from {w.min():.3g} to {w.max():.3g}, "
-                   f"bias b = {float(s.parameters[1][0][j]):.3g}. Click to select it. " + txt)
+            txt = translate("Learning", "<b>Neuron {j} of layer 2</b>: incoming weights from {lo} to {hi}, "
+                            "bias b = {b}. Click to select it.").format(
+                j=j, lo=f"{w.min():.3g}", hi=f"{w.max():.3g}", b=f"{float(s.parameters[1][0][j]):.3g}") + " " + txt
         self.caption.setText(txt)
 
     def _tile_at_scene(self, pos) -> int | None:
@@ -463,10 +508,13 @@ class TwinPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.cost = _plot("Training cost C", "C", "epoch")
-        self.acc = _plot("Test accuracy", "%", "epoch")
-        self.speed = _plot("‖∂C/∂b<sup>l</sup>‖ (log scale)", "‖∂C/∂b<sup>l</sup>‖", "epoch", log_y=True)
-        self.caption = _wrap_label("Choose a setting in Learning → Twin runs and press Run twins.")
+        epoch = translate("Learning", "epoch")
+        self.cost = _plot(translate("Learning", "Training cost C"), "C", epoch)
+        self.acc = _plot(translate("Learning", "Test accuracy"), "%", epoch)
+        self.speed = _plot(translate("Learning", "‖∂C/∂b<sup>l</sup>‖ (log scale)"), "‖∂C/∂b<sup>l</sup>‖", epoch,
+                           log_y=True)
+        self.caption = _wrap_label(translate("Learning", "Choose a setting in Learning → Twin runs and press "
+                                             "Run twins."))
         self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
         h = QHBoxLayout()
         for p in (self.cost, self.acc, self.speed):
@@ -503,13 +551,15 @@ class TwinPlot(QWidget):
             L = len(s.sizes)
             for l in range(2, L + 1):
                 style = styles[(l - 2) % len(styles)]
-                label = f"run {name}, layer {l}" + (" (output)" if l == L else "")
+                label = (translate("Learning", "run {name}, layer {l} (output)") if l == L
+                         else translate("Learning", "run {name}, layer {l}")).format(name=name, l=l)
                 self.curves[("speed", r, l)] = self.speed.plot([], [], pen=pg.mkPen(colour, width=2, style=style))
                 self.curves[("speed", r, l)].setToolTip(label)
         self.update_curves(twin)
 
     def update_curves(self, twin: TwinRun) -> None:
         for r, hist in enumerate(twin.history):
+            hist = list(hist)   # one snapshot: the worker thread may append while this draws
             ep = np.array([h.epoch + 1 for h in hist], dtype=float)
             self.curves[("cost", r)].setData(ep, [h.training_cost for h in hist])
             acc = [(e, 100 * h.test_accuracy) for e, h in zip(ep, hist) if h.test_accuracy is not None]
@@ -560,7 +610,7 @@ class LearningPanel(QWidget):
         row = QHBoxLayout()
         self.preset_combo = QComboBox()
         for p in PRESETS:
-            self.preset_combo.addItem(p.title, p.key)
+            self.preset_combo.addItem(p.title_text, p.key)
         _shrinkable(self.preset_combo)
         self.preset_combo.setToolTip(translate("Learning", "One of the book's experiments (or a demonstration of a bad η)"))
         self.preset_combo.currentIndexChanged.connect(self._on_preset_choice)
@@ -584,9 +634,14 @@ class LearningPanel(QWidget):
 
     def _on_preset_choice(self, _i: int) -> None:
         p = self.current_preset()
-        book = (f"Book: {100 * p.book_accuracy:.2f} %" if p.book_accuracy is not None else "Book: no accuracy figure")
-        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>{book}. {html.escape(p.book_note)}<br>"
-                                 f"<i>bpviz measured</i>: {html.escape(p.measured)}")
+        book = (translate("Learning", "Book: {acc} %").format(acc=f"{100 * p.book_accuracy:.2f}")
+                if p.book_accuracy is not None else translate("Learning", "Book: no accuracy figure"))
+        self.preset_text.setText(f"<b>{html.escape(p.settings)}</b><br>"
+                                 + translate("Learning", "{book}. {note}").format(book=book,
+                                                                                   note=html.escape(p.note_text))
+                                 + "<br>"
+                                 + translate("Learning", "<i>bpviz measured</i>: {text}").format(
+                                     text=html.escape(p.measured_text)))
 
     def preset_config(self, p: Preset):
         return replace(self.session.config, sizes=p.sizes, eta=p.eta, batch_size=p.batch_size, epochs=p.epochs,
@@ -602,20 +657,22 @@ class LearningPanel(QWidget):
         p = self.current_preset()
         s = self.session
         if s.data.input_size != p.sizes[0] or s.data.n_classes != p.sizes[-1]:
-            self.preset_status.setText(f"Not applied: this experiment needs 784 inputs and 10 classes (MNIST); "
-                                       f"{s.data.name} has {s.data.input_size} inputs and {s.data.n_classes} classes.")
+            self.preset_status.setText(translate("Learning", "Not applied: this experiment needs 784 inputs and 10 "
+                                                 "classes (MNIST); {data} has {n} inputs and {k} classes.").format(
+                data=s.data.name, n=s.data.input_size, k=s.data.n_classes))
             return False
         try:
             s.apply_config(self.preset_config(p))
         except (ConfigError, RuntimeError) as e:
-            self.preset_status.setText(f"Not applied: {e}")
+            self.preset_status.setText(translate("Learning", "Not applied: {error}").format(error=e))
             return False
         self.applied = p
         self.preset_status.setText("")
         self._check_preset()
         if p.view == SPEED:
             self.window.bottom_tabs.setCurrentWidget(self.window.learning_speed)
-        s.report("info", f"Preset “{p.title}”: {p.settings}. Press Train (Space).")
+        s.report("info", translate("Learning", "Preset “{title}”: {settings}. Press Train (Space).").format(
+            title=p.title_text, settings=p.settings))
         return True
 
     def _on_world(self) -> None:
@@ -645,14 +702,15 @@ class LearningPanel(QWidget):
             plot.addItem(line)
             self.target_line = line
         if p is not None:
-            self.preset_status.setText("Target line on the accuracy plot: "
+            self.preset_status.setText(translate("Learning", "Target line on the accuracy plot: ")
                                        + p.target_caption(self.session.config.dataset)
                                        if p.book_accuracy is not None else p.target_caption())
 
     def _target_label(self, p: Preset) -> str:
         loaded = self.session.data.name
         n = len(self.session.data.train)
-        return f"book {100 * p.book_accuracy:.2f} % · full MNIST, 50,000 train · loaded: {loaded}, {n:,}"
+        return translate("Learning", "book {acc} % · full MNIST, 50,000 train · loaded: {loaded}, {n}").format(
+            acc=f"{100 * p.book_accuracy:.2f}", loaded=loaded, n=f"{n:,}")
 
     # -- saturation ---------------------------------------------------------------------------
     def _make_saturation(self) -> QGroupBox:
@@ -661,11 +719,12 @@ class LearningPanel(QWidget):
         row = QHBoxLayout()
         self.sat_lens = QCheckBox(translate("Learning", "Mark saturated neurons"))
         self.sat_lens.setChecked(True)
-        self.sat_lens.setToolTip(f"Ring every neuron whose σ′(z) < {SATURATION_THRESHOLD:g} on the network "
-                                 "(while this tab is shown). Shortcut: Ctrl+Shift+S")
+        self.sat_lens.setToolTip(translate("Learning", "Ring every neuron whose σ′(z) < {t} on the network (while "
+                                           "this tab is shown). Shortcut: Ctrl+Shift+S").format(
+            t=f"{SATURATION_THRESHOLD:g}"))
         self.sat_lens.toggled.connect(lambda _on: self.refresh_saturation())
         self.sat_mode = QComboBox()
-        self.sat_mode.addItems(["shown sample", "share of a mini-batch"])
+        self.sat_mode.addItems([translate("Learning", "shown sample"), translate("Learning", "share of a mini-batch")])
         _shrinkable(self.sat_mode)
         self.sat_mode.setToolTip(translate("Learning", "Mark the neurons saturated for the shown test image, or colour each neuron by "
                                  "the share of a random mini-batch of m training images in which it is saturated"))
@@ -687,9 +746,10 @@ class LearningPanel(QWidget):
         title = QLabel(translate("Learning", "<b>BP1 for both costs, same sample and weights</b>"))
         title.setToolTip(translate("Learning", "Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor)."))
         v.addWidget(title)
-        self.delta_plot = _plot("<span style='color:#60a5fa'>■ quadratic (a − y)·σ′(z)</span> &nbsp; "
-                                "<span style='color:#f59e0b'>■ cross-entropy a − y</span>",
-                                "δ<sup>L</sup><sub>j</sub>", "output neuron j")
+        self.delta_plot = _plot("<span style='color:#60a5fa'>■ " + translate("Learning", "quadratic (a − y)·σ′(z)")
+                                + "</span> &nbsp; <span style='color:#f59e0b'>■ "
+                                + translate("Learning", "cross-entropy a − y") + "</span>",
+                                "δ<sup>L</sup><sub>j</sub>", translate("Learning", "output neuron j"))
         self.delta_plot.setMinimumHeight(150)
         self.delta_plot.setToolTip(translate("Learning", "Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y."))
         self.bars_q = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#60a5fa")
@@ -733,8 +793,9 @@ class LearningPanel(QWidget):
         L = t.num_layers
         self.last_overlay = ov
         self.last_share = None
-        counts = "; ".join(f"layer {l}: {c} of {s.network.sizes[l - 1]}" for l, c in zip(range(2, L + 1), ov.counts))
-        x_name = f"test image #{s.sample_index} (label {t.label})"
+        counts = "; ".join(translate("Learning", "layer {l}: {c} of {n}").format(l=l, c=c, n=s.network.sizes[l - 1])
+                           for l, c in zip(range(2, L + 1), ov.counts))
+        x_name = translate("Learning", "test image #{i} (label {label})").format(i=s.sample_index, label=t.label)
         if self.sat_mode.currentIndex() == 1:
             tr = s.data.train
             if self._batch_idx is None or self._batch_idx.max() >= len(tr):
@@ -743,10 +804,12 @@ class LearningPanel(QWidget):
             share = saturated_share(s.snapshot_network(), tr.x[self._batch_idx])
             self.last_share = share
             lines = [share_caption(share[l - 2], l) for l in range(2, L + 1)]
-            text = (f"<b>Share of a mini-batch of {len(self._batch_idx)} training images</b> where each neuron has "
-                    f"σ′(z) &lt; {SATURATION_THRESHOLD:g}:<br>" + "<br>".join(html.escape(x) for x in lines))
+            text = (translate("Learning", "<b>Share of a mini-batch of {m} training images</b> where each neuron "
+                              "has σ′(z) &lt; {t}:").format(m=len(self._batch_idx), t=f"{SATURATION_THRESHOLD:g}")
+                    + "<br>" + "<br>".join(html.escape(x) for x in lines))
         else:
-            text = (f"<b>Saturated (σ′(z) &lt; {SATURATION_THRESHOLD:g}) for {html.escape(x_name)}</b>: {counts}.")
+            text = translate("Learning", "<b>Saturated (σ′(z) &lt; {t}) for {x}</b>: {counts}.").format(
+                t=f"{SATURATION_THRESHOLD:g}", x=html.escape(x_name), counts=counts)
         sel = s.selection
         if sel is not None and sel[0] >= 2:
             l, j = sel
@@ -755,7 +818,7 @@ class LearningPanel(QWidget):
             j = int(np.argmin(ov.sigma_prime[l - 2]))
         text += "<br>" + html.escape(neuron_caption(t, l, j))
         if sel is None or sel[0] < 2:
-            text += " <i>(click a neuron on the network to explain it instead)</i>"
+            text += " <i>" + translate("Learning", "(click a neuron on the network to explain it instead)") + "</i>"
         self.sat_caption.setText(text)
         self._show_output_errors(t)
         self._update_lens(ov)
@@ -776,7 +839,8 @@ class LearningPanel(QWidget):
             rows.append(f"<tr{colour}><td>{j}</td><td>{_g(e.a[j])}</td><td>{_g(e.y[j])}</td>"
                         f"<td>{_g(e.sigma_prime[j])}</td><td>{_g(e.delta_quadratic[j])}</td>"
                         f"<td>{_g(e.delta_cross_entropy[j])}</td></tr>")
-        head = ("<tr><th>j</th><th>a</th><th>y</th><th>σ′(z)</th><th>δ quadratic</th><th>δ cross-ent.</th></tr>")
+        head = ("<tr><th>j</th><th>a</th><th>y</th><th>σ′(z)</th><th>" + translate("Learning", "δ quadratic")
+                + "</th><th>" + translate("Learning", "δ cross-ent.") + "</th></tr>")
         self.delta_table.setText(f"<table cellspacing=0 cellpadding=2>{head}{''.join(rows)}</table>")
         self.delta_caption.setText(html.escape(e.caption()))
 
@@ -797,12 +861,12 @@ class LearningPanel(QWidget):
         if share is not None:
             nodes = [x_in] + [("share σ′ < 0.01", np.asarray(share[l - 2])) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(share[l - 2] > 0.5))
-            title = f"Share saturated in a batch ({len(marked)} rings: > half)"
+            title = translate("Learning", "Share saturated in a batch ({n} rings: > half)").format(n=len(marked))
         else:
             nodes = [x_in] + [("σ′ < 0.01", ov.mask(l).astype(float)) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(ov.mask(l)))
-            title = f"Saturated neurons: {len(marked)}"
-        self.lens = Lens(title, nodes, marked_nodes=marked, legend="w · ring = saturated")
+            title = translate("Learning", "Saturated neurons: {n}").format(n=len(marked))
+        self.lens = Lens(title, nodes, marked_nodes=marked, legend=translate("Learning", "w · ring = saturated"))
         s.set_lens(self.lens)
 
     def on_tab(self) -> None:
@@ -819,7 +883,7 @@ class LearningPanel(QWidget):
         row.addWidget(QLabel(translate("Learning", "Run b changes")))
         self.twin_key = QComboBox()
         for k in VARIABLE:
-            self.twin_key.addItem({"eta": "η", "lmbda": "λ", "init_scale": "init scale"}.get(k, k), k)
+            self.twin_key.addItem(_setting_name(k), k)
         self.twin_key.setToolTip(translate("Learning", "The one setting in which run b differs from run a (the Train tab's settings)"))
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
         self.twin_value = QComboBox()
@@ -896,7 +960,7 @@ class LearningPanel(QWidget):
             base = self.base_settings()
             other = base.varied(f"{self.twin_key.currentData()}={self.twin_value.currentText()}")
         except ValueError as e:
-            self.twin_status.setText(f"Not started: {html.escape(str(e))}")
+            self.twin_status.setText(translate("Learning", "Not started: {error}").format(error=html.escape(str(e))))
             return False
         n = min(self.twin_images.value(), len(self.session.data.train))
         return self._start(base, other, n)
@@ -912,16 +976,17 @@ class LearningPanel(QWidget):
             return False
         d = self.session.data
         if a.sizes[0] != d.input_size or b.sizes[0] != d.input_size or b.sizes[-1] != d.n_classes:
-            self.twin_status.setText(f"Not started: the sizes must start with {d.input_size} inputs and end "
-                                     f"with {d.n_classes} outputs for {html.escape(d.name)}.")
+            self.twin_status.setText(translate("Learning", "Not started: the sizes must start with {n} inputs and "
+                                               "end with {k} outputs for {data}.").format(
+                n=d.input_size, k=d.n_classes, data=html.escape(d.name)))
             return False
         try:
             twin = TwinRun(a, b, (d.train.x[:n_train], d.train.labels[:n_train]), d.test)
         except ValueError as e:
-            self.twin_status.setText(f"Not started: {html.escape(str(e))}")
+            self.twin_status.setText(translate("Learning", "Not started: {error}").format(error=html.escape(str(e))))
             return False
         self.twin = twin
-        self.note = note
+        self.note = translate("Learning", note) if note else ""
         plot = self.window.learning_twin
         plot.start(twin)
         n_batches = -(-n_train // a.batch_size) * a.epochs
@@ -941,35 +1006,45 @@ class LearningPanel(QWidget):
     def _describe_twin(self, running: bool) -> None:
         t = self.twin
         a, b = t.settings
-        start = ("<b>identical initial weights</b> and mini-batch order" if t.identical_start
-                 else f"<b>different initial weights</b>: {html.escape(t.note)}")
+        start = (translate("Learning", "<b>identical initial weights</b> and mini-batch order") if t.identical_start
+                 else translate("Learning", "<b>different initial weights</b>: {note}").format(note=html.escape(
+                     translate("Learning", "{varied} differ: the initial weights cannot be identical; both runs "
+                               "share seed {seed} and the mini-batch order").format(
+                         varied=translate("Learning", " and ").join(map(_setting_name, t.varied)), seed=a.seed))))
         ha, hb = t.history
         ra, rb = ha[-1], hb[-1]
 
         def acc(r: EpochRecord) -> str:
             return "–" if r.test_accuracy is None else f"{100 * r.test_accuracy:.2f} %"
 
-        state = "training…" if running else "done"
-        text = (f"a: {html.escape(a.label)}<br>b: {html.escape(b.label)}<br>They differ in "
-                f"{', '.join(t.varied)}; {start}. {len(t.train[1]):,} training images, "
-                f"{state}<br>after epoch {ra.epoch + 1}: a {acc(ra)}, cost {_g(ra.training_cost)} · after epoch "
-                f"{rb.epoch + 1}: b {acc(rb)}, cost {_g(rb.training_cost)}")
+        state = translate("Learning", "training…") if running else translate("Learning", "done")
+        text = (f"a: {html.escape(_twin_label(a))}<br>b: {html.escape(_twin_label(b))}<br>"
+                + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
+                    varied=", ".join(map(_setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
+                + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
+                                     "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=_g(ra.training_cost),
+                                                         eb=rb.epoch + 1, accb=acc(rb), cb=_g(rb.training_cost)))
         if self.note:
             text += f"<br><i>{html.escape(self.note)}</i>"
         self.twin_status.setText(text)
-        costs = (" The two runs' costs are different functions (quadratic vs cross-entropy): compare the shapes of "
-                 "the curves, not their heights." if "cost" in t.varied else "")
+        costs = (" " + translate("Learning", "The two runs' costs are different functions (quadratic vs "
+                                 "cross-entropy): compare the shapes of the curves, not their heights.")
+                 if "cost" in t.varied else "")
         self.window.learning_twin.caption.setText(
-            f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(a.label)}</span> · "
-            f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(b.label)}</span> — {start}; epoch 0 is the "
-            f"start. ‖∂C/∂b<sup>l</sup>‖ on the first {len(t.speed_images[1]):,} training images, "
-            f"{self._styles(a)}." + costs)
+            f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(_twin_label(a))}</span> · "
+            f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(_twin_label(b))}</span> — "
+            + translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first {n} training "
+                        "images, {styles}.").format(start=start, n=f"{len(t.speed_images[1]):,}",
+                                                    styles=self._styles(a)) + costs)
 
     @staticmethod
     def _styles(s: TwinSettings) -> str:
-        names = ("solid", "dashed", "dotted", "dash-dot")
+        names = (translate("Learning", "solid"), translate("Learning", "dashed"), translate("Learning", "dotted"),
+                 translate("Learning", "dash-dot"))
         L = len(s.sizes)
-        return ", ".join(f"{names[(l - 2) % 4]} = layer {l}" + (" (output)" if l == L else "") for l in range(2, L + 1))
+        return ", ".join((translate("Learning", "{style} = layer {l} (output)") if l == L
+                          else translate("Learning", "{style} = layer {l}")).format(style=names[(l - 2) % 4], l=l)
+                         for l in range(2, L + 1))
 
     def _drain(self) -> None:
         th = self.thread
@@ -994,7 +1069,8 @@ class LearningPanel(QWidget):
         self.window.learning_twin.update_curves(self.twin)
         self._describe_twin(running=False)
         if th.error is not None:
-            self.twin_status.setText(self.twin_status.text() + f"<br>Stopped by an error: {html.escape(str(th.error))}")
+            self.twin_status.setText(self.twin_status.text() + "<br>" + translate("Learning", "Stopped by an error: {error}").format(
+                error=html.escape(str(th.error))))
         self.twin_run_button.setEnabled(True)
         self.slowdown_button.setEnabled(True)
         self.twin_stop_button.setEnabled(False)

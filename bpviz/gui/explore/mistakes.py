@@ -835,7 +835,7 @@ class TeachPanel(QWidget):
         self.teacher = None
         self._synced = None
         self._clear_result(text)
-        self.history_label.setText("Teaching history reset." if had else "")
+        self.history_label.setText(self.tr("Teaching history reset.") if had else "")
 
     def _clear_result(self, text: str) -> None:
         self.last_step = None

@@ -53,7 +53,7 @@ from bpviz.core.nudge import chain, nudge, nudge_curve
 from bpviz.explain.why import DEFAULT_NETS, FastRow, book_name, why_fast
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
-from bpviz.i18n import translate
+from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import sup, symbol
@@ -76,15 +76,15 @@ MAX_CHECK_PARAMETERS = 500
 QUICK_NETS: tuple[tuple[int, ...], ...] = tuple((784, n, 10) for n in (5, 10, 20, 30))
 MEDIUM_NETS: tuple[tuple[int, ...], ...] = ((784, 5, 10), (784, 10, 10), (784, 30, 10), (784, 100, 10),
                                             (784, 300, 10), (784, 100, 100, 100, 10))
-PRESETS = (("quick: [784, n, 10] for n = 5 … 30 (about 5 s)", QUICK_NETS, 4.0),
-           ("medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)", MEDIUM_NETS, 6.0),
-           ("full: n = 5 … 300 and two deeper nets (about 25 s)", DEFAULT_NETS, 20.0))
+PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick: [784, n, 10] for n = 5 … 30 (about 5 s)"), QUICK_NETS, 4.0),
+           (QT_TRANSLATE_NOOP("Why", "medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)"), MEDIUM_NETS, 6.0),
+           (QT_TRANSLATE_NOOP("Why", "full: n = 5 … 300 and two deeper nets (about 25 s)"), DEFAULT_NETS, 20.0))
 
 
 def g(v: float, digits: int = 4) -> str:
     """A number with ``digits`` significant digits and a true minus sign."""
     if v is None or not math.isfinite(v):
-        return "undefined" if v is None or math.isnan(v) else ("∞" if v > 0 else "−∞")
+        return translate("Why", "undefined") if v is None or math.isnan(v) else ("∞" if v > 0 else "−∞")
     if v == 0:
         return "0"   # never "−0"
     return f"{v:.{digits}g}".replace("-", "−")
@@ -136,11 +136,12 @@ def current_problem(session) -> Problem | None:
     names = session.data.class_names
     if label is None:
         y = int(np.argmax(net.feedforward(x)))
-        text = (f"your drawn digit; a drawing has no label, so the target is the class the network "
-                f"predicts, “{names[y]}”")
+        text = translate("Why", "your drawn digit; a drawing has no label, so the target is the class the network "
+                         "predicts, “{name}”").format(name=names[y])
     else:
         y = int(label)
-        text = f"test image #{session.sample_index}, target its label “{names[y]}”"
+        text = translate("Why", "test image #{index}, target its label “{name}”").format(
+            index=session.sample_index, name=names[y])
     return Problem(net, x, y, text, param)
 
 
@@ -156,9 +157,10 @@ def problem_key(session):
 
 
 def prompt_text(session) -> str:
-    return ("<b>Select a weight to nudge:</b> click an edge in the network (the weight w<sup>l</sup><sub>jk</sub> "
-            "joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … "
-            f"{len(session.network.sizes)} for its bias b<sup>l</sup><sub>j</sub>.")
+    return translate("Why", "<b>Select a weight to nudge:</b> click an edge in the network (the weight "
+                     "w<sup>l</sup><sub>jk</sub> joining neuron k of layer l−1 to neuron j of layer l), or click "
+                     "a neuron of layer 2 … {L} for its bias b<sup>l</sup><sub>j</sub>.").format(
+        L=len(session.network.sizes))
 
 
 def _plot(title: str = "") -> CompactPlot:
@@ -196,9 +198,9 @@ class NudgePanel(QWidget):
         self.owns_lens = False
         self.lens: Lens | None = None
 
-        self.intro = _label("Change one weight by a small Δw and re-run the network: the change ripples "
-                            "through every later layer into the cost. Backprop predicts that ΔC ≈ ∂C/∂w · Δw.",
-                            MUTED)
+        self.intro = _label(translate("Why", "Change one weight by a small Δw and re-run the network: the change "
+                                      "ripples through every later layer into the cost. Backprop predicts that "
+                                      "ΔC ≈ ∂C/∂w · Δw."), MUTED)
         self.prompt = _label(prompt_text(session), WARN)
         self.what = _label()
         self.what.setStyleSheet("font-weight:bold; font-size:11pt;")
@@ -284,17 +286,18 @@ class NudgePanel(QWidget):
         self._on_slider(self.slider.value())
         self.result = n = nudge(problem.network, problem.x, problem.y, p, self.dw)
         self.chain = c = chain(problem.network, problem.x, problem.y, p)
-        where = (f"the edge from neuron {p.k} of layer {p.l - 1} to neuron {p.j} of layer {p.l}" if p.kind == "w"
-                 else f"the bias of neuron {p.j} of layer {p.l}")
-        self.what.setText(f"Nudging {name} = {g(n.value)}")
+        where = (translate("Why", "the edge from neuron {k} of layer {lp} to neuron {j} of layer {l}").format(
+                     k=p.k, lp=p.l - 1, j=p.j, l=p.l) if p.kind == "w"
+                 else translate("Why", "the bias of neuron {j} of layer {l}").format(j=p.j, l=p.l))
+        self.what.setText(translate("Why", "Nudging {name} = {value}").format(name=name, value=g(n.value)))
         self.what.setToolTip(where)
-        self.sample.setText(f"Sample: {problem.sample_text}.")
+        self.sample.setText(translate("Why", "Sample: {sample}.").format(sample=problem.sample_text))
         d = p.kind
-        rows = [("C before the nudge", g(n.cost, 6)),
-                ("ΔC measured (network re-run)", g(n.delta_cost, 6)),
-                (f"∂C/∂{d} · Δ{d} (backprop's prediction)", g(n.predicted, 6)),
-                (f"∂C/∂{name} (backprop)", g(n.gradient, 6)),
-                ("ratio measured / predicted", g(n.ratio, 6))]
+        rows = [(translate("Why", "C before the nudge"), g(n.cost, 6)),
+                (translate("Why", "ΔC measured (network re-run)"), g(n.delta_cost, 6)),
+                (translate("Why", "∂C/∂{d} · Δ{d} (backprop's prediction)").format(d=d), g(n.predicted, 6)),
+                (translate("Why", "∂C/∂{name} (backprop)").format(name=name), g(n.gradient, 6)),
+                (translate("Why", "ratio measured / predicted"), g(n.ratio, 6))]
         self.numbers.setText("<table>" + "".join(
             f"<tr><td style='padding:1px 8px 1px 0;'>{a}</td><td align='right'><b>{b}</b></td></tr>"
             for a, b in rows) + "</table>")
@@ -305,21 +308,24 @@ class NudgePanel(QWidget):
 
     def _verdict(self, n) -> str:
         if n.dw == 0:
-            return "Δw = 0: nothing is nudged, so nothing changes. Move the slider."
+            return translate("Why", "Δw = 0: nothing is nudged, so nothing changes. Move the slider.")
         if n.gradient == 0:
             p = self.problem.parameter
             why = ""
             if p.kind == "w":
                 a_prev = self.problem.network.forward(self.problem.x[None, :])[1][p.l - 2][0]
                 if a_prev[p.k] == 0:
-                    why = f" {symbol('a', p.l - 1, p.k)} = 0 on this sample, so this weight has no effect on it."
-            return f"∂C/∂θ = 0: backprop predicts no change; measured ΔC = {g(n.delta_cost)}.{why}"
+                    why = " " + translate("Why", "{a} = 0 on this sample, so this weight has no effect on it.").format(
+                        a=symbol('a', p.l - 1, p.k))
+            return translate("Why", "∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.").format(
+                dc=g(n.delta_cost)) + why
         off = abs(n.ratio - 1)
         if off < 0.01:
-            return (f"Measured and predicted agree to {100 * off:.2g} %: for this Δw the first-order "
-                    f"prediction of backprop is right.")
-        return (f"Measured and predicted differ by {100 * off:.3g} %: at this Δw the change is no longer "
-                f"proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they meet.")
+            return translate("Why", "Measured and predicted agree to {pct} %: for this Δw the first-order "
+                             "prediction of backprop is right.").format(pct=f"{100 * off:.2g}")
+        return translate("Why", "Measured and predicted differ by {pct} %: at this Δw the change is no longer "
+                         "proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they "
+                         "meet.").format(pct=f"{100 * off:.3g}")
 
     def _ripple_html(self, n) -> str:
         p = n.parameter
@@ -327,9 +333,9 @@ class NudgePanel(QWidget):
         for q in range(p.l, len(n.delta_a) + p.l):
             d = n.da(q)
             top = [int(i) for i in np.argsort(-np.abs(d), kind="stable")[:3] if d[i] != 0]
-            items = ", ".join(f"Δ{symbol('a', q, i)} = {g(float(d[i]), 3)}" for i in top) or "no change"
-            out.append(f"layer {q}: {items}")
-        out.append(f"<b>cost: ΔC = {g(n.delta_cost, 4)}</b>")
+            items = ", ".join(f"Δ{symbol('a', q, i)} = {g(float(d[i]), 3)}" for i in top) or translate("Why", "no change")
+            out.append(translate("Why", "layer {q}: {items}").format(q=q, items=items))
+        out.append(translate("Why", "<b>cost: ΔC = {dc}</b>").format(dc=g(n.delta_cost, 4)))
         return "<br>".join(out)
 
     def _chain_html(self, c, name: str) -> str:
@@ -340,17 +346,24 @@ class NudgePanel(QWidget):
         parts.append(f"∂C/∂{symbol('a', l + len(path) - 1, path[-1])} = {g(f[-1])}")
         route = " → ".join(symbol("a", l + i, j) for i, j in enumerate(path)) + " → C"
         share = c.best_share
-        share_text = "undefined (the sum is 0)" if not math.isfinite(share) else f"{100 * share:.3g} %"
-        cancel = (" — more than all of it: paths of the other sign cancel part of this one"
+        share_text = (translate("Why", "undefined (the sum is 0)") if not math.isfinite(share)
+                      else f"{100 * share:.3g} %")
+        cancel = (translate("Why", " — more than all of it: paths of the other sign cancel part of this one")
                   if math.isfinite(share) and abs(share) > 1 else "")
         agree = abs(c.total - c.gradient) <= 1e-9 * max(abs(c.gradient), 1e-300) + 1e-15
         eq = "=" if agree else "≠"
-        which = "The only path" if c.num_paths == 1 else f"Strongest of {c.num_paths:,} paths"
+        which = (translate("Why", "The only path") if c.num_paths == 1
+                 else translate("Why", "Strongest of {n} paths").format(n=f"{c.num_paths:,}"))
+        total = (translate("Why", "Sum over the 1 path = <b>{total}</b> {eq} backprop's ∂C/∂{name} = <b>{grad}</b>")
+                 if c.num_paths == 1 else
+                 translate("Why", "Sum over all {n} paths = <b>{total}</b> {eq} backprop's ∂C/∂{name} = "
+                           "<b>{grad}</b>"))
         return (f"{which}: {route}<br>"
                 + "<br>".join(f"&nbsp;&nbsp;{t}" for t in parts)
-                + f"<br>product = <b>{g(c.best_product)}</b>, share of the sum: {share_text}{cancel}<br>"
-                f"Sum over {'the' if c.num_paths == 1 else 'all'} {c.num_paths:,} path{'s' if c.num_paths > 1 else ''} = <b>{g(c.total, 8)}</b> {eq} backprop's "
-                f"∂C/∂{name} = <b>{g(c.gradient, 8)}</b>")
+                + "<br>" + translate("Why", "product = <b>{product}</b>, share of the sum: {share}").format(
+                    product=g(c.best_product), share=share_text) + f"{cancel}<br>"
+                + total.format(n=f"{c.num_paths:,}", total=g(c.total, 8), eq=eq, name=name,
+                               grad=g(c.gradient, 8)))
 
     def _lens(self, problem: Problem, n, c) -> Lens:
         p, L = problem.parameter, problem.network.num_layers
@@ -361,7 +374,8 @@ class NudgePanel(QWidget):
         path_edges = tuple((p.l + i + 1, b, a) for i, (a, b) in enumerate(zip(c.best_path[:-1], c.best_path[1:])))
         nudged = ((p.l, p.j, p.k),) if p.kind == "w" else ()
         nodes = tuple((p.l + i, j) for i, j in enumerate(c.best_path))
-        return Lens(title=f"Δa after nudging {problem.name} by {g(n.dw, 3)} · rings: strongest path",
+        return Lens(title=translate("Why", "Δa after nudging {name} by {dw} · rings: strongest path").format(
+                        name=problem.name, dw=g(n.dw, 3)),
                     node_values=values, marked_nodes=nodes, marked_edges=nudged + path_edges)
         # No legend of our own: the view's colour bar is the scale of the edges (the weights); the Δa
         # of each layer is coloured on that layer's own largest |Δa| (values in the panel).
@@ -376,9 +390,9 @@ class NudgeCurve(QWidget):
         self.plot.setLabel("bottom", "Δw")
         self.plot.setLabel("left", "ΔC")
         self.plot.addLegend(offset=(10, 5), labelTextColor="#e5e7eb")
-        self.measured = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2), name="ΔC measured (network re-run)")
+        self.measured = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2), name=translate("Why", "ΔC measured (network re-run)"))
         self.predicted = self.plot.plot([], [], pen=pg.mkPen("#60a5fa", width=2, style=Qt.PenStyle.DashLine),
-                                        name="∂C/∂w · Δw (backprop)")
+                                        name=translate("Why", "∂C/∂w · Δw (backprop)"))
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#facc15", width=1))
         self.plot.addItem(self.marker)
         self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#facc15"), pen=None)
@@ -415,20 +429,23 @@ class NudgeCurve(QWidget):
         order = np.argsort(np.abs(c.dws[nz]))
         ok = off[nz][order] < 0.01
         if c.gradient == 0:
-            agree = "Backprop's gradient is 0 here, so its prediction is the flat line ΔC = 0."
+            agree = translate("Why", "Backprop's gradient is 0 here, so its prediction is the flat line ΔC = 0.")
         elif ok.all():
-            agree = f"Measured and predicted agree within 1 % over the whole range |Δw| ≤ {g(span, 3)}."
+            agree = translate("Why", "Measured and predicted agree within 1 % over the whole range "
+                              "|Δw| ≤ {span}.").format(span=g(span, 3))
         else:
             first_bad = int(np.argmin(ok))
             sizes = np.abs(c.dws[nz][order])
             if first_bad == 0:
-                agree = (f"They differ by more than 1 % even at |Δw| = {g(sizes[0], 2)}, the smallest nudge "
-                         f"plotted (rounding of C, or a second-order change larger than the first-order one).")
+                agree = translate("Why", "They differ by more than 1 % even at |Δw| = {dw}, the smallest nudge "
+                                  "plotted (rounding of C, or a second-order change larger than the first-order "
+                                  "one).").format(dw=g(sizes[0], 2))
             else:
-                agree = (f"They agree within 1 % for |Δw| up to {g(sizes[first_bad - 1], 2)} and part beyond "
-                         f"it: the prediction is the tangent at Δw = 0.")
-        self.caption.setText(f"ΔC of {problem.name} against Δw on {problem.sample_text} (each point a full re-run "
-                             f"of the network); the marked point is Δw = {g(result.dw, 3)}. {agree}")
+                agree = translate("Why", "They agree within 1 % for |Δw| up to {dw} and part beyond "
+                                  "it: the prediction is the tangent at Δw = 0.").format(dw=g(sizes[first_bad - 1], 2))
+        self.caption.setText(translate("Why", "ΔC of {name} against Δw on {sample} (each point a full re-run "
+                                       "of the network); the marked point is Δw = {dw}.").format(
+            name=problem.name, sample=problem.sample_text, dw=g(result.dw, 3)) + " " + agree)
 
 
 # == 2. gradient check ==========================================================================
@@ -526,15 +543,18 @@ class GradCheckPanel(QWidget):
         ok = P <= MAX_CHECK_PARAMETERS
         self.check_button.setEnabled(ok)
         self.check_button.setToolTip(
-            f"Central differences for all {P:,} parameters of this net on this sample (2 forward passes each) "
-            f"at the ε above" if ok else
-            f"Offered for nets up to {MAX_CHECK_PARAMETERS} parameters; this one has {P:,} "
-            f"(try sizes 2,3,2 in the Train tab, or bpviz explain gradcheck for a sample of a big net)")
+            translate("Why", "Central differences for all {P} parameters of this net on this sample (2 forward "
+                      "passes each) at the ε above").format(P=f"{P:,}") if ok else
+            translate("Why", "Offered for nets up to {max} parameters; this one has {P} (try sizes 2,3,2 in the "
+                      "Train tab, or bpviz explain gradcheck for a sample of a big net)").format(
+                max=MAX_CHECK_PARAMETERS, P=f"{P:,}"))
         if not ok:
-            self.check_note.setText(f"“Check every parameter” is for small nets (≤ {MAX_CHECK_PARAMETERS} "
-                                    f"parameters); this one has {P:,}.")
+            self.check_note.setText(translate("Why", "“Check every parameter” is for small nets (≤ {max} "
+                                              "parameters); this one has {P}.").format(
+                max=MAX_CHECK_PARAMETERS, P=f"{P:,}"))
         elif not self.check_rows:
-            self.check_note.setText(f"{P} parameters: the table lists them all, worst first.")
+            self.check_note.setText(translate("Why", "{P} parameters: the table lists them all, worst first.")
+                                    .format(P=P))
         key = sample_key(self.session)
         if key != getattr(self, "_table_key", None):   # the table is of the whole net on one sample
             self._table_key = key
@@ -549,18 +569,20 @@ class GradCheckPanel(QWidget):
             self.curve32.setData([], [])
             self.plot_caption.setText("")
             return
-        self.what.setText(f"<b>{problem.name}</b> on {problem.sample_text}")
+        self.what.setText(translate("Why", "<b>{name}</b> on {sample}").format(
+            name=problem.name, sample=problem.sample_text))
         self.sweep = s = eps_sweep(problem.network, problem.x, problem.y, problem.parameter)
         for curve, name in ((self.curve64, "float64"), (self.curve32, "float32")):
             err = s.errors[name].astype(float)
             # 0 (exact agreement) has no place on a log axis: those points are left out, not moved.
             curve.setData(s.eps, np.where(err > 0, err, np.nan))
         b64, b32 = s.best_eps("float64"), s.best_eps("float32")
-        self.plot_caption.setText(
-            f"Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 "
-            f"({g(float(np.min(s.errors['float64'])), 2)}) at ε = {b64:.0e}, in float32 "
-            f"({g(float(np.min(s.errors['float32'])), 2)}) at ε = {b32:.0e}. Larger ε: the difference "
-            f"quotient's own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.")
+        self.plot_caption.setText(translate(
+            "Why", "Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = "
+            "{b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient's own error (∝ ε²); "
+            "smaller ε: rounding of C (∝ 1/ε) takes over.").format(
+            e64=g(float(np.min(s.errors['float64'])), 2), b64=f"{b64:.0e}",
+            e32=g(float(np.min(s.errors['float32'])), 2), b32=f"{b32:.0e}"))
         self._show_checks()
 
     def _show_checks(self) -> None:
@@ -570,8 +592,9 @@ class GradCheckPanel(QWidget):
         self.checks = {d: check_parameter(pr.network, pr.x, pr.y, pr.parameter, eps=self.eps, dtype=d)
                        for d in ("float64", "float32")}
         head = "<tr><td></td><td align='right'><b>float64</b></td><td align='right'><b>float32</b></td></tr>"
-        rows = [("backprop ∂C/∂θ", "backprop"), ("central difference", "numerical"),
-                ("relative error", "relative_error")]
+        rows = [(translate("Why", "backprop ∂C/∂θ"), "backprop"),
+                (translate("Why", "central difference"), "numerical"),
+                (translate("Why", "relative error"), "relative_error")]
         body = "".join(
             f"<tr><td style='padding-right:8px;'>{t}</td>"
             + "".join(f"<td align='right' style='padding-left:8px;'>{g(getattr(self.checks[d], a), 5 if a != 'relative_error' else 2)}</td>"
@@ -611,8 +634,9 @@ class GradCheckPanel(QWidget):
                 self.table.setItem(i, col, item)
         self.pages.setCurrentWidget(self.table)
         worst = rows[0].relative_error if rows else 0.0
-        self.check_note.setText(f"Checked all {len(rows)} parameters in float64 at ε = {self.eps:.0e}: "
-                                f"worst relative error {worst:.2e} ({book_name(rows[0].parameter)}).")
+        self.check_note.setText(translate("Why", "Checked all {n} parameters in float64 at ε = {eps}: worst "
+                                          "relative error {worst} ({name}).").format(
+            n=len(rows), eps=f"{self.eps:.0e}", worst=f"{worst:.2e}", name=book_name(rows[0].parameter)))
 
 
 # == 3. why backprop is fast ====================================================================
@@ -643,7 +667,9 @@ class _FastThread(QThread):
 class WhyFastPanel(QWidget):
     """Bottom tab: time for the full gradient by backprop and by central differences, against P."""
 
-    COLUMNS = ["network", "P", "forward passes", "central differences", "backprop", "ratio", "how"]
+    COLUMNS = [QT_TRANSLATE_NOOP("Why", "network"), "P", QT_TRANSLATE_NOOP("Why", "forward passes"),
+               QT_TRANSLATE_NOOP("Why", "central differences"), QT_TRANSLATE_NOOP("Why", "backprop"),
+               QT_TRANSLATE_NOOP("Why", "ratio"), QT_TRANSLATE_NOOP("Why", "how")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -655,7 +681,7 @@ class WhyFastPanel(QWidget):
 
         self.preset = QComboBox()
         for text, _nets, _sec in PRESETS:
-            self.preset.addItem(text)
+            self.preset.addItem(translate("Why", text))
         self.preset.setToolTip(translate("Why", "Which networks to measure (each on one random input, N(0, 1/n_in) weights)"))
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.run_button = QPushButton(translate("Why", "Run"))
@@ -695,18 +721,21 @@ class WhyFastPanel(QWidget):
         self.ratio_texts: list[pg.TextItem] = []
 
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Why", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = _label("Press Run. Every time is measured on this machine; nothing is assumed. For a big "
-                           "network the central differences of a random sample of parameters are timed and "
-                           "scaled to all P: those points are hollow and the table says so.", MUTED)
+        self.note = _label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
+                                     "For a big network the central differences of a random sample of parameters "
+                                     "are timed and scaled to all P: those points are hollow and the table says so."),
+                           MUTED)
 
-        self.key = _label("<span style='color:#f59e0b;'>● central differences, 2P passes (hollow: "
-                          "extrapolated)</span> &nbsp; <span style='color:#34d399;'>● backprop, 2 passes</span> "
-                          "&nbsp; labels: backprop's speed-up")
+        self.key = _label("<span style='color:#f59e0b;'>● "
+                          + translate("Why", "central differences, 2P passes (hollow: extrapolated)")
+                          + "</span> &nbsp; <span style='color:#34d399;'>● "
+                          + translate("Why", "backprop, 2 passes") + "</span> &nbsp; "
+                          + translate("Why", "labels: backprop's speed-up"))
         plot_page = QWidget()
         pv = QVBoxLayout(plot_page)
         pv.setContentsMargins(0, 0, 0, 0)
@@ -737,6 +766,7 @@ class WhyFastPanel(QWidget):
         if self.thread is not None:
             return
         self.rows = []
+        self.failed_text = None
         self._stop = threading.Event()
         self._refresh_rows()
         self.progress.setMaximum(len(self.nets))
@@ -750,8 +780,8 @@ class WhyFastPanel(QWidget):
         self.run_button.setEnabled(False)
         self.preset.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.status.setText(f"Measuring {len(self.nets)} networks (about {self.max_seconds:g} s of central "
-                            f"differences in all)…")
+        self.status.setText(translate("Why", "Measuring {n} networks (about {s} s of central differences in "
+                                      "all)…").format(n=len(self.nets), s=f"{self.max_seconds:g}"))
         t.start()
 
     def stop(self) -> None:
@@ -769,7 +799,8 @@ class WhyFastPanel(QWidget):
 
     def _on_starting(self, i: int) -> None:
         if i < len(self.nets):
-            self.status.setText(f"Measuring [{', '.join(map(str, self.nets[i]))}] ({i + 1} of {len(self.nets)})…")
+            self.status.setText(translate("Why", "Measuring [{sizes}] ({i} of {n})…").format(
+                sizes=", ".join(map(str, self.nets[i])), i=i + 1, n=len(self.nets)))
 
     def _on_row(self, i: int, row: FastRow) -> None:
         self.rows.append(row)
@@ -777,7 +808,8 @@ class WhyFastPanel(QWidget):
         self._refresh_rows()
 
     def _on_failed(self, text: str) -> None:
-        self.status.setText(f"The measurement failed: {text}")
+        self.failed_text = text
+        self.status.setText(translate("Why", "The measurement failed: {text}").format(text=text))
 
     def _on_finished(self) -> None:
         t, self.thread = self.thread, None
@@ -789,17 +821,22 @@ class WhyFastPanel(QWidget):
         self.preset.setEnabled(True)
         self.stop_button.setEnabled(False)
         n = len(self.rows)
-        if not self.status.text().startswith("The measurement failed"):
-            stopped = " (stopped)" if self._stop.is_set() and n < len(self.nets) else ""
-            self.status.setText(f"Measured {n} of {len(self.nets)} networks{stopped}." + self._summary())
+        if getattr(self, "failed_text", None) is None:
+            stopped = self._stop.is_set() and n < len(self.nets)
+            text = (translate("Why", "Measured {n} of {total} networks (stopped).") if stopped
+                    else translate("Why", "Measured {n} of {total} networks."))
+            self.status.setText(text.format(n=n, total=len(self.nets)) + self._summary())
 
     def _summary(self) -> str:
         if len(self.rows) < 2:
             return ""
         a, b = self.rows[0], max(self.rows, key=lambda r: r.parameters)
-        verb = "grew" if b.ratio > a.ratio else "did not grow"
-        return (f" From P = {a.parameters:,} to P = {b.parameters:,} backprop's lead {verb}: "
-                f"×{a.ratio:,.0f} to ×{b.ratio:,.0f} (central differences cost 2P passes, backprop 2).")
+        text = (translate("Why", "From P = {a} to P = {b} backprop's lead grew: ×{ra} to ×{rb} (central "
+                          "differences cost 2P passes, backprop 2).") if b.ratio > a.ratio else
+                translate("Why", "From P = {a} to P = {b} backprop's lead did not grow: ×{ra} to ×{rb} (central "
+                          "differences cost 2P passes, backprop 2)."))
+        return " " + text.format(a=f"{a.parameters:,}", b=f"{b.parameters:,}", ra=f"{a.ratio:,.0f}",
+                                 rb=f"{b.ratio:,.0f}")
 
     def _refresh_rows(self) -> None:
         rows = sorted(self.rows, key=lambda r: r.parameters)
@@ -835,10 +872,11 @@ class WhyFastPanel(QWidget):
             self.plot.getAxis("left").setTicks([[(k, f"10{sup(k)}") for k in range(y0, y1 + 1)], []])
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            how = (f"extrapolated from {r.parameters_timed:,} of {r.parameters:,} parameters "
-                   f"({r.passes_counted:,} passes counted)" if r.extrapolated else "all parameters timed")
+            how = (translate("Why", "extrapolated from {t} of {P} parameters ({passes} passes counted)").format(
+                       t=f"{r.parameters_timed:,}", P=f"{r.parameters:,}", passes=f"{r.passes_counted:,}")
+                   if r.extrapolated else translate("Why", "all parameters timed"))
             cells = (",".join(map(str, r.sizes)), f"{r.parameters:,}",
-                     f"{r.numerical_passes:,} vs {r.backprop_passes}", _seconds(r.numerical_seconds),
+                     translate("Why", "{a} vs {b}").format(a=f"{r.numerical_passes:,}", b=r.backprop_passes), _seconds(r.numerical_seconds),
                      _seconds(r.backprop_seconds), f"×{r.ratio:,.0f}", how)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -846,9 +884,10 @@ class WhyFastPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
         if ext.any():
-            self.note.setText(f"Hollow points ({int(ext.sum())}) are extrapolated: the central differences of a "
-                              f"random sample of parameters were timed and scaled to all P (see the last column). "
-                              f"Every other figure is measured in full on this machine.")
+            self.note.setText(translate("Why", "Hollow points ({n}) are extrapolated: the central differences of a "
+                                        "random sample of parameters were timed and scaled to all P (see the last "
+                                        "column). Every other figure is measured in full on this machine.").format(
+                n=int(ext.sum())))
         elif rows:
             self.note.setText(translate("Why", "Every figure is measured in full on this machine (no extrapolation)."))
 
@@ -935,11 +974,11 @@ class CodePanel(QWidget):
         if seq is None or step is None:
             self.notes = ()
             self.view.setExtraSelections([])
-            which = ("the core's matrix form (mini-batch mode)" if mode == BATCH
-                     else "the per-sample reference code, bpviz/reference.py")
-            self.header.setText(f"<b>The code, line by line</b> — {which}. Go to the Step tab and press → "
-                                f"(next step): the lines of each step light up here with the shapes of their "
-                                f"arrays for this network.")
+            which = (translate("Why", "the core's matrix form (mini-batch mode)") if mode == BATCH
+                     else translate("Why", "the per-sample reference code, bpviz/reference.py"))
+            self.header.setText(translate("Why", "<b>The code, line by line</b> — {which}. Go to the Step tab and "
+                                          "press → (next step): the lines of each step light up here with the "
+                                          "shapes of their arrays for this network.").format(which=which))
             self.shapes.setText("")
             return
         self.notes = step_notes(seq, step, mode)
@@ -954,14 +993,19 @@ class CodePanel(QWidget):
             sels.append(sel)
         self.view.setExtraSelections(sels)
         self._centre()
-        form = ("the core's matrix form: one row per sample of the mini-batch (m = "
-                f"{seq.m})" if mode == BATCH else "the per-sample reference code, column vectors (n, 1)")
-        self.header.setText(f"<b>Step {step.index + 1} / {len(seq)} · {step.title}</b> "
-                            f"<span style='{MUTED}'>— {form}; network {list(seq.sizes)}</span>")
+        form = (translate("Why", "the core's matrix form: one row per sample of the mini-batch (m = {m})").format(
+                    m=seq.m) if mode == BATCH
+                else translate("Why", "the per-sample reference code, column vectors (n, 1)"))
+        self.header.setText(translate("Why", "<b>Step {i} / {n} · {title}</b>").format(
+                                i=step.index + 1, n=len(seq), title=step.title)
+                            + f" <span style='{MUTED}'>— "
+                            + translate("Why", "{form}; network {sizes}").format(form=form, sizes=list(seq.sizes))
+                            + "</span>")
         items = []
         for n in self.notes:
             loop = f"; {n.loop}" if n.loop else ""
-            items.append(f"<span style='{MUTED}'>line {n.lineno} (run {n.run + 1}{loop}):</span> {_esc(n.shapes)}")
+            where = translate("Why", "line {line} (run {run}{loop}):").format(line=n.lineno, run=n.run + 1, loop=loop)
+            items.append(f"<span style='{MUTED}'>{where}</span> {_esc(n.shapes)}")
         self.shapes.setText("<br>".join(items))
 
 
