@@ -1075,6 +1075,10 @@
         <translation>更新后的激活值 a</translation>
     </message>
     <message>
+        <source>share σ′ &lt; 0.01</source>
+        <translation>σ′ &lt; 0.01 的比例</translation>
+    </message>
+    <message>
         <source>edges: {name}  (±{v})</source>
         <extracomment>Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).</extracomment>
         <translation>边：{name}（±{v}）</translation>

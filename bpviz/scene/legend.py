@@ -27,7 +27,8 @@ def node_name(kind: str) -> str:
     """NODE_NAMES[kind] in the interface language."""
     return {"a": translate("Legend", "activation a"), "δ": translate("Legend", "error δ"),
             "z": translate("Legend", "weighted input z"), "Δa": translate("Legend", "change Δa"),
-            "a (after)": translate("Legend", "activation a after the update")}.get(kind, kind)
+            "a (after)": translate("Legend", "activation a after the update"),
+            "share σ′ < 0.01": translate("Legend", "share σ′ < 0.01")}.get(kind, kind)
 #: Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).
 GREY_KINDS = ("a",)
 FLASH_PER_LAYER = 20      # edges lit per layer after an update at a watchable pace
