@@ -158,3 +158,23 @@ def test_the_check_sees_a_cycle(monkeypatch):
         assert "bpviz.data.a → bpviz.data.b → bpviz.data.a" in str(e)
     else:
         raise AssertionError("the cycle was not reported")
+
+
+def test_no_module_reaches_into_another_objects_private_names():
+    """``x._name`` only on ``self``/``cls``; no ``from bpviz.… import _name`` (argparse's public-in-
+    practice _SubParsersAction is the one accepted outside name, for type hints)."""
+    bad = []
+    for path in _modules().values():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+                v = node.value
+                if isinstance(v, ast.Name) and v.id in ("self", "cls"):
+                    continue
+                if ast.unparse(node) == "argparse._SubParsersAction":
+                    continue
+                bad.append(f"{path.name}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bpviz"):
+                bad += [f"{path.name}:{node.lineno} imports {a.name}" for a in node.names
+                        if a.name.startswith("_") and not a.name.startswith("__")]
+    assert not bad, "\n".join(bad)

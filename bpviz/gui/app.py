@@ -15,6 +15,9 @@ DEMO_STROKES = {
     "2": [[(80, 90), (110, 55), (160, 50), (190, 85), (175, 130), (120, 185), (80, 228), (140, 226), (205, 224)]],
 }
 
+#: The translators install_language put on the application (removed on the next call).
+_TRANSLATORS: list = []
+
 _QUIET = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 
 
@@ -23,7 +26,7 @@ def _qt_message_handler(mode, context, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
-def _qt_app():
+def qt_app():
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
@@ -51,9 +54,9 @@ def install_language(app, lang: str) -> bool:
 
     from bpviz import i18n
 
-    for old in getattr(app, "_bpviz_translators", []):
+    for old in _TRANSLATORS:
         app.removeTranslator(old)
-    app._bpviz_translators = []
+    _TRANSLATORS.clear()
     i18n.set_hook(None)
     if lang == "en":
         return True
@@ -63,9 +66,9 @@ def install_language(app, lang: str) -> bool:
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
-        app._bpviz_translators.append(qt_own)
+        _TRANSLATORS.append(qt_own)
     app.installTranslator(ours)
-    app._bpviz_translators.append(ours)
+    _TRANSLATORS.append(ours)
     i18n.set_hook(QCoreApplication.translate)
     return True
 
@@ -121,7 +124,7 @@ def run_app(args) -> int:
 
         raise CLIError("no display found (DISPLAY is not set): run bpviz in a desktop session; "
                        "'bpviz train' works headless and 'bpviz screenshot OUT.png' renders the window offscreen")
-    app = _qt_app()
+    app = qt_app()
     lang = chosen_language(getattr(args, "lang", None))
     if not install_language(app, lang):
         sys.stderr.write(f"bpviz: the {lang} translation could not be loaded; the interface stays English\n")
@@ -148,7 +151,7 @@ def screenshot_main(args) -> int:
         sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
     except ValueError:
         raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
-    app = _qt_app()
+    app = qt_app()
     install_language(app, chosen_language(getattr(args, "lang", None)) if getattr(args, "lang", None) else "en")
     window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
     s = window.session

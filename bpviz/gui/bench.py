@@ -89,10 +89,10 @@ def bench_gui(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from dataclasses import replace
 
-    from bpviz.gui.app import _qt_app, make_window
+    from bpviz.gui.app import make_window, qt_app
     from bpviz.gui.session import TrainConfig
 
-    app = _qt_app()
+    app = qt_app()
     print("bpviz bench gui (offscreen, Qt software rendering)")
     print("Repaint after recolouring the edges, 1200×800 window, 50 updates:")
     for sizes in ((784, 30, 10), (784, 100, 10)):
@@ -159,10 +159,10 @@ def _first_paint_child(t0: float) -> None:
     network view's first paint since ``t0`` (the parent's clock just before it started us)."""
     from PySide6.QtCore import QEvent, QObject
 
-    from bpviz.gui.app import _qt_app, make_window
+    from bpviz.gui.app import make_window, qt_app
     from bpviz.gui.session import TrainConfig
 
-    app = _qt_app()
+    app = qt_app()
     window = make_window(config=TrainConfig())
 
     class _Painted(QObject):

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self._on_undo_available(session.can_undo)
 
     # -- actions -------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
+    def add_action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
         act = QAction(text, self)
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
@@ -229,55 +229,55 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         m = self.menuBar()
         f = m.addMenu(self.tr("&File"))
-        self.open_action = self._action(f, self.tr("&Open model…"), self.open_model, QKeySequence.StandardKey.Open)
+        self.open_action = self.add_action(f, self.tr("&Open model…"), self.open_model, QKeySequence.StandardKey.Open)
         shipped = f.addMenu(self.tr("Open a &shipped model"))
         for path in sorted((assets_dir() / "models").glob("*.npz")):
-            self._action(shipped, path.stem, lambda _=False, p=str(path): self.open_model_from(p),
+            self.add_action(shipped, path.stem, lambda _=False, p=str(path): self.open_model_from(p),
                          tip=self.tr("A model trained by bpviz train (see {name}.json)").format(name=path.stem))
-        self.save_action = self._action(f, self.tr("&Save model…"), self.save_model, QKeySequence.StandardKey.Save)
+        self.save_action = self.add_action(f, self.tr("&Save model…"), self.save_model, QKeySequence.StandardKey.Save)
         f.addSeparator()
-        self.export_csv_action = self._action(f, self.tr("Export cost history as &CSV…"), self.export_csv)
-        self.export_png_action = self._action(f, self.tr("Export network view as &PNG…"), self.export_png)
+        self.export_csv_action = self.add_action(f, self.tr("Export cost history as &CSV…"), self.export_csv)
+        self.export_png_action = self.add_action(f, self.tr("Export network view as &PNG…"), self.export_png)
         f.addSeparator()
-        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
+        self.undo_action = self.add_action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
                                         self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the "
                                                 "trained network that a dataset switch, new sizes, Reset or Open "
                                                 "replaced"))
         t = m.addMenu(self.tr("&Train"))
         tp = self.train_panel
-        self.toggle_action = self._action(t, self.tr("Train / Pause / Resume (Step tab: play / pause)"), self._on_space,
+        self.toggle_action = self.add_action(t, self.tr("Train / Pause / Resume (Step tab: play / pause)"), self._on_space,
                                           "Space")
-        self.stop_action = self._action(t, self.tr("Stop"), lambda: self.session.stop(), "S")
-        self.step_action = self._action(t, self.tr("One mini-batch"), tp.step_clicked, "B")
-        self.reset_action = self._action(t, self.tr("Reset network"), tp.reset_clicked, "Ctrl+R")
+        self.stop_action = self.add_action(t, self.tr("Stop"), lambda: self.session.stop(), "S")
+        self.step_action = self.add_action(t, self.tr("One mini-batch"), tp.step_clicked, "B")
+        self.reset_action = self.add_action(t, self.tr("Reset network"), tp.reset_clicked, "Ctrl+R")
         st = m.addMenu(self.tr("&Step"))
         sp = self.step_panel
-        self.step_tab_action = self._action(st, self.tr("Step through backpropagation"), self.show_step_tab, "Ctrl+2")
-        self._action(st, self.tr("Train panel"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self.draw_tab_action = self._action(st, self.tr("Draw a digit"), lambda: self.tabs.setCurrentWidget(self.draw_panel),
+        self.step_tab_action = self.add_action(st, self.tr("Step through backpropagation"), self.show_step_tab, "Ctrl+2")
+        self.add_action(st, self.tr("Train panel"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self.draw_tab_action = self.add_action(st, self.tr("Draw a digit"), lambda: self.tabs.setCurrentWidget(self.draw_panel),
                                             "Ctrl+3")
-        self.first_step_action = self._action(st, self.tr("First step"), lambda: self._in_step(sp.first), "Home")
-        self.prev_step_action = self._action(st, self.tr("Previous step"), lambda: self._in_step(sp.previous), "Left")
-        self.next_step_action = self._action(st, self.tr("Next step"), lambda: self._in_step(sp.next), "Right")
-        self.update_step_action = self._action(st, self.tr("Jump to the update"), lambda: self._in_step(
+        self.first_step_action = self.add_action(st, self.tr("First step"), lambda: self._in_step(sp.first), "Home")
+        self.prev_step_action = self.add_action(st, self.tr("Previous step"), lambda: self._in_step(sp.previous), "Left")
+        self.next_step_action = self.add_action(st, self.tr("Next step"), lambda: self._in_step(sp.next), "Right")
+        self.update_step_action = self.add_action(st, self.tr("Jump to the update"), lambda: self._in_step(
             lambda: jump_to_update(self.session)), "End")
-        self.prev_sample_action = self._action(st, self.tr("Previous sample of the mini-batch"), lambda: self._in_step(
+        self.prev_sample_action = self.add_action(st, self.tr("Previous sample of the mini-batch"), lambda: self._in_step(
             lambda: move_sample(self.session, -1)), "PgUp")
-        self.next_sample_action = self._action(st, self.tr("Next sample of the mini-batch"), lambda: self._in_step(
+        self.next_sample_action = self.add_action(st, self.tr("Next sample of the mini-batch"), lambda: self._in_step(
             lambda: move_sample(self.session, +1)), "PgDown")
         v = m.addMenu(self.tr("&View"))
-        self._action(v, self.tr("Fit network"), self.network_view.fit, "F")
-        self._action(v, self.tr("Random test image"), self.sample_panel.random, "N")
+        self.add_action(v, self.tr("Fit network"), self.network_view.fit, "F")
+        self.add_action(v, self.tr("Random test image"), self.sample_panel.random, "N")
         self._make_language_menu(v)
         self.explore_menu = m.addMenu(self.tr("E&xplore"))
         h = m.addMenu(self.tr("&Help"))
-        self._action(h, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self.add_action(h, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         esc = QAction(self.tr("Clear the canvas"), self)
         esc.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.draw_panel.clear_shortcut_help = esc  # listed in F1 (the canvas owns the Esc key)
-        self._action(h, self.tr("About bpviz"), self.show_about)
+        self.add_action(h, self.tr("About bpviz"), self.show_about)
 
     def _make_language_menu(self, view_menu) -> None:
         """View → Language: English / 中文, remembered in the settings, used from the next start."""

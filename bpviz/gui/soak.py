@@ -59,10 +59,10 @@ def _train_until(s, batches: int) -> None:
 def bench_soak(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bpviz.core import parse_sizes
-    from bpviz.gui.app import _qt_app, make_window
+    from bpviz.gui.app import make_window, qt_app
     from bpviz.gui.session import TrainConfig
 
-    _qt_app()
+    qt_app()
     sizes = parse_sizes(args.sizes or "784,100,10")
     total = max(args.batches, 200_000)
     print(f"bpviz bench soak (offscreen, window open, {list(sizes)}; RSS after gc and malloc_trim)")

@@ -9,6 +9,7 @@ cut out of the sequence's one batched pass, O(m) numbers for the pinned weight: 
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,11 +42,15 @@ def default_pins(seq) -> dict[int, tuple[int, int]]:
     return out
 
 
+#: default_pins of each live sequence (dropped with the sequence).
+_PINS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def pins_for(seq) -> dict[int, tuple[int, int]]:
     """default_pins(seq), computed once per sequence (the panel, the view and the table share them)."""
-    pins = getattr(seq, "_anatomy_pins", None)
+    pins = _PINS.get(seq)
     if pins is None:
-        pins = seq._anatomy_pins = default_pins(seq)
+        pins = _PINS[seq] = default_pins(seq)
     return pins
 
 

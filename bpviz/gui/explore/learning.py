@@ -1121,15 +1121,15 @@ def install(window) -> None:
     if app is not None:
         app.aboutToQuit.connect(panel.stop_twins)
     m = window.explore_menu
-    window._action(m, translate("Learning", "Learning: presets, saturation, twin runs"), lambda: window.tabs.setCurrentWidget(panel),
+    window.add_action(m, translate("Learning", "Learning: presets, saturation, twin runs"), lambda: window.tabs.setCurrentWidget(panel),
                    "Ctrl+Shift+G", translate("Learning", "Show the Learning tab"))
-    window._action(m, translate("Learning", "Speed of learning per layer"), lambda: b.setCurrentWidget(window.learning_speed),
+    window.add_action(m, translate("Learning", "Speed of learning per layer"), lambda: b.setCurrentWidget(window.learning_speed),
                    "Ctrl+Shift+V", translate("Learning", "Show ‖∂C/∂b^l‖ per hidden layer"))
-    window._action(m, translate("Learning", "Hidden units as images"), lambda: b.setCurrentWidget(window.learning_hidden),
+    window.add_action(m, translate("Learning", "Hidden units as images"), lambda: b.setCurrentWidget(window.learning_hidden),
                    "Ctrl+Shift+H", translate("Learning", "Show each first-hidden-layer neuron's weights as a 28×28 image"))
-    window._action(m, translate("Learning", "Mark saturated neurons"), lambda: (window.tabs.setCurrentWidget(panel),
+    window.add_action(m, translate("Learning", "Mark saturated neurons"), lambda: (window.tabs.setCurrentWidget(panel),
                                                          panel.sat_lens.toggle()),
                    "Ctrl+Shift+S", translate("Learning", "Show the Learning tab and toggle the saturation lens"))
-    window._action(m, translate("Learning", "Run twins"), panel.run_twins, "Ctrl+Shift+T", translate("Learning", "Train the two runs side by side"))
-    window._action(m, translate("Learning", "Learning slowdown (chapter 3)"), panel.run_slowdown, "Ctrl+Shift+L",
+    window.add_action(m, translate("Learning", "Run twins"), panel.run_twins, "Ctrl+Shift+T", translate("Learning", "Train the two runs side by side"))
+    window.add_action(m, translate("Learning", "Learning slowdown (chapter 3)"), panel.run_slowdown, "Ctrl+Shift+L",
                    translate("Learning", "Cross-entropy against quadratic cost from a saturated start"))

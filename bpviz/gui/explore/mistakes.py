@@ -1055,11 +1055,11 @@ def install(window) -> None:
         return run
 
     m = window.explore_menu
-    window.confusion_action = window._action(m, translate("Mistakes", "Confusion matrix (recompute)"), show_confusion, "Ctrl+M",
+    window.confusion_action = window.add_action(m, translate("Mistakes", "Confusion matrix (recompute)"), show_confusion, "Ctrl+M",
                                              translate("Mistakes", "Show the test set's confusion matrix on the latest weights"))
-    window.teach_action = window._action(m, translate("Mistakes", "Teach it this example (one step)"), in_teach(tp.teach), "Ctrl+T",
+    window.teach_action = window.add_action(m, translate("Mistakes", "Teach it this example (one step)"), in_teach(tp.teach), "Ctrl+T",
                                          translate("Mistakes", "One gradient-descent step on the shown example with the chosen label"))
-    window.teach_undo_action = window._action(m, translate("Mistakes", "Undo the last teaching step"), in_teach(tp.undo), "Ctrl+U",
+    window.teach_undo_action = window.add_action(m, translate("Mistakes", "Undo the last teaching step"), in_teach(tp.undo), "Ctrl+U",
                                               translate("Mistakes", "Put back the weights from before the last teaching step, exactly"))
-    window.nudge_action = window._action(m, translate("Mistakes", "Nudge the input towards the label"), in_teach(tp.nudge_once), "Ctrl+G",
+    window.nudge_action = window.add_action(m, translate("Mistakes", "Nudge the input towards the label"), in_teach(tp.nudge_once), "Ctrl+G",
                                          translate("Mistakes", "Move the input one step along −∂C/∂x and predict again"))

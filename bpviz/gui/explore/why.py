@@ -1058,16 +1058,16 @@ class WhyViews(QObject):
             bt.setTabToolTip(bt.indexOf(w), tip)
 
         m = window.explore_menu
-        self.nudge_tab_action = window._action(m, translate("Why", "Nudge a weight (the big picture)"), self.show_nudge, "Ctrl+4")
-        self.smaller_action = window._action(m, translate("Why", "Smaller nudge Δw"), self.nudge_panel.smaller, "[",
+        self.nudge_tab_action = window.add_action(m, translate("Why", "Nudge a weight (the big picture)"), self.show_nudge, "Ctrl+4")
+        self.smaller_action = window.add_action(m, translate("Why", "Smaller nudge Δw"), self.nudge_panel.smaller, "[",
                                              translate("Why", "Move the Δw slider of the Nudge tab one step left"))
-        self.larger_action = window._action(m, translate("Why", "Larger nudge Δw"), self.nudge_panel.larger, "]",
+        self.larger_action = window.add_action(m, translate("Why", "Larger nudge Δw"), self.nudge_panel.larger, "]",
                                             translate("Why", "Move the Δw slider of the Nudge tab one step right"))
         m.addSeparator()
         for text, w in ((translate("Why", "Gradient check"), self.gradcheck_panel),
                         (translate("Why", "Why backprop is fast"), self.fast_panel),
                         (translate("Why", "The code, line by line"), self.code_panel)):
-            window._action(m, text, lambda _=False, w=w: bt.setCurrentWidget(w))
+            window.add_action(m, text, lambda _=False, w=w: bt.setCurrentWidget(w))
 
         self._poller = Poller(200, self._key, self.refresh, self)
         self.nudge_panel.slider.valueChanged.connect(lambda _v: self._poller.poll())
