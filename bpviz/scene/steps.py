@@ -106,16 +106,35 @@ def _sig(v: float) -> str:
     return f"{float(v):.2g}".replace("-", "−")
 
 
-def num(v: float) -> str:
-    """3 decimals, or 3 significant digits for small values; a true minus sign."""
+def num(v: float, digits: int = 3) -> str:
+    """``digits`` decimals, or ``digits`` significant digits for small values; a true minus sign."""
     v = float(v)
     if v == 0:
         s = "0"
     elif abs(v) >= 0.1 and abs(v) < 1e5:
-        s = f"{v:.3f}"
+        s = f"{v:.{digits}f}"
     else:
-        s = f"{v:.3g}"
+        s = f"{v:.{digits}g}"
     return s.replace("-", "−")
+
+
+def difference(a: float, b: float) -> str:
+    """"a − b" with a and b told apart (see :func:`distinct`); when 9 digits cannot tell them
+    apart, the difference itself, so the printed numbers never contradict the result."""
+    sa, sb = distinct(a, b)
+    return f"{sa} − {sb}" if sa != sb or float(a) == float(b) else num(float(a) - float(b))
+
+
+def distinct(a: float, b: float) -> tuple[str, str]:
+    """num(a), num(b) with as many digits as it takes to show that they differ (up to 9), so
+    "1.000 − 1.000 = −1.96e−09" or "rose (0.985 → 0.985)" cannot appear: a compared pair reads
+    as different whenever it is."""
+    a, b = float(a), float(b)
+    for digits in range(3, 10):
+        sa, sb = num(a, digits), num(b, digits)
+        if sa != sb or a == b:
+            return sa, sb
+    return sa, sb
 
 
 class _Lazy:
@@ -270,7 +289,7 @@ class StepSequence:
             (False, "nowhere"): translate("Steps", "The cost over these {m} samples went nowhere: {c0} → {c1}."),
         }[(self.m == 1, went)]
         out = [Claim("cost", {"nowhere": "same"}.get(went, went), (c0, c1),
-                     cost_words.format(m=self.m, c0=num(c0), c1=num(c1)))]
+                     cost_words.format(m=self.m, **dict(zip(("c0", "c1"), distinct(c0, c1)))))]
         if self.m == 1:
             b, a = float(before_t[0]), float(after_t[0])
             moved = _direction(b, a, "rose", "fell", "same")
@@ -280,7 +299,7 @@ class StepSequence:
                                                 "overshot (η is large for this sample), so this step did not help "
                                                 "it."),
                      "same": translate("Steps", "The target neuron's output did not change.")}[moved]
-            words = words.format(b=num(b), a=num(a))
+            words = words.format(**dict(zip(("b", "a"), distinct(b, a))))
             out.insert(0, Claim("target", moved, (b, a), words))
         else:
             closer = int(np.sum(after_t > before_t))
@@ -412,9 +431,9 @@ class StepSequence:
             if self.cost_name == "quadratic":
                 sp = t.sigma_prime(l)[j]
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
-                        f"({num(a)} − {num(y)})·{pnum(sp)} = <b>{num(d)}</b>"
+                        f"({difference(a, y)})·{pnum(sp)} = <b>{num(d)}</b>"
                         "<br>" + _cost_line(t.cost) + saturation_note(sp))
-            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {num(a)} − {num(y)} = <b>{num(d)}</b>"
+            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {difference(a, y)} = <b>{num(d)}</b>"
                     f" &nbsp; (z = {num(z)})<br>" + _cost_line(t.cost)
                     + saturation_note(t.sigma_prime(l)[j], cross_entropy_output=True))
         if kind == BP2:
@@ -456,8 +475,8 @@ class StepSequence:
         return translate("Steps", "output for this x, neuron {j} (class “{name}”): {a} = {before} → <b>{after}</b><br>"
                                   "target neuron {y}: {y0} → <b>{y1}</b>; the network says “{p0}” before, “{p1}” "
                                   "after").format(
-            j=j, name=names[j], a=sym('a', self.L, j), before=num(before[j]), after=num(after[j]), y=y,
-            y0=num(before[y]), y1=num(after[y]), p0=names[int(np.argmax(before))], p1=names[int(np.argmax(after))])
+            j=j, name=names[j], a=sym('a', self.L, j), **dict(zip(("before", "after"), distinct(before[j], after[j]))),
+            y=y, **dict(zip(("y0", "y1"), distinct(before[y], after[y]))), p0=names[int(np.argmax(before))], p1=names[int(np.argmax(after))])
 
 
 def _sentences(parts: list[str]) -> str:

@@ -121,3 +121,27 @@ def test_num_formatting():
     assert num(0.8312) == "0.831"
     assert num(0) == "0"
     assert num(-12.5) == "−12.500"
+
+
+@pytest.mark.parametrize("a, b", [(0.99999996, 1.0), (0.98512, 0.98534), (1e-9, 2e-9), (0.5, 0.5), (-0.1234567, -0.1234568)])
+def test_a_compared_pair_prints_different_whenever_it_differs(a, b):
+    from bpviz.scene.steps import distinct
+
+    sa, sb = distinct(a, b)
+    assert (sa != sb) == (a != b)
+
+
+def test_bp1_equation_shows_a_and_y_apart_when_the_output_is_nearly_the_target():
+    import re
+
+    net = Network((4, 3, 2), rng=0, dtype=np.float64)
+    net.biases[-1][:] = [30.0, -30.0]           # output 0 saturated at a ≈ 1 − 1e−13
+    seq = StepSequence(net, np.full((1, 4), 0.5), np.array([0]), 0.5)
+    bp1 = next(s for s in seq.steps if s.kind == BP1)
+    text = seq.equation(bp1, 0)
+    inside = re.search(r"= \(([^()]*)\)·", text).group(1)   # what stands for (a − y)
+    parts = inside.split(" − ")
+    if len(parts) == 2:
+        assert parts[0] != parts[1]
+    else:   # too close for 9 digits: the difference itself, which must not read as 0
+        assert float(inside.replace("−", "-")) != 0
