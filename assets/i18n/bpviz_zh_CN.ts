@@ -5,6 +5,7 @@
     <name>Anatomy</name>
     <message>
         <source>The update was refused (it would make the weights non-finite): Δw = 0.</source>
+        <extracomment>default_pins of each live sequence (dropped with the sequence).</extracomment>
         <translation>更新被拒绝（它会使权重变成非有限值）：Δw = 0。</translation>
     </message>
     <message>
@@ -78,7 +79,7 @@
     <name>App</name>
     <message>
         <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
-        <extracomment>Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos.</extracomment>
+        <extracomment>Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos. The translators install_language put on the application (removed on the next call).</extracomment>
         <translation>无法使用上次保存的设置（{error}），改用默认设置启动。</translation>
     </message>
 </context>
@@ -1176,6 +1177,7 @@
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>Ask before quitting discards unsaved training (set by the app; tests close freely).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -1413,6 +1415,18 @@
     <message>
         <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
         <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+    <message>
+        <source>Quit bpviz</source>
+        <translation>退出 bpviz</translation>
+    </message>
+    <message>
+        <source>The {what} is not saved. Quitting discards it.</source>
+        <translation>{what}尚未保存。退出会丢弃它。</translation>
+    </message>
+    <message>
+        <source>Save it to open it again later (File → Open), or quit without saving.</source>
+        <translation>保存后可以稍后再打开（文件 → 打开），也可以不保存直接退出。</translation>
     </message>
 </context>
 <context>

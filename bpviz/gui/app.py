@@ -130,6 +130,7 @@ def run_app(args) -> int:
         sys.stderr.write(f"bpviz: the {lang} translation could not be loaded; the interface stays English\n")
         lang = "en"
     window = make_window(model=getattr(args, "model", None))
+    window.confirm_close = True   # the interactive app asks before discarding unsaved training
     window.language = lang
     window.check_cjk_font()
     if not window.restore_geometry():

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.explore_installed = False
+        #: Ask before quitting discards unsaved training (set by the app; tests close freely).
+        self.confirm_close = False
         if explore_after_paint:
             self._first_paint = _FirstPaint(self.install_explore)
             self.network_view.glw.viewport().installEventFilter(self._first_paint)
@@ -546,7 +548,36 @@ class MainWindow(QMainWindow):
             self.tabs.setMaximumWidth(290 if narrow else 440)
             self.right_panel.setFixedWidth(210 if narrow else 270)
 
+    def _may_close(self) -> bool:
+        """Ask before a network with unsaved training is discarded by quitting: Save, Quit
+        without saving, or Cancel. Only the app asks (``confirm_close``); tests and scripts close."""
+        s = self.session
+        if not (self.confirm_close and s.world.unsaved):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit bpviz"),
+                          self.tr("The {what} is not saved. Quitting discards it.").format(what=s.world.describe()),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Save it to open it again later (File → Open), or quit without saving."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save model"),
+                str(Path(self.user_folder()) / f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"),
+                self.tr("bpviz models (*.npz)"))
+            if not path:
+                return False
+            self._remember_folder(path)
+            return self.save_model_to(path)
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._may_close():
+            event.ignore()
+            return
         # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".
         self.session.shutdown()
         self.train_panel.shutdown()

@@ -242,7 +242,7 @@ class Session(QObject):
         net.set_parameters(weights, biases)
         w = self.world
         w.network = net
-        w.trained = True
+        w.trained = w.unsaved = True
         self._publish_parameters()
         self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
 
@@ -369,6 +369,7 @@ class Session(QObject):
             meta["test_total"] = self.history.epochs[-1].test_total
         out = save_network(net, path, meta)
         self.world.model_path = str(out)
+        self.world.unsaved = False
         self.report("info", self.tr("Saved {path}.").format(path=out))
         return out
 
@@ -427,7 +428,7 @@ class Session(QObject):
                 w.history.add_batches(ev.batch_index, ev.batch_costs, ev.n_batches)
                 w.batches_done = ev.batches_done
                 w.epoch_position = (ev.batch % ev.n_batches, ev.n_batches)   # a finished epoch: 0 of n
-                w.trained = True
+                w.trained = w.unsaved = True
                 self.last_progress = ev
                 self._publish_parameters(ev.weights, ev.biases, notify=False)
                 self.progress.emit(ev)
@@ -682,7 +683,7 @@ class Session(QObject):
         net.set_parameters(seq.after.weights, seq.after.biases)
         w = self.world
         w.network = net
-        w.kept_update = w.trained = True
+        w.kept_update = w.trained = w.unsaved = True
         self._publish_parameters()
         self.report("info", self.tr("Kept the update: the network now has the weights after this gradient-descent "
                                     "step."))

@@ -99,8 +99,11 @@ class TrainPanel(QWidget):
         self._on_pace(self.pace.value())
         self.pace.valueChanged.connect(self._on_pace)
         self.eta.editingFinished.connect(self._on_eta)
-        for f in (self.sizes, self.eta, self.batch, self.epochs, self.lmbda, self.seed):
+        for key, f in (("sizes", self.sizes), ("eta", self.eta), ("batch_size", self.batch), ("epochs", self.epochs),
+                       ("lmbda", self.lmbda), ("seed", self.seed)):
             f.returnPressed.connect(self._on_enter)
+            # an edited value is no longer the refused one: its reason goes until it is checked again
+            f.textEdited.connect(lambda _t, key=key: self.errors[key].hide())
 
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()

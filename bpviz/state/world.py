@@ -39,6 +39,7 @@ class World:
     epochs_loaded: int = 0            # epochs the model file says it had (history holds the rest)
     epoch_position: tuple[int, int] = (0, 0)  # (mini-batches done, of n) in the epoch under way
     loaded_correct: int | None = None # test images right when the model file was opened
+    unsaved: bool = False             # changed (trained, kept update, taught) since created, opened or saved
     kept_update: bool = False         # a step-through update was applied by hand
     trained: bool = False             # changed since drawn or loaded (training or a kept update)
 

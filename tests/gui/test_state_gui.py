@@ -246,3 +246,40 @@ def test_first_launch_paces_training_for_a_newcomer_and_remembers_a_change(qtbot
     w = make_window(delay_ms=0)
     w.close()
     assert config_from_settings(settings()).delay_ms == 0
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Discard", "Save"])
+def test_quitting_with_unsaved_training_asks_first(qtbot, make_window, tmp_path, monkeypatch, answer):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    w = make_window()
+    w.confirm_close = True
+    w.show()
+    s = w.session
+    s.run_headless(1)
+    assert s.world.unsaved
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or
+                        getattr(QMessageBox.StandardButton, answer))
+    out = tmp_path / "kept.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w.close()
+    assert asked and "not saved" in asked[0]
+    assert w.isVisible() == (answer == "Cancel")
+    assert out.exists() == (answer == "Save")
+    if answer == "Cancel":
+        assert s.world.unsaved     # nothing happened to it
+        w.confirm_close = False    # let the fixture close it
+
+
+def test_a_saved_network_quits_without_asking(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = make_window()
+    w.confirm_close = True
+    w.show()
+    w.session.run_headless(1)
+    w.save_model_to(str(tmp_path / "m.npz"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked although saved"))
+    w.close()
+    assert not w.isVisible()
