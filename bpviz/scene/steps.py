@@ -185,6 +185,7 @@ class StepSequence:
         self.batch = self.before.batch_pass(X, labels)
         self.after = network.copy()
         cost = update_mini_batch(self.after, self.after.check_inputs(X), self.batch.Y, self.eta, self.lmbda, n_train)
+        self.n_train = n_train or X.shape[0]   # the n of the L2 term (1 − ηλ/n), as update_mini_batch uses it
         self.update_ok = cost is not None
         self.m = X.shape[0]
         self.L = network.num_layers
@@ -464,8 +465,15 @@ class StepSequence:
             b0, b1 = self.before.b(l)[j], self.after.b(l)[j]
             sw, sb = self.sum_w[l - 2][-1][j, k], self.sum_b[l - 2][-1][j]
             em = f"{self.eta:g}/{self.m}"
-            return (f"{sym('w', l, j, k)} → {sym('w', l, j, k)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂w = "
-                    f"{num(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>"
+            if self.lmbda:   # L2: the weight first shrinks by 1 − ηλ/n (biases do not)
+                decay = 1.0 - self.eta * self.lmbda / self.n_train
+                w_line = (f"{sym('w', l, j, k)} → (1 − ηλ/n)·{sym('w', l, j, k)} − η/m Σ<sub>x</sub> "
+                          f"∂C<sub>x</sub>/∂w = {num(decay, 6)}·{pnum(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b>"
+                          f" &nbsp; (Δw = {num(w1 - w0)}; λ = {self.lmbda:g}, n = {self.n_train})<br>")
+            else:
+                w_line = (f"{sym('w', l, j, k)} → {sym('w', l, j, k)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂w = "
+                          f"{num(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>")
+            return (w_line +
                     f"{sym('b', l, j)} → {sym('b', l, j)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂b = "
                     f"{num(b0)} − {em}·{pnum(sb)} = <b>{num(b1)}</b>")
         # RESULT

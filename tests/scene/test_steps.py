@@ -145,3 +145,26 @@ def test_bp1_equation_shows_a_and_y_apart_when_the_output_is_nearly_the_target()
         assert parts[0] != parts[1]
     else:   # too close for 9 digits: the difference itself, which must not read as 0
         assert float(inside.replace("−", "-")) != 0
+
+
+@pytest.mark.parametrize("lmbda", [0.0, 5.0])
+def test_the_update_equation_adds_up_with_and_without_l2(lmbda):
+    """The numbers printed in the update step reproduce the new weight (with λ: the decay term)."""
+    import re
+
+    net = Network((5, 4, 3), rng=0, dtype=np.float64)
+    rng = np.random.default_rng(1)
+    seq = StepSequence(net, rng.random((3, 5)), rng.integers(0, 3, 3), 0.5, lmbda=lmbda, n_train=100)
+    upd = seq.steps[-2]
+    line = seq.equation(upd, 1, 2).split("<br>")[0].replace("−", "-")
+    nums = [float(v) for v in re.findall(r"\(?(-?\d+\.\d+(?:e-?\d+)?)\)?", line.split("= ", 1)[1])]
+    w1_shown = float(re.search(r"<b>(-?[\d.e-]+)</b>", line).group(1))
+    decay = 1.0
+    if lmbda:
+        decay = nums[0]                       # the factor printed first: (1 − ηλ/n)
+        assert abs(decay - (1 - 0.5 * 5.0 / 100)) < 1e-6
+    else:
+        assert abs(nums[0] - seq.before.w(3)[1, 2]) < 1e-3   # the old weight printed first
+    expected = decay * seq.before.w(3)[1, 2] - 0.5 / 3 * seq.sum_w[1][-1][1, 2]
+    assert abs(expected - seq.after.w(3)[1, 2]) < 1e-12
+    assert abs(w1_shown - expected) < 1e-3
