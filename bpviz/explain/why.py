@@ -31,7 +31,7 @@ from bpviz.core.gradcheck import (
     with_dtype,
 )
 from bpviz.core.network import Network, as_generator, parse_sizes
-from bpviz.scene.notation import symbol, weight_name
+from bpviz.scene.notation import seconds, symbol, weight_name
 
 #: The default series of why-fast: one hidden layer of growing width, then two deeper nets.
 DEFAULT_NETS: tuple[tuple[int, ...], ...] = (
@@ -340,11 +340,7 @@ def format_row(row: FastRow) -> str:
 
 
 def _seconds(s: float) -> str:
-    if s >= 1:
-        return f"{s:7.2f} s "
-    if s >= 1e-3:
-        return f"{s * 1e3:7.2f} ms"
-    return f"{s * 1e6:7.1f} µs"
+    return seconds(s, aligned=True)
 
 
 def _indices(text: str, n: int, option: str) -> tuple[int, ...]:

@@ -34,3 +34,13 @@ def weight_name(l: int, j: int, k: int) -> str:
 def symbol(name: str, l: int, j: int | None = None) -> str:
     """e.g. symbol("a", 2, 7) → "a²₇"; symbol("δ", 3) → "δ³"."""
     return f"{name}{sup(l)}" + ("" if j is None else sub(j))
+
+
+def seconds(s: float, aligned: bool = False) -> str:
+    """A duration in s, ms or µs with 2–3 significant decimals; ``aligned`` pads it to a fixed
+    width for columns of text (the CLI's tables)."""
+    if s >= 1:
+        return f"{s:7.2f} s " if aligned else f"{s:.2f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:7.2f} ms" if aligned else f"{s * 1e3:.2f} ms"
+    return f"{s * 1e6:7.1f} µs" if aligned else f"{s * 1e6:.1f} µs"

@@ -937,14 +937,20 @@ class TeachPanel(QWidget):
         self.refresh_pixels()
         self.publish_lens()
 
-    def nudge_once(self):
-        """One nudge of the (already nudged) input towards the target; returns the core's NudgeStep."""
+    def _nudge_problem(self):
+        """(x, ε, network, target k) for a nudge, or None (no input, ε refused, not 28×28 images)."""
         x, _label, _what = self.current_input()
         eps = self._nudge_eps()
         if x is None or eps is None or self.session.network.sizes[0] != 784:
             return None
-        net = self.session.snapshot_network()
-        k = int(self.nudge_target.currentData())
+        return x, eps, self.session.snapshot_network(), int(self.nudge_target.currentData())
+
+    def nudge_once(self):
+        """One nudge of the (already nudged) input towards the target; returns the core's NudgeStep."""
+        problem = self._nudge_problem()
+        if problem is None:
+            return None
+        x, eps, net, k = problem
         start = x if self.nudged is None else self.nudged
         step = nudge(net, start, k, eps, original=x)
         self.nudged = step.x
@@ -964,12 +970,10 @@ class TeachPanel(QWidget):
         return step
 
     def nudge_until_changed(self):
-        x, _label, _what = self.current_input()
-        eps = self._nudge_eps()
-        if x is None or eps is None or self.session.network.sizes[0] != 784:
+        problem = self._nudge_problem()
+        if problem is None:
             return None
-        net = self.session.snapshot_network()
-        k = int(self.nudge_target.currentData())
+        x, eps, net, k = problem
         run = nudge_until(net, x, k, eps, max_steps=200)
         self.nudge_result = run
         self.nudged = run.final.x if run.final is not None else np.asarray(x, dtype=net.dtype)

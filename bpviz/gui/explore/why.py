@@ -56,7 +56,7 @@ from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
 from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
-from bpviz.scene.notation import sup, symbol
+from bpviz.scene.notation import seconds, sup, symbol
 
 PLOT_BG = "#16181d"
 MUTED = "color:#9ca3af;"
@@ -876,8 +876,8 @@ class WhyFastPanel(QWidget):
                        t=f"{r.parameters_timed:,}", P=f"{r.parameters:,}", passes=f"{r.passes_counted:,}")
                    if r.extrapolated else translate("Why", "all parameters timed"))
             cells = (",".join(map(str, r.sizes)), f"{r.parameters:,}",
-                     translate("Why", "{a} vs {b}").format(a=f"{r.numerical_passes:,}", b=r.backprop_passes), _seconds(r.numerical_seconds),
-                     _seconds(r.backprop_seconds), f"×{r.ratio:,.0f}", how)
+                     translate("Why", "{a} vs {b}").format(a=f"{r.numerical_passes:,}", b=r.backprop_passes), seconds(r.numerical_seconds),
+                     seconds(r.backprop_seconds), f"×{r.ratio:,.0f}", how)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if 0 < col < 6:
@@ -890,14 +890,6 @@ class WhyFastPanel(QWidget):
                 n=int(ext.sum())))
         elif rows:
             self.note.setText(translate("Why", "Every figure is measured in full on this machine (no extrapolation)."))
-
-
-def _seconds(s: float) -> str:
-    if s >= 1:
-        return f"{s:.2f} s"
-    if s >= 1e-3:
-        return f"{s * 1e3:.2f} ms"
-    return f"{s * 1e6:.1f} µs"
 
 
 # == 4. the code, line by line ==================================================================
