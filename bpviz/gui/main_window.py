@@ -578,9 +578,9 @@ class MainWindow(QMainWindow):
         if not self._may_close():
             event.ignore()
             return
-        # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".
+        # The one shutdown path, reached only once quitting is confirmed: every background job
+        # is cancelled and waited for (no "QThread: Destroyed while thread is still running").
         self.session.shutdown()
-        self.train_panel.shutdown()
         try:
             s = settings()
             self.session.save_settings(s)

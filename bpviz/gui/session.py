@@ -23,7 +23,7 @@ from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.data.preprocess import mnist_like
-from bpviz.gui.training import TrainingController
+from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 from bpviz.scene.steps import StepSequence
@@ -112,7 +112,10 @@ class Session(QObject):
         self.steps_model = StepThrough()
         self.drawing = Drawing()
         self.state = IDLE
-        self.controller: TrainingController | None = None
+        #: Every background job of the app (training, twins, why-fast, downloads): one shutdown.
+        self.workers = Workers(self)
+        self.job: Job | None = None          # the training run's job while one runs
+        self._run: TrainingRun | None = None
         self.params_version = 0
         self.lens: Lens | None = None
         self.epochs_target = 0
@@ -178,7 +181,7 @@ class Session(QObject):
     @property
     def worker(self) -> TrainingRun | None:
         """The run in progress (its ``control.eta`` is what the next mini-batch uses)."""
-        return None if self.controller is None else self.controller.run
+        return self._run
 
     def _watch_history(self) -> None:
         if self._history_source is not None:
@@ -396,11 +399,23 @@ class Session(QObject):
             return
         self.config.validate(self.data)
         self.epochs_target = self.epochs_done + self.config.epochs
-        self.controller = TrainingController(self._new_run(self.config.epochs, steps), self)
-        self.controller.wake.connect(self._drain)
-        self.controller.finished.connect(self._drain)
+        run = self._run = self._new_run(self.config.epochs, steps)
+
+        def work(feed):
+            feed.token.on_cancel(run.request_stop)
+            return run.run(notify=lambda: feed.extend(run.drain()))
+
         self._set_state(RUNNING)
-        self.controller.start()
+        self.job = self.workers.start(work, "training", connect={"yielded": self._apply, "failed": self._on_run_failed})
+
+    def _on_run_failed(self, error: BaseException) -> None:
+        # TrainingRun reports its own errors in RunEnded; this is only reached by a bug in
+        # the harness itself: the run is over all the same.
+        self.job = self._run = None
+        self._publish_parameters()
+        self._set_state(IDLE)
+        self.report("error", self.tr("Training stopped by an internal error: {error}").format(
+            error=f"{type(error).__name__}: {error}"))
 
     def run_headless(self, epochs: int) -> None:
         """Train ``epochs`` epochs in the calling thread, recorded exactly as a run in the
@@ -415,10 +430,6 @@ class Session(QObject):
         self.epochs_target = self.epochs_done + epochs
         run.run()
         self._apply(run.drain())
-
-    def _drain(self) -> None:
-        if self.controller is not None:
-            self._apply(self.controller.run.drain())
 
     def _apply(self, events: list) -> None:
         """Apply a run's events in order (GUI thread)."""
@@ -452,11 +463,7 @@ class Session(QObject):
         w = self.world
         w.network = ev.network                       # the run hands its network back
         w.epochs_done, w.batches_done = ev.epochs_done, ev.batches_done
-        controller, self.controller = self.controller, None
-        if controller is not None:
-            controller.wake.disconnect(self._drain)
-            controller.finished.disconnect(self._drain)
-            controller.dispose()
+        self.job = self._run = None
         self._publish_parameters()
         self._set_state(IDLE)
         if ev.end is RunEnd.FAILED:
@@ -471,12 +478,12 @@ class Session(QObject):
                     n=w.epochs_done, percent=f"{100 * last.test_accuracy:.2f}"))
 
     def pause(self) -> None:
-        if self.controller is not None and self.state == RUNNING:
-            self.controller.run.set_paused(True)
+        if self._run is not None and self.state == RUNNING:
+            self._run.set_paused(True)
 
     def resume(self) -> None:
-        if self.controller is not None and self.state == PAUSED:
-            self.controller.run.set_paused(False)
+        if self._run is not None and self.state == PAUSED:
+            self._run.set_paused(False)
 
     def toggle(self) -> None:
         """Train / Pause / Resume (the Space key)."""
@@ -491,41 +498,42 @@ class Session(QObject):
         """Apply exactly one more mini-batch, then pause."""
         if self.state == IDLE:
             self.start(steps=1)
-        elif self.controller is not None and self.state in (RUNNING, PAUSED):
-            self.controller.run.step(1)
+        elif self._run is not None and self.state in (RUNNING, PAUSED):
+            self._run.step(1)
 
     def stop(self, *, timeout_ms: int = 10000) -> bool:
         """Stop training within one mini-batch, wait for the thread and apply every event the
         run produced. False (state STOPPING) if the run is still busy after ``timeout_ms``:
         it ends, and is applied, as soon as it finishes that piece of work."""
-        if self.controller is None:
+        job = self.job
+        if job is None:
             return True
-        if not self.controller.stop_and_wait(timeout_ms):
+        job.cancel()
+        if not job.wait(timeout_ms):
             self._set_state(STOPPING)
             self.report("warning", self.tr("Training is finishing its current step (an evaluation of a large "
                                            "network); it stops as soon as that is done."))
             return False
-        self._drain()
-        return self.controller is None
+        return self.job is None
 
     def set_eta(self, eta: float) -> None:
         validate_hyperparameters(epochs=1, batch_size=1, eta=eta)
         self.world.config = replace(self.config, eta=float(eta))
-        if self.controller is not None:
-            self.controller.run.set_eta(eta)
+        if self._run is not None:
+            self._run.set_eta(eta)
         self.config_changed.emit()
 
     def set_delay_ms(self, ms: int) -> None:
         self.world.config = replace(self.config, delay_ms=int(ms))
-        if self.controller is not None:
-            self.controller.run.delay_s = ms / 1000
+        if self._run is not None:
+            self._run.delay_s = ms / 1000
         self.config_changed.emit()
 
     def shutdown(self) -> None:
-        """Stop and wait for the run however long its last step takes (closing the window)."""
-        if self.controller is not None and not self.stop():
-            self.controller.thread.wait()
-            self._drain()
+        """Cancel every background job (training included) and wait for each however long its
+        last step takes. The one shutdown path: called when the window closes, only after the
+        user confirmed quitting."""
+        self.workers.shutdown()
 
     # -- sample and selection ----------------------------------------------------------------
     def set_sample(self, index: int) -> None:

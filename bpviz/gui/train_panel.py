@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
 from bpviz.data.datasets import needs_download
-from bpviz.gui.download import Download
+from bpviz.gui.download import DownloadProgress, cancelled_text, done_text, download_work, failed_text
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
+from bpviz.gui.worker import Job
 from bpviz.scene import pace
 from bpviz.state import ConfigError, TrainConfig
 
@@ -85,7 +86,7 @@ class TrainPanel(QWidget):
         self.cancel_download_button = QPushButton(self.tr("Cancel"))
         self.cancel_download_button.setToolTip(self.tr("Stop the download; nothing half-written is kept"))
         self.cancel_download_button.clicked.connect(self.cancel_download)
-        self.download: Download | None = None
+        self.download: Job | None = None
         # The pace: log scale from 1 mini-batch per second to full speed (the last position).
         self.pace = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=pace.FULL_SPEED,
                             value=pace.position_of_delay_ms(c.delay_ms))
@@ -315,26 +316,28 @@ class TrainPanel(QWidget):
         if self.session.state == IDLE:
             self.apply()
 
-    # -- downloads -----------------------------------------------------------------------------
+    # -- downloads (background work on the session's workers) -----------------------------------
     def start_download(self, name: str) -> None:
         if self.download is not None:
             return
-        self.download = Download(name, parent=self)
-        self.download.worker.progress.connect(self._on_download_progress)
-        self.download.finished.connect(lambda ok, msg: self._on_download_finished(name, ok, msg))
+        self.download = self.session.workers.start(download_work(name), "download", connect={
+            "yielded": self._on_download_progress,
+            "finished": lambda folder: self._on_download_finished(name, True, done_text(name, folder)),
+            "failed": lambda error: self._on_download_finished(name, False, failed_text(error)),
+            "cancelled": lambda: self._on_download_finished(name, False, cancelled_text()),
+        })
         self.download_bar.setValue(0)
         self.download_text.setText(self.tr("Downloading {name}…").format(name=name))
         self.download_row.show()
         self.dataset.setEnabled(False)
-        self.download.start()
 
     def cancel_download(self) -> None:
         if self.download is not None:
-            self.download.worker.cancel()
+            self.download.cancel()
 
-    def _on_download_progress(self, pct: int, text: str) -> None:
-        self.download_bar.setValue(pct)
-        self.download_text.setText(text)
+    def _on_download_progress(self, items: list[DownloadProgress]) -> None:
+        self.download_bar.setValue(items[-1].percent)
+        self.download_text.setText(items[-1].text)
 
     def _on_download_finished(self, name: str, ok: bool, message: str) -> None:
         self.download = None
@@ -350,12 +353,6 @@ class TrainPanel(QWidget):
                 self.apply()
         else:
             self.dataset.setCurrentIndex(self._last_dataset_index)
-
-    def shutdown(self) -> None:
-        """Cancel a running download and wait for its thread (the window is closing)."""
-        if self.download is not None:
-            self.download.cancel_and_wait()
-            self.download = None
 
     def _on_state(self, state: str) -> None:
         self.train_button.setText({IDLE: self.tr("Train"), RUNNING: self.tr("Pause"), PAUSED: self.tr("Resume"),

@@ -70,7 +70,7 @@ def test_stop_applies_every_event_the_run_produced(qtbot, make_window):
         s.start()
         qtbot.waitUntil(lambda s=s, wait=wait: s.batches_done >= wait, timeout=20000)
         s.stop()
-        assert s.state == IDLE and s.controller is None
+        assert s.state == IDLE and s.job is None
         n = s.batches_done
         assert s.history.recorded == n == int(s.history.batch_index[-1]) + 1
         assert s.epochs_done == len(s.history.epochs) == n // 200
@@ -204,7 +204,7 @@ def test_stop_by_key_and_by_button_waits_for_the_run(qtbot, make_window):
         s.start()
         qtbot.waitUntil(lambda: s.batches_done > 5, timeout=10000)
         stop()
-        assert s.state == IDLE and s.controller is None
+        assert s.state == IDLE and s.job is None
         assert "finishing" not in w.message_bar.label.text()
 
 
