@@ -550,29 +550,39 @@ class MainWindow(QMainWindow):
 
     def _may_close(self) -> bool:
         """Ask before a network with unsaved training is discarded by quitting: Save, Quit
-        without saving, or Cancel. Only the app asks (``confirm_close``); tests and scripts close."""
+        without saving, or Cancel. Only the app asks (``confirm_close``); tests and scripts close.
+        Training pauses while the question is open (its counts are the ones asked about and the
+        status bar's); Cancel resumes it and leaves every background job running."""
         s = self.session
         if not (self.confirm_close and s.world.unsaved):
             return True
+        paused = s.pause_and_settle()
+        self._status_poller.force()
+        answer = self._ask_quit()
+        if answer is QMessageBox.StandardButton.Discard:
+            return True
+        if answer is QMessageBox.StandardButton.Save:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save model"),
+                str(Path(self.user_folder()) / f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"),
+                self.tr("bpviz models (*.npz)"))
+            if path:
+                self._remember_folder(path)
+                if self.save_model_to(path):
+                    return True
+        if paused:
+            s.resume()
+        return False
+
+    def _ask_quit(self) -> QMessageBox.StandardButton:
+        s = self.session
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit bpviz"),
                           self.tr("The {what} is not saved. Quitting discards it.").format(what=s.world.describe()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText(self.tr("Save it to open it again later (File → Open), or quit without saving."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save model"),
-                str(Path(self.user_folder()) / f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"),
-                self.tr("bpviz models (*.npz)"))
-            if not path:
-                return False
-            self._remember_folder(path)
-            return self.save_model_to(path)
-        return True
+        return QMessageBox.StandardButton(box.exec())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self._may_close():

@@ -481,6 +481,19 @@ class Session(QObject):
         if self._run is not None and self.state == RUNNING:
             self._run.set_paused(True)
 
+    def pause_and_settle(self, timeout_s: float = 5.0) -> bool:
+        """Pause a running run and wait until it has stopped between two mini-batches, with every
+        report it made applied: the counters then stay as they are (e.g. while a question about
+        them is open). True if it was running and is now paused (:meth:`resume` continues)."""
+        run, job = self._run, self.job
+        if run is None or job is None or self.state != RUNNING:
+            return False
+        run.set_paused(True)
+        if not run.waiting.wait(timeout_s):
+            return False
+        job.deliver()
+        return self.state == PAUSED
+
     def resume(self) -> None:
         if self._run is not None and self.state == PAUSED:
             self._run.set_paused(False)

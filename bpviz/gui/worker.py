@@ -215,6 +215,10 @@ class Job(QObject):
             return
         self._deliver()
 
+    def deliver(self) -> None:
+        """Hand over what the work has put so far, now (GUI thread), e.g. before asking a question."""
+        self._deliver()
+
     def _deliver(self) -> None:
         self._later.stop()
         self._last_delivery = time.perf_counter()

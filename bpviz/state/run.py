@@ -105,6 +105,7 @@ class TrainingRun:
         self.ended = threading.Event()   # set once RunEnded is in the queue
         self._run = threading.Event()    # set: running; cleared: paused between mini-batches
         self._run.set()
+        self.waiting = threading.Event()  # set while the run waits between mini-batches, paused
         self._steps_left = steps         # None: unlimited; k: pause after k more mini-batches
         self._lock = threading.Lock()
 
@@ -172,9 +173,11 @@ class TrainingRun:
                 return
             emit()
             put(Paused(True))
+            self.waiting.set()
             notify()
             while not run_event.wait(0.05):
                 pass
+            self.waiting.clear()
             t_rate, n_rate = time.perf_counter(), 0   # the rate counts running time only
             if not control.stop_requested:
                 put(Paused(False))

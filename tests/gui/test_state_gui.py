@@ -283,3 +283,44 @@ def test_a_saved_network_quits_without_asking(qtbot, make_window, tmp_path, monk
     monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked although saved"))
     w.close()
     assert not w.isVisible()
+
+
+def test_cancel_in_the_quit_question_leaves_every_background_job_running(qtbot, make_window, monkeypatch):
+    """Training pauses while "Quit bpviz?" is open, its counts are the status bar's, and Cancel
+    resumes it; no job (training or any other) is stopped until quitting is confirmed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpviz.gui.session import RUNNING
+
+    w = make_window(epochs=50)
+    w.confirm_close = True
+    w.show()
+    s = w.session
+    other_stopped = []
+
+    def other(feed):
+        while not feed.token.wait(0.01):
+            pass
+        other_stopped.append(True)
+
+    s.start()
+    qtbot.waitUntil(lambda: s.batches_done > 20, timeout=10000)
+    job = s.workers.start(other, "other")
+    asked = []
+
+    def answer(box, button):
+        asked.append((box.text(), s.state, s.batches_done, s.history.recorded, w.epoch_label.toolTip()))
+        return button
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Cancel))
+    w.close()
+    text, state, batches, recorded, tip = asked[0]
+    assert state == PAUSED and batches == recorded          # nothing trains behind the question
+    assert f"{batches:,} mini-batches" in text and f"{batches:,} mini-batches" in tip
+    assert w.isVisible() and job.is_running() and not other_stopped
+    qtbot.waitUntil(lambda: s.state == RUNNING, timeout=5000)
+    qtbot.waitUntil(lambda: s.batches_done > batches + 10, timeout=10000)   # training went on
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Discard))
+    w.close()
+    assert not w.isVisible() and s.job is None and not job.is_running() and other_stopped == [True]
+    assert s.workers.jobs == []
