@@ -411,8 +411,9 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<table>{rows}</table><p>"
-                    + self.tr("Single keys (Space, S, B, N, F) work wherever the focus is: the number fields "
-                              "never take them. Enter in a field applies it and hands the keys back.") + "</p>")
+                    + self.tr("Space works wherever the focus is: no field takes it. While a field has the "
+                              "keyboard, every other key goes into it; Enter applies the field and hands the "
+                              "keyboard back, and S, B, N and F work again.") + "</p>")
         box.open()
         self.shortcuts_box = box
 

@@ -118,21 +118,47 @@ def test_fields_refuse_with_the_reason_and_keep_the_text(qtbot, make_window, fie
     assert tp.errors[key].isVisibleTo(tp) and reason in tp.errors[key].text()
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Space, Qt.Key.Key_S, Qt.Key.Key_B])
-def test_shortcut_keys_never_edit_a_number_field(qtbot, make_window, key):
+def test_space_never_edits_a_field_and_trains(qtbot, make_window):
     w = make_window(epochs=5)
     s = w.session
     activate(qtbot, w)
     eta = w.train_panel.eta
     eta.setFocus()
     qtbot.waitUntil(eta.hasFocus, timeout=2000)
-    QTest.keyClick(eta, key)
+    QTest.keyClick(eta, Qt.Key.Key_Space)
     assert eta.text() == "3"
-    if key == Qt.Key.Key_S:
-        assert s.state == IDLE
-    else:
-        qtbot.waitUntil(lambda: s.state != IDLE, timeout=5000)
+    qtbot.waitUntil(lambda: s.state != IDLE, timeout=5000)
     s.stop()
+
+
+@pytest.mark.parametrize("field, text", [("eta", "nan"), ("lmbda", "abc"), ("eta", "1e-3"), ("batch", "sbnf")])
+def test_a_field_with_the_keyboard_takes_every_letter_then_enter_hands_the_keys_back(qtbot, make_window,
+                                                                                     field, text):
+    w = make_window(epochs=5)
+    s = w.session
+    activate(qtbot, w)
+    f = getattr(w.train_panel, field)
+    f.setFocus()
+    qtbot.waitUntil(f.hasFocus, timeout=2000)
+    f.selectAll()
+    shown = s.sample_index
+    QTest.keyClicks(f, text)
+    assert f.text() == text                              # typed whole: no letter fired a shortcut
+    assert s.state == IDLE and s.sample_index == shown and s.batches_done == 0
+    QTest.keyClick(f, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not f.hasFocus(), timeout=2000)
+    key = {"batch": "batch_size"}.get(field, field)
+    if text == "1e-3":
+        assert s.config.eta == 1e-3 and not w.train_panel.errors[key].isVisibleTo(w.train_panel)
+    else:
+        assert w.train_panel.errors[key].isVisibleTo(w.train_panel) and f.text() == text
+        type_into(f, {"eta": "3", "lmbda": "0", "batch": "10"}[field])
+    QTest.keyClick(w, Qt.Key.Key_N)                      # the window has the keys again
+    assert s.sample_index != shown
+    QTest.keyClick(w, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: s.batches_done == 1, timeout=5000)
+    QTest.keyClick(w, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: s.state == IDLE, timeout=5000)
 
 
 def test_enter_applies_eta_while_training_and_hands_the_keys_back(qtbot, make_window):
