@@ -34,6 +34,7 @@ from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.throttle import Poller
 from bpviz.gui.train_panel import TrainPanel
 from bpviz.gui.widgets import wheel_only_when_focused
+from bpviz.scene.names import Level, RunState
 
 STYLE = """
 QMainWindow, QWidget { background: #1f2229; color: #e5e7eb; }
@@ -50,7 +51,7 @@ QTabBar::tab:selected { background: #374151; }
 QStatusBar QLabel { padding: 0 8px; }
 QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
 """
-LEVEL_COLOURS = {"info": "#1e3a5f", "warning": "#5c4410", "error": "#7f1d1d"}
+LEVEL_COLOURS = {Level.INFO: "#1e3a5f", Level.WARNING: "#5c4410", Level.ERROR: "#7f1d1d"}
 
 
 def cjk_font_families(sample: str = "反向传播") -> list[str]:
@@ -85,12 +86,14 @@ class MessageBar(QWidget):
         self._timer.timeout.connect(self.hide)
         self.hide()
 
-    def show_message(self, level: str, text: str) -> None:
+    def show_message(self, level: Level | str, text: str) -> None:
+        level = Level(level)
         self.level = level
         self.label.setText(text)
-        self.setStyleSheet(f"background: {LEVEL_COLOURS.get(level, '#1e3a5f')}; border-radius: 4px;")
+        self.label.setAccessibleName(level.label())
+        self.setStyleSheet(f"background: {LEVEL_COLOURS[level]}; border-radius: 4px;")
         self.show()
-        if level == "info":
+        if level is Level.INFO:
             self._timer.start()
         else:
             self._timer.stop()
@@ -329,9 +332,8 @@ class MainWindow(QMainWindow):
                        "View → Language → English.")
         return False
 
-    def state_text(self, state) -> str:
-        return {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
-                "stopping": self.tr("stopping")}.get(state.value, state.value)
+    def state_text(self, state: RunState) -> str:
+        return RunState(state).label()
 
     def install_explore(self) -> None:
         """Add the "why" views (tabs, bottom tabs, Explore menu); once."""

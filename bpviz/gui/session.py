@@ -10,7 +10,6 @@ adopted when the run has ended — so what the views count is what the network r
 
 from __future__ import annotations
 
-import enum
 import os
 import weakref
 from dataclasses import replace
@@ -25,6 +24,7 @@ from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_datase
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
+from bpviz.scene.names import Level, RunState, cost_label
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
@@ -44,13 +44,6 @@ from bpviz.state.models import CustomInput, Drawing, Selection, StepThrough
 
 #: The trained model the Draw tab loads when the network was never trained.
 SHIPPED_MODEL = "mnist-784-100-10-ce.npz"
-
-
-class RunState(str, enum.Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    PAUSED = "paused"
-    STOPPING = "stopping"   # Stop was asked; the run is finishing its current piece of work
 
 
 IDLE, RUNNING, PAUSED, STOPPING = RunState.IDLE, RunState.RUNNING, RunState.PAUSED, RunState.STOPPING
@@ -84,11 +77,11 @@ class Session(QObject):
     # parameters change ~20×/s: views poll ``params_version`` on their own timers instead.
     parameters_changed = Signal()
     config_changed = Signal()       # a training setting (η, m, epochs, λ, delay) changed
-    state_changed = Signal(str)     # RunState value
+    state_changed = Signal(object)  # RunState
     progress = Signal(object)       # bpviz.state.Progress
     epoch_finished = Signal(object)  # core.EpochDone
     history_changed = Signal()      # history arrays grew or were cleared
-    message = Signal(str, str)      # level ("info" | "warning" | "error"), text
+    message = Signal(object, str)   # Level, text
     sample_changed = Signal(int)    # index into the test set of the sample shown
     selection_changed = Signal(object)  # (l, j) or None
     edge_selection_changed = Signal(object)  # (l, j, k) or None
@@ -249,9 +242,9 @@ class Session(QObject):
         self._publish_parameters()
         self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
 
-    def report(self, level: str, text: str) -> None:
-        """Show a message ("info", "warning" or "error") in the window's message bar."""
-        self.message.emit(level, text)
+    def report(self, level: Level | str, text: str) -> None:
+        """Show a message in the window's message bar (a Level, or its value "info", "warning", "error")."""
+        self.message.emit(Level(level), text)
 
     # -- changing the world ------------------------------------------------------------------
     def _load_dataset(self, key: str) -> DataSplits:
@@ -353,8 +346,7 @@ class Session(QObject):
             raise ModelFileError(str(e)) from None
         world.loaded_correct = acc = net.evaluate(data.test.x, data.test.labels)
         self._commit(world, self.tr("opening {name}").format(name=Path(path).name))
-        cost = {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
-            net.cost.name, net.cost.name)
+        cost = cost_label(net.cost.name)
         self.report("info", self.tr("Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images "
                                     "right.").format(
             name=Path(path).name, sizes=list(net.sizes), cost=cost, right=acc, total=len(self.data.test),
@@ -383,7 +375,7 @@ class Session(QObject):
     def _set_state(self, state: RunState) -> None:
         if state != self.state:
             self.state = state
-            self.state_changed.emit(state.value)
+            self.state_changed.emit(state)
 
     def _new_run(self, epochs: int, steps: int | None = None) -> TrainingRun:
         c, w = self.config, self.world

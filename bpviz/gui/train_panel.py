@@ -28,6 +28,7 @@ from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
 from bpviz.gui.worker import Job
 from bpviz.scene import pace
+from bpviz.scene.names import CostName, InitName, RunState, cost_label, init_label
 from bpviz.state import ConfigError, TrainConfig
 
 FOLDER_ITEM = "Folder of IDX files…"
@@ -55,13 +56,13 @@ class TrainPanel(QWidget):
         self.seed = self._field(str(c.seed), self.tr("Seed of the initial weights and of the shuffling: same seed, "
                                                  "same run."))
         self.cost = QComboBox()
-        self.cost.addItem(self.tr("Quadratic (the seed's)"), "quadratic")
-        self.cost.addItem(self.tr("Cross-entropy"), "cross-entropy")
+        for cost in CostName:
+            self.cost.addItem(cost.choice(), cost.value)
         self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
                                      "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
-        self.init.addItem(self.tr("Standard N(0, 1) (the seed's)"), "standard")
-        self.init.addItem(self.tr("Scaled N(0, 1/n_in)"), "scaled")
+        for init in InitName:
+            self.init.addItem(init.choice(), init.value)
         self.init.setToolTip(self.tr("How the initial weights are drawn. Biases are always N(0, 1)."))
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
@@ -282,12 +283,16 @@ class TrainPanel(QWidget):
         """Enter in η while training runs: the next mini-batch uses it (or the reason it cannot)."""
         if self.session.state == IDLE:
             return
+        text = self.eta.text().strip()
         try:
-            value = float(self.eta.text())
+            value = float(text)
+        except ValueError:
+            self.show_error(ConfigError("eta", self.tr("{text} is not a number").format(text=repr(text))))
+            return
+        try:
             self.session.set_eta(value)
-        except ValueError as e:
-            self.show_error(ConfigError("eta", str(e) if "eta" in str(e) or "η" in str(e) else
-                                        self.tr("{text} is not a number").format(text=repr(self.eta.text()))))
+        except ValueError as e:   # the core's reason (η must be finite and > 0)
+            self.show_error(ConfigError("eta", str(e)))
             return
         self.show_error(None)
 
@@ -354,7 +359,7 @@ class TrainPanel(QWidget):
         else:
             self.dataset.setCurrentIndex(self._last_dataset_index)
 
-    def _on_state(self, state: str) -> None:
+    def _on_state(self, state: RunState) -> None:
         self.train_button.setText({IDLE: self.tr("Train"), RUNNING: self.tr("Pause"), PAUSED: self.tr("Resume"),
                                    STOPPING: self.tr("Stopping…")}[state])
         self.train_button.setEnabled(state != STOPPING)
@@ -380,14 +385,7 @@ class TrainPanel(QWidget):
         self.network_label.setText(
             self.tr("Network {sizes} · {cost} · {init} · {n} parameters.\nData: {data}, {train} training and "
                     "{test} test samples.").format(
-                sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
+                sizes=list(net.sizes), cost=cost_label(net.cost.name), init=init_label(net.init),
                 n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
                 test=f"{len(s.data.test):,}"))
 
-    def cost_text(self, name: str) -> str:
-        return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
-            name, name)
-
-    def init_text(self, name: str) -> str:
-        return {"standard": self.tr("standard initial weights"), "scaled": self.tr("scaled initial weights")}.get(
-            name, name)
