@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         session.world_changed.connect(self._status_poller.force)
         session.epoch_finished.connect(lambda _ev: self._status_poller.force())
         session.undo_changed.connect(self._on_undo_available)
+        session.saved.connect(lambda _path: self._status_poller.force())
         self._status_poller.force()
         self._on_undo_available(session.can_undo)
 
@@ -503,7 +504,9 @@ class MainWindow(QMainWindow):
     # -- status ----------------------------------------------------------------------------
     def _status_key(self):
         s = self.session
-        return (s.state, s.params_version, s.epochs_done, s.batches_done, s.config, id(s.world), id(s.last_progress))
+        w = s.world
+        return (s.state, s.params_version, s.epochs_done, s.batches_done, s.config, id(w), id(s.last_progress),
+                w.unsaved, w.model_path, w.hand_correct, len(w.history.hand_updates))
 
     def _show_status(self) -> None:
         """Every figure from the session's one source of truth: the world's counters, the
@@ -523,13 +526,22 @@ class MainWindow(QMainWindow):
         rate = self.tr("{rate} samples/s").format(rate=f"{p.samples_per_s:,.0f}") + " · " if s.state == RUNNING and p is not None and p.samples_per_s \
             else ""
         self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
+        self._show_title()
         ev = s.history.epochs[-1] if s.history.epochs else None
         n_test = len(s.data.test)
-        if ev is None and s.world.loaded_correct is not None and not s.world.trained:
-            c = s.world.loaded_correct
+        w = s.world
+        if w.hand_correct is not None:
+            c = w.hand_correct
             self.accuracy_label.setText(
-                self.tr("test accuracy {percent}% ({right} / {total}) as opened from {name}").format(
-                    percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, name=Path(s.model_path).name))
+                self.tr("test accuracy {percent}% ({right} / {total}) after the last {what}").format(
+                    percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, what=w.hand_what))
+        elif ev is None and w.loaded_correct is not None and not w.trained:
+            c = w.loaded_correct
+            text = self.tr("test accuracy {percent}% ({right} / {total}) as opened from {name}").format(
+                percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, name=Path(w.opened_path or "").name)
+            if w.saved and w.model_path != w.opened_path:
+                text += " · " + self.tr("saved to {name}").format(name=Path(w.model_path).name)
+            self.accuracy_label.setText(text)
         elif ev is None or ev.test_accuracy is None:
             self.accuracy_label.setText(self.tr("test accuracy –"))
         else:
@@ -539,6 +551,15 @@ class MainWindow(QMainWindow):
                 self.tr("test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}").format(
                     percent=f"{100 * ev.test_accuracy:.2f}", right=ev.test_correct, total=ev.test_total,
                     validation=val, epoch=ev.epoch + 1))
+
+    def _show_title(self) -> None:
+        """The file the network was opened from or saved to, and [*] while it has unsaved changes."""
+        w = self.session.world
+        if w.model_path:
+            self.setWindowTitle(self.tr("bpviz — {name}[*]").format(name=Path(w.model_path).name))
+        else:
+            self.setWindowTitle(self.tr("bpviz — watch backpropagation") + "[*]")
+        self.setWindowModified(w.unsaved)
 
     NARROW = 1200   # below this width the side columns give the network view room
 

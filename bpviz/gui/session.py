@@ -29,6 +29,8 @@ from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
+    HandKind,
+    HandUpdate,
     Paused,
     Progress,
     RunEnd,
@@ -89,6 +91,7 @@ class Session(QObject):
     drawing_changed = Signal()      # the drawn digit or whether it is shown changed
     undo_changed = Signal(bool)     # whether Undo can bring a replaced network back
     lens_changed = Signal()         # a panel set or cleared what the network view colours
+    saved = Signal(str)             # the network was saved to this file
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
                  parent: QObject | None = None) -> None:
@@ -228,19 +231,30 @@ class Session(QObject):
             self.lens = lens
             self.lens_changed.emit()
 
-    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray], what: str) -> None:
+    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray], what: str,
+                       kind: HandKind = HandKind.BY_HAND, cost: float | None = None) -> None:
         """Give the network these parameters (same shapes and dtype: the values are taken
         exactly, so restoring saved arrays is bit-identical). Only while no run trains.
-        ``what`` names the change for the message bar (e.g. "one step on test image #8")."""
+        ``what`` names the change for the message bar (e.g. "one step on test image #8"); the
+        change is recorded in the history as ``kind`` (with ``cost``, the cost it learned from)."""
         if self.state != IDLE:
             raise RuntimeError(self.tr("Stop training before changing the weights by hand."))
         net = self.network.copy()
         net.set_parameters(weights, biases)
+        self._changed_by_hand(net, kind, cost, what)
+        self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
+
+    def _changed_by_hand(self, net: Network, kind: HandKind, cost: float | None, what: str) -> None:
+        """Adopt ``net``, record the change in the history (the curve marks it) and measure the
+        test accuracy again: the last epoch's result is from before this change."""
         w = self.world
         w.network = net
         w.trained = w.unsaved = True
+        w.kept_update = w.kept_update or kind is HandKind.KEPT_UPDATE
+        w.hand_correct = net.evaluate(w.data.test.x, w.data.test.labels) if len(w.data.test) else None
+        w.hand_what = kind.label()
+        w.history.add_hand_update(HandUpdate(w.batches_done, kind, None if cost is None else float(cost), what))
         self._publish_parameters()
-        self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
 
     def report(self, level: Level | str, text: str) -> None:
         """Show a message in the window's message bar (a Level, or its value "info", "warning", "error")."""
@@ -340,7 +354,7 @@ class Session(QObject):
             epochs = int(meta.get("epochs_trained", meta.get("epochs", 0)) or 0)
             world = World(data, net, config, np.random.default_rng([config.seed, 1]),
                           sample_index=self.sample_index if data is self.data else 0,
-                          model_path=str(path), epochs_done=epochs, epochs_loaded=epochs)
+                          model_path=str(path), opened_path=str(path), epochs_done=epochs, epochs_loaded=epochs)
         except (ModelFileError, RuntimeError) as e:
             self.report("error", str(e))
             raise ModelFileError(str(e)) from None
@@ -359,12 +373,16 @@ class Session(QObject):
             net = self.network
         meta = {"config": config_to_dict(self.config), "epochs_trained": self.epochs_done,
                 "dataset": self.data.name}
-        if self.history.epochs and self.history.epochs[-1].test_total:
+        if self.world.hand_correct is not None and self.state == IDLE:   # measured after the last change by hand
+            meta["test_correct"], meta["test_total"] = self.world.hand_correct, len(self.data.test)
+        elif self.history.epochs and self.history.epochs[-1].test_total:
             meta["test_correct"] = self.history.epochs[-1].test_correct
             meta["test_total"] = self.history.epochs[-1].test_total
         out = save_network(net, path, meta)
         self.world.model_path = str(out)
+        self.world.saved = True
         self.world.unsaved = False
+        self.saved.emit(str(out))
         self.report("info", self.tr("Saved {path}.").format(path=out))
         return out
 
@@ -437,6 +455,7 @@ class Session(QObject):
                 self.progress.emit(ev)
             elif isinstance(ev, EpochDone):
                 w.epochs_done = ev.epoch + 1
+                w.hand_correct = None      # this epoch's result is newer than any change by hand
                 w.history.add_epoch(ev)
                 self.epoch_finished.emit(ev)
             elif isinstance(ev, DivergedEvent):
@@ -694,10 +713,10 @@ class Session(QObject):
             raise RuntimeError(self.tr("This update would make the weights non-finite; it was not kept."))
         net = self.network.copy()
         net.set_parameters(seq.after.weights, seq.after.biases)
-        w = self.world
-        w.network = net
-        w.kept_update = w.trained = w.unsaved = True
-        self._publish_parameters()
+        m = seq.m
+        what = (self.tr("the update of the step-through on a mini-batch of {m}").format(m=m) if m > 1 else
+                self.tr("the update of the step-through on one sample"))
+        self._changed_by_hand(net, HandKind.KEPT_UPDATE, seq.update_cost, what)
         self.report("info", self.tr("Kept the update: the network now has the weights after this gradient-descent "
                                     "step."))
 

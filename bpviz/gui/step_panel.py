@@ -261,6 +261,7 @@ class StepPanel(QWidget):
             self.equations.setText(self._equations_html(None))
             self.numbers.setText("")
             self.neuron_hint.setText("")
+            self._clear_plot()
             return
         names = seq.class_names
         image = square_side(s.network.sizes[0]) is not None
@@ -296,6 +297,12 @@ class StepPanel(QWidget):
             style = HIGHLIGHT if key in keys else "color:#9ca3af;"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"
+
+    def _clear_plot(self) -> None:
+        """No step-through: no chart (one of another network's vectors would be stale)."""
+        self.plot_title.setText("")
+        self.plot.removeItem(self.image)
+        self.plot.removeItem(self.bars)
 
     def _plot_vector(self, name: str, l: int, v: np.ndarray, j: int) -> None:
         side = square_side(v.size)

@@ -42,6 +42,10 @@ class World:
     unsaved: bool = False             # changed (trained, kept update, taught) since created, opened or saved
     kept_update: bool = False         # a step-through update was applied by hand
     trained: bool = False             # changed since drawn or loaded (training or a kept update)
+    opened_path: str | None = None    # the file it was opened from (model_path changes when it is saved)
+    saved: bool = False               # model_path is where it was saved (not the file it was opened from)
+    hand_correct: int | None = None   # test images right, measured after the last change by hand
+    hand_what: str = ""               # that change, as shown (until an epoch's result is newer)
 
     def __post_init__(self) -> None:
         sizes = self.network.sizes
@@ -65,12 +69,23 @@ class World:
 
     def describe(self) -> str:
         sizes = list(self.network.sizes)
-        if self.epochs_done or self.batches_done:
-            return translate("World", "{sizes} network trained for {epochs} epochs ({batches} mini-batches)").format(
+        hand = len(self.history.hand_updates)
+        if self.epochs_loaded and self.batches_done:
+            text = translate("World", "{sizes} network trained for {epochs} epochs ({loaded} before it was opened, "
+                                      "then {batches} mini-batches)").format(
+                sizes=sizes, epochs=self.epochs_done, loaded=self.epochs_loaded, batches=f"{self.batches_done:,}")
+        elif self.epochs_done or self.batches_done:
+            text = translate("World", "{sizes} network trained for {epochs} epochs ({batches} mini-batches)").format(
                 sizes=sizes, epochs=self.epochs_done, batches=f"{self.batches_done:,}")
-        if self.kept_update:
-            return translate("World", "{sizes} network with a kept update").format(sizes=sizes)
-        return translate("World", "{sizes} network").format(sizes=sizes)
+        else:
+            text = translate("World", "{sizes} network").format(sizes=sizes)
+        if hand == 1:
+            text = translate("World", "{network}, changed once by hand (a kept update or a teaching step)").format(
+                network=text)
+        elif hand:
+            text = translate("World", "{network}, changed {n} times by hand (kept updates or teaching steps)").format(
+                network=text, n=hand)
+        return text
 
 
 class WorldModel:
