@@ -397,10 +397,15 @@ class Session(QObject):
 
     def _new_run(self, epochs: int, steps: int | None = None) -> TrainingRun:
         c, w = self.config, self.world
+        # Stopped inside an epoch: the run finishes that epoch in its order, so the status bar's
+        # "mini-batch k of n" and the curve's count go on together (with another m the epoch is
+        # cut into other mini-batches and starts again).
+        resume = w.stopped_at if w.stopped_at is not None and w.stopped_at.batch_size == c.batch_size else None
+        batches_done = w.batches_done
         return TrainingRun(w.network.copy(), w.data.train, w.data.test, validation=w.data.validation,
                            epochs=epochs, batch_size=c.batch_size, eta=c.eta, lmbda=c.lmbda, rng=w.rng,
-                           start_epoch=w.epochs_done, batches_done=w.batches_done, delay_s=c.delay_ms / 1000,
-                           steps=steps)
+                           start_epoch=w.epochs_done, batches_done=batches_done, delay_s=c.delay_ms / 1000,
+                           steps=steps, resume=resume)
 
     def start(self, *, steps: int | None = None) -> None:
         """Train for config.epochs more epochs from the current weights (or only ``steps``
@@ -474,6 +479,7 @@ class Session(QObject):
         w = self.world
         w.network = ev.network                       # the run hands its network back
         w.epochs_done, w.batches_done = ev.epochs_done, ev.batches_done
+        w.stopped_at = ev.position
         self.job = self._run = None
         self._publish_parameters()
         self._set_state(IDLE)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bpviz.core import Network
+from bpviz.core import EpochPosition, Network
 from bpviz.data import DataSplits
 from bpviz.i18n import translate
 from bpviz.state.config import TrainConfig
@@ -38,6 +38,7 @@ class World:
     batches_done: int = 0
     epochs_loaded: int = 0            # epochs the model file says it had (history holds the rest)
     epoch_position: tuple[int, int] = (0, 0)  # (mini-batches done, of n) in the epoch under way
+    stopped_at: EpochPosition | None = None   # a run stopped inside an epoch: the next run finishes it
     loaded_correct: int | None = None # test images right when the model file was opened
     unsaved: bool = False             # changed (trained, kept update, taught) since created, opened or saved
     kept_update: bool = False         # a step-through update was applied by hand
