@@ -163,6 +163,7 @@
     </message>
     <message>
         <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <extracomment>(n,) the order of the training samples in the epoch under way (set by sgd at each epoch&apos;s start)</extracomment>
         <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
     </message>
     <message>
@@ -203,6 +204,10 @@
     <message>
         <source>training cost (epoch)</source>
         <translation>训练代价（每迭代期）</translation>
+    </message>
+    <message>
+        <source>changed by hand</source>
+        <translation>手动修改</translation>
     </message>
     <message>
         <source>test</source>
@@ -324,29 +329,6 @@
     </message>
 </context>
 <context>
-    <name>DownloadWorker</name>
-    <message>
-        <source>{got} of {size} MB</source>
-        <translation>{got} / {size} MB</translation>
-    </message>
-    <message>
-        <source>{got} MB</source>
-        <translation>{got} MB</translation>
-    </message>
-    <message>
-        <source>Download cancelled; nothing was kept.</source>
-        <translation>下载已取消，未保留任何文件。</translation>
-    </message>
-    <message>
-        <source>Download failed: {error}</source>
-        <translation>下载失败：{error}</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified {name} in {folder}.</source>
-        <translation>已下载并校验 {name}，位于 {folder}。</translation>
-    </message>
-</context>
-<context>
     <name>DrawPanel</name>
     <message>
         <source>Clear</source>
@@ -423,6 +405,21 @@
     <message>
         <source>Sigmoid outputs trained with cross-entropy: each is the network&apos;s score for its class, not a probability distribution.</source>
         <translation>用交叉熵训练的 S 型输出：每个值是网络对该类别的打分，而不是概率分布。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>kept update of the step-through</source>
+        <translation>保留的逐步演示更新</translation>
+    </message>
+    <message>
+        <source>teaching step</source>
+        <translation>教学步骤</translation>
+    </message>
+    <message>
+        <source>weights changed by hand</source>
+        <translation>手动修改权重</translation>
     </message>
 </context>
 <context>
@@ -1325,16 +1322,8 @@
         <translation>下次启动 bpviz 时切换语言。</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>stopping</source>
-        <translation>正在停止</translation>
+        <source>Space works wherever the focus is: no field takes it. While a field has the keyboard, every other key goes into it; Enter applies the field and hands the keyboard back, and S, B, N and F work again.</source>
+        <translation>无论焦点在哪里，空格键都有效：任何输入框都不接收它。输入框获得键盘时，其余按键都输入到框中；按 Enter 应用该输入框并交还键盘，之后 S、B、N、F 再次可用。</translation>
     </message>
     <message>
         <source>Nothing to undo: no trained network was replaced.</source>
@@ -1347,10 +1336,6 @@
     <message>
         <source>The canvas needs a trained network, so the shipped model {name} was loaded ({percent} % of the {n} test images right). Reset in the Train tab starts again from random weights.</source>
         <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent} %）。在“训练”页点“重置”可从随机权重重新开始。</translation>
-    </message>
-    <message>
-        <source>Single keys (Space, S, B, N, F) work wherever the focus is: the number fields never take them. Enter in a field applies it and hands the keys back.</source>
-        <translation>单键快捷键（Space、S、B、N、F）无论焦点在哪里都有效：数字输入框不会占用它们。在输入框中按 Enter 会应用该值并交还这些按键。</translation>
     </message>
     <message>
         <source>Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;, trained by mini-batch SGD on MNIST.</source>
@@ -1405,8 +1390,16 @@
         <translation>{rate} 样本/秒</translation>
     </message>
     <message>
+        <source>test accuracy {percent}% ({right} / {total}) after the last {what}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}），在最近一次{what}之后</translation>
+    </message>
+    <message>
         <source>test accuracy {percent}% ({right} / {total}) as opened from {name}</source>
         <translation>测试准确率 {percent}%（{right} / {total}），打开 {name} 时</translation>
+    </message>
+    <message>
+        <source>saved to {name}</source>
+        <translation>已保存到 {name}</translation>
     </message>
     <message>
         <source>validation {percent}%</source>
@@ -1415,6 +1408,10 @@
     <message>
         <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
         <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+    <message>
+        <source>bpviz — {name}[*]</source>
+        <translation>bpviz — {name}[*]</translation>
     </message>
     <message>
         <source>Quit bpviz</source>
@@ -2011,6 +2008,77 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>Quadratic (the seed&apos;s)</source>
+        <translation>二次代价（原始程序）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>Standard N(0, 1) (the seed&apos;s)</source>
+        <translation>标准 N(0, 1)（原始程序）</translation>
+    </message>
+    <message>
+        <source>Scaled N(0, 1/n_in)</source>
+        <translation>缩放 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Which edges to draw for layers with many inputs (smaller layers always show every edge). All 23,520 input edges are slow and unreadable.</source>
@@ -2154,6 +2222,26 @@ aᴸ：{bars}
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>after mini-batch {k} of epoch {e}</source>
+        <translation>第 {e} 个迭代期的第 {k} 个小批量之后</translation>
+    </message>
+    <message>
+        <source>after epoch {e}</source>
+        <translation>第 {e} 个迭代期之后</translation>
+    </message>
+    <message>
+        <source>before any training</source>
+        <translation>训练开始之前</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} ({what})</source>
+        <translation>{where}：{kind}（{what}）</translation>
+    </message>
+    <message>
+        <source>, cost {c}</source>
+        <translation>，代价 {c}</translation>
     </message>
     <message>
         <source>epoch {e}, mini-batch {i} of {n}: cost {c}</source>
@@ -2365,7 +2453,7 @@ aᴸ：{bars}
     <name>Session</name>
     <message>
         <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
         <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
     </message>
     <message>
@@ -2425,14 +2513,6 @@ aᴸ：{bars}
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
-    </message>
-    <message>
         <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
         <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
     </message>
@@ -2471,6 +2551,14 @@ aᴸ：{bars}
     <message>
         <source>This update would make the weights non-finite; it was not kept.</source>
         <translation>这次更新会使权重变为非有限值；未予保留。</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on a mini-batch of {m}</source>
+        <translation>逐步演示在 {m} 个样本的小批量上的更新</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on one sample</source>
+        <translation>逐步演示在一个样本上的更新</translation>
     </message>
     <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
@@ -2793,26 +2881,10 @@ The input must match the image size, the output the number of classes.</source>
         <translation>初始权重和洗牌所用的随机种子：种子相同，运行结果相同。</translation>
     </message>
     <message>
-        <source>Quadratic (the seed&apos;s)</source>
-        <translation>二次代价（原始程序）</translation>
-    </message>
-    <message>
-        <source>Cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
         <source>Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).
 Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>二次代价：C = ½‖y − a‖²，BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。
 交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
-    </message>
-    <message>
-        <source>Standard N(0, 1) (the seed&apos;s)</source>
-        <translation>标准 N(0, 1)（原始程序）</translation>
-    </message>
-    <message>
-        <source>Scaled N(0, 1/n_in)</source>
-        <translation>缩放 N(0, 1/n_in)</translation>
     </message>
     <message>
         <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
@@ -2969,22 +3041,6 @@ Can be changed while training runs.</source>
 Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络 {sizes} · {cost} · {init} · {n} 个参数。
 数据：{data}，{train} 个训练样本和 {test} 个测试样本。</translation>
-    </message>
-    <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
-    </message>
-    <message>
-        <source>standard initial weights</source>
-        <translation>标准初始权重</translation>
-    </message>
-    <message>
-        <source>scaled initial weights</source>
-        <translation>缩放初始权重</translation>
     </message>
 </context>
 <context>
@@ -3514,12 +3570,20 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
     </message>
     <message>
-        <source>{sizes} network with a kept update</source>
-        <translation>保留了一次更新的 {sizes} 网络</translation>
+        <source>{sizes} network trained for {epochs} epochs ({loaded} before it was opened, then {batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期的 {sizes} 网络（打开前已训练 {loaded} 个迭代期，之后又训练了 {batches} 个小批量）</translation>
     </message>
     <message>
         <source>{sizes} network</source>
         <translation>{sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{network}, changed once by hand (a kept update or a teaching step)</source>
+        <translation>{network}，手动修改过一次（保留的更新或教学步骤）</translation>
+    </message>
+    <message>
+        <source>{network}, changed {n} times by hand (kept updates or teaching steps)</source>
+        <translation>{network}，手动修改过 {n} 次（保留的更新或教学步骤）</translation>
     </message>
     <message>
         <source>the {world} replaced by {what}</source>
