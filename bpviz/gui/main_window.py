@@ -247,10 +247,9 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
-        self.undo_action = self.add_action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
-                                        self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the "
-                                                "trained network that a dataset switch, new sizes, Reset or Open "
-                                                "replaced"))
+        self.tip_undo = self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the trained network that a "
+                                "dataset switch, new sizes, Reset or Open replaced")
+        self.undo_action = self.add_action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, self.tip_undo)
         t = m.addMenu(self.tr("&Train"))
         tp = self.train_panel
         self.toggle_action = self.add_action(t, self.tr("Train / Pause / Resume (Step tab: play / pause)"), self._on_space,
@@ -355,8 +354,15 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("warning", str(e))
 
     def _on_undo_available(self, available: bool) -> None:
-        text = self.session.worlds.undo_text
+        worlds = self.session.worlds
+        text = worlds.undo_text
         self.undo_action.setText(self.tr("&Undo") if not text else self.tr("&Undo: bring back {what}").format(what=text))
+        kept = worlds.kept
+        tip = self.tip_undo if not kept else self.tr("Undo keeps {n} replaced networks ({mb} MB), newest first:\n"
+                                                     "{list}").format(n=len(kept), mb=f"{worlds.undo_bytes() / 1e6:.1f}",
+                                                                      list="\n".join(kept))
+        self.undo_action.setToolTip(tip)
+        self.undo_action.setStatusTip(tip)
 
     def show_step_tab(self) -> None:
         self.tabs.setCurrentWidget(self.step_panel)

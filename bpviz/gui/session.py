@@ -43,6 +43,7 @@ from bpviz.state import (
     config_to_dict,
 )
 from bpviz.state.models import CustomInput, Drawing, Selection, StepThrough
+from bpviz.state.world import UNDO_DEPTH
 
 #: The trained model the Draw tab loads when the network was never trained.
 SHIPPED_MODEL = "mnist-784-100-10-ce.npz"
@@ -120,6 +121,7 @@ class Session(QObject):
         self._history_source = None
         self.worlds.changed.connect(self._on_world)
         self.worlds.undo_changed.connect(self.undo_changed.emit)
+        self.worlds.dropped.connect(self._on_undo_dropped)
         self.selection_model.neuron_changed.connect(self.selection_changed.emit)
         self.selection_model.edge_changed.connect(self.edge_selection_changed.emit)
         self.steps_model.changed.connect(self.step_changed.emit)
@@ -200,6 +202,12 @@ class Session(QObject):
         self._watch_history()
         self._publish_parameters(notify=False)
         self.world_changed.emit()
+
+    def _on_undo_dropped(self, dropped: list[str]) -> None:
+        held = self.worlds.undo_bytes()
+        self.report("info", self.tr("Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go "
+                                    "of the oldest: {what}.").format(
+            n=len(self.worlds.kept), mb=f"{held / 1e6:.0f}", limit=UNDO_DEPTH, what="; ".join(dropped)))
 
     def _commit(self, world: World, what: str) -> None:
         if self.worlds.commit(world, what):
@@ -292,8 +300,9 @@ class Session(QObject):
                 self.report("info", self.tr("Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} "
                                             "classes.").format(sizes=",".join(map(str, fitted)), data=data.name,
                                                                inputs=data.input_size, classes=data.n_classes))
-        config.validate(data)
-        if data is not self.data or config.architecture != self.config.architecture:
+        new_network = data is not self.data or config.architecture != self.config.architecture
+        config.validate(data, self.worlds.held_bytes() if new_network else 0)
+        if new_network:
             sample = 0 if data is not self.data else self.sample_index
             what = (self.tr("switching to {data}").format(data=data.name) if data is not self.data else
                     self.tr("the new settings"))

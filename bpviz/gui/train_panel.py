@@ -214,7 +214,10 @@ class TrainPanel(QWidget):
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
                       dataset=dataset, delay_ms=self.delay_ms())
         unread = {e.field for e in errors}
-        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None) if e.field not in unread]
+        new_network = dataset != s.config.dataset or cfg.architecture != s.config.architecture
+        held = s.worlds.held_bytes() if new_network else 0    # the undo list will keep the current network
+        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None, held)
+                   if e.field not in unread]
         return cfg, errors
 
     def config(self) -> TrainConfig:

@@ -104,6 +104,7 @@ def test_a_short_run_counts_as_training_so_the_draw_tab_keeps_it(qtbot, make_win
     ("batch", "0", "≥ 1"),
     ("batch", "100000", "cannot be larger"),
     ("sizes", "784,100000,10", "GB"),
+    ("sizes", "784,20000,10", "drawing"),      # the tour's: it fits training alone, not the app's drawing of it
     ("lmbda", "-1", "≥ 0"),
 ])
 def test_fields_refuse_with_the_reason_and_keep_the_text(qtbot, make_window, field, text, reason):
