@@ -118,6 +118,35 @@
         <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
     </message>
     <message>
+        <source>network {gb}</source>
+        <extracomment>What the app holds for a network, in bytes per weight, measured with the window open ([784, 4000, 10], 3.2 M weights, offscreen, RSS): each part is there at the same time. Each network kept for Undo: its weights (and its history, counted as it is).</extracomment>
+        <translation>网络 {gb}</translation>
+    </message>
+    <message>
+        <source>drawing {gb}</source>
+        <translation>绘图 {gb}</translation>
+    </message>
+    <message>
+        <source>training {gb}</source>
+        <translation>训练 {gb}</translation>
+    </message>
+    <message>
+        <source>step-through {gb}</source>
+        <translation>逐步演示 {gb}</translation>
+    </message>
+    <message>
+        <source>undo list {gb}</source>
+        <translation>撤销列表 {gb}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters: with everything the app keeps for it it would need about {need} GB ({parts} GB), above the limit of about {limit} GB; use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数：连同程序为它保留的一切，大约需要 {need} GB（{parts} GB），超过约 {limit} GB 的上限；请减少神经元</translation>
+    </message>
+    <message>
         <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
         <translation>输出层必须有 {n} 个神经元，{data} 的每个类别对应一个（输入的是 {got}）</translation>
     </message>
@@ -1322,6 +1351,12 @@
         <translation>下次启动 bpviz 时切换语言。</translation>
     </message>
     <message>
+        <source>Undo keeps {n} replaced networks ({mb} MB), newest first:
+{list}</source>
+        <translation>撤销列表保留 {n} 个被替换的网络（{mb} MB），最新的在前：
+{list}</translation>
+    </message>
+    <message>
         <source>Space works wherever the focus is: no field takes it. While a field has the keyboard, every other key goes into it; Enter applies the field and hands the keyboard back, and S, B, N and F work again.</source>
         <translation>无论焦点在哪里，空格键都有效：任何输入框都不接收它。输入框获得键盘时，其余按键都输入到框中；按 Enter 应用该输入框并交还键盘，之后 S、B、N、F 再次可用。</translation>
     </message>
@@ -2453,7 +2488,6 @@ aᴸ：{bars}
     <name>Session</name>
     <message>
         <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
         <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
     </message>
     <message>
@@ -2527,6 +2561,11 @@ aᴸ：{bars}
     <message>
         <source>Training stopped by an internal error: {error}</source>
         <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go of the oldest: {what}.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
+        <translation>撤销列表保留最近 {n} 个被替换的网络（{mb} MB，最多 {limit} 个）；已释放最旧的：{what}。</translation>
     </message>
     <message>
         <source>Training finished after {n} epochs.</source>
