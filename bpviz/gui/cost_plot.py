@@ -72,9 +72,9 @@ class CostPlot(QWidget):
         self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#fde047"), pen=None)
         cp.addItem(self.last_point)
         # changes by hand (kept step-through updates, teaching steps): the curve shows all the network got
-        self.hand_marks = pg.ScatterPlotItem(size=11, symbol="star", brush=pg.mkBrush("#f472b6"), pen=None,
-                                             name=self.tr("changed by hand"))
+        self.hand_marks = pg.ScatterPlotItem(size=11, symbol="star", brush=pg.mkBrush("#f472b6"), pen=None)
         cp.addItem(self.hand_marks)
+        self._hand_in_legend = False   # listed in the legend only while there is a mark to explain
         self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
         self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
                                  name=self.tr("test"))
@@ -229,6 +229,12 @@ class CostPlot(QWidget):
             self.last_point.setData([], [])
         hx, hy = hand_points(h)
         self.hand_marks.setData(hx, np.log10(np.maximum(hy, 1e-12)) if self.log else hy)
+        if bool(hx.size) != self._hand_in_legend:
+            self._hand_in_legend = bool(hx.size)
+            if hx.size:
+                self.cost_plot.legend.addItem(self.hand_marks, self.tr("changed by hand"))
+            else:
+                self.cost_plot.legend.removeItem(self.hand_marks)
         window = max(5, h.batches_per_epoch // 20)
         sx, sy = x, smooth(y, window)
         if sy.size > MAX_POINTS:
