@@ -2242,8 +2242,12 @@ aᴸ：{bars}
 <context>
     <name>Plots</name>
     <message>
-        <source>epoch {e}: training cost {c}</source>
+        <source>epoch {e}: not evaluated (Stop came during its evaluation)</source>
         <extracomment>The &quot;show&quot; choices of the cost plot: None = all epochs, else the last N epochs.</extracomment>
+        <translation>第 {e} 个迭代期：未评估（评估期间按了停止）</translation>
+    </message>
+    <message>
+        <source>epoch {e}: training cost {c}</source>
         <translation>第 {e} 个迭代期：训练代价 {c}</translation>
     </message>
     <message>

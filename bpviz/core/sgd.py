@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bpviz.core.network import Network, as_generator
+from bpviz.core.network import Interrupted, Network, as_generator
 from bpviz.i18n import translate
 
 
@@ -266,13 +266,20 @@ def sgd(
                 )
                 return
         if monitor:
-            training_cost = network.total_cost(X, Y, lmbda, n)
-            correct = total = v_correct = v_total = None
-            if X_test is not None:
-                correct, total = network.evaluate(X_test, y_test), len(y_test)
-            if validation is not None and len(_xy(validation)[1]):
-                X_val, y_val = _xy(validation)
-                v_correct, v_total = network.evaluate(X_val, y_val), len(y_val)
+            # A large network takes seconds to evaluate: Stop is asked between batches, and a
+            # stopped evaluation ends the epoch unmeasured (its mini-batches were all applied).
+            stop = lambda: control.stop_requested  # noqa: E731
+            try:
+                training_cost = network.total_cost(X, Y, lmbda, n, stop=stop)
+                correct = total = v_correct = v_total = None
+                if X_test is not None:
+                    correct, total = network.evaluate(X_test, y_test, stop=stop), len(y_test)
+                if validation is not None and len(_xy(validation)[1]):
+                    X_val, y_val = _xy(validation)
+                    v_correct, v_total = network.evaluate(X_val, y_val, stop=stop), len(y_val)
+            except Interrupted:
+                yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)
+                return
             yield EpochDone(epoch, start_epoch + epochs, training_cost, correct, total, v_correct, v_total)
         else:
             yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)

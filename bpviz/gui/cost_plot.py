@@ -247,7 +247,9 @@ class CostPlot(QWidget):
         self._update_ranges(x, y)
         ep = h.epochs
         ex = np.array([e.epoch + 1 for e in ep], dtype=float)
-        self.epoch_curve.setData(ex, np.array([e.training_cost for e in ep], dtype=float))
+        ey = np.array([e.training_cost for e in ep], dtype=float)
+        measured = np.isfinite(ey)           # an epoch whose evaluation Stop cut short has no cost
+        self.epoch_curve.setData(ex[measured], ey[measured])
         acc = [(e.epoch + 1, 100.0 * e.test_accuracy) for e in ep if e.test_accuracy is not None]
         if acc:
             ax, ay = np.array(acc).T

@@ -533,7 +533,8 @@ class MainWindow(QMainWindow):
             else ""
         self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
         self._show_title()
-        ev = s.history.epochs[-1] if s.history.epochs else None
+        # the last epoch that was measured (Stop may cut an epoch's evaluation short)
+        ev = next((e for e in reversed(s.history.epochs) if e.test_total), None)
         n_test = len(s.data.test)
         w = s.world
         if w.hand_correct is not None:

@@ -53,6 +53,8 @@ def describe_epoch(history, x: float, tolerance: float) -> str | None:
     if best is None:
         return None
     ev = best[1]
+    if not math.isfinite(ev.training_cost) and ev.test_total is None:
+        return translate("Plots", "epoch {e}: not evaluated (Stop came during its evaluation)").format(e=ev.epoch + 1)
     parts = [translate("Plots", "epoch {e}: training cost {c}").format(e=ev.epoch + 1, c=fmt(float(ev.training_cost), 4))]
     if ev.test_accuracy is not None:
         parts.append(translate("Plots", "test accuracy {p} % ({right} / {total})").format(

@@ -64,3 +64,28 @@ def test_a_position_for_another_mini_batch_size_is_not_used():
     run = _run(first.network, train, epochs=1, start_epoch=0, batches_done=4, rng=rng, resume=other_m)
     end = run.run()
     assert end.end is RunEnd.DONE and end.batches_done == 4 + 12   # a whole epoch again
+
+
+def test_stop_during_an_epochs_evaluation_ends_it_unmeasured_at_once():
+    """Stop between the last mini-batch and the end of the evaluation: the evaluation gives up
+    between two batches of samples; the epoch counts (all its mini-batches were applied)."""
+    import math
+
+    from bpviz.core import BatchDone, EpochDone, SGDControl, sgd
+
+    train = _data(n=9000)
+    net = Network((4, 5, 2), rng=np.random.default_rng(3))
+    control = SGDControl(eta=1.0)
+    asked = []
+    events = []
+    for ev in sgd(net, (train.x, train.labels), epochs=3, batch_size=100, eta=1.0, rng=0, control=control,
+                  test=(train.x, train.labels)):
+        events.append(ev)
+        if isinstance(ev, BatchDone) and ev.batch == ev.n_batches - 1:
+            control.request_stop()          # the evaluation of epoch 0 starts next
+            asked.append(ev)
+    assert len(asked) == 1
+    last = events[-1]
+    assert isinstance(last, EpochDone) and last.epoch == 0 and math.isnan(last.training_cost)
+    assert last.test_correct is None and last.test_total is None
+    assert sum(isinstance(e, BatchDone) for e in events) == 90
