@@ -82,6 +82,7 @@ class StepPanel(QWidget):
         self.timer.timeout.connect(self._tick)
         self._on_speed(self.speed.value())
         self._paused_tip = self.tr("(Pause or stop training to step through.)")
+        self._base_tips: dict[QWidget, str] = {}
 
         self.blocked = QLabel(self.tr("Training is running: pause or stop it to step through backpropagation."))
         self.blocked.setWordWrap(True)
@@ -220,7 +221,7 @@ class StepPanel(QWidget):
         for b in (self.first_button, self.prev_button, self.next_button, self.play_button, self.new_button,
                   self.single, self.batch):
             b.setEnabled(ok)
-            tip = b.toolTip().split("\n" + self._paused_tip)[0]
+            tip = self._base_tips.setdefault(b, b.toolTip())   # its own tip, never read back from the shown one
             b.setToolTip(tip if ok else tip + "\n" + self._paused_tip)
         if not ok:
             self.stop_play()
