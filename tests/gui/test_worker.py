@@ -118,3 +118,64 @@ def test_shutdown_cancels_and_waits_for_every_job_and_takes_no_new_one(qtbot):
     assert ended == ["stopped"] * 3      # every outcome delivered before shutdown returned
     with pytest.raises(RuntimeError):
         workers.start(work, "late")
+
+
+def _twin(epochs=2):
+    from bpviz.core.twin import TwinRun, TwinSettings
+    from bpviz.data.datasets import xor_dataset
+
+    data = xor_dataset(n_train=200, n_test=50)
+    a = TwinSettings(sizes=(2, 4, 2), eta=3.0, epochs=epochs, batch_size=10)
+    b = TwinSettings(sizes=(2, 4, 2), eta=0.5, epochs=epochs, batch_size=10)
+    return TwinRun(a, b, data.train, data.test)
+
+
+def test_twin_runs_deliver_every_epoch_record_in_order_and_what_they_trained(qtbot, workers):
+    from bpviz.gui.jobs import twin_work
+
+    twin = _twin(epochs=3)
+    items, results = [], []
+    job = workers.start(twin_work(twin), "twins", connect={"yielded": items.extend, "finished": results.append})
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    records = [r for it in items for r in it.records if r is not None]
+    # (the record at initialisation, epoch −1, is made before the job starts)
+    assert [r.epoch for r in records[0::2]] == [r.epoch for r in records[1::2]] == [0, 1, 2]
+    assert results == [items[-1].batches] == [3 * 20]
+    assert records[0::2] == list(twin.history[0][1:]) and records[1::2] == list(twin.history[1][1:])
+    assert not job.is_running()
+
+
+def test_cancelling_twin_runs_stops_both_between_two_mini_batches(qtbot, workers):
+    from bpviz.gui.jobs import twin_work
+
+    twin = _twin(epochs=5000)
+    items, ended = [], []
+    job = workers.start(twin_work(twin, interval=0.0), "twins",
+                        connect={"yielded": items.extend, "finished": ended.append})
+    qtbot.waitUntil(lambda: len(items) > 3, timeout=10000)
+    job.cancel()
+    assert job.wait(5000)
+    assert ended and ended[0] < 5000 * 20 and ended[0] == items[-1].batches
+
+
+def test_why_fast_measures_each_network_and_cancel_keeps_the_rows_measured(qtbot, workers):
+    from bpviz.gui.jobs import FastMeasured, FastStarting, why_fast_work
+
+    items, outcome = [], []
+    job = workers.start(why_fast_work([(2, 3, 2), (3, 4, 2)], max_seconds=0.2), "why-fast",
+                        connect={"yielded": items.extend, "finished": outcome.append,
+                                 "cancelled": lambda: outcome.append("cancelled")})
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20000)
+    assert [type(i) for i in items] == [FastStarting, FastMeasured, FastStarting, FastMeasured]
+    assert [i.row.sizes for i in items if isinstance(i, FastMeasured)] == [(2, 3, 2), (3, 4, 2)]
+    assert outcome == [2] and not job.is_running()
+    items.clear(), outcome.clear()
+    job = workers.start(why_fast_work([(2, 3, 2)] * 50, max_seconds=5.0), "why-fast",
+                        connect={"yielded": items.extend, "finished": outcome.append,
+                                 "cancelled": lambda: outcome.append("cancelled")})
+    qtbot.waitUntil(lambda: any(isinstance(i, FastMeasured) for i in items), timeout=20000)
+    job.cancel()
+    assert job.wait(10000)
+    assert outcome == ["cancelled"]
+    measured = [i for i in items if isinstance(i, FastMeasured)]
+    assert 1 <= len(measured) < 50 and [m.index for m in measured] == list(range(len(measured)))
