@@ -3087,6 +3087,29 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
 </context>
 <context>
+    <name>Twin</name>
+    <message>
+        <source>cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>sizes</source>
+        <translation>层大小</translation>
+    </message>
+    <message>
+        <source>initial weights × scale</source>
+        <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} = {value} is what both runs already have: choose another value</source>
+        <translation>{setting} = {value} 是两个运行都已有的设置：请选择另一个值</translation>
+    </message>
+</context>
+<context>
     <name>Why</name>
     <message>
         <source>quick: [784, n, 10] for n = 5 … 30 (about 5 s)</source>
