@@ -20,7 +20,7 @@ from bpviz.data import DataSplits, DatasetError, assets_dir, load_dataset
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.format import WORLD_KEYS, Lesson, LessonError, parse_step
 from bpviz.scene.lessons.strokes import drawn_input
-from bpviz.scene.lessons.verdicts import expected, render
+from bpviz.scene.lessons.verdicts import expected, plain, render
 from bpviz.scene.pace import delay_ms_of_rate
 from bpviz.scene.steps import StepSequence
 from bpviz.state.config import ConfigError, TrainConfig
@@ -178,4 +178,4 @@ def play(lesson: Lesson, lang: str = "en", base: TrainConfig | None = None) -> I
             value = f"{exp.value.symbol + ' = ' if exp.value.symbol else ''}{exp.value.value:.6g}"
         else:
             value = ""
-        yield CheckedQuestion(i, page.question.prompt.get(lang), exp.describe(page.question, lang), value)
+        yield CheckedQuestion(i, plain(render(page.question.prompt, ctx, lang)), exp.describe(page.question, lang), value)

@@ -33,7 +33,7 @@ LANGS = ("en", "zh_CN")
 TOP_KEYS = ("id", "title", "book", "summary", "setup", "page")
 PAGE_KEYS = ("title", "text", "setup", "question", "reveal")
 QUESTION_KEYS = ("kind", "prompt", "answer", "options", "pick", "items", "tolerance", "rel_tolerance", "zero",
-                 "target", "unit")
+                 "target", "reveal")
 OPTION_KEYS = ("label", "value", "quantity")
 KINDS = ("choice", "sign", "number", "order", "click")
 #: What a setup may set: everything a learner can set by hand.
@@ -136,7 +136,7 @@ class _Lines:
             stop = self.pages[page + 1] if page + 1 < len(self.pages) else len(self.lines)
         elif page is None and self.pages:
             stop = self.pages[0]
-        pat = re.compile(r"(^|[\s{,.\[])" + re.escape(key) + r"\s*(=|\])")
+        pat = re.compile(r"(^|[\s{,.\[])" + re.escape(key) + r"\s*(=|\]|\.)")
         for i in range(start, stop):
             if pat.search(self.lines[i]):
                 return i + 1
@@ -384,6 +384,11 @@ def parse_lesson(text: str, path: str = "<lesson>") -> Lesson:
         ptitle = _text(rp.get("title"), "title", path, lines, i, required=False)
         psetup = _setup(rp.get("setup"), path, lines, i)
         question = _question(rp["question"], path, lines, i) if "question" in rp else None
+        if question is not None and "reveal" in rp["question"]:
+            if "reveal" in rp:
+                raise LessonError(path, "reveal is given twice (on the page and in its question)",
+                                  lines.of("reveal", i), "reveal")
+            rp = dict(rp, reveal=rp["question"]["reveal"])   # [page.question] tables may hold it
         reveal = _text(rp.get("reveal"), "reveal", path, lines, i, required=question is not None)
         _check_placeholders(reveal, "reveal", path, lines, i)
         pages.append(Page(text_, ptitle, psetup, question, reveal))

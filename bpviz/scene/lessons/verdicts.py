@@ -192,11 +192,10 @@ def format_value(v, spec: str = "") -> str:
         return where_name(v)
     if isinstance(v, q.Layer):
         return "[" + ", ".join(num(x) for x in v.values.ravel()[:10]) + (" …]" if v.values.size > 10 else "]")
-    x = v.value
+    x = v.value + 0.0   # no "−0"
     if spec:
         return format(x, spec).replace("-", "−")
-    if float(x).is_integer() and abs(x) < 1e9 and (not v.symbol or v.symbol in ("argmax aᴸ", "y", "L", "P", "m", "n")
-                                                   or v.symbol.startswith("n")):
+    if float(x).is_integer() and abs(x) < 1e12:
         return f"{int(x):,}"
     return num(x)
 
@@ -222,3 +221,11 @@ def render(text: Text | str, ctx: q.Context | None, lang: str = "en", strict: bo
         pos = m.end()
     parts.append(markup(raw[pos:]))
     return "".join(parts)
+
+
+def plain(html_text: str) -> str:
+    """Rendered HTML as plain text (for the command line): tags dropped, ^ and _ kept readable."""
+    t = re.sub(r"<sup>(.*?)</sup>", r"^\1", html_text)
+    t = re.sub(r"<sub>(.*?)</sub>", r"_\1", t)
+    t = t.replace("<br>", "\n")
+    return html.unescape(re.sub(r"<[^>]+>", "", t))
