@@ -136,6 +136,11 @@ def run_app(args) -> int:
     if not window.restore_geometry():
         window.resize(1500, 920)
     window.show()
+    lesson = getattr(args, "lesson", None)
+    if lesson is not None:
+        window.lessons.open_lesson(lesson)   # bpviz lesson FILE|ID
+    else:
+        window.lessons.offer_once()          # "Start here", once
     app.aboutToQuit.connect(window.session.shutdown)
     return app.exec()
 

@@ -51,8 +51,17 @@ def config_for(setup: dict, base: TrainConfig) -> TrainConfig:
 
 def build_world(setup: dict, base: TrainConfig, path: str = "<lesson>",
                 load: Callable[[str], DataSplits] = load_dataset) -> World:
-    """The World a setup asks for, built whole (LessonError if it cannot be: nothing changed)."""
-    config = config_for(setup, base)
+    """The World a setup asks for, built whole (LessonError if it cannot be: nothing changed).
+
+    A lesson's network does not depend on the learner's settings: what the setup does not
+    name comes from the defaults (the dataset from the model file, else the bundled MNIST);
+    only the pace of ``base`` is kept."""
+    config = config_for(setup, replace(TrainConfig(), delay_ms=base.delay_ms))
+    if "model" in setup and "dataset" not in setup:
+        meta = load_network(assets_dir() / "models" / setup["model"])[1]
+        stored = (meta.get("config") or {}).get("dataset") or meta.get("dataset")
+        if isinstance(stored, str):
+            config = replace(config, dataset=stored)
     try:
         data = load(config.dataset)
     except DatasetError as e:

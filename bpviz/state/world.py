@@ -85,11 +85,12 @@ class WorldModel:
         self.undo_changed = Event("world.undo_changed")
         self._undo: list[tuple[str, World]] = []
 
-    def commit(self, world: World, what: str) -> bool:
-        """Make ``world`` current. Returns True when the old one had training behind it and
-        was kept for :meth:`undo` (``what`` says what replaced it, e.g. "Reset")."""
+    def commit(self, world: World, what: str, keep: bool = False) -> bool:
+        """Make ``world`` current. Returns True when the old one had training behind it (or
+        ``keep``: a lesson's setup keeps even an untrained one) and was kept for :meth:`undo`
+        (``what`` says what replaced it, e.g. "Reset")."""
         old = self.world
-        kept = old.trained
+        kept = old.trained or keep
         if kept:
             self._undo.append((what, old))
             del self._undo[:-UNDO_DEPTH]

@@ -252,6 +252,7 @@ def _check(node: ast.AST) -> None:
         if not isinstance(node.slice, (ast.Constant, ast.UnaryOp)):
             raise QuantityError("an index must be a whole number, as in a[3][2]")
         _check(node.slice)
+        _index(node.slice)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             name = getattr(node.func, "id", "?")
@@ -350,16 +351,24 @@ def _eval(node: ast.AST, ctx: Context):
         a, b = _eval(node.left, ctx), _eval(node.right, ctx)
         if not (isinstance(a, Value) and isinstance(b, Value)):
             raise QuantityError("+ − × / apply to numbers")
+        op = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "/"}[type(node.op)]
+        symbol = ""
+        if a.symbol or b.symbol:
+            symbol = f"{a.symbol or _plain_number(a.value)} {op} {b.symbol or _plain_number(b.value)}"
         if isinstance(node.op, ast.Add):
-            return Value(a.value + b.value)
+            return Value(a.value + b.value, symbol)
         if isinstance(node.op, ast.Sub):
-            return Value(a.value - b.value)
+            return Value(a.value - b.value, symbol)
         if isinstance(node.op, ast.Mult):
-            return Value(a.value * b.value)
-        return Value(a.value / b.value if b.value else math.nan)
+            return Value(a.value * b.value, symbol)
+        return Value(a.value / b.value if b.value else math.nan, symbol)
     if isinstance(node, ast.Call):
         return _call(node, ctx)
     raise QuantityError(f"{ast.unparse(node)!r} is not allowed")
+
+
+def _plain_number(v: float) -> str:
+    return (f"{int(v)}" if float(v).is_integer() else f"{v:g}").replace("-", "−")
 
 
 def _call(node: ast.Call, ctx: Context):

@@ -50,6 +50,7 @@ class Verdict:
     right: bool
     expected: Expected
     text: str                        # right or wrong, with the numbers (HTML)
+    short: str = ""                  # wrong: what was given, without giving the answer away
 
 
 def where_name(w: q.Where) -> str:
@@ -117,6 +118,7 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
     right = _is_right(question, exp, given)
     head = translate("Lessons", "Right.") if right else translate("Lessons", "Not this time.")
     k = question.kind
+    said = ""
     sym = exp.value.symbol if exp.value is not None and exp.value.symbol else ""
     if k == "sign":
         v = exp.value.value
@@ -125,7 +127,7 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
         body = translate("Lessons", "The network gives {sym} = {value}: {sign}.").format(
             sym=sym or question.answer, value=num(v), sign=words)
         if not right:
-            body = translate("Lessons", "You said {given}.").format(given={"-": "−"}.get(given, given)) + " " + body
+            said = translate("Lessons", "You said {given}.").format(given={"-": "−"}.get(given, given))
     elif k == "number":
         v = float(exp.correct)
         tol = max(question.tolerance or 0.0, (question.rel_tolerance or 0.0) * abs(v))
@@ -133,6 +135,9 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
                                     "{tol} counts).").format(sym=sym or question.answer, value=num(v, 4),
                                                             given=num(float(given), 4),
                                                             off=num(abs(float(given) - v), 4), tol=num(tol, 4))
+        if not right:
+            said = (translate("Lessons", "Your {given} is too high.") if float(given) > v else
+                    translate("Lessons", "Your {given} is too low.")).format(given=num(float(given), 4))
     elif k == "choice":
         label = question.options[exp.correct].label.get(lang)
         if exp.values:
@@ -145,28 +150,31 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
                 sym=sym or question.answer, value=num(exp.value.value) if not float(exp.value.value).is_integer()
                 else str(int(exp.value.value)), label=html.escape(label))
         if not right:
-            body = translate("Lessons", "You chose {given}.").format(
-                given=html.escape(question.options[given].label.get(lang))) + " " + body
+            said = translate("Lessons", "You chose {given}.").format(
+                given=html.escape(question.options[given].label.get(lang)))
     elif k == "order":
         parts = " &gt; ".join(f"{html.escape(question.options[i].label.get(lang))} ({num(exp.values[i], 4)})"
                               for i in exp.correct)
         body = translate("Lessons", "Largest first, the network's order is {parts}.").format(parts=parts)
         if not right:
-            body = translate("Lessons", "Your order was {given}.").format(
-                given=" &gt; ".join(html.escape(question.options[i].label.get(lang)) for i in given)) + " " + body
+            said = translate("Lessons", "Your order was {given}.").format(
+                given=" &gt; ".join(html.escape(question.options[i].label.get(lang)) for i in given))
     else:
         where = exp.correct
         body = translate("Lessons", "It is {where}").format(where=where_name(where))
         if exp.value is not None and exp.value.symbol:
             body += " (" + f"{exp.value.symbol} = {num(exp.value.value)}" + ")"
         body += translate("Lessons", ".")
-        if not right and given is not None:
-            body = translate("Lessons", "You picked {given}.").format(given=where_name(given)) + " " + body
-    return Verdict(right, exp, f"<b>{head}</b> {body}")
+        if not right:
+            said = translate("Lessons", "You picked {given}.").format(given=where_name(given))
+    if right:
+        return Verdict(True, exp, f"<b>{head}</b> {body}")
+    return Verdict(False, exp, f"<b>{head}</b> {said} {body}",
+                   f"<b>{head}</b> {said} " + translate("Lessons", "Try again, or reveal the network's answer."))
 
 
 # -- texts with live numbers ------------------------------------------------------------------
-_NOTATION = re.compile(r"(?<![\w^])([A-Za-zαβγδεηθλμσφψωΔ∇]′?)\^(\{[^}]*\}|[A-Za-z0-9])(?:_(\{[^}]*\}|[A-Za-z0-9,]+))?")
+_NOTATION = re.compile(r"(?<![\w^])([A-Za-zαβγδεηθλμσφψωΔ∇]′?)\^(\{[^}]*\}|[A-Za-z0-9])(?:_(\{[^}]*\}|[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*))?")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -205,22 +213,24 @@ def render(text: Text | str, ctx: q.Context | None, lang: str = "en", strict: bo
     network, e.g. when only listing). A value that cannot be computed shows its reason, or
     raises QuantityError when ``strict``."""
     raw = text.get(lang) if isinstance(text, Text) else text
-    parts, pos = [], 0
-    for m in PLACEHOLDER.finditer(raw):
-        parts.append(markup(raw[pos:m.start()]))
+    values: list[str] = []
+
+    def token(m: re.Match) -> str:
         expr, _, spec = m.group(1).partition(":")
         if ctx is None:
-            parts.append("…")
+            values.append("…")
         else:
             try:
-                parts.append(f"<b>{html.escape(format_value(q.evaluate(expr, ctx), spec), quote=False)}</b>")
+                values.append(html.escape(format_value(q.evaluate(expr, ctx), spec), quote=False))
             except q.QuantityError as e:
                 if strict:
                     raise
-                parts.append(f"[{html.escape(str(e))}]")
-        pos = m.end()
-    parts.append(markup(raw[pos:]))
-    return "".join(parts)
+                values.append(f"[{html.escape(str(e))}]")
+        return f"\x00{len(values) - 1}\x00"
+
+    # the values go in after the markup, so **{{x}}** is bold and a value is never read as markup
+    out = markup(PLACEHOLDER.sub(token, raw))
+    return re.sub("\x00(\\d+)\x00", lambda m: values[int(m.group(1))], out)
 
 
 def plain(html_text: str) -> str:
