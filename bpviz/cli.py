@@ -267,8 +267,7 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 # -- lesson --------------------------------------------------------------------------------
 def cmd_lesson(args: argparse.Namespace) -> int:
-    from bpviz.scene.lessons import LessonError, find, shipped_paths
-    from bpviz.scene.lessons.format import load_lesson
+    from bpviz.scene.lessons import LessonError, find, load_lesson, shipped_paths
 
     lang = getattr(args, "lang", None) or "en"
     try:

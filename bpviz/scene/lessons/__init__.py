@@ -5,7 +5,8 @@ answer is computed from (:mod:`.quantities`), questions and verdicts (:mod:`.ver
 progress (:mod:`.progress`) and the shipped lessons (:func:`shipped`, :func:`find`).
 """
 
-from bpviz.scene.lessons.format import Lesson, LessonError, Page, Question, Text, load_lesson, parse_lesson
+from bpviz.scene.lessons.checks import load_lesson, parse_lesson
+from bpviz.scene.lessons.format import Lesson, LessonError, Page, Question, Text
 from bpviz.scene.lessons.library import find, shipped, shipped_paths
 
 __all__ = ["Lesson", "LessonError", "Page", "Question", "Text", "find", "load_lesson", "parse_lesson", "shipped",

@@ -10,7 +10,9 @@ from bpviz.core import get_cost, parse_sizes, validate_hyperparameters
 from bpviz.core.network import INITS
 from bpviz.data import DEFAULT_DATASET, DatasetError, assets_dir, load_dataset
 from bpviz.scene.lessons import quantities as q
-from bpviz.scene.lessons.format import PLACEHOLDER, Lesson, LessonError
+from pathlib import Path
+
+from bpviz.scene.lessons.format import PLACEHOLDER, Lesson, LessonError, Lines, read_lesson, read_text
 
 #: (inputs, classes) of the named datasets, so checking a lesson loads no data.
 KNOWN_SHAPES = {"mnist-bundled": (784, 10), "mnist": (784, 10), "fashion-mnist": (784, 10), "xor": (2, 2)}
@@ -133,7 +135,7 @@ def indices_problem(expr: str, sizes: tuple[int, ...]) -> str:
             chain, n = [], node
             while isinstance(n, ast.Subscript):
                 seen.add(id(n))
-                chain.append(q._index(n.slice))
+                chain.append(q.index_value(n.slice))
                 n = n.value
             name, idx = n.id, chain[::-1]
             if name in q.ARRAYS:
@@ -152,8 +154,20 @@ def indices_problem(expr: str, sizes: tuple[int, ...]) -> str:
         if isinstance(node, ast.Call):
             for kw in node.keywords:
                 if kw.arg in ("w", "b") and isinstance(kw.value, ast.Tuple):
-                    v = [q._index(e) for e in kw.value.elts]
+                    v = [q.index_value(e) for e in kw.value.elts]
                     reason = _index_problem(sizes, v[0], v[1:], 2)
                     if reason:
                         return reason
     return ""
+
+
+def parse_lesson(text: str, path: str = "<lesson>") -> Lesson:
+    """A Lesson from TOML text, checked whole: its structure, then its setups and quantities
+    against the networks they make. LessonError (file, line or key, reason) if it cannot be used."""
+    lesson = read_lesson(text, path)
+    check_fits(lesson, Lines(text))
+    return lesson
+
+
+def load_lesson(path: str | Path) -> Lesson:
+    return parse_lesson(read_text(path), str(path))

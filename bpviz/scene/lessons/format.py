@@ -122,7 +122,7 @@ class Lesson:
 
 
 # -- finding lines ------------------------------------------------------------------------------
-class _Lines:
+class Lines:
     """Line numbers of keys, found by reading the text (tomllib gives none)."""
 
     def __init__(self, text: str) -> None:
@@ -144,7 +144,7 @@ class _Lines:
 
 
 # -- reading -------------------------------------------------------------------------------------
-def _unknown(keys, known, what: str, path, lines: _Lines, page: int | None) -> None:
+def _unknown(keys, known, what: str, path, lines: Lines, page: int | None) -> None:
     for k in keys:
         if k not in known:
             close = difflib.get_close_matches(k, known, n=1)
@@ -152,7 +152,7 @@ def _unknown(keys, known, what: str, path, lines: _Lines, page: int | None) -> N
             raise LessonError(path, f"unknown key {k!r} in {what}{hint}", lines.of(k, page), k)
 
 
-def _text(value, key: str, path, lines: _Lines, page: int | None, required: bool = True) -> Text | None:
+def _text(value, key: str, path, lines: Lines, page: int | None, required: bool = True) -> Text | None:
     if value is None:
         if required:
             raise LessonError(path, f"{key} is missing (give en and zh_CN)", lines.of(key, page), key)
@@ -168,7 +168,7 @@ def _text(value, key: str, path, lines: _Lines, page: int | None, required: bool
     return Text(value["en"], value["zh_CN"])
 
 
-def _check_quantity(expr, key: str, path, lines: _Lines, page: int | None) -> str:
+def _check_quantity(expr, key: str, path, lines: Lines, page: int | None) -> str:
     if not isinstance(expr, str) or not expr.strip():
         raise LessonError(path, f"{key} must name a quantity, e.g. \"delta[3][2]\"", lines.of(key, page), key)
     try:
@@ -178,7 +178,7 @@ def _check_quantity(expr, key: str, path, lines: _Lines, page: int | None) -> st
     return expr
 
 
-def _check_placeholders(t: Text | None, key: str, path, lines: _Lines, page: int | None) -> None:
+def _check_placeholders(t: Text | None, key: str, path, lines: Lines, page: int | None) -> None:
     if t is None:
         return
     for lang in LANGS:
@@ -193,7 +193,7 @@ def _check_placeholders(t: Text | None, key: str, path, lines: _Lines, page: int
                                   lines.of(key, page), key)
 
 
-def _question(value, path, lines: _Lines, page: int) -> Question:
+def _question(value, path, lines: Lines, page: int) -> Question:
     if not isinstance(value, dict):
         raise LessonError(path, "question must be a table", lines.of("question", page), "question")
     _unknown(value, QUESTION_KEYS, "question", path, lines, page)
@@ -265,7 +265,7 @@ def _question(value, path, lines: _Lines, page: int) -> Question:
                     1e-12 if nums["zero"] is None else nums["zero"], target)
 
 
-def _setup(value, path, lines: _Lines, page: int | None) -> dict[str, Any]:
+def _setup(value, path, lines: Lines, page: int | None) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -352,14 +352,16 @@ def read_text(path: str | Path) -> str:
         raise LessonError(str(path), f"not UTF-8 text (byte {e.start}): a lesson is TOML text in UTF-8") from None
 
 
-def parse_lesson(text: str, path: str = "<lesson>") -> Lesson:
-    """A Lesson from TOML text; LessonError (file, line or key, reason) if it cannot be used."""
+def read_lesson(text: str, path: str = "<lesson>") -> Lesson:
+    """The structure of a lesson from TOML text (keys, texts, quantities, views); LessonError
+    (file, line or key, reason) if it cannot be used. :func:`bpviz.scene.lessons.checks.parse_lesson`
+    also checks it against the networks its setups make."""
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         raise LessonError(path, f"malformed TOML: {e}", int(m.group(1)) if m else None) from None
-    lines = _Lines(text)
+    lines = Lines(text)
     _unknown(doc, TOP_KEYS, "the lesson", path, lines, None)
     lid = doc.get("id")
     if not isinstance(lid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", lid or ""):
@@ -392,12 +394,4 @@ def parse_lesson(text: str, path: str = "<lesson>") -> Lesson:
         reveal = _text(rp.get("reveal"), "reveal", path, lines, i, required=question is not None)
         _check_placeholders(reveal, "reveal", path, lines, i)
         pages.append(Page(text_, ptitle, psetup, question, reveal))
-    lesson = Lesson(lid, title, book, tuple(pages), setup, summary, str(path))
-    from bpviz.scene.lessons.checks import check_fits
-
-    check_fits(lesson, lines)
-    return lesson
-
-
-def load_lesson(path: str | Path) -> Lesson:
-    return parse_lesson(read_text(path), str(path))
+    return Lesson(lid, title, book, tuple(pages), setup, summary, str(path))

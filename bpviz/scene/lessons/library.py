@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bpviz.data import assets_dir
-from bpviz.scene.lessons.format import Lesson, LessonError, load_lesson
+from bpviz.scene.lessons.checks import load_lesson
+from bpviz.scene.lessons.format import Lesson, LessonError
 
 
 def lessons_dir() -> Path:

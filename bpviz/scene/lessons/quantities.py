@@ -252,7 +252,7 @@ def _check(node: ast.AST) -> None:
         if not isinstance(node.slice, (ast.Constant, ast.UnaryOp)):
             raise QuantityError("an index must be a whole number, as in a[3][2]")
         _check(node.slice)
-        _index(node.slice)
+        index_value(node.slice)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             name = getattr(node.func, "id", "?")
@@ -298,7 +298,7 @@ def _const(node: ast.AST) -> float:
     raise QuantityError(f"{ast.unparse(node)!r} must be a number")
 
 
-def _index(node: ast.AST) -> int:
+def index_value(node: ast.AST) -> int:
     v = _const(node)
     if not isinstance(v, int):
         raise QuantityError(f"index {v!r} must be a whole number")
@@ -308,7 +308,7 @@ def _index(node: ast.AST) -> int:
 def _subscripts(node: ast.AST) -> tuple[str, list[int]]:
     idx = []
     while isinstance(node, ast.Subscript):
-        idx.append(_index(node.slice))
+        idx.append(index_value(node.slice))
         node = node.value
     if not isinstance(node, ast.Name):
         raise QuantityError(f"{ast.unparse(node)!r} cannot be indexed")
@@ -376,7 +376,7 @@ def _call(node: ast.Call, ctx: Context):
     kwargs = {}
     for kw in node.keywords:
         if isinstance(kw.value, ast.Tuple):
-            kwargs[kw.arg] = tuple(_index(e) for e in kw.value.elts)
+            kwargs[kw.arg] = tuple(index_value(e) for e in kw.value.elts)
         else:
             kwargs[kw.arg] = _const(kw.value)
     if fn in ("abs", "norm", "sum", "max", "min", "argmax", "argmin"):
