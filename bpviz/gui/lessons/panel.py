@@ -70,6 +70,10 @@ class LessonPanel(QWidget):
         self.lesson: Lesson | None = None
         self.pick: q.Where | None = None
         self.verdict = None
+        self.pick_label: QLabel | None = None
+        self.number_edit: QLineEdit | None = None
+        self.order_list: QListWidget | None = None
+        self.choice_buttons: list[QRadioButton] = []
 
         self.stack = QStackedWidget()
         self._build_list()
