@@ -58,6 +58,7 @@ def install_language(app, lang: str) -> bool:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
     i18n.set_hook(None)
+    i18n.set_language("en")
     if lang == "en":
         return True
     ours = QTranslator(app)
@@ -70,6 +71,7 @@ def install_language(app, lang: str) -> bool:
     app.installTranslator(ours)
     _TRANSLATORS.append(ours)
     i18n.set_hook(QCoreApplication.translate)
+    i18n.set_language(lang)
     return True
 
 

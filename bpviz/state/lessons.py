@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bpviz.core import EpochDone, Network, load_network, sgd
-from bpviz.data import DataSplits, DatasetError, assets_dir, load_dataset
+from bpviz.data import DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.format import WORLD_KEYS, Lesson, LessonError, parse_step
 from bpviz.scene.lessons.strokes import drawn_input

@@ -12,10 +12,6 @@ from bpviz.gui.session import settings
 OFFERED_KEY = "lessons/offered"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Lessons", text)
-
-
 class SettingsStore:
     """Progress per lesson, as JSON under lessons/progress/<id> in the app's settings."""
 
@@ -35,7 +31,7 @@ class Lessons:
     def __init__(self, window) -> None:
         self.window = window
         self.panel = LessonPanel(window, SettingsStore())
-        dock = QDockWidget(tr("Lessons"), window)
+        dock = QDockWidget(QCoreApplication.translate("Lessons", "Lessons"), window)
         dock.setObjectName("lessons_dock")
         dock.setWidget(self.panel)
         dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -44,13 +40,13 @@ class Lessons:
         dock.hide()
         self.dock = dock
         self.panel.start_here_close.clicked.connect(self.dismiss_start_here)
-        self.show_action = window.add_action(window.help_menu, tr("Lessons"), self.show, "F2",
-                                             tr("Guided lessons through chapter 2: predict, then check against the "
+        self.show_action = window.add_action(window.help_menu, QCoreApplication.translate("Lessons", "Lessons"), self.show, "F2",
+                                             QCoreApplication.translate("Lessons", "Guided lessons through chapter 2: predict, then check against the "
                                                 "network"))
         window.file_menu.insertAction(window.save_action, self._open_action())
 
     def _open_action(self):
-        act = self.window.add_action(self.window.file_menu, tr("Open &lesson…"), self.open_dialog)
+        act = self.window.add_action(self.window.file_menu, QCoreApplication.translate("Lessons", "Open &lesson…"), self.open_dialog)
         self.window.file_menu.removeAction(act)   # placed next to Open model by the caller
         self.open_action = act
         return act
@@ -60,8 +56,8 @@ class Lessons:
         self.dock.raise_()
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open lesson"), self.window.user_folder(),
-                                              tr("bpviz lessons (*.toml)"))
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("Lessons", "Open lesson"), self.window.user_folder(),
+                                              QCoreApplication.translate("Lessons", "bpviz lessons (*.toml)"))
         if path:
             self.open_file(path)
 

@@ -12,12 +12,13 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from bpviz.i18n import current_language
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.format import Lesson, LessonError
 from bpviz.scene.lessons.strokes import drawn_input
 from bpviz.state.lessons import asks_for_world, build_world, config_for, resolve_step, world_key
 
-#: view name of a lesson → (container attribute of the window, view attribute of the window)
+# view name of a lesson → (container attribute of the window, view attribute of the window)
 VIEW_PLACES = {
     "train": ("tabs", "train_panel"), "step": ("tabs", "step_panel"), "draw": ("tabs", "draw_panel"),
     "nudge": ("tabs", "nudge_panel"), "learning": ("tabs", "learning_panel"), "teach": ("tabs", "teach_panel"),
@@ -28,10 +29,6 @@ VIEW_PLACES = {
     "hidden": ("bottom_tabs", "learning_hidden"), "mistakes": ("bottom_tabs", "mistakes_panel"),
 }
 NON_WORLD_CONFIG = ("eta", "batch_size", "lmbda", "epochs", "pace")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LessonStage", text)
 
 
 class Stage(QObject):
@@ -78,7 +75,7 @@ class Stage(QObject):
     def _adopt(self, world, setup: dict, lesson: Lesson) -> None:
         s = self.session
         try:
-            s.commit_world(world, tr("the lesson “{title}”").format(title=lesson.title.get(self.lang)))
+            s.commit_world(world, QCoreApplication.translate("LessonStage", "the lesson “{title}”").format(title=lesson.title.get(self.lang)))
         except RuntimeError as e:
             self.failed.emit(str(e))
             raise
@@ -193,7 +190,7 @@ class Stage(QObject):
     # -- numbers ---------------------------------------------------------------------------
     @property
     def lang(self) -> str:
-        return getattr(self.window, "language", "en")
+        return current_language()
 
     def focus(self):
         """(x, label, drawn) the quantities are computed on."""

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import ast
 import json
+from pathlib import Path
 
 from bpviz.core import get_cost, parse_sizes, validate_hyperparameters
 from bpviz.core.network import INITS
 from bpviz.data import DEFAULT_DATASET, DatasetError, assets_dir, load_dataset
 from bpviz.scene.lessons import quantities as q
-from pathlib import Path
-
 from bpviz.scene.lessons.format import PLACEHOLDER, Lesson, LessonError, Lines, read_lesson, read_text
 
 #: (inputs, classes) of the named datasets, so checking a lesson loads no data.

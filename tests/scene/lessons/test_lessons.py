@@ -176,7 +176,7 @@ def test_shipped_answers_that_name_one_value_equal_the_trace(lessons):
     pat = re.compile(r"^(a|z|delta|dC_db|dC_dw)((?:\[\d+\])+)$")
     seen = 0
     for le in lessons:
-        world, key = None, None
+        world = None
         for i, page in enumerate(le.pages):
             qn = page.question
             if qn is None or not qn.answer or not pat.match(qn.answer):
