@@ -176,3 +176,16 @@ def test_rest_of_the_window_stays_usable(window):
     panel = window.lessons.panel
     ctx = panel.stage.context()
     assert ctx.label == int(s.data.test.labels[3])              # answers follow the live sample
+
+
+def test_train_first_runs_off_the_gui_thread(window, qtbot, tmp_path):
+    path = tmp_path / "train.toml"
+    path.write_text('id = "t"\ntitle = { en = "T", zh_CN = "训练" }\n[setup]\ndataset = "xor"\nsizes = [2, 3, 2]\n'
+                    'train_epochs = 1\nbatch_size = 50\n[[page]]\ntext = { en = "Trained: {{accuracy}}", '
+                    'zh_CN = "训练后：{{accuracy}}" }\n', encoding="utf-8")
+    stage = window.lessons.panel.stage
+    with qtbot.waitSignal(stage.ready, timeout=20000):
+        assert window.lessons.open_file(str(path))
+        assert stage.busy                               # the build runs in its own thread
+    s = window.session
+    assert s.network.sizes == (2, 3, 2) and s.epochs_done == 1 and len(s.history.epochs) == 1
