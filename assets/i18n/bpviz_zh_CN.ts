@@ -1312,6 +1312,10 @@
         <translation>网络的数：{parts}。答案是{label}。</translation>
     </message>
     <message>
+        <source>The network gives {sym} = {value}.</source>
+        <translation>网络给出 {sym} = {value}。</translation>
+    </message>
+    <message>
         <source>The network gives {sym} = {value}: {label}.</source>
         <translation>网络给出 {sym} = {value}：{label}。</translation>
     </message>

@@ -358,6 +358,9 @@ class LessonPanel(QWidget):
             self.order_list.setMaximumHeight(24 * len(qn.options) + 12)
             self.answer_layout.addWidget(self.order_list)
         else:
+            # a fresh pick: clicking the neuron that happens to be selected would change nothing
+            self.session.select(None)
+            self.session.select_edge(None)
             what = self.tr("an edge") if qn.target == "weight" else self.tr("a neuron")
             self.answer_layout.addWidget(_label(self.tr("Click {what} in the network view, then Check.").format(
                 what=what), rich=False))

@@ -146,9 +146,13 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
             body = translate("Lessons", "The network's numbers: {parts}. The answer is {label}.").format(
                 parts=parts, label=html.escape(label))
         else:
-            body = translate("Lessons", "The network gives {sym} = {value}: {label}.").format(
-                sym=sym or question.answer, value=num(exp.value.value) if not float(exp.value.value).is_integer()
-                else str(int(exp.value.value)), label=html.escape(label))
+            value = num(exp.value.value) if not float(exp.value.value).is_integer() else str(int(exp.value.value))
+            if label.strip() == value:
+                body = translate("Lessons", "The network gives {sym} = {value}.").format(sym=sym or question.answer,
+                                                                                         value=value)
+            else:
+                body = translate("Lessons", "The network gives {sym} = {value}: {label}.").format(
+                    sym=sym or question.answer, value=value, label=html.escape(label))
         if not right:
             said = translate("Lessons", "You chose {given}.").format(
                 given=html.escape(question.options[given].label.get(lang)))
