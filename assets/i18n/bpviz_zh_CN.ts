@@ -1344,6 +1344,10 @@
         <translation>你选了{given}。</translation>
     </message>
     <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
         <source>Try again, or reveal the network&apos;s answer.</source>
         <translation>再试一次，或者揭晓网络的答案。</translation>
     </message>

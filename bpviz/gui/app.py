@@ -134,15 +134,15 @@ def run_app(args) -> int:
     window = make_window(model=getattr(args, "model", None))
     window.confirm_close = True   # the interactive app asks before discarding unsaved training
     window.language = lang
-    window.check_cjk_font()
-    if not window.restore_geometry():
-        window.resize(1500, 920)
-    window.show()
     lesson = getattr(args, "lesson", None)
     if lesson is not None:
         window.lessons.open_lesson(lesson)   # bpviz lesson FILE|ID
     else:
         window.lessons.offer_once()          # "Start here", once
+    window.check_cjk_font()                  # after the lesson's message: a missing font is the warning that stays
+    if not window.restore_geometry():
+        window.resize(1500, 920)
+    window.show()
     app.aboutToQuit.connect(window.session.shutdown)
     return app.exec()
 

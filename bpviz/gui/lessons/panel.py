@@ -224,6 +224,7 @@ class LessonPanel(QWidget):
     def open_lesson(self, lesson: Lesson, page: int | None = None) -> None:
         """Start (or resume) a lesson; the stage of its page is set at once."""
         self.lesson = lesson
+        self.start_here.hide()   # the offer is taken
         prog = self._progress(lesson)
         if page is not None:
             prog.page = page

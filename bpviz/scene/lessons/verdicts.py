@@ -60,6 +60,12 @@ def where_name(w: q.Where) -> str:
         w=weight_name(w.l, w.j, w.k), l=w.l, j=w.j, k=w.k, p=w.l - 1)
 
 
+def _given(v) -> str:
+    """A typed number as typed: 6 stays 6, −0.25 stays −0.25."""
+    v = float(v)
+    return f"{int(v)}" if v.is_integer() and abs(v) < 1e12 else f"{v:.6g}".replace("-", "−")
+
+
 def sign_of(v: float, zero: float) -> str:
     return "0" if abs(v) <= zero else ("+" if v > 0 else "−")
 
@@ -133,11 +139,11 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
         tol = max(question.tolerance or 0.0, (question.rel_tolerance or 0.0) * abs(v))
         body = translate("Lessons", "The network gives {sym} = {value}; you said {given} (off by {off}; within "
                                     "{tol} counts).").format(sym=sym or question.answer, value=num(v, 4),
-                                                            given=num(float(given), 4),
+                                                            given=_given(given),
                                                             off=num(abs(float(given) - v), 4), tol=num(tol, 4))
         if not right:
             said = (translate("Lessons", "Your {given} is too high.") if float(given) > v else
-                    translate("Lessons", "Your {given} is too low.")).format(given=num(float(given), 4))
+                    translate("Lessons", "Your {given} is too low.")).format(given=_given(given))
     elif k == "choice":
         label = question.options[exp.correct].label.get(lang)
         if exp.values:
@@ -171,10 +177,14 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
         body += translate("Lessons", ".")
         if not right:
             said = translate("Lessons", "You picked {given}.").format(given=where_name(given))
+    # sentences are joined by a translated pattern: Chinese joins them without spaces
+    join = translate("Lessons", "{first} {second}")
+    head = f"<b>{head}</b>"
     if right:
-        return Verdict(True, exp, f"<b>{head}</b> {body}")
-    return Verdict(False, exp, f"<b>{head}</b> {said} {body}",
-                   f"<b>{head}</b> {said} " + translate("Lessons", "Try again, or reveal the network's answer."))
+        return Verdict(True, exp, join.format(first=head, second=body))
+    return Verdict(False, exp, join.format(first=join.format(first=head, second=said), second=body),
+                   join.format(first=join.format(first=head, second=said),
+                               second=translate("Lessons", "Try again, or reveal the network's answer.")))
 
 
 # -- texts with live numbers ------------------------------------------------------------------
