@@ -1332,12 +1332,12 @@
         <translation>你的顺序是 {given}。</translation>
     </message>
     <message>
-        <source>It is {where}</source>
-        <translation>答案是{where}</translation>
+        <source>It is {where} ({sym} = {value}).</source>
+        <translation>答案是{where}（{sym} = {value}）。</translation>
     </message>
     <message>
-        <source>.</source>
-        <translation>。</translation>
+        <source>It is {where}.</source>
+        <translation>答案是{where}。</translation>
     </message>
     <message>
         <source>You picked {given}.</source>

@@ -138,7 +138,8 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
         v = float(exp.correct)
         tol = max(question.tolerance or 0.0, (question.rel_tolerance or 0.0) * abs(v))
         body = translate("Lessons", "The network gives {sym} = {value}; you said {given} (off by {off}; within "
-                                    "{tol} counts).").format(sym=sym or question.answer, value=num(v, 4),
+                                    "{tol} counts).").format(sym=sym or question.answer, value=_given(v) if
+                                                            float(v).is_integer() else num(v, 4),
                                                             given=_given(given),
                                                             off=num(abs(float(given) - v), 4), tol=num(tol, 4))
         if not right:
@@ -171,10 +172,11 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
                 given=" &gt; ".join(html.escape(question.options[i].label.get(lang)) for i in given))
     else:
         where = exp.correct
-        body = translate("Lessons", "It is {where}").format(where=where_name(where))
         if exp.value is not None and exp.value.symbol:
-            body += " (" + f"{exp.value.symbol} = {num(exp.value.value)}" + ")"
-        body += translate("Lessons", ".")
+            body = translate("Lessons", "It is {where} ({sym} = {value}).").format(
+                where=where_name(where), sym=exp.value.symbol, value=num(exp.value.value))
+        else:
+            body = translate("Lessons", "It is {where}.").format(where=where_name(where))
         if not right:
             said = translate("Lessons", "You picked {given}.").format(given=where_name(given))
     # sentences are joined by a translated pattern: Chinese joins them without spaces
