@@ -11,7 +11,8 @@ learner answers. Expressions are a small, safe subset of Python read with :mod:`
   this sample makes, −η ∂C/∂w), and whole layers ``a[l]``, ``delta[l]``, ``dC_dw[l]`` …;
 * scalars: ``cost``, ``cost_after_update``, ``prediction``, ``label``, ``L``, ``eta``,
   ``m``, ``lmbda``, ``n_params``, ``n_train``, ``accuracy`` (share of test images right), ``sizes[l]``,
-  ``norm_delta[l]`` (‖δ^l‖), ``speed[l]`` (‖∂C/∂b^l‖ over the first 1,000 test images);
+  ``norm_delta[l]`` (‖δ^l‖), ``speed[l]`` (‖∂C/∂b^l‖ over the first 1,000 training images,
+  as the Speed of learning view measures it by default);
 * functions: ``abs``, ``norm``, ``sum``, ``max``, ``min``, ``argmax``, ``argmin`` (of a
   layer: the neuron or the weight), ``nudge_dC(w=(l, j, k), dw=…)`` / ``nudge_dC(b=(l, j),
   dw=…)`` (ΔC measured by re-running the network), ``nudge_predicted(…)`` (∂C/∂θ · Δw),
@@ -34,6 +35,7 @@ import numpy as np
 
 from bpviz.core import Network, Trace, check_parameter, nudge, sgd, speed_of_learning
 from bpviz.core.gradcheck import Parameter
+from bpviz.core.learning import DEFAULT_SPEED_IMAGES
 from bpviz.core.sgd import EpochDone, update_mini_batch
 from bpviz.data import DataSplits
 from bpviz.scene.notation import sub, sup
@@ -50,8 +52,8 @@ FUNCTIONS = ("abs", "norm", "sum", "max", "min", "argmax", "argmin", "nudge_dC",
              "accuracy_after")
 #: Every name of the vocabulary (for "did you mean").
 NAMES = tuple(ARRAYS) + tuple(VECTORS) + SCALARS + LAYER_SCALARS + FUNCTIONS
-#: Test images used by speed[l] (the Learning tab's speed of learning uses the same kind of batch).
-SPEED_IMAGES = 1000
+#: Training images used by speed[l]: the first ones, as many as the Speed of learning view uses by default.
+SPEED_IMAGES = DEFAULT_SPEED_IMAGES
 
 
 class QuantityError(ValueError):
@@ -184,8 +186,8 @@ class Context:
         if name == "speed":
             key = ("speed",)
             if key not in self._cache:
-                n = min(SPEED_IMAGES, len(self.data.test))
-                self._cache[key] = speed_of_learning(self.network, self.data.test.x[:n], self.data.test.labels[:n])
+                n = min(SPEED_IMAGES, len(self.data.train))
+                self._cache[key] = speed_of_learning(self.network, self.data.train.x[:n], self.data.train.labels[:n])
             return Value(float(self._cache[key].of(l)), f"‖∂C/∂b{sup(l)}‖")
         raise QuantityError(f"unknown quantity {name!r}")
 

@@ -153,7 +153,7 @@ def test_nudge_gradcheck_speed_equal_the_core(seed_ctx):
     c = check_parameter(seed_ctx.network, seed_ctx.x, 5, Parameter.weight(3, 7, 0))
     assert q.number("gradcheck(w=(3, 7, 0))", seed_ctx).value == c.relative_error
     d = seed_ctx.data
-    s = speed_of_learning(seed_ctx.network, d.test.x[:1000], d.test.labels[:1000])
+    s = speed_of_learning(seed_ctx.network, d.train.x[:1000], d.train.labels[:1000])
     assert q.number("speed[2]", seed_ctx).value == s.of(2)
     assert q.number("accuracy", seed_ctx).value == seed_ctx.network.evaluate(d.test.x, d.test.labels) / len(d.test)
 
