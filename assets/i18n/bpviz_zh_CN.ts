@@ -76,6 +76,49 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>+ (positive)</source>
+        <translation>+（正）</translation>
+    </message>
+    <message>
+        <source>− (negative)</source>
+        <translation>−（负）</translation>
+    </message>
+    <message>
+        <source>0 (zero)</source>
+        <translation>0（零）</translation>
+    </message>
+    <message>
+        <source>a number, e.g. −0.25 or 3e-4</source>
+        <translation>一个数，例如 −0.25 或 3e-4</translation>
+    </message>
+    <message>
+        <source>Drag the items into order, largest first:</source>
+        <translation>把各项拖成从大到小的顺序：</translation>
+    </message>
+    <message>
+        <source>an edge</source>
+        <translation>一条连线</translation>
+    </message>
+    <message>
+        <source>a neuron</source>
+        <translation>一个神经元</translation>
+    </message>
+    <message>
+        <source>Click {what} in the network view, then Check.</source>
+        <translation>在网络视图中点击{what}，然后按“核对”。</translation>
+    </message>
+    <message>
+        <source>Your pick: none yet</source>
+        <translation>你的选择：尚未选择</translation>
+    </message>
+    <message>
+        <source>Your pick: {what}</source>
+        <translation>你的选择：{what}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
@@ -1196,46 +1239,6 @@
     <message>
         <source>Lesson page not set up (nothing changed): {reason}</source>
         <translation>课程页面未能设置（没有任何改变）：{reason}</translation>
-    </message>
-    <message>
-        <source>+ (positive)</source>
-        <translation>+（正）</translation>
-    </message>
-    <message>
-        <source>− (negative)</source>
-        <translation>−（负）</translation>
-    </message>
-    <message>
-        <source>0 (zero)</source>
-        <translation>0（零）</translation>
-    </message>
-    <message>
-        <source>a number, e.g. −0.25 or 3e-4</source>
-        <translation>一个数，例如 −0.25 或 3e-4</translation>
-    </message>
-    <message>
-        <source>Drag the items into order, largest first:</source>
-        <translation>把各项拖成从大到小的顺序：</translation>
-    </message>
-    <message>
-        <source>an edge</source>
-        <translation>一条连线</translation>
-    </message>
-    <message>
-        <source>a neuron</source>
-        <translation>一个神经元</translation>
-    </message>
-    <message>
-        <source>Click {what} in the network view, then Check.</source>
-        <translation>在网络视图中点击{what}，然后按“核对”。</translation>
-    </message>
-    <message>
-        <source>Your pick: none yet</source>
-        <translation>你的选择：尚未选择</translation>
-    </message>
-    <message>
-        <source>Your pick: {what}</source>
-        <translation>你的选择：{what}</translation>
     </message>
     <message>
         <source>Give an answer first.</source>

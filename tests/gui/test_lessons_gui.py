@@ -136,7 +136,7 @@ def test_a_click_question_takes_the_neuron_clicked(window):
     panel._show_page()
     exp = expected(lesson.pages[2].question, panel.stage.context())
     window.session.select((3, (exp.correct.j + 1) % 10))     # as a click on the network does
-    assert "neuron" in panel.pick_label.text()
+    assert "neuron" in panel.answers.pick_label.text()
     panel.check()
     assert not panel.verdict.right
 

@@ -9,45 +9,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from bpviz.gui.lessons.answers import AnswerBox
+from bpviz.gui.lessons.answers import label as _label
 from bpviz.gui.lessons.stage import Stage
 from bpviz.scene.lessons import Lesson, LessonError, load_lesson, shipped_paths
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.progress import Player, Progress
-from bpviz.scene.lessons.verdicts import SIGNS, judge, render, where_name
-
-
-def _label(text: str = "", rich: bool = True) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    lab.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lab
-
-
-def parse_number(text: str) -> float | None:
-    """A typed number ("−0.25", "1e-3", "1,5" is refused); None if it is not one."""
-    t = text.strip().replace("−", "-").replace("–", "-")
-    try:
-        v = float(t)
-    except ValueError:
-        return None
-    return v if v == v and abs(v) != float("inf") else None
+from bpviz.scene.lessons.verdicts import judge, render
 
 
 class LessonPanel(QWidget):
@@ -68,12 +47,7 @@ class LessonPanel(QWidget):
         self.store = store          # load(id) -> str | None, save(id, json)
         self.player: Player | None = None
         self.lesson: Lesson | None = None
-        self.pick: q.Where | None = None
         self.verdict = None
-        self.pick_label: QLabel | None = None
-        self.number_edit: QLineEdit | None = None
-        self.order_list: QListWidget | None = None
-        self.choice_buttons: list[QRadioButton] = []
 
         self.stack = QStackedWidget()
         self._build_list()
@@ -92,8 +66,6 @@ class LessonPanel(QWidget):
         self.start_here.hide()
         lay.addWidget(self.start_here)
         lay.addWidget(self.stack, 1)
-        self.session.selection_changed.connect(self._on_pick_neuron)
-        self.session.edge_selection_changed.connect(self._on_pick_edge)
         self.refresh_list()
 
     # -- the list of lessons ---------------------------------------------------------------
@@ -171,10 +143,9 @@ class LessonPanel(QWidget):
         qv = QVBoxLayout(self.question_box)
         self.prompt = _label()
         qv.addWidget(self.prompt)
-        self.answer_area = QWidget()
-        self.answer_layout = QVBoxLayout(self.answer_area)
-        self.answer_layout.setContentsMargins(0, 0, 0, 0)
-        qv.addWidget(self.answer_area)
+        self.answers = AnswerBox(self.session)
+        self.answers.submitted.connect(self.check)
+        qv.addWidget(self.answers)
         buttons = QHBoxLayout()
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.clicked.connect(self.check)
@@ -290,16 +261,16 @@ class LessonPanel(QWidget):
         self.page_title.setText("<b>" + (render(p.title, None, lang) if p.title else "") + "</b>")
         self.page_title.setVisible(p.title is not None)
         self.text.setText(render(p.text, ctx, lang))
-        self.pick = None
         self.verdict = None
         self.verdict_label.setText("")
         self.reveal_label.setText("")
         qn = p.question
         self.question_box.setVisible(qn is not None)
         if qn is None:
+            self.answers.listening = False
             return
         self.prompt.setText(render(qn.prompt, ctx, lang))
-        self._build_answer(qn)
+        self.answers.build(qn, lang)
         if self.player.is_revealed():
             self.reveal()
         else:
@@ -311,112 +282,12 @@ class LessonPanel(QWidget):
         except (q.QuantityError, ValueError):
             return None
 
-    # -- answers -----------------------------------------------------------------------------
-    def _clear_answer(self) -> None:
-        while self.answer_layout.count():
-            item = self.answer_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                lay = item.layout()
-                while lay.count():
-                    w = lay.takeAt(0).widget()
-                    if w is not None:
-                        w.deleteLater()
-
-    def _build_answer(self, qn) -> None:
-        self._clear_answer()
-        lang = self.stage.lang
-        self.choice_group = QButtonGroup(self)
-        self.choice_buttons: list[QRadioButton] = []
-        self.number_edit = None
-        self.order_list = None
-        self.pick_label = None
-        if qn.kind in ("choice", "sign"):
-            labels = [o.label.get(lang) for o in qn.options] if qn.kind == "choice" else [
-                self.tr("+ (positive)"), self.tr("− (negative)"), self.tr("0 (zero)")]
-            row = QHBoxLayout() if len(labels) > 4 else None
-            for i, text in enumerate(labels):
-                b = QRadioButton(text)
-                self.choice_group.addButton(b, i)
-                self.choice_buttons.append(b)
-                (row.addWidget(b) if row is not None else self.answer_layout.addWidget(b))
-            if row is not None:
-                self.answer_layout.addLayout(row)
-        elif qn.kind == "number":
-            self.number_edit = QLineEdit()
-            self.number_edit.setPlaceholderText(self.tr("a number, e.g. −0.25 or 3e-4"))
-            self.number_edit.returnPressed.connect(self.check)
-            self.answer_layout.addWidget(self.number_edit)
-        elif qn.kind == "order":
-            self.answer_layout.addWidget(_label(self.tr("Drag the items into order, largest first:"), rich=False))
-            self.order_list = QListWidget()
-            self.order_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-            for i, o in enumerate(qn.options):
-                item = QListWidgetItem(o.label.get(lang))
-                item.setData(Qt.ItemDataRole.UserRole, i)
-                self.order_list.addItem(item)
-            self.order_list.setMaximumHeight(24 * len(qn.options) + 12)
-            self.answer_layout.addWidget(self.order_list)
-        else:
-            # a fresh pick: clicking the neuron that happens to be selected would change nothing
-            self.session.select(None)
-            self.session.select_edge(None)
-            what = self.tr("an edge") if qn.target == "weight" else self.tr("a neuron")
-            self.answer_layout.addWidget(_label(self.tr("Click {what} in the network view, then Check.").format(
-                what=what), rich=False))
-            self.pick_label = _label(self.tr("Your pick: none yet"), rich=False)
-            self.answer_layout.addWidget(self.pick_label)
-
-    def _on_pick_neuron(self, sel) -> None:
-        if self._awaiting_click() and sel is not None and self.player.page.question.target == "neuron":
-            self.pick = q.Where(*sel)
-            self.pick_label.setText(self.tr("Your pick: {what}").format(what=where_name(self.pick)))
-
-    def _on_pick_edge(self, edge) -> None:
-        if self._awaiting_click() and edge is not None and self.player.page.question.target == "weight":
-            self.pick = q.Where(*edge)
-            self.pick_label.setText(self.tr("Your pick: {what}").format(what=where_name(self.pick)))
-
-    def _awaiting_click(self) -> bool:
-        return (self.player is not None and self.pick_label is not None and self.verdict is None
-                and self.player.page.question is not None and self.player.page.question.kind == "click"
-                and not self.stage.busy and not self.player.is_revealed())
-
     # for tests and scripts: give an answer as the widgets would
     def set_answer(self, given) -> None:
-        qn = self.player.page.question
-        if qn.kind == "choice":
-            self.choice_buttons[int(given)].setChecked(True)
-        elif qn.kind == "sign":
-            self.choice_buttons[SIGNS.index({"-": "−"}.get(given, given))].setChecked(True)
-        elif qn.kind == "number":
-            self.number_edit.setText(str(given))
-        elif qn.kind == "order":
-            self.order_list.clear()
-            for i in given:
-                item = QListWidgetItem(qn.options[i].label.get(self.stage.lang))
-                item.setData(Qt.ItemDataRole.UserRole, i)
-                self.order_list.addItem(item)
-        else:
-            if given.k is None:
-                self.session.select((given.l, given.j))
-            else:
-                self.session.select_edge((given.l, given.j, given.k))
+        self.answers.set_answer(given)
 
     def given(self):
-        """The learner's answer from the widgets, or None (with the reason shown) if there is none."""
-        qn = self.player.page.question
-        if qn.kind in ("choice", "sign"):
-            i = self.choice_group.checkedId()
-            if i < 0:
-                return None
-            return i if qn.kind == "choice" else SIGNS[i]
-        if qn.kind == "number":
-            return parse_number(self.number_edit.text())
-        if qn.kind == "order":
-            return tuple(self.order_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.order_list.count()))
-        return self.pick
+        return self.answers.given()
 
     def check(self) -> None:
         if self.player is None or self.player.page.question is None or self.verdict is not None:
@@ -488,4 +359,5 @@ class LessonPanel(QWidget):
         self.check_button.setEnabled(not answered)
         self.retry_button.setVisible(wrong)
         self.reveal_button.setVisible(not answered or wrong)
-        self.answer_area.setEnabled(not answered)
+        self.answers.setEnabled(not answered)
+        self.answers.listening = not answered and not self.player.is_revealed() and not self.stage.busy
