@@ -189,3 +189,15 @@ def test_train_first_runs_off_the_gui_thread(window, qtbot, tmp_path):
         assert stage.busy                               # the build runs in its own thread
     s = window.session
     assert s.network.sizes == (2, 3, 2) and s.epochs_done == 1 and len(s.history.epochs) == 1
+
+
+def test_page_numbers_follow_the_live_sample(window):
+    lesson = find("bp1")
+    window.lessons.open_lesson(lesson)
+    panel = window.lessons.panel
+    s = window.session
+    before = panel.text.text()
+    s.set_sample(1)                                         # the learner explores: another image
+    label = int(s.data.test.labels[1])
+    assert panel.text.text() != before
+    assert f"This image is a {label};" in panel.text.text()

@@ -49,6 +49,10 @@ class LessonPanel(QWidget):
         self.lesson: Lesson | None = None
         self.verdict = None
 
+        # The page's numbers follow the live network: another sample, new weights or a new world
+        # (a lesson sets the stage, the learner explores) re-render the texts, never the answer.
+        for sig in (self.session.sample_changed, self.session.parameters_changed, self.session.world_changed):
+            sig.connect(self._refresh_numbers)
         self.stack = QStackedWidget()
         self._build_list()
         self._build_player()
@@ -275,6 +279,17 @@ class LessonPanel(QWidget):
             self.reveal()
         else:
             self._set_buttons(answered=False, wrong=False)
+
+    def _refresh_numbers(self, *_args) -> None:
+        if self.player is None or self.stage.busy or self.stack.currentWidget() is not self.player_page:
+            return
+        p, lang = self.player.page, self.stage.lang
+        ctx = self._context()
+        self.text.setText(render(p.text, ctx, lang))
+        if p.question is not None:
+            self.prompt.setText(render(p.question.prompt, ctx, lang))
+            if self.reveal_label.text() and p.reveal is not None:
+                self.reveal_label.setText(render(p.reveal, ctx, lang))
 
     def _context(self):
         try:
