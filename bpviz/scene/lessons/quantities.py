@@ -18,7 +18,7 @@ learner answers. Expressions are a small, safe subset of Python read with :mod:`
   dw=…)`` (ΔC measured by re-running the network), ``nudge_predicted(…)`` (∂C/∂θ · Δw),
   ``gradcheck(w=(l, j, k))`` (relative error of backprop against central differences),
   ``accuracy_after(epochs=N)`` (test accuracy after N more epochs of SGD on a copy);
-* numbers, ``+ − × /`` and parentheses.
+* numbers, ``+ − × /`` and parentheses (read by :mod:`.vocabulary`).
 
 Every function here uses the core's own code (Trace, nudge, check_parameter, speed of
 learning, sgd): a lesson's answer is exactly the number the app shows.
@@ -38,26 +38,24 @@ from bpviz.core.gradcheck import Parameter
 from bpviz.core.learning import DEFAULT_SPEED_IMAGES
 from bpviz.core.sgd import EpochDone, update_mini_batch
 from bpviz.data import DataSplits
+from bpviz.scene.lessons.vocabulary import (
+    ARRAYS,
+    FUNCTIONS,
+    LAYER_SCALARS,
+    NAMES,
+    SCALARS,
+    VECTORS,
+    QuantityError,
+    constant,
+    index_value,
+    names_in,
+    parse,
+    suggest,
+)
 from bpviz.scene.notation import sub, sup
 
-#: Per-sample arrays: name → (symbol, first layer, dimension of one layer's values).
-ARRAYS = {"a": ("a", 1, 1), "z": ("z", 2, 1), "sigma_prime": ("σ′", 2, 1), "delta": ("δ", 2, 1),
-          "w": ("w", 2, 2), "b": ("b", 2, 1), "dC_dw": ("∂C/∂w", 2, 2), "dC_db": ("∂C/∂b", 2, 1),
-          "update_dw": ("Δw", 2, 2), "update_db": ("Δb", 2, 1)}
-VECTORS = {"x": "x", "y": "y"}
-SCALARS = ("cost", "cost_after_update", "prediction", "label", "L", "eta", "m", "lmbda", "n_params", "n_train",
-           "accuracy")
-LAYER_SCALARS = ("norm_delta", "speed", "sizes")
-FUNCTIONS = ("abs", "norm", "sum", "max", "min", "argmax", "argmin", "nudge_dC", "nudge_predicted", "gradcheck",
-             "accuracy_after")
-#: Every name of the vocabulary (for "did you mean").
-NAMES = tuple(ARRAYS) + tuple(VECTORS) + SCALARS + LAYER_SCALARS + FUNCTIONS
 #: Training images used by speed[l]: the first ones, as many as the Speed of learning view uses by default.
 SPEED_IMAGES = DEFAULT_SPEED_IMAGES
-
-
-class QuantityError(ValueError):
-    """An expression outside the vocabulary, or indices that do not fit the network."""
 
 
 @dataclass(frozen=True)
@@ -224,60 +222,6 @@ class Context:
         return self._cache[key]
 
 
-# -- parsing ----------------------------------------------------------------------------------
-def parse(text: str) -> ast.expr:
-    """The expression tree of ``text``; QuantityError when it is not in the vocabulary."""
-    try:
-        tree = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError as e:
-        raise QuantityError(f"{text!r} is not an expression ({e.msg})") from None
-    _check(tree)
-    return tree
-
-
-def _suggest(name: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, NAMES, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _check(node: ast.AST) -> None:
-    if isinstance(node, ast.Constant):
-        if not isinstance(node.value, (int, float)) or isinstance(node.value, bool):
-            raise QuantityError(f"only numbers may appear as constants (got {node.value!r})")
-    elif isinstance(node, ast.Name):
-        if node.id not in NAMES or node.id in FUNCTIONS:
-            raise QuantityError(f"unknown quantity {node.id!r}{_suggest(node.id)}")
-    elif isinstance(node, ast.Subscript):
-        _check(node.value)
-        if not isinstance(node.slice, (ast.Constant, ast.UnaryOp)):
-            raise QuantityError("an index must be a whole number, as in a[3][2]")
-        _check(node.slice)
-        index_value(node.slice)
-    elif isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            name = getattr(node.func, "id", "?")
-            raise QuantityError(f"unknown function {name!r}{_suggest(name)}")
-        for a in node.args:
-            _check(a)
-        for kw in node.keywords:
-            if kw.arg is None:
-                raise QuantityError("** is not allowed")
-            if isinstance(kw.value, ast.Tuple):
-                for e in kw.value.elts:
-                    _check(e)
-            else:
-                _check(kw.value)
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
-        _check(node.left)
-        _check(node.right)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        _check(node.operand)
-    else:
-        raise QuantityError(f"{ast.unparse(node)!r} is not allowed in a quantity")
-
-
 # -- evaluating -------------------------------------------------------------------------------
 def evaluate(text: str, ctx: Context) -> Value | Layer | Where:
     """The value of ``text`` on ``ctx``: a Value (a number, with its place when it has one),
@@ -290,21 +234,6 @@ def number(text: str, ctx: Context) -> Value:
     if not isinstance(out, Value):
         raise QuantityError(f"{text!r} is not a single number")
     return out
-
-
-def _const(node: ast.AST) -> float:
-    if isinstance(node, ast.Constant):
-        return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant):
-        return -node.operand.value if isinstance(node.op, ast.USub) else node.operand.value
-    raise QuantityError(f"{ast.unparse(node)!r} must be a number")
-
-
-def index_value(node: ast.AST) -> int:
-    v = _const(node)
-    if not isinstance(v, int):
-        raise QuantityError(f"index {v!r} must be a whole number")
-    return v
 
 
 def _subscripts(node: ast.AST) -> tuple[str, list[int]]:
@@ -343,7 +272,7 @@ def _eval(node: ast.AST, ctx: Context):
                 raise QuantityError(f"{name} needs a layer: {name}[l]")
             layer = ctx.layer(name, idx[0])
             return layer if len(idx) == 1 else layer.at(tuple(idx[1:]))
-        raise QuantityError(f"unknown quantity {name!r}{_suggest(name)}")
+        raise QuantityError(f"unknown quantity {name!r}{suggest(name)}")
     if isinstance(node, ast.UnaryOp):
         v = _eval(node.operand, ctx)
         if not isinstance(v, Value):
@@ -380,7 +309,7 @@ def _call(node: ast.Call, ctx: Context):
         if isinstance(kw.value, ast.Tuple):
             kwargs[kw.arg] = tuple(index_value(e) for e in kw.value.elts)
         else:
-            kwargs[kw.arg] = _const(kw.value)
+            kwargs[kw.arg] = constant(kw.value)
     if fn in ("abs", "norm", "sum", "max", "min", "argmax", "argmin"):
         if len(node.args) != 1 or node.keywords:
             raise QuantityError(f"{fn} takes one argument")
@@ -424,6 +353,5 @@ def _call(node: ast.Call, ctx: Context):
     raise QuantityError(f"unknown function {fn!r}")
 
 
-def names_in(text: str) -> set[str]:
-    """The vocabulary names an expression uses."""
-    return {n.id for n in ast.walk(parse(text)) if isinstance(n, ast.Name)}
+__all__ = ["ARRAYS", "FUNCTIONS", "LAYER_SCALARS", "NAMES", "SCALARS", "VECTORS", "Context", "Layer",
+           "QuantityError", "Value", "Where", "constant", "evaluate", "index_value", "names_in", "number", "parse", "suggest"]
