@@ -190,7 +190,7 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
 
 
 # -- texts with live numbers ------------------------------------------------------------------
-_NOTATION = re.compile(r"(?<![\w^])([A-Za-zαβγδεηθλμσφψωΔ∇]′?)\^(\{[^}]*\}|[A-Za-z0-9])(?:_(\{[^}]*\}|[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*))?")
+_NOTATION = re.compile(r"(?<![\w^])([Δ∂]?[A-Za-zαβγδεηθλμσφψωΔ∇]′?)\^(\{[^}]*\}|[A-Za-z0-9])(?:_(\{[^}]*\}|[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*))?")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
 

@@ -229,6 +229,7 @@ def test_order_and_choice_by_quantity():
 def test_markup_and_live_numbers(toy_ctx):
     assert markup("**δ^L_j** and w^l_jk, a^{l-1}_k") == \
         "<b>δ<sup>L</sup><sub>j</sub></b> and w<sup>l</sup><sub>jk</sub>, a<sup>l-1</sup><sub>k</sub>"
+    assert markup("Δw^3_71 and ∂C/∂b^l_j") == "Δw<sup>3</sup><sub>71</sub> and ∂C/∂b<sup>l</sup><sub>j</sub>"
     a = q.number("a[2][1]", toy_ctx).value
     assert render("a = **{{a[2][1]:.4f}}**", toy_ctx) == f"a = <b>{a:.4f}</b>".replace("-", "−")
     assert render("{{sizes[2] * sizes[1]}} weights", toy_ctx) == "6 weights"
