@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
+from bpviz.core.firstorder import change_cause, directional, output_gradient, parameter_step, resolution
 from bpviz.core.learning import SATURATION_THRESHOLD
 from bpviz.i18n import translate
 from bpviz.scene.layout import square_side
@@ -53,9 +54,16 @@ class Claim:
     what            stated                      values
     "cost"          "down" | "up" | "same"      (mean C before, mean C after) over the batch
     "target"        "rose" | "fell" | "same"    (a_y before, a_y after) of the one sample
+    "cost_cause"    "overshoot" | "direction" | (first-order change ∇C·Δθ, C after − C before, rounding
+                    "rounding" | "none"          step of C) — only when the cost did not go down
+    "target"        … (m = 1)
+    "target_cause"  "overshoot" | "direction" | (first-order change ∇a_y·Δθ, a_y after − before, rounding
+                    "rounding"                   step of a_y, the part of ∇a_y·Δθ from y's own error)
     "targets_rose"  "k"  (a count, as text)     (k, m)
+    "costs_fell"    "k"  (a count, as text)     (k, m): samples whose C_x went down
+    "mean_not_each" "yes"                       (k, m) — the mean cost fell but k < m samples' did
     "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown
-    "silent_inputs" "no gradient"               (number of silent inputs of layer l − 1,)
+    "silent_inputs" "no gradient" | "none"      (number of silent inputs of layer l − 1,)
     "kept_weights"  "yes"                       () — the update was refused
     """
 
@@ -99,6 +107,16 @@ def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
         text = translate("Steps", "σ′(z) = {sp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
                                   "learns slowly")
     return "<br>" + text.format(sp=_sig(sp), threshold=f"{threshold:g}")
+
+
+def silent_note(silent: int, n: int, layer: int) -> str:
+    """A line for BP3/BP4 when some neurons of the layer before are silent (else ""): their edges get
+    ∂C/∂w = a·δ = 0."""
+    if not silent:
+        return ""
+    return "<br>" + translate("Steps", "{silent} of the {n} neurons of layer {k} are silent (a = 0) on this sample: "
+                                       "the edges from them get no gradient (∂C/∂w = a·δ = 0).").format(
+        silent=silent, n=n, k=layer)
 
 
 def _sig(v: float) -> str:
@@ -270,7 +288,12 @@ class StepSequence:
         return Step(index, RESULT, L, m - 1, translate("Steps", "Gradient descent: the result"), self.result_caption())
 
     def result_claims(self) -> list[Claim]:
-        """What the RESULT caption states, decided from the numbers (see :class:`Claim`)."""
+        """What the RESULT caption states, decided from the numbers (see :class:`Claim`).
+
+        A cause is stated only when computed: each change is compared with its first-order
+        change ∇q · Δθ (what a much smaller step in the same direction does, scaled) and with the
+        float's rounding step at the value (:func:`bpviz.core.firstorder.change_cause`).
+        """
         if not self.update_ok:
             return [Claim("kept_weights", "yes", (), translate("Steps", "This update would make the weights "
                                                                        "non-finite (η is far too large): the network "
@@ -291,31 +314,115 @@ class StepSequence:
         }[(self.m == 1, went)]
         out = [Claim("cost", {"nowhere": "same"}.get(went, went), (c0, c1),
                      cost_words.format(m=self.m, **dict(zip(("c0", "c1"), distinct(c0, c1)))))]
+        step = parameter_step(self.before, self.after)
+        if went != "down":
+            out.append(self._cost_cause(c0, c1, step))
         if self.m == 1:
             b, a = float(before_t[0]), float(after_t[0])
             moved = _direction(b, a, "rose", "fell", "same")
-            words = {"rose": translate("Steps", "The target neuron's output rose towards 1 ({b} → {a}): that is "
-                                                "one step of learning."),
-                     "fell": translate("Steps", "The target neuron's output fell, away from 1 ({b} → {a}): the step "
-                                                "overshot (η is large for this sample), so this step did not help "
-                                                "it."),
+            words = {"rose": translate("Steps", "The target neuron's output rose towards 1 ({b} → {a})."),
+                     "fell": translate("Steps", "The target neuron's output fell, away from 1 ({b} → {a})."),
                      "same": translate("Steps", "The target neuron's output did not change.")}[moved]
             words = words.format(**dict(zip(("b", "a"), distinct(b, a))))
-            out.insert(0, Claim("target", moved, (b, a), words))
+            claims = [Claim("target", moved, (b, a), words)]
+            if moved != "same":
+                claims.append(self._target_cause(b, a, step))
+            out[:0] = claims
         else:
             closer = int(np.sum(after_t > before_t))
-            out.insert(0, Claim("targets_rose", str(closer), (closer, self.m),
-                                translate("Steps", "For {k} of the {m} samples the target neuron's output rose; "
-                                                   "one step lowers the batch's cost on average, not every "
-                                                   "sample's.").format(k=closer, m=self.m)))
+            fell = int(np.sum(self.cost_after < self.batch.costs))
+            words = translate("Steps", "For {k} of the {m} samples the target neuron's output rose, and for {c} "
+                                       "of them the cost fell.").format(k=closer, m=self.m, c=fell)
+            out[:0] = [Claim("targets_rose", str(closer), (closer, self.m), words),
+                       Claim("costs_fell", str(fell), (fell, self.m), words)]
+            if went == "down" and fell < self.m:
+                out.append(Claim("mean_not_each", "yes", (fell, self.m),
+                                 translate("Steps", "One step lowered the batch's mean cost, not every "
+                                                    "sample's.")))
         return out
+
+    def _target_cause(self, b: float, a: float, step) -> Claim:
+        """Why the one sample's target output moved as it did (m = 1): compared with the first-order change
+        ∇a_y · Δθ and with the rounding step of a_y."""
+        t = self._trace(0)
+        yj = t.label
+        grads = output_gradient(self.before, t.x, yj)
+        fo = directional(grads, step)
+        spacing = resolution(b, self.before.dtype)
+        cause = change_cause(a - b, fo, spacing)
+        # The part of the first-order change that comes from this output's own error: the step's
+        # component −η δ^L_y ∇z_y, whose effect on a_y is −η δ^L_y/σ′(z_y) ‖∇a_y‖² (> 0 when a_y < 1).
+        sp = float(t.sigma_prime(self.L)[yj])
+        norm2 = sum(float(np.vdot(g, g)) for g in grads[0] + grads[1])
+        own = -self.eta * float(t.delta(self.L)[yj]) / sp * norm2 if sp > 0 else 0.0
+        rose = a > b
+        fo_text = num(fo)
+        if cause == "rounding":
+            words = translate("Steps", "That change is float rounding: one {dtype} step at this value is {sp}, "
+                                       "and to first order the update changes it by only {fo}.").format(
+                dtype=self.before.dtype.name, sp=_sig(spacing), fo=fo_text)
+        elif cause == "overshoot" and not rose:
+            words = translate("Steps", "For this output the step overshot: a much smaller step in the same "
+                                       "direction raises it (first-order change {fo}); at η = {eta} the step is "
+                                       "too long for it.").format(fo=fo_text, eta=f"{self.eta:g}")
+        elif cause == "overshoot":
+            words = translate("Steps", "A much smaller step in the same direction would lower it (first-order "
+                                       "change {fo}): it rose because the step is large.").format(fo=fo_text)
+        elif fo == 0:
+            words = translate("Steps", "To first order this update leaves it unchanged: the change comes from "
+                                       "the step's size.")
+        elif rose:
+            words = translate("Steps", "That is one step of learning.")
+        else:
+            words = translate("Steps", "Not an overshoot: a much smaller step in the same direction lowers it too "
+                                       "(first-order change {fo}).").format(fo=fo_text)
+            if own > 0 > fo - own:
+                words += " " + (translate("Steps", "The step lowers the cost of all outputs together; through "
+                                                   "the weights they share, the other outputs' errors pull this "
+                                                   "one down ({rest}) more than its own error pulls it up "
+                                                   "({own}).") if not self.lmbda else
+                                translate("Steps", "The step lowers the cost of all outputs together; the other "
+                                                   "outputs' errors, through the weights they share, and the "
+                                                   "weight decay pull this one down ({rest}) more than its own "
+                                                   "error pulls it up ({own}).")).format(
+                    rest=num(fo - own), own=num(own))
+        return Claim("target_cause", cause, (fo, a - b, spacing, own), words)
+
+    def _cost_cause(self, c0: float, c1: float, step) -> Claim:
+        """Why the cost did not go down: compared with its first-order change ∇C · Δθ (C the batch's mean
+        C_x, without the L2 term) and with the rounding step of C."""
+        m = self.m
+        grads = ([self.batch.sum_nabla_w(l, m).astype(np.float64) / m for l in range(2, self.L + 1)],
+                 [self.batch.sum_nabla_b(l, m).astype(np.float64) / m for l in range(2, self.L + 1)])
+        fo = directional(grads, step)
+        spacing = resolution(c0, self.before.dtype)
+        cause = change_cause(c1 - c0, fo, spacing)
+        if cause == "rounding" or cause == "none":
+            words = translate("Steps", "That change is float rounding: one {dtype} step at this cost is {sp}, "
+                                       "and to first order the update changes it by only {fo}.").format(
+                dtype=self.before.dtype.name, sp=_sig(spacing), fo=num(fo))
+        elif cause == "overshoot":
+            words = translate("Steps", "The step overshot: a much smaller step in the same direction lowers this "
+                                       "cost (first-order change {fo}), so η = {eta} is too large here.").format(
+                fo=num(fo), eta=f"{self.eta:g}")
+        elif fo == 0:
+            words = translate("Steps", "To first order this update leaves the cost unchanged: the change comes "
+                                       "from the step's size.")
+        elif self.lmbda:
+            words = translate("Steps", "To first order this update raises this cost too ({fo}): with λ = {lmbda} "
+                                       "the step also shrinks every weight, and the cost shown has no L2 "
+                                       "term.").format(fo=num(fo), lmbda=f"{self.lmbda:g}")
+        else:
+            words = translate("Steps", "To first order this update raises this cost too ({fo}).").format(fo=num(fo))
+        return Claim("cost_cause", cause, (fo, c1 - c0, spacing), words)
 
     def result_caption(self) -> str:
         """What the update did, in words computed from the numbers it describes."""
         claims = self.result_claims()
         if claims[0].what == "kept_weights":
             return claims[0].words
-        return _sentences([translate("Steps", "The network now has its new weights."), *(c.words for c in claims)])
+        words = list(dict.fromkeys(c.words for c in claims))   # two claims may share one sentence
+        return _sentences([translate("Steps", "Shown now: the network after the update."), *words])
 
     def claims(self, step: Step, j: int | None = None) -> list[Claim]:
         """Every checkable statement the step's caption and equation make for neuron j."""
@@ -330,8 +437,8 @@ class StepSequence:
             return [Claim("saturated", "yes" if note else "no", (sp, SATURATION_THRESHOLD), note)]
         if step.kind == GRADIENT:
             silent = int(np.sum(t.a(l - 1) == 0))
-            return [Claim("silent_inputs", "no gradient", (silent,),
-                          translate("Steps", "edges from silent neurons (a = 0) get no gradient"))]
+            return [Claim("silent_inputs", "no gradient" if silent else "none", (silent,),
+                          silent_note(silent, self.sizes[l - 2], l - 1))]
         return []
 
     def __len__(self) -> int:
@@ -452,6 +559,7 @@ class StepSequence:
             text = (f"BP3: ∂C<sub>x</sub>/∂{sym('b', l, j)} = {sym('δ', l, j)} = <b>{num(d)}</b><br>"
                     f"BP4: ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {sym('a', l - 1, k)}·{sym('δ', l, j)} = "
                     f"{pnum(a_prev)}·{pnum(d)} = <b>{num(g)}</b>")
+            text += silent_note(int(np.sum(t.a(l - 1) == 0)), self.sizes[l - 2], l - 1)
             if self.m > 1:
                 i = step.sample
                 text += ("<br>" + translate("Steps", "sums over the first {i} of {m} samples:").format(
