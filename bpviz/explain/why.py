@@ -356,7 +356,8 @@ def _indices(text: str, n: int, option: str) -> tuple[int, ...]:
 
 
 def cmd_nudge(args: argparse.Namespace) -> int:
-    from bpviz.core.nudge import chain, nudge
+    from bpviz.core.nudge import chain, discrepancy, nudge
+    from bpviz.scene.why_text import nudge_verdict, share_note
 
     net = _network(args)
     param = (Parameter.weight(*_indices(args.weight, 3, "--weight")) if args.weight is not None
@@ -376,6 +377,8 @@ def cmd_nudge(args: argparse.Namespace) -> int:
           f"(∂C/∂{name} = {n.gradient:.6e})")
     print(f"ratio measured / predicted    = {n.ratio:.6f}" if math.isfinite(n.ratio)
           else "ratio measured / predicted    = undefined (the prediction is 0)")
+    if n.gradient != 0:
+        print(nudge_verdict(n, discrepancy(net, x, y, param, args.dw)))
     if param.kind == "w" and n.gradient == 0:
         a_prev = net.forward(x[None, :])[1][param.l - 2][0]
         if a_prev[param.k] == 0:
@@ -389,7 +392,8 @@ def cmd_nudge(args: argparse.Namespace) -> int:
         print(f"  layer {q}: {shown}")
     factors = _path_factors(c, name)
     print(f"strongest of {c.num_paths:,} paths: {' → '.join(symbol('a', param.l + i, j) for i, j in enumerate(c.best_path))} → C")
-    cancel = "; paths of the other sign cancel part of it" if abs(c.best_share) > 1 else ""
+    note = share_note(c.best_share)
+    cancel = f": {note}" if note else ""
     print(f"  {factors} = {c.best_product: .4e}  ({_share(c.best_share)} of the sum over all paths{cancel})")
     print(f"sum over all {c.num_paths:,} paths = {c.total: .6e}; backprop's ∂C/∂{name} = {c.gradient: .6e}")
     return 0
