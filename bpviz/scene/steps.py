@@ -87,6 +87,11 @@ def sym(name: str, l: int | str | None = None, *idx) -> str:
     return f"{name}{sup}{_sub(*idx) if idx else ''}"
 
 
+def _paren(s: str) -> str:
+    """A shown number in parentheses when negative (a factor, or a term after the first)."""
+    return f"({s})" if s.startswith("−") else s
+
+
 def pnum(v: float) -> str:
     """num(v), in parentheses when negative (for a factor or a term after the first)."""
     s = num(v)
@@ -153,6 +158,59 @@ def distinct(a: float, b: float) -> tuple[str, str]:
         if sa != sb or a == b:
             return sa, sb
     return sa, sb
+
+
+def _shown(text: str) -> float:
+    """The value a number printed by :func:`num` stands for."""
+    return float(text.replace("−", "-"))
+
+
+def reproducible(values, compute, result: float, start: int = 3, result_digits: int = 3) -> tuple[str, ...]:
+    """num() of each of ``values`` with as many digits as it takes (``start`` … 9) for ``compute`` applied to
+    the *shown* values to give the shown result num(result, result_digits): "(0.985 − 1.000)·0.0145 =
+    −0.000214" cannot appear when the shown numbers give −0.000218."""
+    target = num(result, result_digits)
+    for digits in range(start, 10):
+        shown = tuple(num(v, digits) for v in values)
+        try:
+            ok = num(compute(*(_shown(t) for t in shown)), result_digits) == target
+        except (ValueError, ZeroDivisionError, OverflowError):
+            ok = False
+        if ok:
+            break
+    return shown
+
+
+def _digits_of(text: str, value: float) -> int:
+    """The ``digits`` argument with which num(value, digits) gives ``text`` (3 if none does)."""
+    return next((d for d in range(3, 10) if num(value, d) == text), 3)
+
+
+def _sum_text(w: np.ndarray, a: np.ndarray, total: float, total_digits: int = 3, extra: float | None = None,
+              shown: int = 4) -> str:
+    """"w·a + w·a + … [+ … (n more terms, together r)] [+ extra]": every term when there are at most
+    ``shown``, else the largest |w·a| and the rest as one number; with the digits it takes for the shown
+    numbers to add up to num(total, total_digits)."""
+    terms = w * a
+    n = terms.size
+    idx = np.arange(n) if n <= shown else np.argsort(-np.abs(terms))[:shown]
+    k = idx.size
+    rest = float(terms.sum() - terms[idx].sum()) if n > shown else None
+    vals = [*map(float, w[idx]), *map(float, a[idx])] + ([rest] if rest is not None else []) + (
+        [float(extra)] if extra is not None else [])
+
+    def compute(*v):
+        return sum(v[i] * v[i + k] for i in range(k)) + sum(v[2 * k:])
+
+    txt = reproducible(vals, compute, total, result_digits=total_digits)
+    out = " + ".join(f"{_paren(txt[i])}·{_paren(txt[i + k])}" for i in range(k))
+    pos = 2 * k
+    if rest is not None:
+        out += translate("Steps", " + … ({n} more terms, together {rest})").format(n=n - shown, rest=txt[pos])
+        pos += 1
+    if extra is not None:
+        out += f" + {_paren(txt[pos])}"
+    return out
 
 
 class _Lazy:
@@ -466,6 +524,19 @@ class StepSequence:
             return "δ", t.delta(l)
         return "a", t.a(l)
 
+    def shown_network(self, step: Step) -> Network:
+        """The parameters the view shows at this step: after the update at the result, before it elsewhere
+        (labels, tooltips and colours must all read the same side)."""
+        return self.after if step.kind == RESULT else self.before
+
+    def shown_activations(self, step: Step) -> list[np.ndarray]:
+        """a^l for l = 1..L (each (n_l,)) of the step's sample on :meth:`shown_network`: the tooltips'
+        a = σ(z) agree with the caption's "before → after" at the result."""
+        t = self.trace(step)
+        if step.kind != RESULT:
+            return [t.a(l) for l in range(1, self.L + 1)]
+        return [a[0] for a in self.after.forward(t.x[None, :])[1]]
+
     def edge_values(self, step: Step) -> tuple[str, dict[int, np.ndarray]]:
         """(kind, {l: (n_l, n_{l−1}) values}) for the edges this step emphasises."""
         t = self.trace(step)
@@ -529,36 +600,40 @@ class StepSequence:
                         name=names[t.label], yk=f"y{_sub(t.label)}", yj=f"y{_sub('j')}"))
         if kind == FORWARD:
             z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
-            terms = w * a_prev
-            shown = _terms_text([(f"{pnum(w[kk])}·{pnum(a_prev[kk])}", terms[kk]) for kk in range(w.size)], terms)
+            (sz,) = reproducible((z,), lambda v: 1 / (1 + np.exp(-v)), a)   # σ(shown z) gives shown a
+            shown = _sum_text(w, a_prev, z, _digits_of(sz, z), extra=float(b))
             return (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
-                    f" = {shown} + {pnum(b)} = <b>{num(z)}</b><br>"
-                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({num(z)}) = <b>{num(a)}</b>")
+                    f" = {shown} = <b>{sz}</b><br>"
+                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({sz}) = <b>{num(a)}</b>")
         if kind == BP1:
             a, y, z, d = t.a(l)[j], t.y[j], t.z(l)[j], t.delta(l)[j]
+            first = len(distinct(a, y)[0].split(".")[-1]) if float(a) != float(y) else 3
             if self.cost_name == "quadratic":
                 sp = t.sigma_prime(l)[j]
+                sa, sy, ssp = reproducible((a, y, sp), lambda a, y, sp: (a - y) * sp, d, start=first)
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
-                        f"({difference(a, y)})·{pnum(sp)} = <b>{num(d)}</b>"
+                        f"({sa} − {sy})·{_paren(ssp)} = <b>{num(d)}</b>"
                         "<br>" + _cost_line(t.cost) + saturation_note(sp))
-            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {difference(a, y)} = <b>{num(d)}</b>"
+            sa, sy = reproducible((a, y), lambda a, y: a - y, d, start=first)
+            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {sa} − {sy} = <b>{num(d)}</b>"
                     f" &nbsp; (z = {num(z)})<br>" + _cost_line(t.cost)
                     + saturation_note(t.sigma_prime(l)[j], cross_entropy_output=True))
         if kind == BP2:
             w_next, d_next = t.w(l + 1)[:, j], t.delta(l + 1)
-            terms = w_next * d_next
-            shown = _terms_text([(f"{pnum(w_next[q])}·{pnum(d_next[q])}", terms[q]) for q in range(terms.size)], terms)
             s = float(w_next @ d_next)
             sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
+            ss, ssp = reproducible((s, sp), lambda s, sp: s * sp, d)
+            shown = _sum_text(w_next, d_next, s, _digits_of(ss, s))
             return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
-                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>"
+                    f"σ′({sym('z', l, j)}) = ({shown})·{_paren(ssp)} = {_paren(ss)}·{_paren(ssp)} = <b>{num(d)}</b>"
                     + saturation_note(sp))
         if kind == GRADIENT:
             k = self.default_edge(step, j) if k is None else k
             d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]
             text = (f"BP3: ∂C<sub>x</sub>/∂{sym('b', l, j)} = {sym('δ', l, j)} = <b>{num(d)}</b><br>"
                     f"BP4: ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {sym('a', l - 1, k)}·{sym('δ', l, j)} = "
-                    f"{pnum(a_prev)}·{pnum(d)} = <b>{num(g)}</b>")
+                    + "·".join(map(_paren, reproducible((a_prev, d), lambda a, d: a * d, g)))
+                    + f" = <b>{num(g)}</b>")
             text += silent_note(int(np.sum(t.a(l - 1) == 0)), self.sizes[l - 2], l - 1)
             if self.m > 1:
                 i = step.sample
@@ -573,17 +648,22 @@ class StepSequence:
             b0, b1 = self.before.b(l)[j], self.after.b(l)[j]
             sw, sb = self.sum_w[l - 2][-1][j, k], self.sum_b[l - 2][-1][j]
             em = f"{self.eta:g}/{self.m}"
+            rate = self.eta / self.m
             if self.lmbda:   # L2: the weight first shrinks by 1 − ηλ/n (biases do not)
                 decay = 1.0 - self.eta * self.lmbda / self.n_train
+                sd = num(decay, 6)
+                sw0, ssw = reproducible((w0, sw), lambda w, g: _shown(sd) * w - rate * g, w1)
                 w_line = (f"{sym('w', l, j, k)} → (1 − ηλ/n)·{sym('w', l, j, k)} − η/m Σ<sub>x</sub> "
-                          f"∂C<sub>x</sub>/∂w = {num(decay, 6)}·{pnum(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b>"
+                          f"∂C<sub>x</sub>/∂w = {sd}·{_paren(sw0)} − {em}·{_paren(ssw)} = <b>{num(w1)}</b>"
                           f" &nbsp; (Δw = {num(w1 - w0)}; λ = {self.lmbda:g}, n = {self.n_train})<br>")
             else:
+                sw0, ssw = reproducible((w0, sw), lambda w, g: w - rate * g, w1)
                 w_line = (f"{sym('w', l, j, k)} → {sym('w', l, j, k)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂w = "
-                          f"{num(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>")
+                          f"{sw0} − {em}·{_paren(ssw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>")
+            sb0, ssb = reproducible((b0, sb), lambda b, g: b - rate * g, b1)
             return (w_line +
                     f"{sym('b', l, j)} → {sym('b', l, j)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂b = "
-                    f"{num(b0)} − {em}·{pnum(sb)} = <b>{num(b1)}</b>")
+                    f"{sb0} − {em}·{_paren(ssb)} = <b>{num(b1)}</b>")
         # RESULT
         i = step.sample
         before, after = t.output, self.output_after[i]
@@ -612,17 +692,6 @@ def _fill(text: str, **fields) -> str:
 
 def _cost_line(cost: float) -> str:
     return translate("Steps", "cost of this sample {cx} = {c}").format(cx="C<sub>x</sub>", c=num(cost))
-
-
-def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int = 4) -> str:
-    """All terms of a short sum, or the largest |terms| and a count of the rest."""
-    if len(terms) <= shown:
-        return " + ".join(t for t, _ in terms)
-    order = np.argsort(-np.abs(values))[:shown]
-    head = " + ".join(terms[q][0] for q in order)
-    rest = float(values.sum() - values[order].sum())
-    return head + translate("Steps", " + … ({n} more terms, together {rest})").format(
-        n=len(terms) - shown, rest=num(rest))
 
 
 def general_equations(cost_name: str) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ each step's structured claims (StepSequence.claims) must agree with an independe
 pass of the network before and after the core's update, and the caption must say it.
 """
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 
 from bpviz.core import Network
 from bpviz.core.learning import SATURATION_THRESHOLD
-from bpviz.scene.steps import BP1, BP2, GRADIENT, RESULT, StepSequence
+from bpviz.scene.steps import BP1, BP2, FORWARD, GRADIENT, RESULT, UPDATE, StepSequence
 
 
 def _forward(weights, biases, x):
@@ -30,6 +31,84 @@ def _cost(cost, a, y):
         return 0.5 * float(np.sum((a - y) ** 2))
     a = np.clip(a, 1e-300, 1 - 1e-16)
     return float(np.sum(np.nan_to_num(-y * np.log(a) - (1 - y) * np.log(1 - a))))
+
+
+N = r"\(?(−?\d+(?:\.\d+)?(?:e[−+]\d+)?)\)?"
+
+
+def _val(t):
+    return float(t.replace("−", "-"))
+
+
+def _half_unit(t):
+    """Half a unit of the last digit shown in t ("0.0865" → 0.00005, "1.2e−05" → 5e-07)."""
+    mant, _, exp = t.replace("−", "-").partition("e")
+    decimals = len(mant.split(".")[1]) if "." in mant else 0
+    return 0.5 * 10.0 ** ((int(exp) if exp else 0) - decimals)
+
+
+def _reproduces(value, shown):
+    """The shown result is the value computed from the shown numbers, to its shown digits."""
+    assert abs(value - _val(shown)) <= _half_unit(shown) * (1 + 1e-9) + 1e-15, (value, shown)
+
+
+def _sum_of(text):
+    """Σ of "x·y + x·y + … (n more terms, together r) + b" as printed."""
+    rest = re.search(r" \+ … \(\d+ more terms, together " + N + r"\)", text)
+    total = _val(rest.group(1)) if rest else 0.0
+    if rest:
+        text = text[:rest.start()] + text[rest.end():]
+    for part in text.split(" + "):
+        total += float(np.prod([_val(f.strip("()")) for f in part.split("·")]))
+    return total
+
+
+def _check_arithmetic(seq, step, text):
+    """Every equation's shown numbers reproduce its shown results (issue 21, item 10)."""
+    plain = re.sub(r"<[^>]+>", "", text.replace("<br>", "\n")).replace("&nbsp;", " ")
+    lines = plain.split("\n")
+    checked = 0
+    for line in lines:
+        if step.kind == FORWARD and line.startswith("z"):
+            head, total = re.match(r".*?= (.*) = " + N + r"$", line.split(" = ", 1)[1]).groups()
+            _reproduces(_sum_of(head), total)
+            checked += 1
+        elif step.kind == FORWARD and line.startswith("a"):
+            z, a = re.search(r"= σ\(" + N + r"\) = " + N + "$", line).groups()
+            _reproduces(1 / (1 + np.exp(-_val(z))), a)
+            checked += 1
+        elif step.kind == BP1 and line.startswith("δ"):
+            m = re.search(r"= \(" + N + " − " + N + r"\)·" + N + " = " + N + "$", line)
+            if m:
+                a, y, sp, d = m.groups()
+                _reproduces((_val(a) - _val(y)) * _val(sp), d)
+            else:
+                a, y, d = re.search(r"= " + N + " − " + N + " = " + N + "  ", line).groups()
+                _reproduces(_val(a) - _val(y), d)
+            checked += 1
+        elif step.kind == BP2 and line.startswith("δ"):
+            parts = line.split(" = ")
+            terms = parts[2][1:parts[2].rindex(")·")]
+            s, sp = re.fullmatch(N + "·" + N, parts[3]).groups()
+            d = re.fullmatch(N, parts[4]).group(1)
+            _reproduces(_val(s) * _val(sp), d)
+            _reproduces(_sum_of(terms), s)
+            checked += 1
+        elif step.kind == GRADIENT and line.startswith("BP4"):
+            a, d, g = re.search(r"= " + N + "·" + N + " = " + N + "$", line).groups()
+            _reproduces(_val(a) * _val(d), g)
+            checked += 1
+        elif step.kind == UPDATE and "→" in line:
+            rate = seq.eta / seq.m
+            m = re.search(r"= " + N + "·" + N + r" − [\d.]+/\d+·" + N + " = " + N, line)
+            if m:
+                dec, w, g, w1 = m.groups()
+                _reproduces(_val(dec) * _val(w) - rate * _val(g), w1)
+            else:
+                w, g, w1 = re.search(r"= " + N + r" − [\d.]+/\d+·" + N + " = " + N, line).groups()
+                _reproduces(_val(w) - rate * _val(g), w1)
+            checked += 1
+    return checked
 
 
 def _cases(n):
@@ -142,7 +221,7 @@ def test_every_caption_agrees_with_its_numbers(start):
 
 
 def _check_cases(start):
-    checked = {"result": 0, "saturated": 0, "not saturated": 0, "silent": 0}
+    checked = {"result": 0, "saturated": 0, "not saturated": 0, "silent": 0, "arithmetic": 0}
     causes = {}
     for case, (net, X, labels, _eta, seq) in enumerate(_cases(start + 30)):
         if case < start:
@@ -155,9 +234,10 @@ def _check_cases(start):
                 continue
             x = X[step.sample]
             zs, acts = _forward(net.weights, net.biases, x)
-            for j in range(net.sizes[step.layer - 1]) if step.kind in (BP1, BP2, GRADIENT) else [None]:
+            for j in range(net.sizes[step.layer - 1]) if step.kind in (BP1, BP2, GRADIENT, FORWARD) else [None]:
                 claims = seq.claims(step, j)
                 text = seq.equation(step, j)
+                checked["arithmetic"] += _check_arithmetic(seq, step, text)
                 for c in claims:
                     if c.what == "saturated":
                         z = zs[step.layer - 2][j]
@@ -245,3 +325,24 @@ def test_a_batch_whose_cost_rises_is_not_said_to_fall_on_average():
             assert "not every sample" not in caption and "on average" not in caption
             assert c["cost_cause"].stated in ("overshoot", "direction", "rounding")
     assert found > 0
+
+
+def test_the_result_step_shows_one_side():
+    """Issue item 10: at "the result" the target's tooltip read a = σ(z) = 0.532 (before) beside the caption's
+    0.532 → 0.962, and XOR's labels kept the old biases: everything shown there is after the update."""
+    net = Network((2, 3, 2), rng=5, dtype=np.float64)
+    seq = StepSequence(net, np.array([[0.3, 0.8]]), np.array([1]), 3.0)
+    result = seq.steps[len(seq) - 1]
+    assert result.kind == RESULT
+    after = seq.shown_activations(result)
+    _, expected = _forward(seq.after.weights, seq.after.biases, np.array([0.3, 0.8]))
+    for a, e in zip(after, expected):
+        np.testing.assert_allclose(a, e, rtol=1e-12)
+    assert seq.shown_network(result) is seq.after
+    before_step = seq.steps[len(seq) - 2]
+    assert seq.shown_network(before_step) is seq.before
+    np.testing.assert_allclose(seq.shown_activations(before_step)[-1], seq.trace(before_step).output)
+    # the equation's "after" value of the target is the activation shown
+    text = seq.equation(result)
+    shown_after = re.search(r"target neuron 1: \S+ → <b>(\S+)</b>", text).group(1)
+    assert abs(_val(shown_after) - after[-1][1]) <= _half_unit(shown_after)
