@@ -341,8 +341,12 @@ class StepSequence:
                     translate("Steps", "Every weight and bias moves against its gradient, averaged over the {m} "
                                        "sample of the mini-batch and scaled by the learning rate η = {eta}. The "
                                        "edges show the change Δw."))
-            return Step(index, UPDATE, L, m - 1, translate("Steps", "Gradient descent: the change"),
-                        text.format(m=m, eta=f"{self.eta:g}"))
+            text = text.format(m=m, eta=f"{self.eta:g}")
+            if self.lmbda:
+                text += translate("Steps", " With L2 regularisation (λ = {lmbda}, n = {n}) every weight first "
+                                           "shrinks by the factor 1 − ηλ/n = {decay}; biases do not.").format(
+                    lmbda=f"{self.lmbda:g}", n=self.n_train, decay=num(1.0 - self.eta * self.lmbda / self.n_train, 6))
+            return Step(index, UPDATE, L, m - 1, translate("Steps", "Gradient descent: the change"), text)
         return Step(index, RESULT, L, m - 1, translate("Steps", "Gradient descent: the result"), self.result_caption())
 
     def result_claims(self) -> list[Claim]:
@@ -694,8 +698,9 @@ def _cost_line(cost: float) -> str:
     return translate("Steps", "cost of this sample {cx} = {c}").format(cx="C<sub>x</sub>", c=num(cost))
 
 
-def general_equations(cost_name: str) -> list[tuple[str, str]]:
-    """The equations of the panel: (key, rich text) in the book's form."""
+def general_equations(cost_name: str, lmbda: float = 0.0) -> list[tuple[str, str]]:
+    """The equations of the panel: (key, rich text) in the book's form; with λ > 0 the update has the
+    L2 decay (1 − ηλ/n) that the step's numbers apply (chapter 3)."""
     bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
            else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + translate("Steps", "(cross-entropy)"))
     return [
@@ -706,6 +711,7 @@ def general_equations(cost_name: str) -> list[tuple[str, str]]:
         ("bp2", "BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ σ′(z<sup>l</sup>)"),
         ("bp3", "BP3 &nbsp; ∂C/∂b<sup>l</sup><sub>j</sub> = δ<sup>l</sup><sub>j</sub>"),
         ("bp4", "BP4 &nbsp; ∂C/∂w<sup>l</sup><sub>jk</sub> = a<sup>l−1</sup><sub>k</sub> δ<sup>l</sup><sub>j</sub>"),
-        ("update", "w<sup>l</sup> → w<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
+        ("update", ("w<sup>l</sup> → (1 − ηλ/n) w<sup>l</sup>" if lmbda else "w<sup>l</sup> → w<sup>l</sup>")
+                   + " − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
                    "&nbsp; b<sup>l</sup> → b<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>"),
     ]

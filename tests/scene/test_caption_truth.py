@@ -346,3 +346,23 @@ def test_the_result_step_shows_one_side():
     text = seq.equation(result)
     shown_after = re.search(r"target neuron 1: \S+ → <b>(\S+)</b>", text).group(1)
     assert abs(_val(shown_after) - after[-1][1]) <= _half_unit(shown_after)
+
+
+@pytest.mark.parametrize("lmbda", [0.0, 5.0])
+def test_the_update_equations_show_the_decay_they_apply(lmbda):
+    """Issue item 6: with λ > 0 the general update equation and the update caption carry (1 − ηλ/n), as the
+    numbers do; without λ neither does."""
+    from bpviz.scene.steps import general_equations
+
+    net = Network((3, 4, 2), rng=1, dtype=np.float64)
+    seq = StepSequence(net, np.array([[0.2, 0.5, 0.9]]), np.array([1]), 3.0, lmbda=lmbda, n_train=100)
+    update = next(s for s in seq.steps if s.kind == UPDATE)
+    general = dict(general_equations(net.cost.name, seq.lmbda))["update"]
+    decay = 1 - 3.0 * lmbda / 100
+    w0, w1 = seq.before.w(3), seq.after.w(3)
+    assert np.allclose(w1, decay * w0 - 3.0 * seq.batch.sum_nabla_w(3, 1))   # the numbers apply it …
+    assert ("1 − ηλ/n" in general) == bool(lmbda)                             # … and the equations say it
+    assert ("1 − ηλ/n" in update.caption) == bool(lmbda)
+    assert ("1 − ηλ/n" in seq.equation(update)) == bool(lmbda)
+    if lmbda:
+        assert "0.850000" in update.caption
