@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -109,6 +111,12 @@ class _FirstPaint(QObject):
             obj.removeEventFilter(self)
             QTimer.singleShot(0, then)
         return False
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text without its keyboard mnemonic: "&Open model…" → "Open model…", and the Chinese form
+    "打开模型(&O)…" → "打开模型…" (the F1 list is read, not typed)."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class MainWindow(QMainWindow):
@@ -401,7 +409,7 @@ class MainWindow(QMainWindow):
         for act in self.actions() + [self.draw_panel.clear_shortcut_help]:
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                out.append((keys, act.text().replace("&", "")))
+                out.append((keys, without_mnemonic(act.text())))
         return out
 
     def show_shortcuts(self) -> None:

@@ -343,6 +343,9 @@ def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monk
     # dialogs: the shortcut list (non-modal), the About box (captured, it is modal)
     w.show_shortcuts()
     texts += [("shortcuts dialog", w.shortcuts_box.text()), ("shortcuts title", w.shortcuts_box.windowTitle())]
+    # the list is read, not typed: no menu mnemonics such as 打开模型(O)…
+    assert not re.search(r"\(&?[A-Z]\)", w.shortcuts_box.text()), w.shortcuts_box.text()
+    assert any("(&" in a.text() for a in w.actions())   # … while the menus keep them
     w.shortcuts_box.close()
     about = {}
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.update(title=title, text=text))
