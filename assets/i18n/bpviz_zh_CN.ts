@@ -103,8 +103,16 @@
         <translation>{r} = {0} @ {1}  （对 m 个样本求和）</translation>
     </message>
     <message>
-        <source>Σ over rows of {name}:</source>
-        <translation>{name} 各行之和 Σ：</translation>
+        <source>b − Σ over rows of {name}: {0} − {1}</source>
+        <translation>b − {name} 各行之和 Σ：{0} − {1}</translation>
+    </message>
+    <message>
+        <source>new weights: {list}</source>
+        <translation>新的权重：{list}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -2164,12 +2172,12 @@ aᴸ：{bars}
         <translation>，</translation>
     </message>
     <message>
-        <source>epoch {e}, mini-batch {i} of {n}: cost {c}</source>
-        <translation>第 {e} 个迭代期，第 {i} 个小批量（共 {n} 个）：代价 {c}</translation>
+        <source>epoch {e}, mini-batch {i} of {n} (at {x} epochs done): cost {c}</source>
+        <translation>第 {e} 个迭代期，第 {i} 个小批量（共 {n} 个；横轴位置：已完成 {x} 个迭代期）：代价 {c}</translation>
     </message>
     <message>
-        <source>epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})</source>
-        <translation>第 {e} 个迭代期，第 {i}–{j} 个小批量（共 {n} 个）：代价 {lo} … {hi}（平均 {mean}）</translation>
+        <source>epoch {e}, mini-batches {i}–{j} of {n} (at {x} epochs done): cost {lo} … {hi} (mean {mean})</source>
+        <translation>第 {e} 个迭代期，第 {i}–{j} 个小批量（共 {n} 个；横轴位置：已完成 {x} 个迭代期）：代价 {lo} … {hi}（平均 {mean}）</translation>
     </message>
 </context>
 <context>
