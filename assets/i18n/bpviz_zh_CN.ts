@@ -316,6 +316,22 @@
         <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
     </message>
     <message>
+        <source>MNIST (bundled subset)</source>
+        <translation>MNIST（自带子集）</translation>
+    </message>
+    <message>
+        <source>MNIST (full)</source>
+        <translation>MNIST（完整）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
         <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
         <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
     </message>

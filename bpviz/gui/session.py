@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
 from bpviz.scene.lens import Lens
@@ -280,7 +281,7 @@ class Session(QObject):
                 # A new dataset fixes the input and output layers; keep the hidden ones.
                 config = replace(config, sizes=fitted)
                 self.report("info", self.tr("Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} "
-                                            "classes.").format(sizes=",".join(map(str, fitted)), data=data.name,
+                                            "classes.").format(sizes=",".join(map(str, fitted)), data=dataset_title(data.name),
                                                                inputs=data.input_size, classes=data.n_classes))
         config.validate(data)
         if data is not self.data or config.architecture != self.config.architecture:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
-from bpviz.data.datasets import needs_download
+from bpviz.data.datasets import dataset_title, needs_download
 from bpviz.gui.download import Download
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
@@ -384,7 +384,7 @@ class TrainPanel(QWidget):
             self.tr("Network {sizes} · {cost} · {init} · {n} parameters.\nData: {data}, {train} training and "
                     "{test} test samples.").format(
                 sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
-                n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
+                n=f"{net.num_parameters:,}", data=dataset_title(s.data.name), train=f"{len(s.data.train):,}",
                 test=f"{len(s.data.test):,}"))
 
     def cost_text(self, name: str) -> str:

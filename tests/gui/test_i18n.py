@@ -694,3 +694,15 @@ def test_chinese_punctuation_is_one_style():
         if "。 " in tr or re.search(r"[\u4e00-\u9fff][;:] ", tr):
             bad.append(tr)
     assert not bad, bad[:10]
+
+
+def test_dataset_ids_are_shown_by_name(zh, make_window, small_mnist):
+    """Issue 21: "数据：mnist-bundled", "以适应 xor" — users see a translated name, never the id."""
+    from bpviz.data import DataSplits
+    from bpviz.data.datasets import DEFAULT_DATASET, dataset_title
+
+    data = DataSplits(DEFAULT_DATASET, small_mnist.train, small_mnist.test, class_names=small_mnist.class_names)
+    w = make_window(data=data)
+    text = w.train_panel.network_label.text()
+    assert DEFAULT_DATASET not in text and dataset_title(DEFAULT_DATASET) in text and "自带" in text, text
+    assert dataset_title("xor") == "XOR" and dataset_title("/some/folder") == "/some/folder"
