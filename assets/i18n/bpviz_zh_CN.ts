@@ -2396,6 +2396,14 @@ aᴸ：{bars}
         <source>. σ′ is not small here (≥ {threshold}), so both costs learn from this error.</source>
         <translation>。这里 σ′ 并不小（≥ {threshold}），所以两种代价函数都能从这个误差中学习。</translation>
     </message>
+    <message>
+        <source>The output layer ends saturated and wrong for {stuck} of the {n} test images (every output has σ′(z) &lt; {threshold}, one with |a − y| &gt; 0.5; {hidden} of hidden activations are saturated too): with the quadratic cost δ^L = (a − y)·σ′(z^L) is then nearly 0, so these outputs hardly learn. Try a smaller learning rate than η = {eta}, or the cross-entropy cost.</source>
+        <translation>在 {n} 张测试图像中，有 {stuck} 的输出层最终饱和且出错（每个输出都有 σ′(z) &lt; {threshold}，其中一个 |a − y| &gt; 0.5；隐藏层激活值中也有 {hidden} 饱和）：使用二次代价时 δ^L = (a − y)·σ′(z^L) 几乎为 0，所以这些输出几乎学不动。请尝试比 η = {eta} 更小的学习速率，或改用交叉熵代价。</translation>
+    </message>
+    <message>
+        <source>The output layer ends saturated and wrong for {stuck} of the {n} test images (every output has σ′(z) &lt; {threshold}, one with |a − y| &gt; 0.5; {hidden} of hidden activations are saturated too): the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z). Try a smaller learning rate than η = {eta}.</source>
+        <translation>在 {n} 张测试图像中，有 {stuck} 的输出层最终饱和且出错（每个输出都有 σ′(z) &lt; {threshold}，其中一个 |a − y| &gt; 0.5；隐藏层激活值中也有 {hidden} 饱和）：交叉熵的 δ^L = a − y 不会消失，但 BP2 会把每个隐藏层的 δ 乘以 σ′(z)。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

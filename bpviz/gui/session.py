@@ -21,12 +21,14 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
+from bpviz.core.learning import output_saturation
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
 from bpviz.scene.lens import Lens
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
+from bpviz.scene.saturation import train_warning
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
@@ -470,6 +472,19 @@ class Session(QObject):
             else:
                 self.report("info", self.tr("Training finished after {n} epochs, test accuracy {percent}%.").format(
                     n=w.epochs_done, percent=f"{100 * last.test_accuracy:.2f}"))
+            self._warn_if_saturated()
+
+    def _warn_if_saturated(self) -> None:
+        """Say in the app what `bpviz train` warns of: a run can end at chance accuracy, without
+        diverging, because its output layer is saturated on the wrong side (η = 100: 9.22 %)."""
+        test = self.data.test
+        if not len(test):
+            return
+        n = min(len(test), 2000)   # enough to tell "most": a few ms on the GUI thread
+        warning = train_warning(output_saturation(self.network, test.x[:n], test.labels[:n]), self.network.cost.name,
+                                self.config.eta)
+        if warning:
+            self.report("warning", warning)
 
     def pause(self) -> None:
         if self.controller is not None and self.state == RUNNING:
