@@ -260,6 +260,10 @@
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
+    <message>
+        <source>λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the mini-batch cost does not</source>
+        <translation>λ = {lmbda}：迭代期代价包含 L2 项 (λ/2n)·Σw²，小批量代价不包含</translation>
+    </message>
 </context>
 <context>
     <name>Datasets</name>
@@ -2586,6 +2590,14 @@ aᴸ：{bars}
     <message>
         <source>Give the network these new weights (the step-through itself never changes them)</source>
         <translation>把这些新权重交给网络（逐步演示本身从不改变权重）</translation>
+    </message>
+    <message>
+        <source>Not now: a training run is paused (after B or Pause). Stop it (S) first; then the weights can be changed by hand.</source>
+        <translation>现在不行：一次训练处于暂停状态（按了 B 或“暂停”之后）。请先停止它（S），之后才能手动改变权重。</translation>
+    </message>
+    <message>
+        <source>Go to the update step first (End).</source>
+        <translation>请先转到更新那一步（End）。</translation>
     </message>
     <message>
         <source>Step through backpropagation</source>

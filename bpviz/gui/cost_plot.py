@@ -107,6 +107,12 @@ class CostPlot(QWidget):
         controls.addWidget(self.window_combo)
         controls.addWidget(self.log_box)
         controls.addStretch(1)
+        # With λ > 0 the two curves measure different costs: say so beside them.
+        self.l2_note = QLabel()
+        self.l2_note.setStyleSheet("color:#f59e0b;")
+        self.l2_note.setWordWrap(True)
+        self.l2_note.hide()
+        controls.addWidget(self.l2_note, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -186,6 +192,13 @@ class CostPlot(QWidget):
         self.hover_text.setPos(p.x(), p.y())
         self.hover_text.show()
 
+    def _show_l2_note(self) -> None:
+        lmbda = float(self.session.config.lmbda)
+        self.l2_note.setVisible(lmbda > 0)
+        if lmbda > 0:
+            self.l2_note.setText(self.tr("λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the "
+                                         "mini-batch cost does not").format(lmbda=f"{lmbda:g}"))
+
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):
             return
@@ -196,6 +209,7 @@ class CostPlot(QWidget):
             return   # stays dirty: drawn on a later tick
         self._last_refresh = now
         self._dirty = False
+        self._show_l2_note()
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
         self.hint.setVisible(h.recorded == 0)

@@ -1,5 +1,7 @@
 """Issue 21 in the window: what the app says is what the numbers show."""
 
+import pytest
+
 from bpviz.core.learning import output_saturation
 from bpviz.gui.session import IDLE
 
@@ -29,3 +31,43 @@ def test_a_healthy_run_gets_no_saturation_warning(qtbot, make_window):
     messages = _train(qtbot, w)
     assert not output_saturation(w.session.network, w.session.data.test.x, w.session.data.test.labels).mostly_stuck
     assert not [t for level, t in messages if level == "warning"]
+
+
+def test_with_l2_the_cost_plot_says_the_epoch_cost_has_the_l2_term(qtbot, make_window):
+    """λ > 0: the epoch point (mean C_x + (λ/2n)Σw²) sits above the mini-batch curve (mean C_x only)."""
+    w = make_window(eta=0.5, epochs=1, lmbda=5.0, cost="cross-entropy")
+    _train(qtbot, w)
+    s, cp = w.session, w.cost_plot
+    cp.refresh(force=True)
+    epoch_cost = s.history.epochs[-1].training_cost
+    net, train = s.network, s.data.train
+    plain = net.total_cost(train.x, train.labels)
+    assert epoch_cost == pytest.approx(net.total_cost(train.x, train.labels, 5.0, len(train)), rel=1e-6)
+    assert epoch_cost > plain                       # the L2 term is in the epoch cost …
+    assert not cp.l2_note.isHidden() and "L2" in cp.l2_note.text() and "λ = 5" in cp.l2_note.text()
+    w2 = make_window(eta=0.5, epochs=1)
+    w2.cost_plot.refresh(force=True)
+    assert w2.cost_plot.l2_note.isHidden()          # … and without λ there is nothing to say
+
+
+def test_keep_this_update_says_why_it_is_disabled(qtbot, make_window):
+    """B after Stop leaves a paused run: "Keep this update" is disabled, and its tooltip says why."""
+    from bpviz.gui.session import PAUSED
+
+    w = make_window(epochs=1)
+    s = w.session
+    s.step_batch()
+    qtbot.waitUntil(lambda: s.state == PAUSED, timeout=10000)
+    s.stop()
+    assert s.state == IDLE
+    s.step_batch()                                  # B after Stop: one mini-batch, then paused again
+    qtbot.waitUntil(lambda: s.state == PAUSED, timeout=10000)
+    # the step-through may be built while paused; walk to the update
+    seq = s.build_steps()
+    s.set_step(len(seq) - 2)
+    w.step_panel.refresh()
+    keep = w.step_panel.keep_button
+    assert not keep.isEnabled() and "Stop it (S)" in keep.toolTip()
+    s.stop()
+    w.step_panel.refresh()
+    assert keep.isEnabled() and "Not now" not in keep.toolTip()
