@@ -539,7 +539,7 @@ class NetworkView(QWidget):
         seq = s.steps
         step = seq.steps[s.step_index]
         trace = seq.trace(step)
-        self.activations = [trace.a(l) for l in range(1, seq.L + 1)]
+        self.activations = seq.shown_activations(step)   # after the update at the result: one side only
         kind, emphasised = seq.edge_values(step)
         base = [seq.after.w(l) if step.kind == RESULT else seq.before.w(l) for l in range(2, seq.L + 1)]
         base_vmax = symmetric_range(base)
@@ -685,7 +685,7 @@ class NetworkView(QWidget):
                 t.setColor("#facc15" if j == pred else "#e5e7eb")
         if self.node_labels:
             k = 0
-            biases = self.session.parameters[1]
+            biases = self.shown_parameters()[1]
             for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
                     b = f"b={fmt(float(biases[ly.l - 2][j]), 2)}\n" if ly.l >= 2 else ""
@@ -745,10 +745,19 @@ class NetworkView(QWidget):
         return hover.edge_at(self.net_layout, self.segments, {l: d[0] for l, d in self.edge_data.items()},
                              x, y, tolerance)
 
+    def shown_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The weights and biases drawn now: the step's side of the update while stepping (after it at
+        the result), else the network's."""
+        s = self.session
+        if self.step_mode and s.steps is not None:
+            net = s.steps.shown_network(s.steps.steps[s.step_index])
+            return net.weights, net.biases
+        return s.parameters
+
     def shown(self) -> hover.Shown:
         """The numbers on screen now (for the tooltips)."""
         s = self.session
-        weights, biases = s.parameters
+        weights, biases = self.shown_parameters()
         return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
                            s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
 

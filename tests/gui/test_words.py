@@ -71,3 +71,28 @@ def test_keep_this_update_says_why_it_is_disabled(qtbot, make_window):
     s.stop()
     w.step_panel.refresh()
     assert keep.isEnabled() and "Not now" not in keep.toolTip()
+
+
+def test_the_result_step_shows_the_network_after_the_update(qtbot, make_window, toy_data):
+    """Issue item 10: at "the result" the tooltips, node labels and caption read the same side (after the
+    update): the XOR-like net's labels showed the old biases while step 8 had set the new ones."""
+    import numpy as np
+
+    w = make_window(sizes=(2, 3, 2), data=toy_data, eta=3.0)
+    s = w.session
+    seq = s.build_steps()
+    w.tabs.setCurrentWidget(w.step_panel)
+    s.set_step(len(seq) - 1)
+    w.network_view.refresh()
+    qtbot.wait(50)
+    result = seq.steps[len(seq) - 1]
+    assert w.network_view.step_mode and result.kind == "result"
+    after = seq.after
+    weights, biases = w.network_view.shown_parameters()
+    assert all(np.array_equal(a, b) for a, b in zip(biases, after.biases))
+    tip = w.network_view.describe_node(3, int(seq.trace(result).label))
+    a_after = seq.shown_activations(result)[-1][int(seq.trace(result).label)]
+    from bpviz.scene.notation import fmt
+    assert f"= {fmt(float(a_after))}" in tip and fmt(float(after.b(3)[int(seq.trace(result).label)])) in tip
+    labels = [t.toPlainText() for t in w.network_view.node_labels]
+    assert any(f"b={fmt(float(after.b(2)[0]), 2)}" in t for t in labels)
