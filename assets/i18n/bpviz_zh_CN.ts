@@ -261,6 +261,10 @@
         <translation>显示：</translation>
     </message>
     <message>
+        <source>λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²</source>
+        <translation>λ = {lmbda}：迭代期代价包含 (λ/2n)·Σw²</translation>
+    </message>
+    <message>
         <source>λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the mini-batch cost does not</source>
         <translation>λ = {lmbda}：迭代期代价包含 L2 项 (λ/2n)·Σw²，小批量代价不包含</translation>
     </message>
@@ -2923,12 +2927,12 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
 交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
     </message>
     <message>
-        <source>Standard N(0, 1) (the seed&apos;s)</source>
-        <translation>标准 N(0, 1)（原始程序）</translation>
+        <source>N(0, 1) (the seed&apos;s)</source>
+        <translation>N(0, 1)（原始程序）</translation>
     </message>
     <message>
-        <source>Scaled N(0, 1/n_in)</source>
-        <translation>缩放 N(0, 1/n_in)</translation>
+        <source>N(0, 1/n_in) (scaled)</source>
+        <translation>N(0, 1/n_in)（缩放）</translation>
     </message>
     <message>
         <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
@@ -3085,6 +3089,10 @@ Can be changed while training runs.</source>
 Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络 {sizes} · {cost} · {init} · {n} 个参数。
 数据：{data}，{train} 个训练样本和 {test} 个测试样本。</translation>
+    </message>
+    <message>
+        <source>{name} (download)</source>
+        <translation>{name}（需下载）</translation>
     </message>
     <message>
         <source>quadratic cost</source>

@@ -109,14 +109,14 @@ class CostPlot(QWidget):
         controls.addStretch(1)
         # With λ > 0 the two curves measure different costs: say so beside them.
         self.l2_note = QLabel()
-        self.l2_note.setStyleSheet("color:#f59e0b;")
-        self.l2_note.setWordWrap(True)
+        self.l2_note.setStyleSheet("color:#f59e0b; padding-left:4px;")
         self.l2_note.hide()
-        controls.addWidget(self.l2_note, 3)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(controls)
+        layout.addWidget(self.l2_note)   # its own line: the controls' row is full at 1000 px
         layout.addWidget(self.glw)
         self._dirty = True
         self._last_refresh = 0.0
@@ -196,8 +196,10 @@ class CostPlot(QWidget):
         lmbda = float(self.session.config.lmbda)
         self.l2_note.setVisible(lmbda > 0)
         if lmbda > 0:
-            self.l2_note.setText(self.tr("λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the "
-                                         "mini-batch cost does not").format(lmbda=f"{lmbda:g}"))
+            self.l2_note.setText(self.tr("λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²").format(
+                lmbda=f"{lmbda:g}"))
+            self.l2_note.setToolTip(self.tr("λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the "
+                                            "mini-batch cost does not").format(lmbda=f"{lmbda:g}"))
 
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):

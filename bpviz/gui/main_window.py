@@ -47,7 +47,7 @@ QLineEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QComboBox:disabl
 QPushButton { background: #2f3541; border: 1px solid #4b5563; border-radius: 4px; padding: 5px 10px; }
 QPushButton:hover { background: #3a4150; }
 QPushButton:disabled { color: #6b7280; }
-QTabBar::tab { background: #2a2e37; padding: 6px 14px; border: 1px solid #374151; }
+QTabBar::tab { background: #2a2e37; padding: 6px 7px; border: 1px solid #374151; }
 QTabBar::tab:selected { background: #374151; }
 QStatusBar QLabel { padding: 0 8px; }
 QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
@@ -552,8 +552,9 @@ class MainWindow(QMainWindow):
         narrow = self.width() < self.NARROW
         if narrow != getattr(self, "_narrow", None):
             self._narrow = narrow
-            self.tabs.setMinimumWidth(250 if narrow else 330)
-            self.tabs.setMaximumWidth(290 if narrow else 440)
+            # narrow: still wide enough for all six tab names (tests/gui/test_window_sizes.py)
+            self.tabs.setMinimumWidth(320 if narrow else 330)
+            self.tabs.setMaximumWidth(330 if narrow else 440)
             self.right_panel.setFixedWidth(210 if narrow else 270)
 
     def _may_close(self) -> bool:

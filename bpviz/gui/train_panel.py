@@ -59,12 +59,14 @@ class TrainPanel(QWidget):
         self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
                                      "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
-        self.init.addItem(self.tr("Standard N(0, 1) (the seed's)"), "standard")
-        self.init.addItem(self.tr("Scaled N(0, 1/n_in)"), "scaled")
+        self.init.addItem(self.tr("N(0, 1) (the seed's)"), "standard")
+        self.init.addItem(self.tr("N(0, 1/n_in) (scaled)"), "scaled")
         self.init.setToolTip(self.tr("How the initial weights are drawn. Biases are always N(0, 1)."))
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
-            self.dataset.addItem(desc, key)
+            # a short name that fits the field; the full description (sizes, download) as its tooltip
+            self.dataset.addItem(self.dataset_text(key), key)
+            self.dataset.setItemData(self.dataset.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(self.tr("Folder of IDX files…"), None)
@@ -344,7 +346,8 @@ class TrainPanel(QWidget):
         if ok:
             for i in range(self.dataset.count()):
                 if self.dataset.itemData(i) == name:
-                    self.dataset.setItemText(i, available_datasets()[name])
+                    self.dataset.setItemText(i, self.dataset_text(name))
+                    self.dataset.setItemData(i, available_datasets()[name], Qt.ItemDataRole.ToolTipRole)
             self._last_dataset_index = self.dataset.currentIndex()
             if self.session.state == IDLE:
                 self.apply()
@@ -386,6 +389,11 @@ class TrainPanel(QWidget):
                 sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
                 n=f"{net.num_parameters:,}", data=dataset_title(s.data.name), train=f"{len(s.data.train):,}",
                 test=f"{len(s.data.test):,}"))
+
+    def dataset_text(self, key: str) -> str:
+        """The dataset's name as the field shows it, saying when choosing it downloads."""
+        title = dataset_title(key)
+        return self.tr("{name} (download)").format(name=title) if needs_download(key) else title
 
     def cost_text(self, name: str) -> str:
         return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(

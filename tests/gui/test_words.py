@@ -44,7 +44,8 @@ def test_with_l2_the_cost_plot_says_the_epoch_cost_has_the_l2_term(qtbot, make_w
     plain = net.total_cost(train.x, train.labels)
     assert epoch_cost == pytest.approx(net.total_cost(train.x, train.labels, 5.0, len(train)), rel=1e-6)
     assert epoch_cost > plain                       # the L2 term is in the epoch cost …
-    assert not cp.l2_note.isHidden() and "L2" in cp.l2_note.text() and "λ = 5" in cp.l2_note.text()
+    assert not cp.l2_note.isHidden() and "Σw²" in cp.l2_note.text() and "λ = 5" in cp.l2_note.text()
+    assert "L2" in cp.l2_note.toolTip() and "mini-batch cost does not" in cp.l2_note.toolTip()
     w2 = make_window(eta=0.5, epochs=1)
     w2.cost_plot.refresh(force=True)
     assert w2.cost_plot.l2_note.isHidden()          # … and without λ there is nothing to say
