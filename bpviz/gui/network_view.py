@@ -338,6 +338,8 @@ class NetworkView(QWidget):
             self._label_level = level
             for t, texts in self.layer_labels:
                 t.setText(texts[level])
+            # a shorter title leaves the taller one's glyphs behind in a real window ("inṕut"): repaint all
+            self.glw.scene().update()
         if self.edge_labels:
             self.place_edge_labels()
 

@@ -281,7 +281,20 @@ class SpeedPlot(QWidget):
         V = np.array(self.values)
         for l, c in self.curves.items():
             c.setData(np.array(self.xs), V[:, l - 2])
+        self._set_range(V)
         self._caption(sp)
+
+    def _set_range(self, V: np.ndarray) -> None:
+        """Axes from the numbers, not pyqtgraph's auto-range: with every x at 0 (a fresh network and the
+        book's stars) a real window auto-ranged x to "−6e−306 … 0" and drew nothing (issue 21)."""
+        x1 = max(1.0, float(np.ceil(max(self.xs) * 1.05 * 10) / 10)) if self.xs else 1.0
+        logs = np.log10(V[:, :-1][V[:, :-1] > 0]) if V.size else np.zeros(0)
+        if self.book is not None:
+            logs = np.concatenate([logs, np.log10(self.book.hidden)])
+        if logs.size:
+            y0, y1 = float(np.floor(logs.min() - 0.05)), float(np.ceil(logs.max() + 0.05))
+            self.plot.setYRange(y0, max(y1, y0 + 1), padding=0.02)
+        self.plot.setXRange(0.0, x1, padding=0.04)
 
     def _caption(self, sp: LayerSpeeds) -> None:
         s = self.session
