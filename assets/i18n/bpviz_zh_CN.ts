@@ -3114,19 +3114,6 @@ Data: {data}, {train} training and {test} test samples.</source>
 <context>
     <name>Why</name>
     <message>
-        <source>quick: [784, n, 10] for n = 5 … 30 (about 5 s)</source>
-        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
-        <translation>快速：[784, n, 10]，n = 5 … 30（约 5 秒）</translation>
-    </message>
-    <message>
-        <source>medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)</source>
-        <translation>中等：n = 5 … 300 以及 [784, 100, 100, 100, 10]（约 8 秒）</translation>
-    </message>
-    <message>
-        <source>full: n = 5 … 300 and two deeper nets (about 25 s)</source>
-        <translation>完整：n = 5 … 300 以及两个更深的网络（约 25 秒）</translation>
-    </message>
-    <message>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
@@ -3219,28 +3206,90 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>实测 / 预测 之比</translation>
     </message>
     <message>
+        <source> — {note}</source>
+        <translation>——{note}</translation>
+    </message>
+    <message>
+        <source>Error against ε</source>
+        <translation>误差与 ε</translation>
+    </message>
+    <message>
+        <source>All parameters</source>
+        <translation>全部参数</translation>
+    </message>
+    <message>
+        <source>Press Run. Every time is measured on this machine; nothing is assumed. Both ways are timed alike: one continuous run, divided by the work done. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
+        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。两种方法的计时方式相同：连续运行一次，再除以完成的工作量。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+    </message>
+    <message>
+        <source>backprop, 1 forward + 1 backward pass</source>
+        <translation>反向传播，1 次前馈加 1 次反向传播</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>{a} forward vs {f} + {b}</source>
+        <translation>{a} 次前馈 对 {f} + {b}</translation>
+    </message>
+    <message>
+        <source>— {form}; network {sizes}</source>
+        <translation>——{form}；网络 {sizes}</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}; {loop}): </source>
+        <translation>第 {line} 行（第 {run} 次执行；{loop}）：</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}): </source>
+        <translation>第 {line} 行（第 {run} 次执行）：</translation>
+    </message>
+    <message>
         <source>Δw = 0: nothing is nudged, so nothing changes. Move the slider.</source>
         <translation>Δw = 0：没有扰动，所以什么都不变。请拖动滑块。</translation>
+    </message>
+    <message>
+        <source>quick (about 5 s)</source>
+        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>快速（约 5 秒）</translation>
+    </message>
+    <message>
+        <source>medium (about 8 s)</source>
+        <translation>中等（约 8 秒）</translation>
+    </message>
+    <message>
+        <source>full (about 25 s)</source>
+        <translation>完整（约 25 秒）</translation>
+    </message>
+    <message>
+        <source>[784, n, 10] for n = 5 … 30</source>
+        <extracomment>What each preset measures (the item&apos;s tooltip: the field itself is narrow at 1000 px).</extracomment>
+        <translation>[784, n, 10]，n = 5 … 30</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and [784, 100, 100, 100, 10]</source>
+        <translation>n = 5 … 300 以及 [784, 100, 100, 100, 10]</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and two deeper nets</source>
+        <translation>n = 5 … 300 以及两个更深的网络</translation>
     </message>
     <message>
         <source>{a} = 0 on this sample, so this weight has no effect on it.</source>
         <translation>在该样本上 {a} = 0，所以这个权重对它没有影响。</translation>
     </message>
     <message>
-        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.</source>
-        <translation>∂C/∂θ = 0：反向传播预测没有变化；实测 ΔC = {dc}。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted agree to {pct} %: for this Δw the first-order prediction of backprop is right.</source>
-        <translation>实测与预测吻合，差距在 {pct}% 以内：对这个 Δw，反向传播的一阶预测是对的。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they meet.</source>
-        <translation>实测与预测相差 {pct}%：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用）。把 Δw 调小（[），两者就会一致。</translation>
-    </message>
-    <message>
         <source>no change</source>
         <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>layer {q}: {items}</source>
@@ -3253,10 +3302,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>undefined (the sum is 0)</source>
         <translation>无定义（总和为 0）</translation>
-    </message>
-    <message>
-        <source> — more than all of it: paths of the other sign cancel part of this one</source>
-        <translation>——超过全部：符号相反的路径抵消了这条路径的一部分</translation>
     </message>
     <message>
         <source>The only path</source>
@@ -3273,6 +3318,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>Sum over all {n} paths = &lt;b&gt;{total}&lt;/b&gt; {eq} backprop&apos;s ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</source>
         <translation>全部 {n} 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{which}: {route}</source>
+        <translation>{which}：{route}</translation>
     </message>
     <message>
         <source>product = &lt;b&gt;{product}&lt;/b&gt;, share of the sum: {share}</source>
@@ -3339,14 +3388,6 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络在这个样本上的每个参数，相对误差最大的在前；点击一行可选中该权重或偏置</translation>
     </message>
     <message>
-        <source>Relative error against ε</source>
-        <translation>相对误差与 ε 的关系</translation>
-    </message>
-    <message>
-        <source>Every parameter</source>
-        <translation>每个参数</translation>
-    </message>
-    <message>
         <source>Fill it with “Check every parameter” (small nets)</source>
         <translation>用“检查每个参数”填充（适用于小网络）</translation>
     </message>
@@ -3369,10 +3410,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; on {sample}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;，样本：{sample}</translation>
-    </message>
-    <message>
-        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = {b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
-        <translation>相对误差 |反向传播梯度 − 数值梯度| / (|反向传播梯度| + |数值梯度|)：float64 下最小（{e64}）在 ε = {b64}，float32 下最小（{e32}）在 ε = {b32}。ε 更大时，差商本身的误差（∝ ε²）占主导；ε 更小时，C 的舍入误差（∝ 1/ε）占主导。</translation>
     </message>
     <message>
         <source>backprop ∂C/∂θ</source>
@@ -3447,16 +3484,8 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
     </message>
     <message>
-        <source>Press Run. Every time is measured on this machine; nothing is assumed. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
-        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
-    </message>
-    <message>
         <source>central differences, 2P passes (hollow: extrapolated)</source>
         <translation>中心差分，2P 次前馈（空心：外推值）</translation>
-    </message>
-    <message>
-        <source>backprop, 2 passes</source>
-        <translation>反向传播，1 次前馈加 1 次反向传播</translation>
     </message>
     <message>
         <source>labels: backprop&apos;s speed-up</source>
@@ -3495,24 +3524,12 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>已测量 {total} 个网络中的 {n} 个。</translation>
     </message>
     <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
-    </message>
-    <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
-    </message>
-    <message>
         <source>extrapolated from {t} of {P} parameters ({passes} passes counted)</source>
         <translation>由 {P} 个参数中的 {t} 个外推（计入 {passes} 次前馈）</translation>
     </message>
     <message>
         <source>all parameters timed</source>
         <translation>全部参数均计时</translation>
-    </message>
-    <message>
-        <source>{a} vs {b}</source>
-        <translation>{a} 对 {b}</translation>
     </message>
     <message>
         <source>Hollow points ({n}) are extrapolated: the central differences of a random sample of parameters were timed and scaled to all P (see the last column). Every other figure is measured in full on this machine.</source>
@@ -3553,14 +3570,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>&lt;b&gt;Step {i} / {n} · {title}&lt;/b&gt;</source>
         <translation>&lt;b&gt;第 {i} / {n} 步 · {title}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>{form}; network {sizes}</source>
-        <translation>{form}；网络 {sizes}</translation>
-    </message>
-    <message>
-        <source>line {line} (run {run}{loop}):</source>
-        <translation>第 {line} 行（第 {run} 次执行{loop}）：</translation>
     </message>
     <message>
         <source>Nudge</source>

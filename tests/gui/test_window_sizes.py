@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTableWidget,
     QWidget,
 )
 
 SIZES = [(1000, 650), (1920, 1080)]
-#: Problems in the explore views that gui-shape is splitting into packages right now (issue 17): fixed
-#: once that split is merged. Each entry is a substring of the problem it excuses; none may be stale.
-KNOWN = ("QTabBar [Relative error against ε, Every parameter]", "QTabBar [相对误差与 ε 的关系, 每个参数]",
-         'QComboBox "quick: [784, n, 10]', 'QComboBox "快速：[784, n, 10]', 'QComboBox "test (500 images)"')
 SLACK = 2   # pixels of rounding between a font's advance and a widget's width
 
 
@@ -102,9 +100,13 @@ def clipped_texts(window) -> list[str]:
                     if need > w.columnWidth(c) + SLACK:
                         out.append(f'QTableWidget cell "{item.text()[:30]}": needs {need} px, has {w.columnWidth(c)}')
         elif isinstance(w, QComboBox) and w.currentText():
-            need = QFontMetrics(w.font()).horizontalAdvance(w.currentText()) + 30   # the arrow and the frame
-            if need > w.width() + SLACK:
-                out.append(f'QComboBox "{w.currentText()[:40]}": needs {need} px, has {w.width()}')
+            opt = QStyleOptionComboBox()
+            w.initStyleOption(opt)
+            room = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                            QStyle.SubControl.SC_ComboBoxEditField, w).width()
+            need = QFontMetrics(w.font()).horizontalAdvance(w.currentText())
+            if need > room + SLACK:
+                out.append(f'QComboBox "{w.currentText()[:40]}": needs {need} px, has {room}')
         elif isinstance(w, QTabBar) and w.count() > 1 and not _may_scroll(w):
             need = sum(w.tabSizeHint(i).width() for i in range(w.count()))
             if need > w.width() + SLACK:
@@ -167,5 +169,4 @@ def test_every_tab_fits_its_texts(qtbot, make_window, language, size):
         qtbot.wait(30)
         problems += [f"[{name}] {p}" for p in clipped_texts(w) + overlapping_siblings(w)]
     problems = list(dict.fromkeys(problems))
-    problems = [p for p in problems if not any(k in p for k in KNOWN)]
     assert not problems, f"{language} {size}: {len(problems)} problems\n" + "\n".join(problems[:60])

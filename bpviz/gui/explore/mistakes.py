@@ -166,6 +166,7 @@ class ConfusionPanel(QWidget):
         self._dirty = True
 
         self.split = QComboBox()
+        self.split.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)   # "test (10,000 images)" whole
         self.split.setToolTip(translate("Mistakes", "Which set the matrix counts: the test set, or the validation set when the data "
                               "have one"))
         self.split.currentIndexChanged.connect(self._on_split)

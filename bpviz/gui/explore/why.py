@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.core.gradcheck import Parameter, check_parameter, eps_sweep, gradient_check
 from bpviz.core.network import Network
-from bpviz.core.nudge import chain, nudge, nudge_curve
+from bpviz.core.nudge import chain, discrepancy, nudge, nudge_curve
 from bpviz.explain.why import DEFAULT_NETS, FastRow, book_name, why_fast
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
@@ -57,6 +57,7 @@ from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import seconds, sup, symbol
+from bpviz.scene.why_text import gradcheck_caption, nudge_verdict, share_note
 
 PLOT_BG = "#16181d"
 MUTED = "color:#9ca3af;"
@@ -76,9 +77,13 @@ MAX_CHECK_PARAMETERS = 500
 QUICK_NETS: tuple[tuple[int, ...], ...] = tuple((784, n, 10) for n in (5, 10, 20, 30))
 MEDIUM_NETS: tuple[tuple[int, ...], ...] = ((784, 5, 10), (784, 10, 10), (784, 30, 10), (784, 100, 10),
                                             (784, 300, 10), (784, 100, 100, 100, 10))
-PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick: [784, n, 10] for n = 5 … 30 (about 5 s)"), QUICK_NETS, 4.0),
-           (QT_TRANSLATE_NOOP("Why", "medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)"), MEDIUM_NETS, 6.0),
-           (QT_TRANSLATE_NOOP("Why", "full: n = 5 … 300 and two deeper nets (about 25 s)"), DEFAULT_NETS, 20.0))
+PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick (about 5 s)"), QUICK_NETS, 4.0),
+           (QT_TRANSLATE_NOOP("Why", "medium (about 8 s)"), MEDIUM_NETS, 6.0),
+           (QT_TRANSLATE_NOOP("Why", "full (about 25 s)"), DEFAULT_NETS, 20.0))
+#: What each preset measures (the item's tooltip: the field itself is narrow at 1000 px).
+PRESET_TIPS = (QT_TRANSLATE_NOOP("Why", "[784, n, 10] for n = 5 … 30"),
+               QT_TRANSLATE_NOOP("Why", "n = 5 … 300 and [784, 100, 100, 100, 10]"),
+               QT_TRANSLATE_NOOP("Why", "n = 5 … 300 and two deeper nets"))
 
 
 def g(v: float, digits: int = 4) -> str:
@@ -307,25 +312,18 @@ class NudgePanel(QWidget):
         self.lens = self._lens(problem, n, c)
 
     def _verdict(self, n) -> str:
-        if n.dw == 0:
-            return translate("Why", "Δw = 0: nothing is nudged, so nothing changes. Move the slider.")
-        if n.gradient == 0:
-            p = self.problem.parameter
-            why = ""
-            if p.kind == "w":
-                a_prev = self.problem.network.forward(self.problem.x[None, :])[1][p.l - 2][0]
-                if a_prev[p.k] == 0:
-                    why = " " + translate("Why", "{a} = 0 on this sample, so this weight has no effect on it.").format(
-                        a=symbol('a', p.l - 1, p.k))
-            return translate("Why", "∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.").format(
-                dc=g(n.delta_cost)) + why
-        off = abs(n.ratio - 1)
-        if off < 0.01:
-            return translate("Why", "Measured and predicted agree to {pct} %: for this Δw the first-order "
-                             "prediction of backprop is right.").format(pct=f"{100 * off:.2g}")
-        return translate("Why", "Measured and predicted differ by {pct} %: at this Δw the change is no longer "
-                         "proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they "
-                         "meet.").format(pct=f"{100 * off:.3g}")
+        """How measured and predicted compare, and why — rounding or curvature, decided by
+        :func:`bpviz.core.nudge.discrepancy` (see :func:`bpviz.scene.why_text.nudge_verdict`)."""
+        pr = self.problem
+        no_effect = ""
+        if n.dw != 0 and n.gradient == 0 and pr.parameter.kind == "w":
+            p = pr.parameter
+            a_prev = pr.network.forward(pr.x[None, :])[1][p.l - 2][0]
+            if a_prev[p.k] == 0:
+                no_effect = translate("Why", "{a} = 0 on this sample, so this weight has no effect on it.").format(
+                    a=symbol('a', p.l - 1, p.k))
+        disc = (discrepancy(pr.network, pr.x, pr.y, pr.parameter, n.dw) if n.dw != 0 and n.gradient != 0 else None)
+        return nudge_verdict(n, disc, no_effect)
 
     def _ripple_html(self, n) -> str:
         p = n.parameter
@@ -333,7 +331,8 @@ class NudgePanel(QWidget):
         for q in range(p.l, len(n.delta_a) + p.l):
             d = n.da(q)
             top = [int(i) for i in np.argsort(-np.abs(d), kind="stable")[:3] if d[i] != 0]
-            items = ", ".join(f"Δ{symbol('a', q, i)} = {g(float(d[i]), 3)}" for i in top) or translate("Why", "no change")
+            items = translate("Why", ", ").join(f"Δ{symbol('a', q, i)} = {g(float(d[i]), 3)}" for i in top) or translate(
+                "Why", "no change")
             out.append(translate("Why", "layer {q}: {items}").format(q=q, items=items))
         out.append(translate("Why", "<b>cost: ΔC = {dc}</b>").format(dc=g(n.delta_cost, 4)))
         return "<br>".join(out)
@@ -348,8 +347,8 @@ class NudgePanel(QWidget):
         share = c.best_share
         share_text = (translate("Why", "undefined (the sum is 0)") if not math.isfinite(share)
                       else f"{100 * share:.3g} %")
-        cancel = (translate("Why", " — more than all of it: paths of the other sign cancel part of this one")
-                  if math.isfinite(share) and abs(share) > 1 else "")
+        note = share_note(share)
+        cancel = translate("Why", " — {note}").format(note=note) if note else ""
         agree = abs(c.total - c.gradient) <= 1e-9 * max(abs(c.gradient), 1e-300) + 1e-15
         eq = "=" if agree else "≠"
         which = (translate("Why", "The only path") if c.num_paths == 1
@@ -358,7 +357,7 @@ class NudgePanel(QWidget):
                  if c.num_paths == 1 else
                  translate("Why", "Sum over all {n} paths = <b>{total}</b> {eq} backprop's ∂C/∂{name} = "
                            "<b>{grad}</b>"))
-        return (f"{which}: {route}<br>"
+        return (translate("Why", "{which}: {route}").format(which=which, route=route) + "<br>"
                 + "<br>".join(f"&nbsp;&nbsp;{t}" for t in parts)
                 + "<br>" + translate("Why", "product = <b>{product}</b>, share of the sum: {share}").format(
                     product=g(c.best_product), share=share_text) + f"{cancel}<br>"
@@ -514,12 +513,13 @@ class GradCheckPanel(QWidget):
         self.table.cellClicked.connect(self._on_row)
 
         lv.insertWidget(3, self.plot_caption)
-        left.setFixedWidth(300)
+        left.setMinimumWidth(190)   # at 1000 px the plot's page names need the room (test_window_sizes)
+        left.setMaximumWidth(300)
         # The plot and the table share the space beside the controls (the bottom area is not wide).
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.plot, translate("Why", "Relative error against ε"))
-        self.pages.addTab(self.table, translate("Why", "Every parameter"))
+        self.pages.addTab(self.plot, translate("Why", "Error against ε"))
+        self.pages.addTab(self.table, translate("Why", "All parameters"))
         self.pages.setTabToolTip(1, translate("Why", "Fill it with “Check every parameter” (small nets)"))
         h = QHBoxLayout(self)
         h.setContentsMargins(4, 4, 4, 4)
@@ -574,15 +574,15 @@ class GradCheckPanel(QWidget):
         self.sweep = s = eps_sweep(problem.network, problem.x, problem.y, problem.parameter)
         for curve, name in ((self.curve64, "float64"), (self.curve32, "float32")):
             err = s.errors[name].astype(float)
-            # 0 (exact agreement) has no place on a log axis: those points are left out, not moved.
-            curve.setData(s.eps, np.where(err > 0, err, np.nan))
-        b64, b32 = s.best_eps("float64"), s.best_eps("float32")
-        self.plot_caption.setText(translate(
-            "Why", "Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = "
-            "{b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient's own error (∝ ε²); "
-            "smaller ε: rounding of C (∝ 1/ε) takes over.").format(
-            e64=g(float(np.min(s.errors['float64'])), 2), b64=f"{b64:.0e}",
-            e32=g(float(np.min(s.errors['float32'])), 2), b32=f"{b32:.0e}"))
+            # 0 (exact agreement) has no place on a log axis: those points are left out, not moved;
+            # with none left the curve gets empty arrays (all-NaN data makes pyqtgraph warn "All-NaN
+            # slice encountered" on every refresh).
+            keep = err > 0
+            if keep.any():
+                curve.setData(s.eps, np.where(keep, err, np.nan))
+            else:
+                curve.setData([], [])
+        self.plot_caption.setText(gradcheck_caption(s))
         self._show_checks()
 
     def _show_checks(self) -> None:
@@ -680,8 +680,9 @@ class WhyFastPanel(QWidget):
         self._stop = threading.Event()
 
         self.preset = QComboBox()
-        for text, _nets, _sec in PRESETS:
+        for (text, _nets, _sec), tip in zip(PRESETS, PRESET_TIPS):
             self.preset.addItem(translate("Why", text))
+            self.preset.setItemData(self.preset.count() - 1, translate("Why", tip), Qt.ItemDataRole.ToolTipRole)
         self.preset.setToolTip(translate("Why", "Which networks to measure (each on one random input, N(0, 1/n_in) weights)"))
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.run_button = QPushButton(translate("Why", "Run"))
@@ -727,6 +728,7 @@ class WhyFastPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.note = _label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
+                                     "Both ways are timed alike: one continuous run, divided by the work done. "
                                      "For a big network the central differences of a random sample of parameters "
                                      "are timed and scaled to all P: those points are hollow and the table says so."),
                            MUTED)
@@ -734,8 +736,10 @@ class WhyFastPanel(QWidget):
         self.key = _label("<span style='color:#f59e0b;'>● "
                           + translate("Why", "central differences, 2P passes (hollow: extrapolated)")
                           + "</span> &nbsp; <span style='color:#34d399;'>● "
-                          + translate("Why", "backprop, 2 passes") + "</span> &nbsp; "
+                          + translate("Why", "backprop, 1 forward + 1 backward pass") + "</span> &nbsp; "
                           + translate("Why", "labels: backprop's speed-up"))
+        # its wrapped lines keep their height; the plot gives way (a short bottom area at 1000 × 650)
+        self.key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         plot_page = QWidget()
         pv = QVBoxLayout(plot_page)
         pv.setContentsMargins(0, 0, 0, 0)
@@ -832,9 +836,10 @@ class WhyFastPanel(QWidget):
             return ""
         a, b = self.rows[0], max(self.rows, key=lambda r: r.parameters)
         text = (translate("Why", "From P = {a} to P = {b} backprop's lead grew: ×{ra} to ×{rb} (central "
-                          "differences cost 2P passes, backprop 2).") if b.ratio > a.ratio else
+                          "differences cost 2P forward passes, backprop 1 forward and 1 backward pass).")
+                if b.ratio > a.ratio else
                 translate("Why", "From P = {a} to P = {b} backprop's lead did not grow: ×{ra} to ×{rb} (central "
-                          "differences cost 2P passes, backprop 2)."))
+                          "differences cost 2P forward passes, backprop 1 forward and 1 backward pass)."))
         return " " + text.format(a=f"{a.parameters:,}", b=f"{b.parameters:,}", ra=f"{a.ratio:,.0f}",
                                  rb=f"{b.ratio:,.0f}")
 
@@ -876,7 +881,9 @@ class WhyFastPanel(QWidget):
                        t=f"{r.parameters_timed:,}", P=f"{r.parameters:,}", passes=f"{r.passes_counted:,}")
                    if r.extrapolated else translate("Why", "all parameters timed"))
             cells = (",".join(map(str, r.sizes)), f"{r.parameters:,}",
-                     translate("Why", "{a} vs {b}").format(a=f"{r.numerical_passes:,}", b=r.backprop_passes), seconds(r.numerical_seconds),
+                     translate("Why", "{a} forward vs {f} + {b}").format(
+                         a=f"{r.numerical_passes:,}", f=r.backprop_forward, b=r.backprop_backward),
+                     seconds(r.numerical_seconds),
                      seconds(r.backprop_seconds), f"×{r.ratio:,.0f}", how)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -990,14 +997,14 @@ class CodePanel(QWidget):
                 else translate("Why", "the per-sample reference code, column vectors (n, 1)"))
         self.header.setText(translate("Why", "<b>Step {i} / {n} · {title}</b>").format(
                                 i=step.index + 1, n=len(seq), title=step.title)
-                            + f" <span style='{MUTED}'>— "
-                            + translate("Why", "{form}; network {sizes}").format(form=form, sizes=list(seq.sizes))
+                            + f" <span style='{MUTED}'>"
+                            + translate("Why", "— {form}; network {sizes}").format(form=form, sizes=list(seq.sizes))
                             + "</span>")
         items = []
         for n in self.notes:
-            loop = f"; {n.loop}" if n.loop else ""
-            where = translate("Why", "line {line} (run {run}{loop}):").format(line=n.lineno, run=n.run + 1, loop=loop)
-            items.append(f"<span style='{MUTED}'>{where}</span> {_esc(n.shapes)}")
+            where = (translate("Why", "line {line} (run {run}; {loop}): ") if n.loop else
+                     translate("Why", "line {line} (run {run}): ")).format(line=n.lineno, run=n.run + 1, loop=n.loop)
+            items.append(f"<span style='{MUTED}'>{where}</span>{_esc(n.shapes)}")
         self.shapes.setText("<br>".join(items))
 
 
