@@ -632,8 +632,12 @@
         <translation>bpviz：{data} 的前 {n} 张训练图像，{cost}，网络当前的权重（已训练 {epochs} 个迭代期；输出层 {output}；每次计算 {ms} ms，训练时最多每 {s} 秒刷新一次）。</translation>
     </message>
     <message>
-        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images.</source>
-        <translation>★（第 0 个迭代期处的星号）书中：{values}——一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像。</translation>
+        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images, pixels scaled by 1/256 (bpviz: 1/255); its random weights differ too.</source>
+        <translation>★（第 0 个迭代期处的星号）书中：{values}——一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像，像素按 1/256 缩放（bpviz 为 1/255）；随机权重也不同。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>layer {l} {v}</source>
@@ -646,6 +650,14 @@
     <message>
         <source>The book reports figures only for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (chapter 5 preset).</source>
         <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数据（第 5 章预设）。</translation>
+    </message>
+    <message>
+        <source>{layers}.</source>
+        <translation>{layers}。</translation>
+    </message>
+    <message>
+        <source>w²_jk (incoming weight)</source>
+        <translation>w²_jk（输入权重）</translation>
     </message>
     <message>
         <source>Hover a tile to name its neuron; click it to select that neuron</source>
@@ -830,6 +842,10 @@
     <message>
         <source>layer {l}: {c} of {n}</source>
         <translation>第 {l} 层：{n} 个中的 {c} 个</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>test image #{i} (label {label})</source>
@@ -1603,6 +1619,14 @@
         <translation>{caption}（{split}）。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{name}: {a}</source>
+        <translation>{name}：{a}</translation>
+    </message>
+    <message>
         <source>{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})
 aᴸ: {bars}
 Click: step through backpropagation on it with target {target}</source>
@@ -1781,6 +1805,10 @@ aᴸ：{bars}
     <message>
         <source>test image #{i}, true label {label}</source>
         <translation>测试图像 #{i}，真实标签 {label}</translation>
+    </message>
+    <message>
+        <source>test sample #{i}, true label {label}</source>
+        <translation>测试样本 #{i}，真实标签 {label}</translation>
     </message>
     <message>
         <source>Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.</source>
@@ -3278,6 +3306,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>n = 5 … 300 and two deeper nets</source>
         <translation>n = 5 … 300 以及两个更深的网络</translation>
+    </message>
+    <message>
+        <source>test sample #{index}, target its label “{name}”</source>
+        <translation>测试样本 #{index}，目标为其标签“{name}”</translation>
     </message>
     <message>
         <source>{a} = 0 on this sample, so this weight has no effect on it.</source>

@@ -97,3 +97,29 @@ def test_the_result_step_shows_the_network_after_the_update(qtbot, make_window, 
     assert f"= {fmt(float(a_after))}" in tip and fmt(float(after.b(3)[int(seq.trace(result).label)])) in tip
     labels = [t.toPlainText() for t in w.network_view.node_labels]
     assert any(f"b={fmt(float(after.b(2)[0]), 2)}" in t for t in labels)
+
+
+def test_teach_panel_names_a_sample_as_the_data_has_it_and_uses_the_clis_eta(qtbot, make_window, toy_data):
+    """On XOR-like data the Teach panel said "test image #0" for a point; its default η is the CLI's."""
+    from bpviz.explain.mistakes import teaching_eta
+
+    w = make_window(sizes=(2, 3, 2), data=toy_data, eta=3.0, batch_size=10)
+    panel = w.teach_panel
+    _x, _label, text = panel.current_input()
+    assert "test sample #" in text and "image" not in text
+    assert panel.default_eta() == teaching_eta(3.0, 10) == 0.3
+    w2 = make_window()
+    assert "test image #" in w2.teach_panel.current_input()[2]
+
+
+def test_speed_caption_names_the_dataset_and_both_differences_from_the_book(qtbot, make_window, small_mnist):
+    from bpviz.data import DataSplits
+    from bpviz.data.datasets import DEFAULT_DATASET, dataset_title
+
+    data = DataSplits(DEFAULT_DATASET, small_mnist.train, small_mnist.test, class_names=small_mnist.class_names)
+    w = make_window(sizes=(784, 30, 30, 10), data=data, cost="cross-entropy", init="scaled")
+    sp = w.learning_speed
+    sp.poll(force=True)
+    text = sp.caption.text()
+    assert dataset_title(DEFAULT_DATASET) in text and DEFAULT_DATASET not in text
+    assert "1/256" in text and "1/255" in text and "random weights" in text

@@ -46,6 +46,7 @@ from bpviz.core.learning import (
     saturated_share,
     speed_of_learning,
 )
+from bpviz.data.datasets import dataset_title
 from bpviz.core.twin import (
     SLOWDOWN,
     SLOWDOWN_NOTE,
@@ -58,7 +59,7 @@ from bpviz.core.twin import (
 )
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
-from bpviz.i18n import translate
+from bpviz.i18n import join_sentences, translate
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.hidden_units import grid_shape, tile_at, weight_mosaic
 from bpviz.scene.lens import Lens
@@ -306,32 +307,34 @@ class SpeedPlot(QWidget):
         if hidden.size >= 2 and hidden[0] > 0:
             r = hidden[-1] / hidden[0]   # > 1: the first hidden layer is the slower one
             if abs(r - 1) <= 0.05:
-                ratio = " " + translate("Learning", "The hidden layers learn about equally fast.")
+                ratio = translate("Learning", "The hidden layers learn about equally fast.")
             elif r >= 1:
-                ratio = " " + translate("Learning", "The first hidden layer learns {r}× more slowly than the last."
+                ratio = translate("Learning", "The first hidden layer learns {r}× more slowly than the last."
                                         ).format(r=f"{r:.3g}")
             else:
-                ratio = " " + translate("Learning", "The first hidden layer learns {r}× faster than the last."
+                ratio = translate("Learning", "The first hidden layer learns {r}× faster than the last."
                                         ).format(r=f"{1 / r:.3g}")   # r < 1: it is 1/r times faster
         cost_name = _cost_name(sp.cost_name)
         data = translate("Learning", "bpviz: the first {n} training images of {data}, {cost}, the network's current "
                          "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
                          "while training at most every {s} s).").format(
-            n=f"{sp.n_images:,}", data=html.escape(s.data.name), cost=cost_name, epochs=f"{self._x():.3g}",
+            n=f"{sp.n_images:,}", data=html.escape(dataset_title(s.data.name)), cost=cost_name, epochs=f"{self._x():.3g}",
             output=_g(sp.output), ms=f"{self.cost_ms:.1f}", s=f"{self.interval_ms / 1000:.1f}")
         if self.book is not None:
-            book = (" " + translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
+            book = (translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
                                     "initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training "
-                                    "images.").format(values=", ".join(
+                                    "images, pixels scaled by 1/256 (bpviz: 1/255); its random weights differ too."
+                                    ).format(values=translate("Learning", ", ").join(
                 translate("Learning", "layer {l} {v}").format(l=l, v=f"{v:g}")
                 for l, v in zip(range(2, L), self.book.hidden))))
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
-                book += " " + translate("Learning", "Yours uses the {cost} and {init}, not the book's "
-                                        "setting.").format(cost=_cost_name(s.config.cost), init=_init_name(s.config.init))
+                book = join_sentences(book, translate("Learning", "Yours uses the {cost} and {init}, not the book's "
+                                        "setting.").format(cost=_cost_name(s.config.cost), init=_init_name(s.config.init)))
         else:
-            book = " " + translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
+            book = translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
                                    "and [784,30,30,30,30,10] (chapter 5 preset).")
-        self.caption.setText(" · ".join(parts) + "." + ratio + "<br>" + data + book)
+        self.caption.setText(join_sentences(translate("Learning", "{layers}.").format(layers=" · ".join(parts)), ratio)
+                             + "<br>" + join_sentences(data, book))
 
 
 # =========================================================================================
@@ -354,7 +357,7 @@ class HiddenUnits(QWidget):
         self.view.addItem(self.image)
         self.cmap = pg.colormap.get(CMAP_NAME)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=12,
-                                        label="w²_jk (incoming weight)")
+                                        label=translate("Learning", "w²_jk (incoming weight)"))
         self.colorbar.setImageItem(self.image)
         self.glw.addItem(self.colorbar, row=0, col=1)
         self.mark = pg.QtWidgets.QGraphicsRectItem()
@@ -368,9 +371,10 @@ class HiddenUnits(QWidget):
         v.setContentsMargins(4, 2, 4, 2)
         v.addWidget(self.glw, 1)
         v.addWidget(self.caption)
-        self.glw.setToolTip(translate("Learning", "Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
+        # rich text: Qt wraps it (a plain-text tooltip was one 1,200-px line)
+        self.glw.setToolTip("<p>" + translate("Learning", "Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
                             "28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it "
-                            "down. Click a tile to select the neuron."))
+                            "down. Click a tile to select the neuron.") + "</p>")
         self.cols = 1
         self.n = 0
         self.mosaic: np.ndarray | None = None
@@ -437,9 +441,10 @@ class HiddenUnits(QWidget):
         if self.hovered is not None:
             j = self.hovered
             w = np.asarray(s.parameters[0][0][j])
-            txt = translate("Learning", "<b>Neuron {j} of layer 2</b>: incoming weights from {lo} to {hi}, "
+            txt = (translate("Learning", "<b>Neuron {j} of layer 2</b>: incoming weights from {lo} to {hi}, "
                             "bias b = {b}. Click to select it.").format(
-                j=j, lo=f"{w.min():.3g}", hi=f"{w.max():.3g}", b=f"{float(s.parameters[1][0][j]):.3g}") + " " + txt
+                j=j, lo=f"{w.min():.3g}", hi=f"{w.max():.3g}", b=f"{float(s.parameters[1][0][j]):.3g}"), txt)
+            txt = join_sentences(*txt)
         self.caption.setText(txt)
 
     def _tile_at_scene(self, pos) -> int | None:
@@ -806,7 +811,7 @@ class LearningPanel(QWidget):
         L = t.num_layers
         self.last_overlay = ov
         self.last_share = None
-        counts = "; ".join(translate("Learning", "layer {l}: {c} of {n}").format(l=l, c=c, n=s.network.sizes[l - 1])
+        counts = translate("Learning", "; ").join(translate("Learning", "layer {l}: {c} of {n}").format(l=l, c=c, n=s.network.sizes[l - 1])
                            for l, c in zip(range(2, L + 1), ov.counts))
         x_name = translate("Learning", "test image #{i} (label {label})").format(i=s.sample_index, label=t.label)
         if self.sat_mode.currentIndex() == 1:
@@ -1033,29 +1038,29 @@ class LearningPanel(QWidget):
         state = translate("Learning", "training…") if running else translate("Learning", "done")
         text = (f"a: {html.escape(_twin_label(a))}<br>b: {html.escape(_twin_label(b))}<br>"
                 + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
-                    varied=", ".join(map(_setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
+                    varied=translate("Learning", ", ").join(map(_setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
                 + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
                                      "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=_g(ra.training_cost),
                                                          eb=rb.epoch + 1, accb=acc(rb), cb=_g(rb.training_cost)))
         if self.note:
             text += f"<br><i>{html.escape(self.note)}</i>"
         self.twin_status.setText(text)
-        costs = (" " + translate("Learning", "The two runs' costs are different functions (quadratic vs "
+        costs = (translate("Learning", "The two runs' costs are different functions (quadratic vs "
                                  "cross-entropy): compare the shapes of the curves, not their heights.")
                  if "cost" in t.varied else "")
         self.window.learning_twin.caption.setText(
             f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(_twin_label(a))}</span> · "
             f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(_twin_label(b))}</span> — "
-            + translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first {n} training "
-                        "images, {styles}.").format(start=start, n=f"{len(t.speed_images[1]):,}",
-                                                    styles=self._styles(a)) + costs)
+            + join_sentences(translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first "
+                                       "{n} training images, {styles}.").format(
+                start=start, n=f"{len(t.speed_images[1]):,}", styles=self._styles(a)), costs))
 
     @staticmethod
     def _styles(s: TwinSettings) -> str:
         names = (translate("Learning", "solid"), translate("Learning", "dashed"), translate("Learning", "dotted"),
                  translate("Learning", "dash-dot"))
         L = len(s.sizes)
-        return ", ".join((translate("Learning", "{style} = layer {l} (output)") if l == L
+        return translate("Learning", ", ").join((translate("Learning", "{style} = layer {l} (output)") if l == L
                           else translate("Learning", "{style} = layer {l}")).format(style=names[(l - 2) % 4], l=l)
                          for l in range(2, L + 1))
 

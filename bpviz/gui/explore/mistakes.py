@@ -41,10 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.core.mistakes import SORT_KEYS, Confusion, Teacher, confusion, input_gradient, nudge, nudge_until
+from bpviz.explain.mistakes import teaching_eta
 from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import IDLE, Session
 from bpviz.gui.widgets import CompactPlot, number_field, scrolling_layout, signals_blocked
 from bpviz.i18n import translate
+from bpviz.scene.layout import square_side
 from bpviz.scene.lens import Lens
 from bpviz.scene.mistakes_text import cell_caption, class_text, nudge_caption, teach_caption
 from bpviz.scene.notation import fmt
@@ -421,7 +423,8 @@ class ConfusionPanel(QWidget):
             pred = int(np.argmax(out))
             item = QListWidgetItem(thumbnail(ds.x[i], out, t), f"#{i} {names[t]}→{names[pred]}\n{fmt(float(out[pred]), 2)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
-            bars = ", ".join(f"{names[j]}: {fmt(float(a), 3)}" for j, a in enumerate(out))
+            bars = translate("Mistakes", ", ").join(translate("Mistakes", "{name}: {a}").format(
+                name=names[j], a=fmt(float(a), 3)) for j, a in enumerate(out))
             item.setToolTip(translate("Mistakes", "{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})\naᴸ: "
                               "{bars}\nClick: step through backpropagation on it with target {target}").format(
                 split=self.split_text(split), i=i, true=class_text(names, t), predicted=class_text(names, pred),
@@ -644,12 +647,14 @@ class TeachPanel(QWidget):
                 return None, None, translate("Mistakes", "nothing drawn yet: draw a digit in the Draw tab")
             return x, None, translate("Mistakes", "the digit drawn in the Draw tab (no true label)")
         x, label = s.sample
-        return x, label, translate("Mistakes", "test image #{i}, true label {label}").format(
-            i=s.sample_index, label=class_text(s.data.class_names, label))
+        text = (translate("Mistakes", "test image #{i}, true label {label}") if square_side(s.network.sizes[0])
+                else translate("Mistakes", "test sample #{i}, true label {label}"))   # XOR has points, not images
+        return x, label, text.format(i=s.sample_index, label=class_text(s.data.class_names, label))
 
     def default_eta(self) -> float:
+        """η/m, as `bpviz explain teach` (one default for both)."""
         c = self.session.config
-        return c.eta / c.batch_size
+        return teaching_eta(c.eta, c.batch_size)
 
     def _on_config(self) -> None:
         c = self.session.config

@@ -55,6 +55,7 @@ from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
 from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
+from bpviz.scene.layout import square_side
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import seconds, sup, symbol
 from bpviz.scene.why_text import gradcheck_caption, nudge_verdict, share_note
@@ -145,7 +146,8 @@ def current_problem(session) -> Problem | None:
                          "predicts, “{name}”").format(name=names[y])
     else:
         y = int(label)
-        text = translate("Why", "test image #{index}, target its label “{name}”").format(
+        text = (translate("Why", "test image #{index}, target its label “{name}”") if square_side(net.sizes[0])
+                else translate("Why", "test sample #{index}, target its label “{name}”")).format(
             index=session.sample_index, name=names[y])
     return Problem(net, x, y, text, param)
 
