@@ -315,25 +315,41 @@ class NetworkView(QWidget):
             self.fit_labels()
             px_x, px_y = self.vb.viewPixelSize()
             extra = label_px * px_x
-            lines = max(t.toPlainText().count("\n") + 1 for t, _ in self.layer_labels)
+            # room for the longest titles that fit side by side (fit_labels then shows them)
+            lines = self._title_lines(self._title_level(room=None))
             top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+
+    def _title_lines(self, level: int) -> int:
+        return max(texts[level].count("\n") + 1 for _, texts in self.layer_labels)
+
+    def _title_level(self, room: float | None) -> int:
+        """The longest titles that do not overlap side by side and, when ``room`` (pixels above the
+        network) is given, whose lines fit in it."""
+        metrics = QFontMetrics(self.font())
+        px = self.vb.viewPixelSize()[0]
+        levels = len(self.layer_labels[0][1])
+        if not np.isfinite(px) or px <= 0:
+            return self._label_level
+        centres = [t.pos().x() / px for t, _ in self.layer_labels]
+        for lv in range(levels):
+            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
+                      for _, texts in self.layer_labels]
+            fits = room is None or self._title_lines(lv) * metrics.lineSpacing() <= room + 2
+            if fits and not intervals_overlap(centres, widths):
+                return lv
+        return levels - 1
 
     def fit_labels(self) -> None:
         """The longest layer titles that do not overlap at the current scale (fixed-size text:
         a narrow view gets shorter ones)."""
-        metrics = QFontMetrics(self.font())
         px = self.vb.viewPixelSize()[0]
         if not np.isfinite(px) or px <= 0:
             return
-        centres = [t.pos().x() / px for t, _ in self.layer_labels]
-        levels = len(self.layer_labels[0][1])
-        level = levels - 1
-        for lv in range(levels):
-            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
-                      for _, texts in self.layer_labels]
-            if not intervals_overlap(centres, widths):
-                level = lv
-                break
+        # the room above the network (the view is y-inverted: its top is the smallest y): a title with
+        # more lines than fit there was cut at the view's edge, leaving glyph bits ("78́4") in view
+        py = self.vb.viewPixelSize()[1]
+        room = (self.layer_labels[0][0].pos().y() - self.vb.viewRange()[1][0]) / py if py > 0 else None
+        level = self._title_level(room)
         if level != self._label_level:
             self._label_level = level
             for t, texts in self.layer_labels:

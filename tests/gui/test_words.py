@@ -123,3 +123,26 @@ def test_speed_caption_names_the_dataset_and_both_differences_from_the_book(qtbo
     text = sp.caption.text()
     assert dataset_title(DEFAULT_DATASET) in text and DEFAULT_DATASET not in text
     assert "1/256" in text and "1/255" in text and "random weights" in text
+
+
+def test_layer_titles_fit_the_room_above_the_network(qtbot, make_window):
+    """At 1000 × 650 a two-line title was cut by the view's top edge, leaving glyph bits above "784"
+    in a real window: every title shown fits inside the view."""
+    from PySide6.QtGui import QFontMetrics
+
+    for size in ((1000, 650), (1920, 1080)):
+        w = make_window()
+        w.resize(*size)
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.wait(100)
+        view = w.network_view
+        view.fit()
+        top = view.vb.viewRange()[1][0]
+        py = view.vb.viewPixelSize()[1]
+        fm = QFontMetrics(view.font())
+        for t, _texts in view.layer_labels:
+            lines = t.toPlainText().count("\n") + 1
+            assert t.pos().y() - lines * fm.lineSpacing() * py >= top - 2 * py, (size, t.toPlainText())
+        if size == (1920, 1080):
+            assert view.layer_labels[0][0].toPlainText().count("\n") >= 1   # a big window keeps long titles
