@@ -317,7 +317,7 @@ class NetworkView(QWidget):
             extra = label_px * px_x
             # room for the longest titles that fit side by side (fit_labels then shows them)
             lines = self._title_lines(self._title_level(room=None))
-            top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+            top = max(6.0, (lines * metrics.lineSpacing() + 12) * px_y + 1)   # + 1: the titles sit at y0 − 1
 
     def _title_lines(self, level: int) -> int:
         return max(texts[level].count("\n") + 1 for _, texts in self.layer_labels)
