@@ -912,6 +912,10 @@
         <translation>两次训练的迭代期数</translation>
     </message>
     <message>
+        <source>images</source>
+        <translation>张图像</translation>
+    </message>
+    <message>
         <source>Train both runs on the first N training images (fewer: faster)</source>
         <translation>两次训练都只用前 N 张训练图像（越少越快）</translation>
     </message>

@@ -762,6 +762,7 @@ class LearningPanel(QWidget):
         self.sat_caption.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.sat_caption)
         title = QLabel(translate("Learning", "<b>BP1 for both costs, same sample and weights</b>"))
+        title.setWordWrap(True)   # one bold line was wider than the side panel at 1000 px
         title.setToolTip(translate("Learning", "Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor)."))
         v.addWidget(title)
         self.delta_plot = _plot("<span style='color:#60a5fa'>■ " + translate("Learning", "quadratic (a − y)·σ′(z)")
@@ -906,7 +907,7 @@ class LearningPanel(QWidget):
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
         self.twin_value = QComboBox()
         self.twin_value.setEditable(True)
-        _shrinkable(self.twin_value).setMinimumContentsLength(8)
+        _shrinkable(self.twin_value).setMinimumContentsLength(5)   # the row fits the side panel at 1000 px
         self.twin_value.setToolTip(translate("Learning", "Run b's value of that setting: pick one or type your own "
                                    "(e.g. quadratic, 0.5, 784,100,10, 3)"))
         row.addWidget(self.twin_key)
@@ -919,7 +920,7 @@ class LearningPanel(QWidget):
         number_field(self.twin_epochs)
         self.twin_epochs.setToolTip(translate("Learning", "Epochs for both runs"))
         row2.addWidget(self.twin_epochs)
-        row2.addWidget(QLabel(translate("Learning", "training images")))
+        row2.addWidget(QLabel(translate("Learning", "images")))   # short: the row fits the panel at 1000 px
         self.twin_images = QSpinBox(minimum=100, maximum=100000, value=10000, singleStep=1000)
         number_field(self.twin_images)
         self.twin_images.setToolTip(translate("Learning", "Train both runs on the first N training images (fewer: faster)"))
