@@ -126,6 +126,35 @@
         <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
     </message>
     <message>
+        <source>network {gb}</source>
+        <extracomment>What the app holds for a network, in bytes per weight, measured with the window open ([784, 4000, 10], 3.2 M weights, offscreen, RSS): each part is there at the same time. Each network kept for Undo: its weights (and its history, counted as it is).</extracomment>
+        <translation>网络 {gb}</translation>
+    </message>
+    <message>
+        <source>drawing {gb}</source>
+        <translation>绘图 {gb}</translation>
+    </message>
+    <message>
+        <source>training {gb}</source>
+        <translation>训练 {gb}</translation>
+    </message>
+    <message>
+        <source>step-through {gb}</source>
+        <translation>逐步演示 {gb}</translation>
+    </message>
+    <message>
+        <source>undo list {gb}</source>
+        <translation>撤销列表 {gb}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters: with everything the app keeps for it it would need about {need} GB ({parts} GB), above the limit of about {limit} GB; use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数：连同程序为它保留的一切，大约需要 {need} GB（{parts} GB），超过约 {limit} GB 的上限；请减少神经元</translation>
+    </message>
+    <message>
         <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
         <translation>输出层必须有 {n} 个神经元，{data} 的每个类别对应一个（输入的是 {got}）</translation>
     </message>
@@ -171,6 +200,7 @@
     </message>
     <message>
         <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <extracomment>(n,) the order of the training samples in the epoch under way (set by sgd at each epoch&apos;s start)</extracomment>
         <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
     </message>
     <message>
@@ -221,6 +251,18 @@
         <translation>训练代价（每迭代期）</translation>
     </message>
     <message>
+        <source>λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²</source>
+        <translation>λ = {lmbda}：迭代期代价包含 (λ/2n)·Σw²</translation>
+    </message>
+    <message>
+        <source>λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the mini-batch cost does not</source>
+        <translation>λ = {lmbda}：迭代期代价包含 L2 项 (λ/2n)·Σw²，小批量代价不包含</translation>
+    </message>
+    <message>
+        <source>changed by hand</source>
+        <translation>手动修改</translation>
+    </message>
+    <message>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -259,14 +301,6 @@
     <message>
         <source>Show:</source>
         <translation>显示：</translation>
-    </message>
-    <message>
-        <source>λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²</source>
-        <translation>λ = {lmbda}：迭代期代价包含 (λ/2n)·Σw²</translation>
-    </message>
-    <message>
-        <source>λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the mini-batch cost does not</source>
-        <translation>λ = {lmbda}：迭代期代价包含 L2 项 (λ/2n)·Σw²，小批量代价不包含</translation>
     </message>
 </context>
 <context>
@@ -364,29 +398,6 @@
     </message>
 </context>
 <context>
-    <name>DownloadWorker</name>
-    <message>
-        <source>{got} of {size} MB</source>
-        <translation>{got} / {size} MB</translation>
-    </message>
-    <message>
-        <source>{got} MB</source>
-        <translation>{got} MB</translation>
-    </message>
-    <message>
-        <source>Download cancelled; nothing was kept.</source>
-        <translation>下载已取消，未保留任何文件。</translation>
-    </message>
-    <message>
-        <source>Download failed: {error}</source>
-        <translation>下载失败：{error}</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified {name} in {folder}.</source>
-        <translation>已下载并校验 {name}，位于 {folder}。</translation>
-    </message>
-</context>
-<context>
     <name>DrawPanel</name>
     <message>
         <source>Clear</source>
@@ -463,6 +474,21 @@
     <message>
         <source>Sigmoid outputs trained with cross-entropy: each is the network&apos;s score for its class, not a probability distribution.</source>
         <translation>用交叉熵训练的 S 型输出：每个值是网络对该类别的打分，而不是概率分布。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>kept update of the step-through</source>
+        <translation>保留的逐步演示更新</translation>
+    </message>
+    <message>
+        <source>teaching step</source>
+        <translation>教学步骤</translation>
+    </message>
+    <message>
+        <source>weights changed by hand</source>
+        <translation>手动修改权重</translation>
     </message>
 </context>
 <context>
@@ -640,6 +666,10 @@
         <translation>，</translation>
     </message>
     <message>
+        <source>{layers}.</source>
+        <translation>{layers}。</translation>
+    </message>
+    <message>
         <source>layer {l} {v}</source>
         <translation>第 {l} 层 {v}</translation>
     </message>
@@ -650,10 +680,6 @@
     <message>
         <source>The book reports figures only for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (chapter 5 preset).</source>
         <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数据（第 5 章预设）。</translation>
-    </message>
-    <message>
-        <source>{layers}.</source>
-        <translation>{layers}。</translation>
     </message>
     <message>
         <source>w²_jk (incoming weight)</source>
@@ -1385,16 +1411,14 @@
         <translation>下次启动 bpviz 时切换语言。</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行中</translation>
+        <source>Undo keeps {n} replaced networks ({mb} MB), newest first:
+{list}</source>
+        <translation>撤销列表保留 {n} 个被替换的网络（{mb} MB），最新的在前：
+{list}</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>stopping</source>
-        <translation>正在停止</translation>
+        <source>Space works wherever the focus is: no field takes it. While a field has the keyboard, every other key goes into it; Enter applies the field and hands the keyboard back, and S, B, N and F work again.</source>
+        <translation>无论焦点在哪里，空格键都有效：任何输入框都不接收它。输入框获得键盘时，其余按键都输入到框中；按 Enter 应用该输入框并交还键盘，之后 S、B、N、F 再次可用。</translation>
     </message>
     <message>
         <source>Nothing to undo: no trained network was replaced.</source>
@@ -1407,10 +1431,6 @@
     <message>
         <source>The canvas needs a trained network, so the shipped model {name} was loaded ({percent} % of the {n} test images right). Reset in the Train tab starts again from random weights.</source>
         <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent}%）。在“训练”页点“重置”可从随机权重重新开始。</translation>
-    </message>
-    <message>
-        <source>Single keys (Space, S, B, N, F) work wherever the focus is: the number fields never take them. Enter in a field applies it and hands the keys back.</source>
-        <translation>单键快捷键（Space、S、B、N、F）无论焦点在哪里都有效：数字输入框不会占用它们。在输入框中按 Enter 会应用该值并交还这些按键。</translation>
     </message>
     <message>
         <source>Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;, trained by mini-batch SGD on MNIST.</source>
@@ -1465,8 +1485,16 @@
         <translation>{rate} 样本/秒</translation>
     </message>
     <message>
+        <source>test accuracy {percent}% ({right} / {total}) after the last {what}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}），在最近一次{what}之后</translation>
+    </message>
+    <message>
         <source>test accuracy {percent}% ({right} / {total}) as opened from {name}</source>
         <translation>测试准确率 {percent}%（{right} / {total}），打开 {name} 时</translation>
+    </message>
+    <message>
+        <source>saved to {name}</source>
+        <translation>已保存到 {name}</translation>
     </message>
     <message>
         <source>validation {percent}%</source>
@@ -1475,6 +1503,10 @@
     <message>
         <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
         <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+    <message>
+        <source>bpviz — {name}[*]</source>
+        <translation>bpviz——{name}[*]</translation>
     </message>
     <message>
         <source>Quit bpviz</source>
@@ -2083,6 +2115,77 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>Quadratic (the seed&apos;s)</source>
+        <translation>二次代价（原始程序）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>N(0, 1) (the seed&apos;s)</source>
+        <translation>N(0, 1)（原始程序）</translation>
+    </message>
+    <message>
+        <source>N(0, 1/n_in) (scaled)</source>
+        <translation>N(0, 1/n_in)（缩放）</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Which edges to draw for layers with many inputs (smaller layers always show every edge). All 23,520 input edges are slow and unreadable.</source>
@@ -2211,8 +2314,12 @@ aᴸ：{bars}
 <context>
     <name>Plots</name>
     <message>
-        <source>epoch {e}: training cost {c}</source>
+        <source>epoch {e}: not evaluated (Stop came during its evaluation)</source>
         <extracomment>The &quot;show&quot; choices of the cost plot: None = all epochs, else the last N epochs.</extracomment>
+        <translation>第 {e} 个迭代期：未评估（评估期间按了停止）</translation>
+    </message>
+    <message>
+        <source>epoch {e}: training cost {c}</source>
         <translation>第 {e} 个迭代期：训练代价 {c}</translation>
     </message>
     <message>
@@ -2226,6 +2333,26 @@ aᴸ：{bars}
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>after mini-batch {k} of epoch {e}</source>
+        <translation>第 {e} 个迭代期的第 {k} 个小批量之后</translation>
+    </message>
+    <message>
+        <source>after epoch {e}</source>
+        <translation>第 {e} 个迭代期之后</translation>
+    </message>
+    <message>
+        <source>before any training</source>
+        <translation>训练开始之前</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} ({what})</source>
+        <translation>{where}：{kind}（{what}）</translation>
+    </message>
+    <message>
+        <source>, cost {c}</source>
+        <translation>，代价 {c}</translation>
     </message>
     <message>
         <source>epoch {e}, mini-batch {i} of {n} (at {x} epochs done): cost {c}</source>
@@ -2449,7 +2576,6 @@ aᴸ：{bars}
     <name>Session</name>
     <message>
         <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
         <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
     </message>
     <message>
@@ -2509,14 +2635,6 @@ aᴸ：{bars}
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
-    </message>
-    <message>
         <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
         <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
     </message>
@@ -2531,6 +2649,11 @@ aᴸ：{bars}
     <message>
         <source>Training stopped by an internal error: {error}</source>
         <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go of the oldest: {what}.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
+        <translation>撤销列表保留最近 {n} 个被替换的网络（{mb} MB，最多 {limit} 个）；已释放最旧的：{what}。</translation>
     </message>
     <message>
         <source>Training finished after {n} epochs.</source>
@@ -2555,6 +2678,14 @@ aᴸ：{bars}
     <message>
         <source>This update would make the weights non-finite; it was not kept.</source>
         <translation>这次更新会使权重变为非有限值；未予保留。</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on a mini-batch of {m}</source>
+        <translation>逐步演示在 {m} 个样本的小批量上的更新</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on one sample</source>
+        <translation>逐步演示在一个样本上的更新</translation>
     </message>
     <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
@@ -2945,26 +3076,10 @@ The input must match the image size, the output the number of classes.</source>
         <translation>初始权重和洗牌所用的随机种子：种子相同，运行结果相同。</translation>
     </message>
     <message>
-        <source>Quadratic (the seed&apos;s)</source>
-        <translation>二次代价（原始程序）</translation>
-    </message>
-    <message>
-        <source>Cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
         <source>Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).
 Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>二次代价：C = ½‖y − a‖²，BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。
 交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
-    </message>
-    <message>
-        <source>N(0, 1) (the seed&apos;s)</source>
-        <translation>N(0, 1)（原始程序）</translation>
-    </message>
-    <message>
-        <source>N(0, 1/n_in) (scaled)</source>
-        <translation>N(0, 1/n_in)（缩放）</translation>
     </message>
     <message>
         <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
@@ -3126,25 +3241,58 @@ Data: {data}, {train} training and {test} test samples.</source>
         <source>{name} (download)</source>
         <translation>{name}（需下载）</translation>
     </message>
+</context>
+<context>
+    <name>Twin</name>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
+        <source>cost</source>
+        <translation>代价</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
+        <source>initial weights</source>
+        <translation>初始权重</translation>
     </message>
     <message>
-        <source>standard initial weights</source>
-        <translation>标准初始权重</translation>
+        <source>sizes</source>
+        <translation>层大小</translation>
     </message>
     <message>
-        <source>scaled initial weights</source>
-        <translation>缩放初始权重</translation>
+        <source>initial weights × scale</source>
+        <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} = {value} is what both runs already have: choose another value</source>
+        <translation>{setting} = {value} 是两个运行都已有的设置：请选择另一个值</translation>
     </message>
 </context>
 <context>
     <name>Why</name>
+    <message>
+        <source>quick (about 5 s)</source>
+        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
+        <translation>快速（约 5 秒）</translation>
+    </message>
+    <message>
+        <source>medium (about 8 s)</source>
+        <translation>中等（约 8 秒）</translation>
+    </message>
+    <message>
+        <source>full (about 25 s)</source>
+        <translation>完整（约 25 秒）</translation>
+    </message>
+    <message>
+        <source>[784, n, 10] for n = 5 … 30</source>
+        <extracomment>What each preset measures (the item&apos;s tooltip: the field itself is narrow at 1000 px).</extracomment>
+        <translation>[784, n, 10]，n = 5 … 30</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and [784, 100, 100, 100, 10]</source>
+        <translation>n = 5 … 300 以及 [784, 100, 100, 100, 10]</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and two deeper nets</source>
+        <translation>n = 5 … 300 以及两个更深的网络</translation>
+    </message>
     <message>
         <source>undefined</source>
         <translation>无定义</translation>
@@ -3156,6 +3304,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>test image #{index}, target its label “{name}”</source>
         <translation>测试图像 #{index}，目标为其标签“{name}”</translation>
+    </message>
+    <message>
+        <source>test sample #{index}, target its label “{name}”</source>
+        <translation>测试样本 #{index}，目标为其标签“{name}”</translation>
     </message>
     <message>
         <source>&lt;b&gt;Select a weight to nudge:&lt;/b&gt; click an edge in the network (the weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … {L} for its bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;.</source>
@@ -3242,78 +3394,68 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>——{note}</translation>
     </message>
     <message>
-        <source>Error against ε</source>
-        <translation>误差与 ε</translation>
-    </message>
-    <message>
-        <source>All parameters</source>
-        <translation>全部参数</translation>
-    </message>
-    <message>
-        <source>Press Run. Every time is measured on this machine; nothing is assumed. Both ways are timed alike: one continuous run, divided by the work done. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
-        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。两种方法的计时方式相同：连续运行一次，再除以完成的工作量。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
-    </message>
-    <message>
-        <source>backprop, 1 forward + 1 backward pass</source>
-        <translation>反向传播，1 次前馈加 1 次反向传播</translation>
-    </message>
-    <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
-    </message>
-    <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
-    </message>
-    <message>
-        <source>{a} forward vs {f} + {b}</source>
-        <translation>{a} 次前馈 对 {f} + {b}</translation>
-    </message>
-    <message>
-        <source>— {form}; network {sizes}</source>
-        <translation>——{form}；网络 {sizes}</translation>
-    </message>
-    <message>
-        <source>line {line} (run {run}; {loop}): </source>
-        <translation>第 {line} 行（第 {run} 次执行；{loop}）：</translation>
-    </message>
-    <message>
-        <source>line {line} (run {run}): </source>
-        <translation>第 {line} 行（第 {run} 次执行）：</translation>
-    </message>
-    <message>
         <source>Δw = 0: nothing is nudged, so nothing changes. Move the slider.</source>
         <translation>Δw = 0：没有扰动，所以什么都不变。请拖动滑块。</translation>
     </message>
     <message>
-        <source>quick (about 5 s)</source>
-        <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
-        <translation>快速（约 5 秒）</translation>
+        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}. {why}</source>
+        <translation>∂C/∂θ = 0：反向传播预测不会变化；实测 ΔC = {dc}。{why}</translation>
     </message>
     <message>
-        <source>medium (about 8 s)</source>
-        <translation>中等（约 8 秒）</translation>
+        <source>Measured and predicted are within {pct} % of each other: for this Δw the first-order prediction of backprop is right.</source>
+        <translation>实测与预测吻合，差距在 {pct}% 以内：对这个 Δw，反向传播的一阶预测是对的。</translation>
     </message>
     <message>
-        <source>full (about 25 s)</source>
-        <translation>完整（约 25 秒）</translation>
+        <source>Measured and predicted differ by {pct} %, but the difference ({diff}) is within what float64 rounding can do to the measured ΔC ({bound}): the output that moves C most changed by only {steps} float steps. This is rounding, not curvature: a smaller Δw makes it worse; a larger Δw (]) lifts the change above it.</source>
+        <translation>实测与预测相差 {pct}%，但这个差（{diff}）没有超出 float64 舍入对实测 ΔC 可能造成的误差（{bound}）：对 C 影响最大的输出只变化了 {steps} 个浮点步长。这是舍入，不是曲率：Δw 越小越糟；增大 Δw（]）能让变化超过舍入误差。</translation>
     </message>
     <message>
-        <source>[784, n, 10] for n = 5 … 30</source>
-        <extracomment>What each preset measures (the item&apos;s tooltip: the field itself is narrow at 1000 px).</extracomment>
-        <translation>[784, n, 10]，n = 5 … 30</translation>
+        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter: the difference, {diff}, is far above what rounding can do, {bound}). Make Δw smaller ([) and they meet.</source>
+        <translation>实测与预测相差 {pct}%：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用：差 {diff} 远大于舍入可能造成的误差 {bound}）。把 Δw 调小（[），两者就会吻合。</translation>
     </message>
     <message>
-        <source>n = 5 … 300 and [784, 100, 100, 100, 10]</source>
-        <translation>n = 5 … 300 以及 [784, 100, 100, 100, 10]</translation>
+        <source>more than all of it: paths of the other sign cancel part of this one</source>
+        <translation>超过了全部：符号相反的路径抵消了它的一部分</translation>
     </message>
     <message>
-        <source>n = 5 … 300 and two deeper nets</source>
-        <translation>n = 5 … 300 以及两个更深的网络</translation>
+        <source>paths of the other sign cancel all of this one and flip the sign of the sum</source>
+        <translation>符号相反的路径完全抵消了它，并使总和变号</translation>
     </message>
     <message>
-        <source>test sample #{index}, target its label “{name}”</source>
-        <translation>测试样本 #{index}，目标为其标签“{name}”</translation>
+        <source>Backprop&apos;s ∂C/∂θ and every central difference are 0 in {dtypes}: the relative error is 0 at every ε, and the logarithmic plot has no point to draw.</source>
+        <translation>在 {dtypes} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0：相对误差在每个 ε 下都是 0，对数坐标图上没有可画的点。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>in {dtype} backprop&apos;s ∂C/∂θ and every central difference are 0, so the error is 0 at every ε and the logarithmic plot has no point to draw</source>
+        <translation>在 {dtype} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0，所以误差在每个 ε 下都是 0，对数坐标图上没有可画的点</translation>
+    </message>
+    <message>
+        <source>in {dtype} every central difference is 0 (C does not change at this precision), so the error is 1 at every ε</source>
+        <translation>在 {dtype} 中，每个中心差分都是 0（在这个精度下 C 没有变化），所以误差在每个 ε 下都是 1</translation>
+    </message>
+    <message>
+        <source>smallest in {dtype} ({err}) at ε = {eps}</source>
+        <translation>{dtype} 中最小（{err}），在 ε = {eps} 处</translation>
+    </message>
+    <message>
+        <source> (exactly 0 at {n} ε, left out of the logarithmic plot)</source>
+        <translation>（在 {n} 个 ε 处恰好为 0，对数坐标图上略去）</translation>
+    </message>
+    <message>
+        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): {parts}.</source>
+        <translation>相对误差 |g_bp − g_num| / (|g_bp| + |g_num|)：{parts}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
+        <translation>ε 更大时：差商本身的误差（∝ ε²）；ε 更小时：C 的舍入误差（∝ 1/ε）占主导。</translation>
     </message>
     <message>
         <source>{a} = 0 on this sample, so this weight has no effect on it.</source>
@@ -3424,6 +3566,14 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络在这个样本上的每个参数，相对误差最大的在前；点击一行可选中该权重或偏置</translation>
     </message>
     <message>
+        <source>Error against ε</source>
+        <translation>误差与 ε</translation>
+    </message>
+    <message>
+        <source>All parameters</source>
+        <translation>全部参数</translation>
+    </message>
+    <message>
         <source>Fill it with “Check every parameter” (small nets)</source>
         <translation>用“检查每个参数”填充（适用于小网络）</translation>
     </message>
@@ -3520,6 +3670,26 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
     </message>
     <message>
+        <source>Press Run. Every time is measured on this machine; nothing is assumed. Both ways are timed alike: one continuous run, divided by the work done. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
+        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。两种方法的计时方式相同：连续运行一次，再除以完成的工作量。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+    </message>
+    <message>
+        <source>backprop, 1 forward + 1 backward pass</source>
+        <translation>反向传播，1 次前馈加 1 次反向传播</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>{a} forward vs {f} + {b}</source>
+        <translation>{a} 次前馈 对 {f} + {b}</translation>
+    </message>
+    <message>
         <source>central differences, 2P passes (hollow: extrapolated)</source>
         <translation>中心差分，2P 次前馈（空心：外推值）</translation>
     </message>
@@ -3608,6 +3778,18 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>&lt;b&gt;第 {i} / {n} 步 · {title}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>— {form}; network {sizes}</source>
+        <translation>——{form}；网络 {sizes}</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}; {loop}): </source>
+        <translation>第 {line} 行（第 {run} 次执行；{loop}）：</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}): </source>
+        <translation>第 {line} 行（第 {run} 次执行）：</translation>
+    </message>
+    <message>
         <source>Nudge</source>
         <translation>扰动</translation>
     </message>
@@ -3675,66 +3857,6 @@ Data: {data}, {train} training and {test} test samples.</source>
         <source>The code, line by line</source>
         <translation>逐行查看代码</translation>
     </message>
-    <message>
-        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}. {why}</source>
-        <translation>∂C/∂θ = 0：反向传播预测不会变化；实测 ΔC = {dc}。{why}</translation>
-    </message>
-    <message>
-        <source>Measured and predicted are within {pct} % of each other: for this Δw the first-order prediction of backprop is right.</source>
-        <translation>实测与预测吻合，差距在 {pct}% 以内：对这个 Δw，反向传播的一阶预测是对的。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted differ by {pct} %, but the difference ({diff}) is within what float64 rounding can do to the measured ΔC ({bound}): the output that moves C most changed by only {steps} float steps. This is rounding, not curvature: a smaller Δw makes it worse; a larger Δw (]) lifts the change above it.</source>
-        <translation>实测与预测相差 {pct}%，但这个差（{diff}）没有超出 float64 舍入对实测 ΔC 可能造成的误差（{bound}）：对 C 影响最大的输出只变化了 {steps} 个浮点步长。这是舍入，不是曲率：Δw 越小越糟；增大 Δw（]）能让变化超过舍入误差。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter: the difference, {diff}, is far above what rounding can do, {bound}). Make Δw smaller ([) and they meet.</source>
-        <translation>实测与预测相差 {pct}%：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用：差 {diff} 远大于舍入可能造成的误差 {bound}）。把 Δw 调小（[），两者就会吻合。</translation>
-    </message>
-    <message>
-        <source>more than all of it: paths of the other sign cancel part of this one</source>
-        <translation>超过了全部：符号相反的路径抵消了它的一部分</translation>
-    </message>
-    <message>
-        <source>paths of the other sign cancel all of this one and flip the sign of the sum</source>
-        <translation>符号相反的路径完全抵消了它，并使总和变号</translation>
-    </message>
-    <message>
-        <source>Backprop&apos;s ∂C/∂θ and every central difference are 0 in {dtypes}: the relative error is 0 at every ε, and the logarithmic plot has no point to draw.</source>
-        <translation>在 {dtypes} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0：相对误差在每个 ε 下都是 0，对数坐标图上没有可画的点。</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>和</translation>
-    </message>
-    <message>
-        <source>in {dtype} backprop&apos;s ∂C/∂θ and every central difference are 0, so the error is 0 at every ε and the logarithmic plot has no point to draw</source>
-        <translation>在 {dtype} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0，所以误差在每个 ε 下都是 0，对数坐标图上没有可画的点</translation>
-    </message>
-    <message>
-        <source>in {dtype} every central difference is 0 (C does not change at this precision), so the error is 1 at every ε</source>
-        <translation>在 {dtype} 中，每个中心差分都是 0（在这个精度下 C 没有变化），所以误差在每个 ε 下都是 1</translation>
-    </message>
-    <message>
-        <source>smallest in {dtype} ({err}) at ε = {eps}</source>
-        <translation>{dtype} 中最小（{err}），在 ε = {eps} 处</translation>
-    </message>
-    <message>
-        <source> (exactly 0 at {n} ε, left out of the logarithmic plot)</source>
-        <translation>（在 {n} 个 ε 处恰好为 0，对数坐标图上略去）</translation>
-    </message>
-    <message>
-        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): {parts}.</source>
-        <translation>相对误差 |g_bp − g_num| / (|g_bp| + |g_num|)：{parts}。</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source> Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
-        <translation>ε 更大时：差商本身的误差（∝ ε²）；ε 更小时：C 的舍入误差（∝ 1/ε）占主导。</translation>
-    </message>
 </context>
 <context>
     <name>World</name>
@@ -3743,12 +3865,20 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
     </message>
     <message>
-        <source>{sizes} network with a kept update</source>
-        <translation>保留了一次更新的 {sizes} 网络</translation>
+        <source>{sizes} network trained for {epochs} epochs ({loaded} before it was opened, then {batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期的 {sizes} 网络（打开前已训练 {loaded} 个迭代期，之后又训练了 {batches} 个小批量）</translation>
     </message>
     <message>
         <source>{sizes} network</source>
         <translation>{sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{network}, changed once by hand (a kept update or a teaching step)</source>
+        <translation>{network}，手动修改过一次（保留的更新或教学步骤）</translation>
+    </message>
+    <message>
+        <source>{network}, changed {n} times by hand (kept updates or teaching steps)</source>
+        <translation>{network}，手动修改过 {n} 次（保留的更新或教学步骤）</translation>
     </message>
     <message>
         <source>the {world} replaced by {what}</source>

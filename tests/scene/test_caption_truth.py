@@ -249,7 +249,14 @@ def _check_cases(start):
                     elif c.what == "silent_inputs":
                         silent = acts[step.layer - 2] == 0
                         assert c.values[0] == int(silent.sum())
-                        assert np.all(seq.trace(step).dC_dw(step.layer)[:, silent] == 0)
+                        t = seq.trace(step)
+                        dw = t.dC_dw(step.layer)
+                        assert np.all(dw[:, silent] == 0)
+                        # the rule the caption states is the whole story: every other edge's
+                        # gradient is its end's error times its start's activation (BP4), so an
+                        # edge gets none only when one of the two is 0 (recomputed here)
+                        expect = np.outer(t.delta(step.layer), acts[step.layer - 2])
+                        np.testing.assert_allclose(dw, expect, rtol=1e-5, atol=1e-12)
                         # the equation states the count, and only when there are silent inputs
                         assert (f"{int(silent.sum())} of the {silent.size} neurons" in text) == bool(silent.any())
                         assert (c.stated == "no gradient") == bool(silent.any())
