@@ -10,7 +10,12 @@
 * ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder when installed, else
   the download cache.
 * ``xor``: a small synthetic two-input, two-class set for tiny networks such as [2, 3, 2].
+* the 2-D sets ``circles``, ``quadrants``, ``spiral``, ``blobs``, ``moons`` with their settings
+  (``"blobs?classes=3&noise=0.4"``, see :mod:`bpviz.data.plane`); their inputs are the chosen
+  features of the points (``features=``, default x₁, x₂).
 * any folder holding the four standard IDX files (``train-images-idx3-ubyte[.gz]``, …).
+* your own data: a ``.csv`` file (:mod:`bpviz.data.table`) or a folder with one sub-folder of
+  PNG/JPEG images per class (:mod:`bpviz.data.image_folder`).
 """
 
 from __future__ import annotations
@@ -50,10 +55,13 @@ class Dataset:
     labels: np.ndarray
     name: str = ""
     class_names: tuple[str, ...] = DIGITS
+    points: np.ndarray | None = None   # 2-D sets: the points (n, 2) float64 whose features x holds
 
     def __post_init__(self) -> None:
         if self.x.ndim != 2 or self.labels.shape != (self.x.shape[0],):
             raise ValueError(f"images {self.x.shape} and labels {self.labels.shape} do not match")
+        if self.points is not None and self.points.shape != (self.x.shape[0], 2):
+            raise ValueError(f"points {self.points.shape} and inputs {self.x.shape} do not match")
 
     def __len__(self) -> int:
         return self.x.shape[0]
@@ -68,7 +76,8 @@ class Dataset:
         return self.x[i].reshape(self.image_shape)
 
     def subset(self, n: int) -> Dataset:
-        return Dataset(self.x[:n], self.labels[:n], self.name, self.class_names)
+        return Dataset(self.x[:n], self.labels[:n], self.name, self.class_names,
+                       None if self.points is None else self.points[:n])
 
     def __repr__(self) -> str:
         return f"Dataset({self.name!r}, {len(self)} samples of {self.x.shape[1]})"
@@ -82,6 +91,17 @@ class DataSplits:
     validation: Dataset | None = None
     class_names: tuple[str, ...] = DIGITS
     source: str = ""
+    #: "images" (28×28 rows), "plane" (2-D points and their features) or "table" (a CSV's columns)
+    kind: str = "images"
+    #: the input features: a 2-D set's feature names (x1, x1x2, …) or a table's column names
+    features: tuple[str, ...] = ()
+    #: a table's standardisation, x = (raw − mean) / std with the training split's mean and std (n_1,)
+    mean: np.ndarray | None = None
+    std: np.ndarray | None = None
+
+    @property
+    def is_plane(self) -> bool:
+        return self.kind == "plane"
 
     @property
     def input_size(self) -> int:
@@ -188,6 +208,9 @@ def available_datasets(root: Path | None = None) -> dict[str, str]:
         out["fashion-mnist"] = translate("Datasets", "Fashion-MNIST (download {mb} MB)").format(
             mb=f"{FASHION_MNIST.download_mb:g}")
     out["xor"] = translate("Datasets", "XOR of two inputs (synthetic; for tiny nets like 2,3,2)")
+    from bpviz.data.plane import plane_descriptions
+
+    out.update(plane_descriptions())
     return out
 
 
@@ -202,10 +225,14 @@ def needs_download(name: str, root: Path | None = None) -> bool:
     return not is_cached(remote(name), root)
 
 
-def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None) -> DataSplits:
-    """Load a dataset by name (see the module docstring) or from a folder of IDX files.
+def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None, *,
+                 features: str | tuple[str, ...] | None = None, label: str | None = None,
+                 test_fraction: float = 0.2, seed: int = 0) -> DataSplits:
+    """Load a dataset by name (see the module docstring), a folder or a CSV file.
 
     ``root`` overrides the download cache folder (default: ``download.data_dir()``).
+    ``features``: a 2-D set's input features (default x1, x2). ``label``, ``test_fraction``,
+    ``seed``: a CSV file's label column (default the last) and a CSV's or image folder's split.
     """
     from bpviz.data.download import data_dir, is_cached, remote
 
@@ -216,6 +243,14 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
+    from bpviz.data import plane
+
+    if plane.is_plane_name(key):
+        try:
+            return plane.plane_dataset(plane.PlaneSpec.parse(key), features)
+        except ValueError as e:
+            raise DatasetError(str(e)) from None
+
     if key == "mnist":
         if not is_cached(MNIST, cache):
             raise DatasetError(translate(
@@ -239,7 +274,17 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
             fetch="bpviz data fetch fashion-mnist", apt="apt-get install dataset-fashion-mnist",
             folder=FASHION_SYSTEM_DIR))
     path = Path(key).expanduser()
+    if path.is_file() or path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        from bpviz.data.table import load_csv
+
+        return load_csv(path, label=label, test_fraction=test_fraction, seed=seed)
+    if path.is_dir() and not any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()):
+        # no IDX file: a folder of class folders of images (its loader says what is missing)
+        from bpviz.data.image_folder import load_image_folder
+
+        return load_image_folder(path, test_fraction=test_fraction, seed=seed)
     if path.is_dir():
         return load_folder(path)
-    raise DatasetError(translate("Datasets", "unknown dataset {key}: use {names} or a folder of IDX files").format(
+    raise DatasetError(translate("Datasets", "unknown dataset {key}: use {names}, a CSV file, a folder of IDX files "
+                                 "or a folder of class folders of images").format(
         key=repr(key), names=", ".join(available_datasets())))
