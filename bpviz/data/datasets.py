@@ -21,14 +21,20 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from bpviz.data import plane
 from bpviz.data.classes import DIGITS, FASHION_CLASSES
 from bpviz.data.idx import IDXError, read_idx
+from bpviz.data.image_folder import load_image_folder
+from bpviz.data.splits import Dataset, DatasetError, DataSplits
+from bpviz.data.table import load_csv
 from bpviz.i18n import translate
+
+__all__ = ["DEFAULT_DATASET", "Dataset", "DataSplits", "DatasetError", "available_datasets", "load_dataset",
+           "load_folder", "needs_download", "xor_dataset"]
 
 FASHION_SYSTEM_DIR = Path("/usr/share/datasets/fashion-mnist")
 DEFAULT_DATASET = "mnist-bundled"
@@ -38,78 +44,6 @@ _FILES = {
     "test_images": "t10k-images-idx3-ubyte",
     "test_labels": "t10k-labels-idx1-ubyte",
 }
-
-
-class DatasetError(ValueError):
-    """A dataset could not be found or read (the message says which and why)."""
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """Images as rows and their labels.
-
-    x: (n, 784) float32 in [0, 1] (row-major 28×28 images); labels: (n,) int64.
-    """
-
-    x: np.ndarray
-    labels: np.ndarray
-    name: str = ""
-    class_names: tuple[str, ...] = DIGITS
-    points: np.ndarray | None = None   # 2-D sets: the points (n, 2) float64 whose features x holds
-
-    def __post_init__(self) -> None:
-        if self.x.ndim != 2 or self.labels.shape != (self.x.shape[0],):
-            raise ValueError(f"images {self.x.shape} and labels {self.labels.shape} do not match")
-        if self.points is not None and self.points.shape != (self.x.shape[0], 2):
-            raise ValueError(f"points {self.points.shape} and inputs {self.x.shape} do not match")
-
-    def __len__(self) -> int:
-        return self.x.shape[0]
-
-    @property
-    def image_shape(self) -> tuple[int, int]:
-        side = int(round(self.x.shape[1] ** 0.5))
-        return (side, side) if side * side == self.x.shape[1] else (1, self.x.shape[1])
-
-    def image(self, i: int) -> np.ndarray:
-        """Sample i as a 2-D image (28, 28)."""
-        return self.x[i].reshape(self.image_shape)
-
-    def subset(self, n: int) -> Dataset:
-        return Dataset(self.x[:n], self.labels[:n], self.name, self.class_names,
-                       None if self.points is None else self.points[:n])
-
-    def __repr__(self) -> str:
-        return f"Dataset({self.name!r}, {len(self)} samples of {self.x.shape[1]})"
-
-
-@dataclass(frozen=True, eq=False)
-class DataSplits:
-    name: str
-    train: Dataset
-    test: Dataset
-    validation: Dataset | None = None
-    class_names: tuple[str, ...] = DIGITS
-    source: str = ""
-    #: "images" (28×28 rows), "plane" (2-D points and their features) or "table" (a CSV's columns)
-    kind: str = "images"
-    #: the input features: a 2-D set's feature names (x1, x1x2, …) or a table's column names
-    features: tuple[str, ...] = ()
-    #: a table's standardisation, x = (raw − mean) / std with the training split's mean and std (n_1,)
-    mean: np.ndarray | None = None
-    std: np.ndarray | None = None
-
-    @property
-    def is_plane(self) -> bool:
-        return self.kind == "plane"
-
-    @property
-    def input_size(self) -> int:
-        return self.train.x.shape[1]
-
-    @property
-    def n_classes(self) -> int:
-        return len(self.class_names)
 
 
 def assets_dir() -> Path:
@@ -208,9 +142,7 @@ def available_datasets(root: Path | None = None) -> dict[str, str]:
         out["fashion-mnist"] = translate("Datasets", "Fashion-MNIST (download {mb} MB)").format(
             mb=f"{FASHION_MNIST.download_mb:g}")
     out["xor"] = translate("Datasets", "XOR of two inputs (synthetic; for tiny nets like 2,3,2)")
-    from bpviz.data.plane import plane_descriptions
-
-    out.update(plane_descriptions())
+    out.update(plane.plane_descriptions())
     return out
 
 
@@ -243,8 +175,6 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
-    from bpviz.data import plane
-
     if plane.is_plane_name(key):
         try:
             return plane.plane_dataset(plane.PlaneSpec.parse(key), features)
@@ -275,13 +205,9 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
             folder=FASHION_SYSTEM_DIR))
     path = Path(key).expanduser()
     if path.is_file() or path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        from bpviz.data.table import load_csv
-
         return load_csv(path, label=label, test_fraction=test_fraction, seed=seed)
     if path.is_dir() and not any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()):
         # no IDX file: a folder of class folders of images (its loader says what is missing)
-        from bpviz.data.image_folder import load_image_folder
-
         return load_image_folder(path, test_fraction=test_fraction, seed=seed)
     if path.is_dir():
         return load_folder(path)

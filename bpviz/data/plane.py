@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from bpviz.data.splits import Dataset, DataSplits, split_indices
 from bpviz.i18n import translate
 
 #: The plane the points live in: about [−EXTENT, EXTENT] on both axes.
@@ -191,14 +192,6 @@ def make_points(spec: PlaneSpec) -> tuple[np.ndarray, np.ndarray]:
     return P[order], np.asarray(labels, dtype=np.int64)[order]
 
 
-def split_indices(n: int, test_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """A seeded split of range(n) into (train, test) index arrays, at least one in each (n ≥ 2)."""
-    rng = np.random.default_rng([seed, 7])
-    order = rng.permutation(n)
-    n_test = min(max(1, int(round(n * test_fraction))), n - 1)
-    return np.sort(order[n_test:]), np.sort(order[:n_test])
-
-
 def class_names(spec: PlaneSpec) -> tuple[str, ...]:
     """The classes of a 2-D set: its colours' names (translated), blue first."""
     names = (translate("Datasets", "blue"), translate("Datasets", "orange"), translate("Datasets", "green"),
@@ -220,8 +213,6 @@ def plane_descriptions() -> dict[str, str]:
 def plane_dataset(spec: PlaneSpec | str, features: str | Sequence[str] | None = None):
     """A :class:`~bpviz.data.datasets.DataSplits` of a 2-D set: inputs are the chosen features of
     the points (float32), ``points`` keep the coordinates, ``name`` is the spec string."""
-    from bpviz.data.datasets import Dataset, DataSplits
-
     spec = PlaneSpec.parse(spec) if isinstance(spec, str) else spec
     feats = parse_features(features)
     P, labels = make_points(spec)

@@ -25,8 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bpviz.data.datasets import Dataset, DatasetError, DataSplits
-from bpviz.data.plane import split_indices
+from bpviz.data.splits import Dataset, DatasetError, DataSplits, split_indices
 from bpviz.i18n import translate
 
 #: Larger files are refused before reading (the app holds the whole table in memory).
