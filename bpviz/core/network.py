@@ -492,7 +492,8 @@ class Network:
         for l in range(self.num_layers - 1, 1, -1):  # BP2 for l = L-1 .. 2
             # f′(z^l) from a^l where that is exact: for σ, a^l(1 − a^l), the seed's sigmoid_prime
             # bit for bit without a second exp; 1 − (a^l)² for tanh; [z^l > 0] for ReLU.
-            delta = (delta @ self.weights[l - 1]) * prime_from(activations[l - 1], zs[l - 2])
+            fp = prime_from(activations[l - 1], zs[l - 2])
+            delta = (delta @ self.weights[l - 1]) * fp
             deltas.append(delta)
         deltas.reverse()
         return deltas

@@ -157,6 +157,33 @@ def needs_download(name: str, root: Path | None = None) -> bool:
     return not is_cached(remote(name), root)
 
 
+def data_key(name: str, features: str | tuple[str, ...] | None = None, label: str | None = None,
+             test_fraction: float = 0.2) -> str:
+    """One string naming a dataset with its loading options: ``name|features=x1,x2|label=y|test=0.3``
+    (only options that differ from the defaults). :func:`load_dataset` reads it back."""
+    parts = [str(name)]
+    if features:
+        parts.append("features=" + (features if isinstance(features, str) else ",".join(features)))
+    if label:
+        parts.append(f"label={label}")
+    if test_fraction != 0.2:
+        parts.append(f"test={test_fraction:g}")
+    return "|".join(parts)
+
+
+def parse_data_key(key: str) -> tuple[str, dict[str, str]]:
+    """(name, options) from :func:`data_key`'s string; a name without options gives {}."""
+    name, *rest = str(key).split("|")
+    opts = {}
+    for item in rest:
+        k, sep, v = item.partition("=")
+        if not sep or k not in ("features", "label", "test"):
+            raise DatasetError(translate("Datasets", "{key}: unknown option {item} (use features=, label=, test=)")
+                               .format(key=key, item=repr(item)))
+        opts[k] = v
+    return name, opts
+
+
 def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None, *,
                  features: str | tuple[str, ...] | None = None, label: str | None = None,
                  test_fraction: float = 0.2, seed: int = 0) -> DataSplits:
@@ -169,15 +196,24 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
     from bpviz.data.download import data_dir, is_cached, remote
 
     MNIST, FASHION_MNIST = remote("mnist"), remote("fashion-mnist")  # noqa: N806
-    key = str(name)
+    key, opts = parse_data_key(str(name))
+    features = opts.get("features", features)
+    label = opts.get("label", label)
+    test_fraction = float(opts.get("test", test_fraction))
     cache = Path(root).expanduser() if root is not None else data_dir()
     if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
+    if not 0 < test_fraction < 1:
+        raise DatasetError(translate("Datasets", "the test fraction must lie between 0 and 1 (got {got})").format(
+            got=test_fraction))
     if plane.is_plane_name(key):
         try:
-            return plane.plane_dataset(plane.PlaneSpec.parse(key), features)
+            spec = plane.PlaneSpec.parse(key)
+            if "test" in opts:
+                spec = spec.with_(test_fraction=test_fraction)
+            return plane.plane_dataset(spec, features)
         except ValueError as e:
             raise DatasetError(str(e)) from None
 

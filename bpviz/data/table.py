@@ -177,3 +177,22 @@ def _classes(path: Path, column: str, raw: list[str]) -> tuple[np.ndarray, tuple
         raise _fail(path, translate("Datasets", "column {name}").format(name=repr(column)), translate(
             "Datasets", "{n} different labels; a label column holds classes (at most 1000)").format(n=len(names)))
     return labels, names
+
+
+def restandardise(data: DataSplits, mean: np.ndarray, std: np.ndarray) -> DataSplits:
+    """The same table standardised with another mean and std (n_1,) — a model file's, so that
+    rows reach the network exactly as they did when it was trained. ``data`` is unchanged."""
+    from dataclasses import replace
+
+    mean, std = np.asarray(mean, dtype=np.float64), np.asarray(std, dtype=np.float64)
+    if data.mean is None or mean.shape != data.mean.shape:
+        raise DatasetError(translate("Datasets", "{name}: the standardisation is for {n} columns, the table has {m}")
+                           .format(name=data.name, n=mean.shape[0], m=data.input_size))
+    if np.array_equal(mean, data.mean) and np.array_equal(std, data.std):
+        return data
+
+    def part(d: Dataset) -> Dataset:
+        raw = d.x.astype(np.float64) * data.std + data.mean
+        return replace(d, x=((raw - mean) / std).astype(np.float32))
+
+    return replace(data, train=part(data.train), test=part(data.test), mean=mean, std=std)

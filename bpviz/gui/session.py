@@ -20,7 +20,10 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
-from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
+from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
+from bpviz.data import data_key
+from bpviz.data.table import restandardise
+from bpviz.state.inputs import model_inputs
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
@@ -64,6 +67,12 @@ def settings() -> QSettings:
     return QSettings("bpviz", "bpviz")
 
 
+def stored_data_key(stored: dict, config: TrainConfig) -> str:
+    """The dataset key a model file's settings name (its dataset with features, label, test share)."""
+    return data_key(stored.get("dataset") or config.dataset, stored.get("features") or None,
+                    stored.get("label") or None, float(stored.get("test_fraction", 0.2)))
+
+
 def settings_from_model_metadata(meta: dict, base: TrainConfig) -> dict:
     """The training settings a model file records: its "config" block (the app and
     ``bpviz train --save`` write one), or the top-level keys older files have. Unknown keys
@@ -104,8 +113,8 @@ class Session(QObject):
         # Datasets by key while any world (the current one, or one kept for Undo) uses them:
         # switching back and forth shares one copy instead of loading another each time.
         self._datasets: weakref.WeakValueDictionary[str, DataSplits] = weakref.WeakValueDictionary()
-        data = data if data is not None else self._load_dataset(config.dataset)
-        self._datasets[config.dataset] = data
+        data = data if data is not None else self._load_dataset(config.data_key)
+        self._datasets[config.data_key] = data
         config.validate(data)
         self.worlds = WorldModel(World.fresh(config, data))
         self.selection_model = Selection()
@@ -270,9 +279,9 @@ class Session(QObject):
         if self.state != IDLE:
             raise RuntimeError(self.tr("stop training before changing these settings"))
         data = self.data
-        if config.dataset != self.config.dataset:
+        if config.data_key != self.config.data_key:
             try:
-                data = self._load_dataset(config.dataset)
+                data = self._load_dataset(config.data_key)
             except DatasetError as e:
                 raise ConfigError("dataset", str(e)) from None
             fitted = (data.input_size, *config.sizes[1:-1], data.n_classes)
@@ -317,21 +326,25 @@ class Session(QObject):
         """Open a model file with the settings it records (η, λ, m, epochs, dataset …)."""
         try:
             self._require_idle(self.tr("opening the model"))
-            net, meta = load_network(path)
+            net, meta, inputs = load_model(path)
             stored = settings_from_model_metadata(meta, self.config)
             data = self.data
-            if stored.get("dataset") and stored["dataset"] != self.config.dataset:
+            key = stored_data_key(stored, self.config)
+            if stored.get("dataset") and key != self.config.data_key:
                 try:
-                    other = self._load_dataset(stored["dataset"])
-                except DatasetError:
+                    other = self._load_dataset(key)
+                except (DatasetError, ValueError):
                     stored.pop("dataset")   # e.g. a download that is not here: keep the current data
                 else:
                     if other.input_size == net.sizes[0] and other.n_classes == net.sizes[-1]:
                         data = other
                     else:
                         stored.pop("dataset")
-            if "dataset" in stored and data is self.data:
-                stored["dataset"] = self.config.dataset
+            if data is self.data:
+                stored.update(dataset=self.config.dataset, features=self.config.features, label=self.config.label,
+                              test_fraction=self.config.test_fraction)
+            if inputs.mean is not None and data.mean is not None:
+                data = restandardise(data, inputs.mean, inputs.std)   # rows as the network was trained on them
             if net.sizes[0] != data.input_size or net.sizes[-1] != data.n_classes:
                 raise ModelFileError(self.tr("{path}: a {sizes} network does not fit {data} ({n} inputs, {k} "
                                              "classes)").format(path=path, sizes=list(net.sizes), data=data.name,
@@ -340,7 +353,8 @@ class Session(QObject):
                 config = config_from_dict(stored, self.config)
             except ConfigError:
                 config = self.config   # settings from an older or edited file: keep the app's
-            config = replace(config, sizes=net.sizes, cost=net.cost.name, init=net.init)
+            config = replace(config, sizes=net.sizes, cost=net.cost.name, init=net.init,
+                             activation=net.activation.name, output=net.output)
             epochs = int(meta.get("epochs_trained", meta.get("epochs", 0)) or 0)
             world = World(data, net, config, np.random.default_rng([config.seed, 1]),
                           sample_index=self.sample_index if data is self.data else 0,
@@ -367,7 +381,7 @@ class Session(QObject):
         if self.history.epochs and self.history.epochs[-1].test_total:
             meta["test_correct"] = self.history.epochs[-1].test_correct
             meta["test_total"] = self.history.epochs[-1].test_total
-        out = save_network(net, path, meta)
+        out = save_network(net, path, meta, model_inputs(self.data))
         self.world.model_path = str(out)
         self.world.unsaved = False
         self.report("info", self.tr("Saved {path}.").format(path=out))
