@@ -54,7 +54,8 @@ class Claim:
     "cost"          "down" | "up" | "same"      (mean C before, mean C after) over the batch
     "target"        "rose" | "fell" | "same"    (a_y before, a_y after) of the one sample
     "targets_rose"  "k"  (a count, as text)     (k, m)
-    "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown
+    "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown (tanh′ and 4·threshold)
+    "off"           "yes" | "no"                (z, 0) of a ReLU neuron shown: off (ReLU′ = 0) when z ≤ 0
     "silent_inputs" "no gradient"               (number of silent inputs of layer l − 1,)
     "kept_weights"  "yes"                       () — the update was refused
     """
@@ -191,6 +192,7 @@ class StepSequence:
         self.L = network.num_layers
         self.sizes = network.sizes
         self.cost_name = network.cost.name
+        self.activation, self.output = network.activation.name, network.output   # the neurons (issue 19)
         self.output_after = self.after.feedforward(X)            # (m, n_L)
         self.cost_after = self.after.cost.fn(self.output_after, self.batch.Y,
                                              self.after.forward(X)[0][-1])  # (m,) C_x after the update
@@ -227,8 +229,10 @@ class StepSequence:
                         _fill(translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, "
                                                  "weighted by the edges into it, plus its bias (that is z), and "
                                                  "squashes the sum with σ. Backpropagation will need every z and a "
-                                                 "computed here."), l=l, k=l - 1)))
+                                                 "computed here."), l=l, k=l - 1)
+                        if self._f(l) == "sigmoid" else neuron_caption(FORWARD, self._f(l), l)))
         out.append((BP1, L, translate("Steps", "BP1: the output error δᴸ{of}"),
+                    neuron_caption(BP1, "softmax", L) if self.output == "softmax" else
                     translate("Steps", "How much the cost changes when the output neuron's z changes: the output is "
                                        "compared with the target (aᴸ − y) and scaled by σ′(zᴸ), which is tiny when a "
                                        "neuron is saturated — then it learns slowly.")
@@ -241,7 +245,8 @@ class StepSequence:
                         _fill(translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted "
                                                  "by the same edges that carried its activation forward (wᵀδ), and "
                                                  "scales them by its own σ′(z). This is the backward pass: one matrix "
-                                                 "product per layer."), l=l, k=l + 1)))
+                                                 "product per layer."), l=l, k=l + 1)
+                        if self.activation == "sigmoid" else neuron_caption(BP2, self.activation, l)))
         for l in range(L, 1, -1):
             out.append((GRADIENT, l, _fill(translate("Steps", "BP3/BP4: gradients of layer {l}{of}"), l=l),
                         translate("Steps", "The error of a neuron is the gradient for its bias (BP3); the gradient "
@@ -324,6 +329,8 @@ class StepSequence:
         t = self.trace(step)
         l = step.layer
         j = self.default_neuron(step) if j is None else j
+        if step.kind in (BP1, BP2) and self._f(l) != "sigmoid":
+            return neuron_claims(t, l, j, self._f(l))
         if step.kind in (BP1, BP2):
             sp = float(t.sigma_prime(l)[j])
             note = saturation_note(sp, cross_entropy_output=step.kind == BP1 and self.cost_name != "quadratic")
@@ -336,6 +343,10 @@ class StepSequence:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+    def _f(self, l: int) -> str:
+        """The neuron of layer l (2..L): the hidden activation, or the output layer's."""
+        return self.output if l == self.L else self.activation
 
     # -- values a step shows ---------------------------------------------------------------------
     def trace(self, step: Step) -> Trace:
@@ -424,11 +435,17 @@ class StepSequence:
             z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
             terms = w * a_prev
             shown = _terms_text([(f"{pnum(w[kk])}·{pnum(a_prev[kk])}", terms[kk]) for kk in range(w.size)], terms)
-            return (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
-                    f" = {shown} + {pnum(b)} = <b>{num(z)}</b><br>"
-                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({num(z)}) = <b>{num(a)}</b>")
+            zline = (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
+                     f" = {shown} + {pnum(b)} = <b>{num(z)}</b><br>")
+            if self._f(l) != "sigmoid":
+                return zline + activation_line(t, l, j, self._f(l))
+            return zline + f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({num(z)}) = <b>{num(a)}</b>"
         if kind == BP1:
             a, y, z, d = t.a(l)[j], t.y[j], t.z(l)[j], t.delta(l)[j]
+            if self.output == "softmax":
+                return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {difference(a, y)} = <b>{num(d)}</b>"
+                        f" &nbsp; (z = {num(z)}; " + translate("Steps", "softmax with the log-likelihood cost") + ")<br>"
+                        + _cost_line(t.cost))
             if self.cost_name == "quadratic":
                 sp = t.sigma_prime(l)[j]
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
@@ -443,9 +460,10 @@ class StepSequence:
             shown = _terms_text([(f"{pnum(w_next[q])}·{pnum(d_next[q])}", terms[q]) for q in range(terms.size)], terms)
             s = float(w_next @ d_next)
             sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
+            fp = "σ′" if self.activation == "sigmoid" else F_NAMES[self.activation] + "′"
+            note = saturation_note(sp) if self.activation == "sigmoid" else neuron_note(self.activation, sp, t.z(l)[j])
             return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
-                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>"
-                    + saturation_note(sp))
+                    f"{fp}({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>" + note)
         if kind == GRADIENT:
             k = self.default_edge(step, j) if k is None else k
             d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]
@@ -517,18 +535,95 @@ def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int =
         n=len(terms) - shown, rest=num(rest))
 
 
-def general_equations(cost_name: str) -> list[tuple[str, str]]:
-    """The equations of the panel: (key, rich text) in the book's form."""
+def general_equations(cost_name: str, activation: str = "sigmoid", output: str = "sigmoid") -> list[tuple[str, str]]:
+    """The equations of the panel: (key, rich text) in the book's form, with f = σ for the seed's
+    neurons, else the hidden layers' tanh or ReLU (and a softmax output layer)."""
     bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
-           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + translate("Steps", "(cross-entropy)"))
+           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + (translate("Steps", "(cross-entropy)")
+                                                             if cost_name == "cross-entropy" else
+                                                             translate("Steps", "(softmax, log-likelihood)")))
+    f = F_NAMES[activation]
+    a_line = (f"a<sup>l</sup> = {f}(z<sup>l</sup>)" if output == "sigmoid" and activation == "sigmoid" else
+              f"a<sup>l</sup> = {f}(z<sup>l</sup>), a<sup>L</sup> = {F_NAMES[output]}(z<sup>L</sup>)")
     return [
         ("input", "a<sup>1</sup> = x"),
         ("z", "z<sup>l</sup> = w<sup>l</sup> a<sup>l−1</sup> + b<sup>l</sup>"),
-        ("a", "a<sup>l</sup> = σ(z<sup>l</sup>)"),
+        ("a", a_line),
         ("bp1", "BP1 &nbsp; " + bp1),
-        ("bp2", "BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ σ′(z<sup>l</sup>)"),
+        ("bp2", f"BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ {f}′(z<sup>l</sup>)"),
         ("bp3", "BP3 &nbsp; ∂C/∂b<sup>l</sup><sub>j</sub> = δ<sup>l</sup><sub>j</sub>"),
         ("bp4", "BP4 &nbsp; ∂C/∂w<sup>l</sup><sub>jk</sub> = a<sup>l−1</sup><sub>k</sub> δ<sup>l</sup><sub>j</sub>"),
         ("update", "w<sup>l</sup> → w<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
                    "&nbsp; b<sup>l</sup> → b<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>"),
     ]
+
+
+# -- other neurons than the seed's sigmoid (issue 19): tanh, ReLU, a softmax output ------------------
+F_NAMES = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "softmax": "softmax"}
+#: tanh′ below this is as slow, relative to its largest value 1, as σ′ below SATURATION_THRESHOLD is to 0.25
+TANH_THRESHOLD = 4 * SATURATION_THRESHOLD
+
+
+def neuron_caption(kind: str, f: str, l: int) -> str:
+    """The FORWARD, BP1 or BP2 caption for tanh, ReLU or softmax neurons (sigmoid keeps the seed's)."""
+    if kind == FORWARD:
+        text = {
+            "tanh": translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, weighted by the "
+                                       "edges into it, plus its bias (that is z), and squashes the sum with tanh into "
+                                       "(−1, 1). Backpropagation will need every z and a computed here."),
+            "relu": translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, weighted by the "
+                                       "edges into it, plus its bias (that is z), and passes it through ReLU: a = z "
+                                       "when z > 0, else 0. Backpropagation will need every z and a computed here."),
+            "softmax": translate("Steps", "Each output neuron adds up the activations of layer {k}, weighted by the "
+                                          "edges into it, plus its bias (that is z); the softmax turns all of layer "
+                                          "{l}'s z into outputs e^z / Σ e^z that are positive and add up to 1."),
+        }[f]
+        return _fill(text, l=l, k=l - 1)
+    if kind == BP1:
+        return translate("Steps", "How much the cost changes when the output neuron's z changes: with a softmax "
+                                  "output and the log-likelihood cost C = −ln aᴸ_y it is simply aᴸ − y, with no "
+                                  "f′ factor, so no output neuron learns slowly because it is saturated.")
+    text = {
+        "tanh": translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted by the same "
+                                   "edges that carried its activation forward (wᵀδ), and scales them by its own "
+                                   "tanh′(z) = 1 − a². This is the backward pass: one matrix product per layer."),
+        "relu": translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted by the same "
+                                   "edges that carried its activation forward (wᵀδ), and scales them by its own "
+                                   "ReLU′(z): 1 if z > 0, else 0, so a neuron that is off passes no error back. This "
+                                   "is the backward pass: one matrix product per layer."),
+    }[f]
+    return _fill(text, l=l, k=l + 1)
+
+
+def activation_line(t: Trace, l: int, j: int, f: str) -> str:
+    """The a = f(z) line of the FORWARD equation for tanh, ReLU or softmax, with the trace's numbers."""
+    z, a = t.z(l)[j], t.a(l)[j]
+    if f == "softmax":
+        return (f"{sym('a', l, j)} = e<sup>{sym('z', l, j)}</sup> / Σ<sub>k</sub> e<sup>{sym('z', l, 'k')}</sup> = "
+                f"e<sup>{num(z)}</sup> / {num(float(np.sum(np.exp(t.z(l).astype(np.float64)))))} = <b>{num(a)}</b>")
+    return f"{sym('a', l, j)} = {F_NAMES[f]}({sym('z', l, j)}) = {F_NAMES[f]}({num(z)}) = <b>{num(a)}</b>"
+
+
+def neuron_note(f: str, fp: float, z: float) -> str:
+    """A line for BP2 when a tanh neuron is saturated or a ReLU neuron is off (else "")."""
+    if f == "relu":
+        if fp != 0:
+            return ""
+        return "<br>" + translate("Steps", "z = {z} ≤ 0: this ReLU neuron is off for this sample, ReLU′(z) = 0, so its "
+                                           "δ is 0 and its weights get no gradient from it (a neuron off for every "
+                                           "sample is dead: it never learns again)").format(z=num(z))
+    if not fp < TANH_THRESHOLD:
+        return ""
+    return "<br>" + translate("Steps", "tanh′(z) = {fp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
+                                       "learns slowly").format(fp=_sig(fp), threshold=f"{TANH_THRESHOLD:g}")
+
+
+def neuron_claims(t: Trace, l: int, j: int, f: str) -> list[Claim]:
+    """The claims of a BP1/BP2 step with tanh, ReLU or softmax neurons (see :class:`Claim`)."""
+    if f == "softmax":   # δᴸ = aᴸ − y has no f′ factor: the step claims nothing about saturation
+        return []
+    fp = float(t.f_prime(l)[j])
+    note = neuron_note(f, fp, float(t.z(l)[j]))
+    if f == "relu":
+        return [Claim("off", "yes" if note else "no", (float(t.z(l)[j]), 0.0), note)]
+    return [Claim("saturated", "yes" if note else "no", (fp, TANH_THRESHOLD), note)]
