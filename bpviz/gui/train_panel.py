@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
 from bpviz.data.datasets import needs_download
+from bpviz.data.plane import is_plane_name
 from bpviz.gui.download import Download
+from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM, ask_data_path, form_features, neuron_widgets
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
 from bpviz.scene import pace
@@ -56,6 +58,9 @@ class TrainPanel(QWidget):
         self.cost = QComboBox()
         self.cost.addItem(self.tr("Quadratic (the seed's)"), "quadratic")
         self.cost.addItem(self.tr("Cross-entropy"), "cross-entropy")
+        self.cost.addItem(self.tr("Log-likelihood (softmax output)"), "log-likelihood")
+        # issue 19: the hidden neurons, the output layer, a 2-D set's input features (gui/neuron_form.py)
+        self.activation, self.output, self.features = neuron_widgets(self)
         self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
                                      "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
@@ -68,9 +73,11 @@ class TrainPanel(QWidget):
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(self.tr("Folder of IDX files…"), None)
+        self.dataset.addItem(self.tr("CSV file…"), CSV_ITEM)
+        self.dataset.addItem(self.tr("Folder of images, one sub-folder per class…"), IMAGES_ITEM)
         self.dataset.setToolTip(self.tr("The images to learn from. A folder must hold the four standard IDX "
                                         "files."))
-        for combo in (self.cost, self.init, self.dataset):  # long item texts must not widen the panel
+        for combo in (self.cost, self.init, self.dataset, self.activation, self.output):  # long texts must not widen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self._select(self.cost, c.cost)
@@ -100,7 +107,7 @@ class TrainPanel(QWidget):
         self.pace.valueChanged.connect(self._on_pace)
         self.eta.editingFinished.connect(self._on_eta)
         for key, f in (("sizes", self.sizes), ("eta", self.eta), ("batch_size", self.batch), ("epochs", self.epochs),
-                       ("lmbda", self.lmbda), ("seed", self.seed)):
+                       ("lmbda", self.lmbda), ("seed", self.seed), ("features", self.features)):
             f.returnPressed.connect(self._on_enter)
             # an edited value is no longer the refused one: its reason goes until it is checked again
             f.textEdited.connect(lambda _t, key=key: self.errors[key].hide())
@@ -114,7 +121,10 @@ class TrainPanel(QWidget):
                               ("epochs", self.tr("Epochs"), self.epochs),
                               ("lmbda", self.tr("L2 regularisation λ"), self.lmbda),
                               ("cost", self.tr("Cost"), self.cost), ("init", self.tr("Initial weights"), self.init),
-                              ("seed", self.tr("Seed"), self.seed), ("dataset", self.tr("Dataset"), self.dataset)):
+                              ("activation", self.tr("Hidden neurons"), self.activation),
+                              ("output", self.tr("Output layer"), self.output),
+                              ("seed", self.tr("Seed"), self.seed), ("dataset", self.tr("Dataset"), self.dataset),
+                              ("features", self.tr("Input features"), self.features)):
             form.addRow(label, w)
             err = QLabel()
             err.setWordWrap(True)
@@ -208,11 +218,14 @@ class TrainPanel(QWidget):
             errors.append(ConfigError("seed", self.tr("the seed must be ≥ 0 (got {value})").format(
                 value=values.pop("seed"))))
         s = self.session
-        dataset = self.dataset.currentData() or s.config.dataset
+        dataset = self.dataset.currentData()
+        dataset = s.config.dataset if dataset in (None, CSV_ITEM, IMAGES_ITEM) else dataset
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
-                      dataset=dataset, delay_ms=self.delay_ms())
+                      dataset=dataset, delay_ms=self.delay_ms(), activation=self.activation.currentData(),
+                      output=self.output.currentData(), features=form_features(self.features, dataset))
         unread = {e.field for e in errors}
-        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None) if e.field not in unread]
+        errors += [e for e in cfg.problems(s.data if cfg.data_key == s.config.data_key else None)
+                   if e.field not in unread]
         return cfg, errors
 
     def config(self) -> TrainConfig:
@@ -304,8 +317,8 @@ class TrainPanel(QWidget):
         if key is not None and needs_download(key):
             self.start_download(key)
             return
-        if key is None:  # "Folder of IDX files…"
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four IDX files"))
+        if key in (None, CSV_ITEM, IMAGES_ITEM):  # "Folder of IDX files…", "CSV file…", "Folder of images…"
+            folder = ask_data_path(self, key)
             if not folder:
                 self.dataset.setCurrentIndex(self._last_dataset_index)
                 return
@@ -362,8 +375,10 @@ class TrainPanel(QWidget):
                                    STOPPING: self.tr("Stopping…")}[state])
         self.train_button.setEnabled(state != STOPPING)
         idle = state == IDLE
-        for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset):
+        for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset,
+                  self.activation, self.output):
             w.setEnabled(idle)
+        self.features.setEnabled(idle and is_plane_name(self.session.config.dataset))
         self.locked_note.setVisible(not idle)
         self.stop_button.setEnabled(not idle)
 
@@ -377,6 +392,12 @@ class TrainPanel(QWidget):
             w.setText(text)
         self._select(self.cost, net.cost.name)
         self._select(self.init, net.init)
+        self._select(self.activation, net.activation.name)
+        self._select(self.output, net.output)
+        self.features.setText(",".join(s.data.features) if s.data.is_plane else "")
+        self.features.setEnabled(s.data.is_plane and s.state == IDLE)
+        if self.dataset.findData(c.dataset) < 0:   # e.g. a CSV file or 2-D settings opened with a model
+            self.dataset.insertItem(self.dataset.count() - 3, c.dataset, c.dataset)
         self._select(self.dataset, c.dataset)
         self._last_dataset_index = self.dataset.currentIndex()
         self.show_error(None)
@@ -388,8 +409,8 @@ class TrainPanel(QWidget):
                 test=f"{len(s.data.test):,}"))
 
     def cost_text(self, name: str) -> str:
-        return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
-            name, name)
+        return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost"),
+                "log-likelihood": self.tr("log-likelihood cost")}.get(name, name)
 
     def init_text(self, name: str) -> str:
         return {"standard": self.tr("standard initial weights"), "scaled": self.tr("scaled initial weights")}.get(

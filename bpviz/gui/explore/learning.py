@@ -803,7 +803,9 @@ class LearningPanel(QWidget):
                 self._batch_idx = self._batch_rng.choice(len(tr), size=m, replace=False)
             share = saturated_share(s.snapshot_network(), tr.x[self._batch_idx])
             self.last_share = share
-            lines = [share_caption(share[l - 2], l) for l in range(2, L + 1)]
+            net = s.network   # other neurons than σ: ReLU off/dead, tanh′; a softmax output has no f′ to flag
+            lines = [share_caption(share[l - 2], l, activation=net.activation.name if l < L else "sigmoid")
+                     for l in range(2, L + 1) if l < L or net.output == "sigmoid"]
             text = (translate("Learning", "<b>Share of a mini-batch of {m} training images</b> where each neuron "
                               "has σ′(z) &lt; {t}:").format(m=len(self._batch_idx), t=f"{SATURATION_THRESHOLD:g}")
                     + "<br>" + "<br>".join(html.escape(x) for x in lines))
