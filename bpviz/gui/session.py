@@ -21,10 +21,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
-from bpviz.data import data_key
 from bpviz.data.table import restandardise
 from bpviz.state.inputs import model_inputs
-from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, data_key, load_dataset
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.training import TrainingController
 from bpviz.scene.lens import Lens
@@ -105,6 +104,7 @@ class Session(QObject):
     drawing_changed = Signal()      # the drawn digit or whether it is shown changed
     undo_changed = Signal(bool)     # whether Undo can bring a replaced network back
     lens_changed = Signal()         # a panel set or cleared what the network view colours
+    points_changed = Signal()       # a 2-D dataset's points were added, removed or cleared (same network)
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
                  parent: QObject | None = None) -> None:
@@ -703,6 +703,32 @@ class Session(QObject):
                                     "step."))
 
     # -- settings ----------------------------------------------------------------------------
+    # -- the points of a 2-D dataset (issue 19) --------------------------------------------------
+    def set_points(self, data: DataSplits) -> None:
+        """Use ``data`` (the same 2-D set with points clicked in, removed or cleared) with the same
+        network and its training. A run under way stops and goes on with the new points; with fewer
+        training points than the mini-batch size m it cannot, and says so."""
+        if not (data.is_plane and self.data.is_plane and data.input_size == self.data.input_size
+                and data.n_classes == self.data.n_classes):
+            raise ValueError("set_points takes the current 2-D dataset with other points")
+        if len(data.test) == 0:
+            raise ValueError(self.tr("the test set needs at least one point"))
+        was = self.state
+        if was != IDLE and not self.stop():
+            raise RuntimeError(self.tr("Training is still finishing its current step; try again in a moment."))
+        self.steps_model.reset(notify=True)
+        w = self.world
+        w.data = data
+        w.sample_index = min(w.sample_index, len(data.test) - 1)
+        self.points_changed.emit()
+        if was in (RUNNING, PAUSED):
+            if len(data.train) < self.config.batch_size:
+                self.report("info", self.tr("Training stopped: {n} training points, fewer than the mini-batch size "
+                                            "m = {m}. Add points or choose a smaller m.").format(
+                    n=len(data.train), m=self.config.batch_size))
+            else:
+                self.start()
+
     def save_settings(self, s: QSettings | None = None) -> None:
         s = s or settings()
         for key, value in config_to_dict(self.config).items():

@@ -1,0 +1,120 @@
+"""The input space view: points drawn, clicks add and remove points, the maps are the network's
+outputs, training continues on the new points; the Train panel's neuron choices; own data."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from bpviz.data import assets_dir, load_dataset
+from bpviz.scene.input_space import GRID, plane_maps
+
+
+@pytest.fixture
+def circles():
+    return load_dataset("circles?points=200", features="x1,x2,x1x2")
+
+
+def _window(make_window, data, **kw):
+    w = make_window(sizes=(data.input_size, 6, data.n_classes), data=data, dataset=data.name,
+                    features=",".join(data.features), **kw)
+    return w, w.input_space
+
+
+def test_points_and_maps_equal_the_network(make_window, circles):
+    w, view = _window(make_window, circles, activation="tanh", output="softmax", cost="log-likelihood")
+    assert view.plot.isVisibleTo(w) and not view.note.isVisibleTo(w)
+    assert w.bottom_tabs.currentWidget() is view
+    xs, ys = view.train_points.getData()
+    np.testing.assert_array_equal(xs, circles.train.points[:, 0])
+    np.testing.assert_array_equal(ys, circles.train.points[:, 1])
+    assert len(view.test_points.getData()[0]) == len(circles.test)
+    expect = plane_maps(w.session.network, circles.features, GRID)
+    np.testing.assert_array_equal(view.last_maps.outputs, expect.outputs)
+    # one tile per neuron (inputs x1, x2, x1x2; 6 hidden; 2 outputs), each showing that neuron's map
+    assert len(view._tiles) == 3 + 6 + 2
+    l, j, item = view._tiles[5]
+    np.testing.assert_array_equal(item.image, expect.neuron(l, j))
+
+
+def test_clicks_add_and_remove_points(make_window, circles, qtbot):
+    w, view = _window(make_window, circles)
+    w.show()
+    qtbot.waitExposed(w)
+    n = len(w.session.data.train)
+    with qtbot.waitSignal(w.session.points_changed):
+        view.point_class.setCurrentIndex(1)
+        view.add_point((0.25, -0.5), int(view.point_class.currentData()))
+    d = w.session.data
+    assert len(d.train) == n + 1 and d.train.labels[-1] == 1
+    np.testing.assert_array_equal(d.train.points[-1], [0.25, -0.5])
+    np.testing.assert_array_equal(d.train.x[-1], np.float32([0.25, -0.5, -0.125]))
+    assert len(view.train_points.getData()[0]) == n + 1
+    assert view.remove_point_near((0.26, -0.5))
+    assert len(w.session.data.train) == n
+    assert not view.remove_point_near((50.0, 50.0))       # nothing near: nothing removed
+    # a real click on the plane adds a point where it was clicked
+    vb = view.plot.getPlotItem().vb
+    scene_pt = vb.mapViewToScene(QPointF(1.0, 1.0))
+    widget_pt = view.plot.mapFromScene(scene_pt)
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_pt)
+    qtbot.waitUntil(lambda: len(w.session.data.train) == n + 1, timeout=2000)
+    np.testing.assert_allclose(w.session.data.train.points[-1], [1.0, 1.0], atol=0.05)
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.RightButton, pos=widget_pt)
+    qtbot.waitUntil(lambda: len(w.session.data.train) == n, timeout=2000)
+    view.clear_points()
+    assert len(w.session.data.train) == 0 and len(w.session.data.test) == len(circles.test)
+
+
+def test_training_goes_on_with_new_points_and_the_maps_follow(make_window, circles, qtbot):
+    w, view = _window(make_window, circles, eta=0.5, epochs=200, activation="tanh", delay_ms=5)
+    s = w.session
+    before = view.last_maps.outputs.copy()
+    s.start()
+    qtbot.waitUntil(lambda: s.params_version > 3, timeout=10000)
+    view.add_point((0.0, 0.0), 1)
+    assert s.state.value in ("running", "paused") and len(s.data.train) == len(circles.train) + 1
+    qtbot.waitUntil(lambda: s.last_progress is not None, timeout=10000)
+    s.stop()
+    view.refresh()
+    assert not np.array_equal(view.last_maps.outputs, before)
+    np.testing.assert_array_equal(view.last_maps.outputs, plane_maps(s.network, circles.features, GRID).outputs)
+
+
+def test_new_data_settings_and_the_train_panels_neurons(make_window, circles):
+    w, view = _window(make_window, circles)
+    view.noise.setValue(0.3)
+    view.points.setValue(120)
+    view.apply_settings()
+    assert w.session.data.name == "circles?points=120&noise=0.3"
+    assert len(w.session.data.train) + len(w.session.data.test) == 120
+    tp = w.train_panel
+    tp.output.setCurrentIndex(tp.output.findData("softmax"))
+    tp.output.activated.emit(tp.output.currentIndex())
+    assert tp.cost.currentData() == "log-likelihood"
+    tp.activation.setCurrentIndex(tp.activation.findData("relu"))
+    tp.features.setText("x1,x2,x1^2,x2^2")
+    tp.sizes.setText("4,5,2")
+    assert tp.apply()
+    net = w.session.network
+    assert (net.activation.name, net.output, net.cost.name, net.sizes) == ("relu", "softmax", "log-likelihood",
+                                                                           (4, 5, 2))
+    assert w.session.data.features == ("x1", "x2", "x1^2", "x2^2")
+    assert len(view._tiles) == 4 + 5 + 2
+
+
+def test_a_csv_from_the_app_and_its_model_file(make_window, tmp_path):
+    iris = str(assets_dir() / "tables" / "iris.csv")
+    data = load_dataset(iris)
+    w = make_window(sizes=(4, 8, 3), data=data, dataset=iris, output="softmax", cost="log-likelihood", eta=0.5)
+    assert w.input_space.plot.isHidden() and not w.input_space.note.isHidden()
+    w.session.run_headless(5)
+    path = w.session.save_model(tmp_path / "iris.npz")
+    from bpviz.core import load_model
+
+    net, meta, inputs = load_model(path)
+    np.testing.assert_array_equal(inputs.mean, data.mean)
+    assert meta["config"]["output"] == "softmax"
+    w2 = make_window()
+    w2.session.load_model(path)
+    assert w2.session.data.name == "iris.csv" and w2.session.network.output == "softmax"
+    assert w2.session.network.same_parameters(net)
