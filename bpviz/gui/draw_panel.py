@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.data import DIGITS
+from bpviz.gui.save_drawing import SaveDrawingBox
 from bpviz.gui.session import Session
 from bpviz.gui.widgets import CompactPlot, scrolling_layout
 
@@ -211,6 +212,8 @@ class DrawPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.bars_plot, 1)
         layout.addWidget(hand)
+        self.save_box = SaveDrawingBox(session, self.canvas.to_array)   # issue 19: your own image dataset
+        layout.addWidget(self.save_box)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._target_user_set = False
         self.target.activated.connect(lambda _: setattr(self, "_target_user_set", True))
