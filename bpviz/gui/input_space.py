@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -280,9 +280,9 @@ def install(window) -> InputSpaceView:
     """Add the input space as a tab of the window's bottom area; it comes forward with 2-D data."""
     view = InputSpaceView(window.session)
     window.input_space = view
-    index = window.bottom_tabs.addTab(view, view.tr("Input space"))
-    window.bottom_tabs.setTabToolTip(index, view.tr("2-D data: the points, the decision regions and every neuron's "
-                                                    "output over the plane"))
+    index = window.bottom_tabs.addTab(view, QCoreApplication.translate("InputSpaceView", "Input space"))
+    window.bottom_tabs.setTabToolTip(index, QCoreApplication.translate(
+        "InputSpaceView", "2-D data: the points, the decision regions and every neuron's output over the plane"))
 
     def bring_forward() -> None:
         if window.session.data.is_plane:

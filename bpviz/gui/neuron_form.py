@@ -16,10 +16,6 @@ CSV_ITEM = "\x00csv"
 IMAGES_ITEM = "\x00images"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeuronForm", text)
-
-
 def neuron_widgets(panel) -> tuple[QComboBox, QComboBox, QLineEdit]:
     """(activation, output, features) widgets for ``panel`` (a TrainPanel with a ``cost`` combo).
 
@@ -27,20 +23,20 @@ def neuron_widgets(panel) -> tuple[QComboBox, QComboBox, QLineEdit]:
     pair of chapter 3, shown in both fields); choosing σ outputs with the log-likelihood cost
     selects the quadratic cost back."""
     activation = QComboBox()
-    activation.addItem(_tr("Sigmoid σ (the seed's)"), "sigmoid")
-    activation.addItem(_tr("tanh"), "tanh")
-    activation.addItem(_tr("ReLU max(0, z)"), "relu")
-    activation.setToolTip(_tr("The neurons of the hidden layers. σ(z) = 1/(1 + e^−z), σ′ ≤ 0.25; tanh(z) in (−1, 1), "
+    activation.addItem(QCoreApplication.translate("NeuronForm", "Sigmoid σ (the seed's)"), "sigmoid")
+    activation.addItem(QCoreApplication.translate("NeuronForm", "tanh"), "tanh")
+    activation.addItem(QCoreApplication.translate("NeuronForm", "ReLU max(0, z)"), "relu")
+    activation.setToolTip(QCoreApplication.translate("NeuronForm", "The neurons of the hidden layers. σ(z) = 1/(1 + e^−z), σ′ ≤ 0.25; tanh(z) in (−1, 1), "
                               "tanh′ = 1 − a² ≤ 1; ReLU: a = max(0, z), ReLU′ is 1 for z > 0 and 0 otherwise "
                               "(a neuron that is off passes no error back).\nBP2 multiplies by f′(z) of the "
                               "neuron chosen here."))
     output = QComboBox()
-    output.addItem(_tr("Sigmoid σ"), "sigmoid")
-    output.addItem(_tr("Softmax (log-likelihood cost)"), "softmax")
-    output.setToolTip(_tr("The output layer. Softmax outputs are positive and add up to 1; with the log-likelihood "
+    output.addItem(QCoreApplication.translate("NeuronForm", "Sigmoid σ"), "sigmoid")
+    output.addItem(QCoreApplication.translate("NeuronForm", "Softmax (log-likelihood cost)"), "softmax")
+    output.setToolTip(QCoreApplication.translate("NeuronForm", "The output layer. Softmax outputs are positive and add up to 1; with the log-likelihood "
                           "cost C = −ln aᴸ_y, BP1 is δᴸ = aᴸ − y (chapter 3)."))
     features = QLineEdit()
-    features.setToolTip(_tr("2-D datasets only: what the input neurons see of each point (x₁, x₂), separated by "
+    features.setToolTip(QCoreApplication.translate("NeuronForm", "2-D datasets only: what the input neurons see of each point (x₁, x₂), separated by "
                             "commas, from {names}. The input layer gets one neuron per feature.").format(
         names=", ".join(FEATURES)))
     features.setPlaceholderText("x1,x2")
@@ -70,10 +66,10 @@ def ask_data_path(parent: QWidget, item) -> str:
     """Ask for an IDX folder (item None), a CSV file or a folder of class folders of images; "" if cancelled."""
     start = parent.window().user_folder() if hasattr(parent.window(), "user_folder") else str(Path.home())
     if item == CSV_ITEM:
-        path, _ = QFileDialog.getOpenFileName(parent, _tr("A table: header row, numeric columns, the label last"),
-                                              start, _tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("NeuronForm", "A table: header row, numeric columns, the label last"),
+                                              start, QCoreApplication.translate("NeuronForm", "CSV files (*.csv *.tsv *.txt);;All files (*)"))
         return path
     if item == IMAGES_ITEM:
-        return QFileDialog.getExistingDirectory(parent, _tr("A folder with one sub-folder of PNG/JPEG images per "
+        return QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("NeuronForm", "A folder with one sub-folder of PNG/JPEG images per "
                                                             "class"), start)
-    return QFileDialog.getExistingDirectory(parent, _tr("Folder with the four IDX files"), start)
+    return QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("NeuronForm", "Folder with the four IDX files"), start)
