@@ -150,7 +150,9 @@ def config_from_dict(values: dict[str, Any], base: TrainConfig | None = None) ->
     base = base or TrainConfig()
     conv = {"sizes": parse_sizes, "eta": float, "batch_size": int, "epochs": int, "cost": str, "init": str,
             "seed": int, "dataset": str, "lmbda": float, "delay_ms": int, "activation": str, "output": str,
-            "features": str, "label": str, "test_fraction": float}
+            # a settings file may hand back "x1,x2" as a list of its parts
+            "features": lambda v: ",".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v),
+            "label": str, "test_fraction": float}
     out = {}
     for f in fields(TrainConfig):
         if f.name not in values or values[f.name] is None:

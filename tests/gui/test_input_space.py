@@ -145,3 +145,19 @@ def test_save_drawings_then_train_on_the_folder(make_window, tmp_path):
     np.testing.assert_array_equal(read_image(last), mnist_like(dp.canvas.to_array()))
     w.session.apply_config(w.session.config.__class__(sizes=(784, 10, 2), dataset=str(tmp_path / "mine"), batch_size=2))
     assert w.session.data.class_names == ("dash", "one")
+
+
+def test_settings_remember_the_neurons_and_features(tmp_path, circles):
+    from PySide6.QtCore import QSettings
+
+    from bpviz.gui.session import Session, TrainConfig, config_from_settings
+
+    cfg = TrainConfig(sizes=(3, 4, 2), dataset=circles.name, features="x1,x2,x1x2", activation="relu",
+                      output="softmax", cost="log-likelihood")
+    s = Session(cfg, data=circles)
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    s.save_settings(store)
+    back = config_from_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert (back.features, back.activation, back.output, back.cost) == ("x1,x2,x1x2", "relu", "softmax",
+                                                                       "log-likelihood")
+    s.shutdown()
