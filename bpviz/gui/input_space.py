@@ -78,7 +78,6 @@ class InputSpaceView(QWidget):
         self.plot.setLabel("left", "x₂")
         self.plot.setMinimumSize(220, 220)
         self.decision = pg.ImageItem(axisOrder="row-major")
-        self.decision.setRect(QRectF(-VIEW_EXTENT, -VIEW_EXTENT, 2 * VIEW_EXTENT, 2 * VIEW_EXTENT))
         self.plot.addItem(self.decision)
         self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(255, 255, 255, 160, width=0.8))
         self.test_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(0, 0, 0, 0))
@@ -184,6 +183,8 @@ class InputSpaceView(QWidget):
         maps = plane_maps(network, data.features, GRID)
         self.last_maps = maps
         self.decision.setImage(maps.decision_image(), autoLevels=False)
+        # (setRect scales by the image's size in pixels: it must follow setImage, not precede it)
+        self.decision.setRect(QRectF(-VIEW_EXTENT, -VIEW_EXTENT, 2 * VIEW_EXTENT, 2 * VIEW_EXTENT))
         self._ensure_tiles(network.sizes, data.features)
         act, out = network.activation.name, network.output
         L = network.num_layers
@@ -212,10 +213,6 @@ class InputSpaceView(QWidget):
                 vb.addItem(item)
                 name = plane_data.FEATURE_LABELS.get(features[j], features[j]) if l == 1 else symbol("a", l, j)
                 item.setToolTip(name)
-                text = pg.TextItem(name, color=(220, 220, 220), anchor=(0, 0))
-                text.setPos(0, GRID)
-                text.setScale(0.9)
-                vb.addItem(text)
                 self._tiles.append((l, j, item))
 
     # -- clicks -----------------------------------------------------------------------------------

@@ -32,6 +32,13 @@ def test_points_and_maps_equal_the_network(make_window, circles):
     np.testing.assert_array_equal(view.last_maps.outputs, expect.outputs)
     # one tile per neuron (inputs x1, x2, x1x2; 6 hidden; 2 outputs), each showing that neuron's map
     assert len(view._tiles) == 3 + 6 + 2
+    # the decision image covers the plane it was computed on, cell (r, c) at (x₁, x₂) = (centres[c], centres[r])
+    from bpviz.scene.input_space import VIEW_EXTENT
+
+    r = view.decision.mapRectToParent(view.decision.boundingRect())
+    assert (r.left(), r.bottom(), r.width(), r.height()) == pytest.approx((-VIEW_EXTENT, VIEW_EXTENT, 2 * VIEW_EXTENT,
+                                                                           2 * VIEW_EXTENT))
+    np.testing.assert_array_equal(view.decision.image, expect.decision_image())
     l, j, item = view._tiles[5]
     np.testing.assert_array_equal(item.image, expect.neuron(l, j))
 
