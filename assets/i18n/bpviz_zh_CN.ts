@@ -663,6 +663,10 @@
         <translation>用“训练”页的网络 {sizes} 预测。</translation>
     </message>
     <message>
+        <source>Softmax outputs: positive and adding up to 1, the network&apos;s probability for each class.</source>
+        <translation>柔性最大值输出：都是正数且总和为 1，是网络给每个类别的概率。</translation>
+    </message>
+    <message>
         <source>Outputs are activations of independent sigmoid neurons, not probabilities: they need not add up to 1.</source>
         <translation>输出是彼此独立的 S 型（sigmoid）神经元的激活值，不是概率：它们的和不一定是 1。</translation>
     </message>
@@ -2455,6 +2459,14 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <message>
         <source>Folder with the four IDX files</source>
         <translation>装有四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Neurons: {hidden} in the hidden layers, {output} output layer.</source>
+        <translation>神经元：隐藏层为 {hidden}，输出层为 {output}。</translation>
+    </message>
+    <message>
+        <source>Inputs standardised with the training rows&apos; mean ± standard deviation: {columns}.</source>
+        <translation>输入已用训练行的均值 ± 标准差标准化：{columns}。</translation>
     </message>
 </context>
 <context>

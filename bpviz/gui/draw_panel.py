@@ -272,7 +272,9 @@ class DrawPanel(QWidget):
         what = (self.tr("Predicting with the loaded model {name} {sizes}.") if s.model_path else
                 self.tr("Predicting with the network of the Train tab {sizes}.")).format(
             name=(s.model_path or "").rsplit("/", 1)[-1], sizes=list(net.sizes))
-        kind = (self.tr("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
+        kind = (self.tr("Softmax outputs: positive and adding up to 1, the network's probability for each "
+                        "class.") if net.output == "softmax" else
+                self.tr("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
                         "not add up to 1.") if net.cost.name == "quadratic" else
                 self.tr("Sigmoid outputs trained with cross-entropy: each is the network's score for its class, "
                         "not a probability distribution."))

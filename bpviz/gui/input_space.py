@@ -91,13 +91,14 @@ class InputSpaceView(QWidget):
         self._layout_key = None
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Class")))
+        self.labels = [QLabel(self.tr("Class")), QLabel(self.tr("Noise")), QLabel(self.tr("Points"))]
+        controls.addWidget(self.labels[0])
         controls.addWidget(self.point_class)
         controls.addWidget(self.clear_button)
         controls.addSpacing(8)
-        controls.addWidget(QLabel(self.tr("Noise")))
+        controls.addWidget(self.labels[1])
         controls.addWidget(self.noise)
-        controls.addWidget(QLabel(self.tr("Points")))
+        controls.addWidget(self.labels[2])
         controls.addWidget(self.points)
         self.classes_label = QLabel(self.tr("Classes"))
         controls.addWidget(self.classes_label)
@@ -129,7 +130,7 @@ class InputSpaceView(QWidget):
         data = self.session.data
         plane = data.is_plane
         for w in (self.plot, self.maps, self.point_class, self.clear_button, self.noise, self.points,
-                  self.regenerate, self.hint):
+                  self.regenerate, self.hint, self.classes, self.classes_label, *self.labels):
             w.setVisible(plane)
         self.note.setVisible(not plane)
         if not plane:
@@ -284,6 +285,8 @@ def install(window) -> InputSpaceView:
     def bring_forward() -> None:
         if window.session.data.is_plane:
             window.bottom_tabs.setCurrentWidget(view)
+        elif window.bottom_tabs.currentWidget() is view:   # nothing to draw: back to the cost plot
+            window.bottom_tabs.setCurrentIndex(0)
 
     window.session.world_changed.connect(bring_forward)
     bring_forward()

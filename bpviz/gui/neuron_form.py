@@ -73,3 +73,18 @@ def ask_data_path(parent: QWidget, item) -> str:
         return QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("NeuronForm", "A folder with one sub-folder of PNG/JPEG images per "
                                                             "class"), start)
     return QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("NeuronForm", "Folder with the four IDX files"), start)
+
+
+def data_note(network, data) -> str:
+    """Lines for the Train panel's summary: the neurons when they are not the seed's, and a table's
+    standardisation (each column's training mean and standard deviation), or "" for neither."""
+    out = ""
+    if network.activation.name != "sigmoid" or network.output != "sigmoid":
+        out += "\n" + QCoreApplication.translate("NeuronForm", "Neurons: {hidden} in the hidden layers, {output} "
+                                                              "output layer.").format(
+            hidden=network.activation.name, output=network.output)
+    if data.kind == "table" and data.mean is not None:
+        cols = ", ".join(f"{f} ({m:.4g} ± {s:.4g})" for f, m, s in zip(data.features, data.mean, data.std))
+        out += "\n" + QCoreApplication.translate("NeuronForm", "Inputs standardised with the training rows' mean ± "
+                                                              "standard deviation: {columns}.").format(columns=cols)
+    return out

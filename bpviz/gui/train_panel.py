@@ -25,7 +25,7 @@ from bpviz.data import available_datasets
 from bpviz.data.datasets import needs_download
 from bpviz.data.plane import is_plane_name
 from bpviz.gui.download import Download
-from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM, ask_data_path, form_features, neuron_widgets
+from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM, ask_data_path, data_note, form_features, neuron_widgets
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
 from bpviz.scene import pace
@@ -406,7 +406,7 @@ class TrainPanel(QWidget):
                     "{test} test samples.").format(
                 sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
                 n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
-                test=f"{len(s.data.test):,}"))
+                test=f"{len(s.data.test):,}") + data_note(net, s.data))
 
     def cost_text(self, name: str) -> str:
         return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost"),

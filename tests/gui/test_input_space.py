@@ -168,3 +168,13 @@ def test_settings_remember_the_neurons_and_features(tmp_path, circles):
     assert (back.features, back.activation, back.output, back.cost) == ("x1,x2,x1x2", "relu", "softmax",
                                                                        "log-likelihood")
     s.shutdown()
+
+
+def test_the_train_panel_shows_a_tables_standardisation_and_the_neurons(make_window):
+    iris = str(assets_dir() / "tables" / "iris.csv")
+    data = load_dataset(iris)
+    w = make_window(sizes=(4, 5, 3), data=data, dataset=iris, activation="relu")
+    text = w.train_panel.network_label.text()
+    assert "relu in the hidden layers, sigmoid output layer" in text
+    assert f"petal_length_cm ({data.mean[2]:.4g} ± {data.std[2]:.4g})" in text
+    assert w.input_space.labels[0].isHidden() and w.bottom_tabs.currentIndex() == 0
