@@ -1142,6 +1142,10 @@
         <translation>（点击网络上的一个神经元，改为解释它）</translation>
     </message>
     <message>
+        <source>This compares the quadratic and cross-entropy costs of a sigmoid output layer. The network has a softmax output with the log-likelihood cost: its δᴸ = aᴸ − y has no f′ factor.</source>
+        <translation>这里比较的是 sigmoid 输出层的二次代价和交叉熵。这个网络的输出层是柔性最大值，用对数似然代价：它的 δᴸ = aᴸ − y 没有 f′ 因子。</translation>
+    </message>
+    <message>
         <source>δ quadratic</source>
         <translation>δ 二次代价</translation>
     </message>

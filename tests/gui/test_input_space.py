@@ -178,3 +178,23 @@ def test_the_train_panel_shows_a_tables_standardisation_and_the_neurons(make_win
     assert "relu in the hidden layers, sigmoid output layer" in text
     assert f"petal_length_cm ({data.mean[2]:.4g} ± {data.std[2]:.4g})" in text
     assert w.input_space.labels[0].isHidden() and w.bottom_tabs.currentIndex() == 0
+
+
+def test_learning_panel_with_relu_and_softmax(make_window, circles):
+    """The Learning tab's saturation and output-error views with other neurons: ReLU off/dead shares,
+    and no quadratic-vs-cross-entropy comparison for a softmax output."""
+    from bpviz.core.learning import saturated_share
+
+    w, view = _window(make_window, circles, activation="relu", output="softmax", cost="log-likelihood")
+    w.install_explore()
+    s, panel = w.session, w.learning_panel
+    w.tabs.setCurrentWidget(panel)
+    assert panel.last_errors is None and "softmax output" in panel.delta_caption.text()
+    panel.sat_mode.setCurrentIndex(1)
+    panel.new_batch()
+    X = s.data.train.x[panel._batch_idx]
+    want = saturated_share(s.snapshot_network(), X)
+    np.testing.assert_array_equal(panel.last_share[0], want[0])
+    zs, _ = s.snapshot_network().forward(X)
+    np.testing.assert_array_equal(want[0], (zs[0] <= 0).mean(axis=0))
+    assert "ReLU neuron is off" in panel.sat_caption.text()

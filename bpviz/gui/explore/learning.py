@@ -826,6 +826,16 @@ class LearningPanel(QWidget):
         self._update_lens(ov)
 
     def _show_output_errors(self, t) -> None:
+        if t.output_layer != "sigmoid":   # issue 19: the two costs compared here belong to sigmoid outputs
+            self.last_errors = None
+            self.bars_q.setOpts(x=[], height=[])
+            self.bars_ce.setOpts(x=[], height=[])
+            self.delta_table.setText("")
+            self.delta_caption.setText(translate("Learning", "This compares the quadratic and cross-entropy costs of "
+                                                             "a sigmoid output layer. The network has a softmax output "
+                                                             "with the log-likelihood cost: its δᴸ = aᴸ − y has no f′ "
+                                                             "factor."))
+            return
         e = output_errors(t)
         self.last_errors = e
         n = e.a.size
