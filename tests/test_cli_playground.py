@@ -94,3 +94,17 @@ def test_data_list_lists_the_2d_sets(capsys):
     for name in ("circles", "quadrants", "spiral", "blobs", "moons"):
         assert re.search(rf"^{name} +2-D: ", text, re.M)
     assert "x1x2" in text and "CSV" in text
+
+
+def test_explain_speed_follows_the_activation(capsys):
+    from bpviz.core.learning import speeds_at_init
+
+    assert main(["explain", "speed", "--sizes", "784,10,10,10", "--images", "50", "--activation", "relu"]) == 0
+    text = capsys.readouterr().out
+    assert "relu hidden neurons, sigmoid output, cross-entropy cost" in text
+    d = load_dataset()
+    want = speeds_at_init((784, 10, 10, 10), d.train.x[:50], d.train.labels[:50], (0,), activation="relu")
+    sig = speeds_at_init((784, 10, 10, 10), d.train.x[:50], d.train.labels[:50], (0,))
+    assert not np.allclose(want.mean, sig.mean)
+    for l, v in zip((2, 3), want.mean[:2]):
+        assert f"layer {l}: ‖δ‖ = {v:.4g}" in text
