@@ -710,7 +710,7 @@
     <name>InputSpaceView</name>
     <message>
         <source>The input space is drawn for the 2-D datasets (circles, moons, spiral, blobs, quadrants): choose one in the Train tab.</source>
-        <extracomment>Redraw at most this often while training runs (ms): the maps follow the weights live. Neurons shown per layer in the maps beside the plane (wider layers show their first ones). A shift-click or right-click removes the nearest point within this distance (plane units).</extracomment>
+        <extracomment>Redraw at most this often while training runs (ms): the maps follow the weights live. Neurons shown per layer in the maps beside the plane (wider layers show their first ones), and the most tiles in one column (a layer with more takes several columns). A shift-click or right-click removes the nearest point within this distance (plane units).</extracomment>
         <translation>输入空间只为二维数据集（circles、moons、spiral、blobs、quadrants）绘制：请在“训练”标签页中选择一个。</translation>
     </message>
     <message>

@@ -29,8 +29,10 @@ from bpviz.scene.notation import symbol
 
 #: Redraw at most this often while training runs (ms): the maps follow the weights live.
 REFRESH_MS = 100
-#: Neurons shown per layer in the maps beside the plane (wider layers show their first ones).
-MAX_PER_LAYER = 12
+#: Neurons shown per layer in the maps beside the plane (wider layers show their first ones), and
+#: the most tiles in one column (a layer with more takes several columns).
+MAX_PER_LAYER = 64
+TILE_ROWS = 8
 #: A shift-click or right-click removes the nearest point within this distance (plane units).
 REMOVE_RADIUS = 0.4
 _MAP_LUT = pg.colormap.get("CET-D1").getLookupTable(nPts=256)
@@ -201,13 +203,17 @@ class InputSpaceView(QWidget):
         self._layout_key = key
         self.maps.clear()
         self._tiles = []
-        for col, n in enumerate(sizes):
-            l = col + 1
+        shown = [min(n, MAX_PER_LAYER) for n in sizes]
+        rows = min(max(shown), TILE_ROWS)
+        col = 0
+        for i, n in enumerate(shown):
+            l = i + 1
+            span = -(-n // rows)          # a wide layer takes several columns of tiles
             title = self.tr("inputs") if l == 1 else (self.tr("output") if l == len(sizes) else
                                                       self.tr("layer {l}").format(l=l))
-            self.maps.addLabel(title, row=0, col=col, size="8pt")
-            for j in range(min(n, MAX_PER_LAYER)):
-                vb = self.maps.addViewBox(row=j + 1, col=col, lockAspect=True, enableMouse=False)
+            self.maps.addLabel(title, row=0, col=col, colspan=span, size="8pt")
+            for j in range(n):
+                vb = self.maps.addViewBox(row=1 + j % rows, col=col + j // rows, lockAspect=True, enableMouse=False)
                 vb.setMenuEnabled(False)
                 item = pg.ImageItem(axisOrder="row-major")
                 item.setLookupTable(_MAP_LUT)
@@ -215,6 +221,7 @@ class InputSpaceView(QWidget):
                 name = plane_data.FEATURE_LABELS.get(features[j], features[j]) if l == 1 else symbol("a", l, j)
                 item.setToolTip(name)
                 self._tiles.append((l, j, item))
+            col += span
 
     # -- clicks -----------------------------------------------------------------------------------
     def _on_click(self, event) -> None:

@@ -198,3 +198,21 @@ def test_learning_panel_with_relu_and_softmax(make_window, circles):
     zs, _ = s.snapshot_network().forward(X)
     np.testing.assert_array_equal(want[0], (zs[0] <= 0).mean(axis=0))
     assert "ReLU neuron is off" in panel.sat_caption.text()
+
+
+def test_nudge_chain_of_a_softmax_network_ends_at_z(make_window, circles, qtbot):
+    from bpviz.core.gradcheck import Parameter
+    from bpviz.core.nudge import chain
+
+    w, _ = _window(make_window, circles, activation="tanh", output="softmax", cost="log-likelihood")
+    w.install_explore()
+    s, panel = w.session, w.nudge_panel
+    w.tabs.setCurrentWidget(panel)
+    s.select((2, 1))
+    s.select_edge((2, 1, 0))
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=3000)
+    x, y = s.sample
+    c = chain(s.snapshot_network(), x, y, Parameter.weight(2, 1, 0))
+    assert c.ends_at_z and c.total == pytest.approx(c.gradient, rel=1e-9)
+    text = panel.chain_text.text()
+    assert "∂C/∂z³" in text and "∂C/∂a³" not in text
