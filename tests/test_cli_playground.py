@@ -108,3 +108,19 @@ def test_explain_speed_follows_the_activation(capsys):
     assert not np.allclose(want.mean, sig.mean)
     for l, v in zip((2, 3), want.mean[:2]):
         assert f"layer {l}: ‖δ‖ = {v:.4g}" in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--data", IRIS, "--features", "x1,x2"], "input features apply to the 2-D datasets only"),
+    (["--data", "circles", "--label", "y"], "a label column applies to CSV files only"),
+    (["--test-fraction", "0.3"], "mnist-bundled has a fixed test set"),
+])
+def test_options_that_do_not_apply_are_refused(args, message, capsys):
+    assert main(["train", *args, "--epochs", "1"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_test_fraction_splits_a_2d_set(capsys):
+    assert main(["train", "--data", "moons?points=100", "--sizes", "2,4,2", "--test-fraction", "0.3",
+                 "--epochs", "1"]) == 0
+    assert re.search(r"^Epoch 0 : \d+ / 30 ", capsys.readouterr().out, re.M)

@@ -336,6 +336,18 @@
         <translation>测试集比例必须介于 0 和 1 之间（现为 {got}）</translation>
     </message>
     <message>
+        <source>{key}: input features apply to the 2-D datasets only</source>
+        <translation>{key}：输入特征只适用于二维数据集</translation>
+    </message>
+    <message>
+        <source>{key}: a label column applies to CSV files only</source>
+        <translation>{key}：标签列只适用于 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{key} has a fixed test set: a test fraction applies to CSV files, image folders and the 2-D datasets</source>
+        <translation>{key} 的测试集是固定的：测试集比例只适用于 CSV 文件、图像文件夹和二维数据集</translation>
+    </message>
+    <message>
         <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
         <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
     </message>

@@ -201,17 +201,30 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
     label = opts.get("label", label)
     test_fraction = float(opts.get("test", test_fraction))
     cache = Path(root).expanduser() if root is not None else data_dir()
+    if not 0 < test_fraction < 1:
+        raise DatasetError(translate("Datasets", "the test fraction must lie between 0 and 1 (got {got})").format(
+            got=test_fraction))
+    is_plane = plane.is_plane_name(key)
+    path = Path(key).expanduser()
+    is_csv = not is_plane and (path.is_file() or path.suffix.lower() in (".csv", ".txt", ".tsv"))
+    # Options that do not apply to this kind of data are refused, not ignored.
+    if features and not is_plane:
+        raise DatasetError(translate("Datasets", "{key}: input features apply to the 2-D datasets only").format(key=key))
+    if label and not is_csv:
+        raise DatasetError(translate("Datasets", "{key}: a label column applies to CSV files only").format(key=key))
+    fixed_split = key in (DEFAULT_DATASET, "bundled", "mnist-subset", "xor", "mnist", "fashion-mnist") or (
+        path.is_dir() and any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()))
+    if test_fraction != 0.2 and fixed_split:
+        raise DatasetError(translate("Datasets", "{key} has a fixed test set: a test fraction applies to CSV files, "
+                                     "image folders and the 2-D datasets").format(key=key))
     if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
-    if not 0 < test_fraction < 1:
-        raise DatasetError(translate("Datasets", "the test fraction must lie between 0 and 1 (got {got})").format(
-            got=test_fraction))
-    if plane.is_plane_name(key):
+    if is_plane:
         try:
             spec = plane.PlaneSpec.parse(key)
-            if "test" in opts:
+            if test_fraction != 0.2:   # given apart from the spec (--test-fraction, test= in a data key)
                 spec = spec.with_(test_fraction=test_fraction)
             return plane.plane_dataset(spec, features)
         except ValueError as e:
@@ -239,8 +252,7 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
             "{folder}, or pass a folder holding its four IDX files").format(
             fetch="bpviz data fetch fashion-mnist", apt="apt-get install dataset-fashion-mnist",
             folder=FASHION_SYSTEM_DIR))
-    path = Path(key).expanduser()
-    if path.is_file() or path.suffix.lower() in (".csv", ".txt", ".tsv"):
+    if is_csv:
         return load_csv(path, label=label, test_fraction=test_fraction, seed=seed)
     if path.is_dir() and not any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()):
         # no IDX file: a folder of class folders of images (its loader says what is missing)
