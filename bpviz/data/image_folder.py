@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bpviz.data.splits import Dataset, DatasetError, DataSplits, split_indices
 from bpviz.data.preprocess import FIELD, mnist_like
+from bpviz.data.splits import Dataset, DatasetError, DataSplits, split_indices
 from bpviz.i18n import translate
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")

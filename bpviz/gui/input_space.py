@@ -8,7 +8,6 @@ nearest to the click; Clear removes the training points. The numbers come from
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (

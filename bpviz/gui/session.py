@@ -21,10 +21,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
-from bpviz.data.table import restandardise
-from bpviz.state.inputs import model_inputs
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, data_key, load_dataset
 from bpviz.data.preprocess import mnist_like
+from bpviz.data.table import restandardise
 from bpviz.gui.training import TrainingController
 from bpviz.scene.lens import Lens
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
@@ -42,6 +41,7 @@ from bpviz.state import (
     config_from_dict,
     config_to_dict,
 )
+from bpviz.state.inputs import model_inputs
 from bpviz.state.models import CustomInput, Drawing, Selection, StepThrough
 
 #: The trained model the Draw tab loads when the network was never trained.

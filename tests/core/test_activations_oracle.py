@@ -11,9 +11,9 @@ from bpviz import reference
 from bpviz.core import Network, gradient_check
 from bpviz.core.activations import ReLU, Sigmoid, Tanh, get_activation, softmax
 from bpviz.core.costs import LogLikelihoodCost, get_cost
+from bpviz.core.gradcheck import Parameter
 from bpviz.core.learning import batch_saturation, saturated_share, speed_of_learning
 from bpviz.core.nudge import chain, nudge
-from bpviz.core.gradcheck import Parameter
 
 
 # -- a tiny reverse-mode autograd ---------------------------------------------------------------

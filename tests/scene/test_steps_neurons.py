@@ -102,9 +102,9 @@ def test_captions_and_general_equations_name_the_neurons():
 @pytest.mark.parametrize("mode", code.MODES)
 @pytest.mark.parametrize("act,out,cost", PAIRS, ids=lambda v: str(v))
 def test_code_pane_names_f_and_its_lines_run(mode, act, out, cost):
-    from tests.scene.test_code import _traced
     from bpviz import reference
     from bpviz.core.sgd import update_mini_batch
+    from tests.scene.test_code import _traced
 
     net, X, labels, seq = _seq(act, out, cost, m=2)
     all_notes = [n for step in seq.steps for n in code.step_notes(seq, step, mode)]
