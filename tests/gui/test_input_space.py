@@ -216,3 +216,34 @@ def test_nudge_chain_of_a_softmax_network_ends_at_z(make_window, circles, qtbot)
     assert c.ends_at_z and c.total == pytest.approx(c.gradient, rel=1e-9)
     text = panel.chain_text.text()
     assert "∂C/∂z³" in text and "∂C/∂a³" not in text
+
+
+def test_the_dataset_list_opens_a_csv_file_and_an_image_folder(make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM
+
+    iris = str(assets_dir() / "tables" / "iris.csv")
+    w = make_window()
+    tp = w.train_panel
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (iris, ""))
+    i = tp.dataset.findData(CSV_ITEM)
+    tp.dataset.setCurrentIndex(i)
+    tp._on_dataset(i)
+    assert w.session.data.name == "iris.csv" and w.session.network.sizes == (4, 30, 3)
+    # a folder of images, one sub-folder per class
+    from PIL import Image
+
+    for cls, rows in (("a", slice(5, 20)), ("b", slice(8, 12))):
+        for k in range(3):
+            img = np.zeros((28, 28), np.uint8)
+            img[rows, 10 + k:14 + k] = 255
+            (tmp_path / cls).mkdir(exist_ok=True)
+            Image.fromarray(img).save(tmp_path / cls / f"{k}.png")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    tp.batch.setText("2")
+    i = tp.dataset.findData(IMAGES_ITEM)
+    tp.dataset.setCurrentIndex(i)
+    tp._on_dataset(i)
+    assert w.session.data.class_names == ("a", "b") and w.session.network.sizes == (784, 30, 2)
+    assert tp.dataset.currentData() == str(tmp_path)
