@@ -758,7 +758,16 @@
         <translation>按这个噪声和点数重新生成数据集（并换一个与之匹配的新网络）</translation>
     </message>
     <message>
+        <source>In the nodes</source>
+        <translation>画在节点里</translation>
+    </message>
+    <message>
+        <source>Draw each neuron&apos;s output over the plane inside its node of the network too</source>
+        <translation>同时把每个神经元在平面上的输出画在网络图中它的节点里</translation>
+    </message>
+    <message>
         <source>Click: add a point · Shift-click or right-click: remove the nearest · filled: training, hollow: test</source>
+        <extracomment>the maps drawn into the network view&apos;s nodes (set by install())</extracomment>
         <translation>点击：添加一个点 · Shift+点击或右键：移除最近的点 · 实心：训练，空心：测试</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.data import plane as plane_data
+from bpviz.gui.node_maps import NodeMaps
 from bpviz.gui.session import Session
 from bpviz.scene.input_space import CLASS_COLOURS, GRID, VIEW_EXTENT, neuron_levels, plane_maps
 from bpviz.scene.notation import symbol
@@ -63,6 +65,13 @@ class InputSpaceView(QWidget):
         self.regenerate.setToolTip(self.tr("Make the dataset again with this noise and number of points (a new "
                                            "network fits it)"))
         self.regenerate.clicked.connect(self.apply_settings)
+        self.in_nodes = QCheckBox(self.tr("In the nodes"))
+        self.in_nodes.setChecked(True)
+        self.in_nodes.setToolTip(self.tr("Draw each neuron's output over the plane inside its node of the network "
+                                         "too"))
+        self.in_nodes.toggled.connect(self._on_in_nodes)
+        #: the maps drawn into the network view's nodes (set by install())
+        self.node_maps: NodeMaps | None = None
         self.hint = QLabel(self.tr("Click: add a point · Shift-click or right-click: remove the nearest · "
                                    "filled: training, hollow: test"))
         self.hint.setStyleSheet("color:#9ca3af;")
@@ -105,6 +114,7 @@ class InputSpaceView(QWidget):
         controls.addWidget(self.classes_label)
         controls.addWidget(self.classes)
         controls.addWidget(self.regenerate)
+        controls.addWidget(self.in_nodes)
         controls.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.plot, 3)
@@ -131,11 +141,13 @@ class InputSpaceView(QWidget):
         data = self.session.data
         plane = data.is_plane
         for w in (self.plot, self.maps, self.point_class, self.clear_button, self.noise, self.points,
-                  self.regenerate, self.hint, self.classes, self.classes_label, *self.labels):
+                  self.regenerate, self.hint, self.classes, self.classes_label, self.in_nodes, *self.labels):
             w.setVisible(plane)
         self.note.setVisible(not plane)
         if not plane:
             self._timer.stop()
+            if self.node_maps is not None:
+                self.node_maps.clear()
             return
         spec = plane_data.PlaneSpec.parse(data.name)
         self.point_class.clear()
@@ -171,7 +183,10 @@ class InputSpaceView(QWidget):
     def refresh(self) -> None:
         """Recompute and redraw the maps when the parameters changed since the last drawing."""
         s = self.session
-        if not s.data.is_plane or not self.isVisible() and self._drawn is not None:
+        in_nodes = self.node_maps is not None and self.in_nodes.isChecked()
+        if self.node_maps is not None:   # a step or a lens colours the nodes with other values: theirs show
+            self.node_maps.show(not (self.node_maps.view.step_mode or s.lens is not None))
+        if not s.data.is_plane or not (self.isVisible() or in_nodes) and self._drawn is not None:
             return
         key = (id(s.world), s.params_version)
         if key == self._drawn:
@@ -194,6 +209,15 @@ class InputSpaceView(QWidget):
             values = maps.neuron(l, j)
             kind = "input" if l == 1 else (out if l == L else act)
             item.setImage(values, autoLevels=False, levels=neuron_levels(kind, values))
+        if self.node_maps is not None:
+            self.node_maps.enabled = self.in_nodes.isChecked()
+            self.node_maps.update(maps, network, _MAP_LUT)
+
+    def _on_in_nodes(self, on: bool) -> None:
+        if self.node_maps is not None:
+            self.node_maps.enabled = on
+            self._drawn = None
+            self.refresh()
 
     def _ensure_tiles(self, sizes, features) -> None:
         key = (tuple(sizes), tuple(features))
@@ -284,6 +308,9 @@ def install(window) -> InputSpaceView:
     """Add the input space as a tab of the window's bottom area; it comes forward with 2-D data."""
     view = InputSpaceView(window.session)
     window.input_space = view
+    view.node_maps = NodeMaps(window.network_view)
+    view._drawn = None
+    view.refresh()
     index = window.bottom_tabs.addTab(view, QCoreApplication.translate("InputSpaceView", "Input space"))
     window.bottom_tabs.setTabToolTip(index, QCoreApplication.translate(
         "InputSpaceView", "2-D data: the points, the decision regions and every neuron's output over the plane"))

@@ -247,3 +247,40 @@ def test_the_dataset_list_opens_a_csv_file_and_an_image_folder(make_window, monk
     tp._on_dataset(i)
     assert w.session.data.class_names == ("a", "b") and w.session.network.sizes == (784, 30, 2)
     assert tp.dataset.currentData() == str(tmp_path)
+
+
+def test_each_neurons_map_is_drawn_inside_its_node(make_window, circles):
+    w, view = _window(make_window, circles, activation="tanh")
+    nm = view.node_maps
+    lay = w.network_view.net_layout
+    assert len(nm.items) == sum(w.session.network.sizes)
+    expect = plane_maps(w.session.network, circles.features, GRID)
+    for (l, j), item in list(nm.items.items())[::4]:
+        np.testing.assert_array_equal(item.image, expect.neuron(l, j)[::-1])   # the view's y axis points down
+        r = item.mapRectToParent(item.boundingRect())
+        x, y = lay.layer(l).positions[j]
+        assert r.center().x() == pytest.approx(x) and r.center().y() == pytest.approx(y)
+        assert r.width() < lay.layer(l).diameter
+    view.in_nodes.setChecked(False)
+    assert not nm.items
+    view.in_nodes.setChecked(True)
+    assert len(nm.items) == sum(w.session.network.sizes)
+    # a new network size places the maps again; non-2-D data removes them
+    w.session.apply_config(w.session.config.__class__(sizes=(3, 4, 2), dataset=circles.name, features="x1,x2,x1x2"))
+    assert len(nm.items) == 3 + 4 + 2
+    w.session.apply_config(w.session.config.__class__(sizes=(784, 10, 10)))
+    assert not nm.items
+
+
+def test_hover_names_the_neurons_function(make_window, circles):
+    w, _ = _window(make_window, circles, activation="relu", output="softmax", cost="log-likelihood")
+    nv = w.network_view
+    nv.refresh(force=True)
+    a = nv.activations
+    hidden = nv.describe_node(2, 0)
+    assert "a²₀ = ReLU(z²₀)" in hidden
+    out = nv.describe_node(3, 1)
+    assert "a³₁ = softmax(z³)₁" in out and "σ" not in out
+    net = w.session.network
+    x, _ = w.session.view_sample()
+    np.testing.assert_allclose(a[-1], net.feedforward(x[None, :])[0], rtol=1e-6)
