@@ -1439,6 +1439,18 @@
         <translation>σ′ &lt; 0.01 的比例</translation>
     </message>
     <message>
+        <source>share off (z ≤ 0)</source>
+        <translation>关闭（z ≤ 0）的比例</translation>
+    </message>
+    <message>
+        <source>off (z ≤ 0)</source>
+        <translation>关闭（z ≤ 0）</translation>
+    </message>
+    <message>
+        <source>share tanh′ &lt; 0.04</source>
+        <translation>tanh′ &lt; 0.04 的比例</translation>
+    </message>
+    <message>
         <source>edges: {name}  (±{v})</source>
         <extracomment>Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).</extracomment>
         <translation>边：{name}（±{v}）</translation>

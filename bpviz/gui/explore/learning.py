@@ -870,12 +870,19 @@ class LearningPanel(QWidget):
         L = len(s.network.sizes)
         x_in = ("a", np.asarray(s.sample[0], dtype=float))   # the input drawn as usual
         share = self.last_share
+        # issue 19: each layer's mask follows its neurons (core.learning.saturated): name it so
+        hidden = s.network.activation.name
+        kind = {"relu": "off (z ≤ 0)", "tanh": "tanh′ < 0.04"}.get(hidden, "σ′ < 0.01")
+
+        def kind_of(l: int) -> str:
+            return kind if l < L else "σ′ < 0.01"
+
         if share is not None:
-            nodes = [x_in] + [("share σ′ < 0.01", np.asarray(share[l - 2])) for l in range(2, L + 1)]
+            nodes = [x_in] + [("share " + kind_of(l), np.asarray(share[l - 2])) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(share[l - 2] > 0.5))
             title = translate("Learning", "Share saturated in a batch ({n} rings: > half)").format(n=len(marked))
         else:
-            nodes = [x_in] + [("σ′ < 0.01", ov.mask(l).astype(float)) for l in range(2, L + 1)]
+            nodes = [x_in] + [(kind_of(l), ov.mask(l).astype(float)) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(ov.mask(l)))
             title = translate("Learning", "Saturated neurons: {n}").format(n=len(marked))
         self.lens = Lens(title, nodes, marked_nodes=marked, legend=translate("Learning", "w · ring = saturated"))
