@@ -287,8 +287,6 @@ def test_hover_names_the_neurons_function(make_window, circles):
 
 
 def test_the_saturation_lens_names_what_it_marks_for_relu(make_window, circles):
-    from bpviz.scene.legend import node_name
-
     w, _ = _window(make_window, circles, activation="relu")
     w.install_explore()
     s, panel = w.session, w.learning_panel
@@ -300,4 +298,3 @@ def test_the_saturation_lens_names_what_it_marks_for_relu(make_window, circles):
     assert kinds == ["off (z ≤ 0)", "σ′ < 0.01"]
     t = s.snapshot_network().trace(*s.sample)
     np.testing.assert_array_equal(lens.node_values[1][1], (t.z(2) <= 0).astype(float))
-    assert node_name("off (z ≤ 0)") == "off (z ≤ 0)"
