@@ -213,6 +213,12 @@ class InputSpaceView(QWidget):
             self.node_maps.enabled = self.in_nodes.isChecked()
             self.node_maps.update(maps, network, _MAP_LUT)
 
+    def set_node_maps(self, node_maps: NodeMaps) -> None:
+        """Draw the maps into the network view's nodes too (``node_maps`` places them)."""
+        self.node_maps = node_maps
+        self._drawn = None
+        self.refresh()
+
     def _on_in_nodes(self, on: bool) -> None:
         if self.node_maps is not None:
             self.node_maps.enabled = on
@@ -308,9 +314,7 @@ def install(window) -> InputSpaceView:
     """Add the input space as a tab of the window's bottom area; it comes forward with 2-D data."""
     view = InputSpaceView(window.session)
     window.input_space = view
-    view.node_maps = NodeMaps(window.network_view)
-    view._drawn = None
-    view.refresh()
+    view.set_node_maps(NodeMaps(window.network_view))
     index = window.bottom_tabs.addTab(view, QCoreApplication.translate("InputSpaceView", "Input space"))
     window.bottom_tabs.setTabToolTip(index, QCoreApplication.translate(
         "InputSpaceView", "2-D data: the points, the decision regions and every neuron's output over the plane"))

@@ -25,13 +25,14 @@ class NodeMaps:
     def __init__(self, network_view) -> None:
         self.view = network_view
         self.items: dict[tuple[int, int], pg.ImageItem] = {}
+        self.rects: dict[tuple[int, int], QRectF] = {}   # where each node's map goes (view coordinates)
         self._layout = None
         self.enabled = True
 
     def clear(self) -> None:
         for item in self.items.values():
             self.view.vb.removeItem(item)
-        self.items = {}
+        self.items, self.rects = {}, {}
         self._layout = None
 
     def _place(self, lut) -> None:
@@ -48,7 +49,7 @@ class NodeMaps:
                 item.setZValue(Z)
                 item.setAcceptHoverEvents(False)   # hovering a node still shows the node's values
                 self.view.vb.addItem(item)
-                item._rect = QRectF(float(x) - side / 2, float(y) - side / 2, side, side)
+                self.rects[(ly.l, j)] = QRectF(float(x) - side / 2, float(y) - side / 2, side, side)
                 self.items[(ly.l, j)] = item
 
     def show(self, shown: bool) -> None:
@@ -69,4 +70,4 @@ class NodeMaps:
             values = maps.neuron(l, j)
             kind = "input" if l == 1 else (out if l == L else act)
             item.setImage(values[::-1], autoLevels=False, levels=neuron_levels(kind, values))
-            item.setRect(item._rect)   # after setImage: the rect maps the image's pixels
+            item.setRect(self.rects[(l, j)])   # after setImage: the rect maps the image's pixels
