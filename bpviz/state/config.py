@@ -14,6 +14,7 @@ from bpviz.data import DEFAULT_DATASET, DataSplits, data_key, load_dataset
 from bpviz.data.plane import is_plane_name, parse_features
 from bpviz.i18n import translate
 
+
 class ConfigError(ValueError):
     """A setting that cannot be used; ``field`` names it (``str()`` is "field: message")."""
 
