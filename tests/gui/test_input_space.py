@@ -298,3 +298,19 @@ def test_the_saturation_lens_names_what_it_marks_for_relu(make_window, circles):
     assert kinds == ["off (z ≤ 0)", "σ′ < 0.01"]
     t = s.snapshot_network().trace(*s.sample)
     np.testing.assert_array_equal(lens.node_values[1][1], (t.z(2) <= 0).astype(float))
+
+
+def test_step_tab_equations_follow_the_neurons(make_window, circles):
+    from bpviz.scene.steps import BP2, general_equations
+
+    w, _ = _window(make_window, circles, activation="tanh", output="softmax", cost="log-likelihood")
+    s = w.session
+    w.tabs.setCurrentWidget(w.step_panel)
+    s.build_steps(batch=False)
+    seq = s.steps
+    i = next(k for k, st in enumerate(seq.steps) if st.kind == BP2)
+    s.set_step(i)
+    text = w.step_panel.equations.text()
+    for _, eq in general_equations("log-likelihood", "tanh", "softmax"):
+        assert eq in text
+    assert "tanh′(z<sup>l</sup>)" in text and "σ′" not in text
