@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
-from bpviz.gui import explore
+from bpviz.gui import explore, input_space
 from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.anatomy_panel, self.tr("Mini-batch"))
         self.bottom_tabs.setTabToolTip(1, self.tr("One pinned weight followed through every sample of the Step tab's "
                                                   "mini-batch, up to the update"))
+        input_space.install(self)   # issue 19: the 2-D data's plane, a bottom tab (gui/input_space.py)
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

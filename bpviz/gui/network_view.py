@@ -777,7 +777,8 @@ class NetworkView(QWidget):
         s = self.session
         weights, biases = self.shown_parameters()
         return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
-                           s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
+                           s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode,
+                           (s.network.activation.name, s.network.output))
 
     def describe_node(self, l: int, j: int) -> str:
         return hover.describe_node(self.shown(), self.net_layout, l, j)
