@@ -161,3 +161,13 @@ def test_the_cost_plots_hint_is_not_covered_by_its_legend(qtbot, make_window):
     _train(qtbot, w)
     cp.refresh(force=True)
     assert not cp.hint.isVisible() and cp.cost_plot.legend.isVisible()
+
+
+def test_a_tiny_colour_scale_has_ticks_at_its_ends(qtbot, make_window):
+    """A ±0.0008 colour bar showed only a "0" tick: the bar is labelled at ±vmax, ±vmax/2 and 0."""
+    w = make_window()
+    view = w.network_view
+    view._set_legend("Δw", 0.0008)
+    ticks = view.colorbar.getAxis("left")._tickLevels[0]
+    labels = [t for _v, t in ticks]
+    assert labels == ["−0.0008", "−0.0004", "0", "0.0004", "0.0008"]
