@@ -1341,7 +1341,7 @@
     </message>
     <message>
         <source>images</source>
-        <translation>张图像</translation>
+        <translation>图像数</translation>
     </message>
     <message>
         <source>Train both runs on the first N training images (fewer: faster)</source>

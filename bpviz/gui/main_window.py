@@ -52,6 +52,9 @@ QTabBar::tab { background: #2a2e37; padding: 6px 7px; border: 1px solid #374151;
 QTabBar::tab:selected { background: #374151; }
 QStatusBar QLabel { padding: 0 8px; }
 QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
+QCheckBox::indicator { width: 12px; height: 12px; border: 1px solid #9ca3af; border-radius: 2px; background: #111318; }
+QCheckBox::indicator:checked { background: #60a5fa; border-color: #bfdbfe; }
+QCheckBox::indicator:disabled { border-color: #4b5563; }
 """
 LEVEL_COLOURS = {Level.INFO: "#1e3a5f", Level.WARNING: "#5c4410", Level.ERROR: "#7f1d1d"}
 
