@@ -278,3 +278,52 @@ def test_teachers_guide_example_is_a_valid_lesson():
     block = re.search(r"```toml\n(.*?)```", text, re.S).group(1)
     lesson = parse_lesson(block, "LESSONS.md")
     assert len(list(play(lesson))) == lesson.questions == 2
+
+
+# -- truth on screen: a text never states what the live network could contradict -----------------
+SIGN_CLAIMS = ("positive", "negative", "below its target", "above its target", "为正", "为负", "低于目标",
+               "高于目标", "gets wrong", "认错")
+
+
+def test_reveals_state_signs_only_as_computed_words(lessons):
+    """A reveal's sign or right/wrong comes from sign_word / compare_word / answer_word, never literal
+    text: after the learner trains or changes the sample, a literal 'negative' could be false."""
+    for le in lessons:
+        for i, p in enumerate(le.pages):
+            for t in (p.reveal, p.text, p.title):
+                if t is None:
+                    continue
+                for lang in ("en", "zh_CN"):
+                    literal = re.sub(r"\{\{.*?\}\}", "", t.get(lang))
+                    for claim in SIGN_CLAIMS:
+                        if t is p.text and claim in ("positive", "negative", "为正", "为负"):
+                            continue   # the texts' general maths (σ′ is always positive) is checked by eye
+                        assert claim not in literal, (le.id, i + 1, lang, claim)
+
+
+def _on_another_network(setup: dict) -> dict:
+    out = dict(setup)
+    if out.get("model") == "mnist-784-30-10-seed.npz":
+        out["model"] = "mnist-784-100-10-ce.npz"
+    elif "seed" in out or "sizes" in out:
+        out["seed"] = int(out.get("seed", 0)) + 7
+    return out
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_lessons_play_on_another_network_and_their_words_follow_the_numbers(path):
+    lesson = load_lesson(path)
+    other = replace(lesson, setup=_on_another_network(lesson.setup),
+                    pages=tuple(replace(p, setup=_on_another_network(p.setup)) for p in lesson.pages))
+    checked = list(play(other))                       # every text renders, every answer computes
+    assert len(checked) == lesson.questions
+    for i in range(len(other.pages)):
+        setup = other.setup_at(i)
+        ctx = context(build_world(setup, TrainConfig(), other.path), setup)
+        for t in (other.pages[i].reveal, other.pages[i].text):
+            if t is None:
+                continue
+            for m in re.finditer(r"\{\{sign_word\((.*?)\)\}\}", t.en):
+                v = q.number(m.group(1), ctx).value
+                want = "positive" if v > 0 else "negative" if v < 0 else "zero"
+                assert want in render(t, ctx, "en")
