@@ -275,6 +275,8 @@ class LessonPanel(QWidget):
             return
         self.prompt.setText(render(qn.prompt, ctx, lang))
         self.answers.build(qn, lang)
+        if qn.kind == "click":
+            self.stage.refresh_view()   # the selection was cleared for a fresh pick
         if self.player.is_revealed():
             self.reveal()
         else:
