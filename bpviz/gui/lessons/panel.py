@@ -171,6 +171,7 @@ class LessonPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # texts wrap instead
         v.addWidget(scroll, 1)
         self.status = _label()
         v.addWidget(self.status)

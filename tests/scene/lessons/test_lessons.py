@@ -76,6 +76,8 @@ def test_chinese_texts_are_complete(lessons):
                 assert CJK.search(t.zh_CN), (le.id, where, t.zh_CN)   # really Chinese, not a copy
             if "option" not in where:
                 assert t.zh_CN != t.en, (le.id, where)   # at least its punctuation is Chinese
+            # the glossary's punctuation: one percent style (93.64%), no space after 。
+            assert not re.search(r"\d %|\}\} %", t.zh_CN) and "。 " not in t.zh_CN, (le.id, where, t.zh_CN)
             # the same live numbers in both languages
             assert set(re.findall(r"\{\{.*?\}\}", t.en)) == set(re.findall(r"\{\{.*?\}\}", t.zh_CN)), \
                 (le.id, where)
