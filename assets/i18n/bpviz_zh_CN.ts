@@ -1812,6 +1812,26 @@
         <translation>再试一次，或者揭晓网络的答案。</translation>
     </message>
     <message>
+        <source>larger than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>smaller than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>equal to</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错</translation>
+    </message>
+    <message>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
