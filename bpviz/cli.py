@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain.add_parser(sub, _Parser)
 
+    o = sub.add_parser("open", help="open the app with a session (.bpviz), model (.npz), lesson (.toml) or data "
+                                    "table (.csv)")
+    o.add_argument("file", help="the file to open")
+
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("out", help="PNG file to write")
     s.add_argument("--train-epochs", type=int, default=0, help="train this many epochs first (headless)")
@@ -291,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
             from bpviz.gui.app import screenshot_main
 
             return screenshot_main(args)
+        if args.command == "open" and not Path(args.file).is_file():
+            raise CLIError(f"{args.file}: no such file")
         from bpviz.gui.app import run_app
 
         return run_app(args)

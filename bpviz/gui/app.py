@@ -136,6 +136,10 @@ def run_app(args) -> int:
     if not window.restore_geometry():
         window.resize(1500, 920)
     window.show()
+    if getattr(args, "command", None) == "open":
+        from bpviz.gui.session_files import open_path
+
+        open_path(window, args.file)
     app.aboutToQuit.connect(window.session.shutdown)
     return app.exec()
 

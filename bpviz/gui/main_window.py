@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self.export_csv_action = self.add_action(f, self.tr("Export cost history as &CSV…"), self.export_csv)
         self.export_png_action = self.add_action(f, self.tr("Export network view as &PNG…"), self.export_png)
+        from bpviz.gui import session_files
+
+        session_files.install(self, f, self.export_csv_action)
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
