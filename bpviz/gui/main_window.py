@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         from bpviz.gui import session_files
 
         session_files.install(self, f, self.export_csv_action)
+        from bpviz.gui import export
+
+        export.install(self, f, self.export_csv_action)
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
