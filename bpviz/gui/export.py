@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -127,13 +128,13 @@ def tables(window) -> list[tuple[str, str, Callable[[], Table] | None]]:
     for w in window.findChildren(QWidget):
         result = getattr(w, "result", None)
         if confusion is None and result is not None and getattr(result, "matrix", None) is not None:
-            confusion = (lambda r=result: confusion_table(r.matrix, s.data.class_names))
+            confusion = partial(confusion_table, result.matrix, s.data.class_names)
         rows = getattr(w, "check_rows", None)
         if grad is None and rows:
-            grad = (lambda rows=rows: gradcheck_table(rows))
+            grad = partial(gradcheck_table, rows)
     model = getattr(getattr(window, "anatomy_panel", None), "model", None)
     if model is not None and getattr(model, "anatomy", None) is not None:
-        anatomy = (lambda a=model.anatomy: anatomy_table(a))
+        anatomy = partial(anatomy_table, model.anatomy)
     return [("confusion", translate("Export", "Confusion matrix"), confusion),
             ("gradcheck", translate("Export", "Gradient check"), grad),
             ("anatomy", translate("Export", "Mini-batch anatomy"), anatomy)]
