@@ -232,8 +232,8 @@ def export_table_to(window, make: Callable[[], Table], path: str) -> bool:
     return True
 
 
-def fill_export_menu(window, menu: QMenu) -> None:
-    """File → Export: every view, the equation, the tables, recordings."""
+def fill_export_menu(window, menu: QMenu, extras: tuple[Callable, ...] = ()) -> None:
+    """File → Export: every view, the equation, the tables; then ``extras(window, menu)`` (recordings)."""
     menu.clear()
     for key, title, widget in views(window):
         fill_view_menu(window, menu.addMenu(title), key, widget)
@@ -248,10 +248,9 @@ def fill_export_menu(window, menu: QMenu) -> None:
         a = menu.addAction(translate("Export", "{table} as CSV…").format(table=title),
                            lambda _=False, k=key, m=make: _table(window, k, m))
         a.setEnabled(make is not None)
-    hook = getattr(window, "fill_record_menu", None)
-    if hook is not None:
+    for extra in extras:
         menu.addSeparator()
-        hook(menu)
+        extra(window, menu)
 
 
 def _table(window, key: str, make) -> None:
@@ -271,12 +270,12 @@ def _context_menu(window, widget_of, key_of) -> Callable:
     return show
 
 
-def install(window, file_menu: QMenu, before) -> QMenu:
-    """File → Export submenu, and a right-click Export menu on the network view, the equations and
-    every tab of the side and bottom panels."""
+def install(window, file_menu: QMenu, before, extras: tuple[Callable, ...] = ()) -> QMenu:
+    """File → Export submenu (with ``extras``' entries), and a right-click Export menu on the
+    network view, the equations and every tab of the side and bottom panels."""
     menu = QMenu(translate("Export", "E&xport"), window)
     file_menu.insertMenu(before, menu)
-    menu.aboutToShow.connect(lambda: fill_export_menu(window, menu))
+    menu.aboutToShow.connect(lambda: fill_export_menu(window, menu, extras))
     window.export_menu = menu
     for key, widget in (("network", window.network_view), ("equations", window.step_panel.equations.parentWidget())):
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -243,9 +243,9 @@ class MainWindow(QMainWindow):
         from bpviz.gui import session_files
 
         session_files.install(self, f, self.export_csv_action)
-        from bpviz.gui import export
+        from bpviz.gui import export, record
 
-        export.install(self, f, self.export_csv_action)
+        export.install(self, f, self.export_csv_action, extras=(record.fill_menu,))
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
