@@ -265,7 +265,8 @@ def _context_menu(window, widget_of, key_of) -> Callable:
         if widget is None:
             return
         menu = QMenu(window)
-        fill_view_menu(window, menu.addMenu(translate("Export", "Export this view")), key_of(pos), widget)
+        menu.addSection(translate("Export", "Export this view"))
+        fill_view_menu(window, menu, key_of(pos), widget)
         menu.exec((source or widget).mapToGlobal(pos))
     return show
 
@@ -287,7 +288,10 @@ def install(window, file_menu: QMenu, before, extras: tuple[Callable, ...] = ())
 
         def at(pos, tabs=tabs, bar=bar):
             i = bar.tabAt(pos)
-            return tabs.widget(i) if i >= 0 else None
+            if i < 0:
+                return None
+            tabs.setCurrentIndex(i)   # a tab never shown has no size of its own yet: show the one exported
+            return tabs.widget(i)
 
         bar.customContextMenuRequested.connect(
             lambda pos, at=at, bar=bar, tabs=tabs, key=key: _context_menu(
