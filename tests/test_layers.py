@@ -178,3 +178,63 @@ def test_no_module_reaches_into_another_objects_private_names():
                 bad += [f"{path.name}:{node.lineno} imports {a.name}" for a in node.names
                         if a.name.startswith("_") and not a.name.startswith("__")]
     assert not bad, "\n".join(bad)
+
+
+#: What an explore view may use of the rest of the GUI (besides its own explore package).
+#: code_panel, network_view and throttle are transitional (the why views install the code pane; the
+#: mistakes views take the diverging colour map; panels poll): each goes when its replacement lands.
+EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.throttle",
+                      "bpviz.gui.network_view", "bpviz.gui.code_panel"}
+#: The largest module a reader should have to take in at one sitting (issue 17).
+MAX_LINES = 400
+
+
+def test_explore_views_import_only_the_session_and_widgets():
+    bad = []
+    for name, targets in _graph().items():
+        if not name.startswith("bpviz.gui.explore"):
+            continue
+        package = ".".join(name.split(".")[:4])        # bpviz.gui.explore.why
+        for t in targets:
+            if t.startswith("bpviz.gui") and not (t.startswith(package) or t == "bpviz.gui.explore"
+                                                  or t in EXPLORE_MAY_IMPORT):
+                bad.append(f"{name} imports {t}")
+    assert not bad, "\n".join(sorted(bad))
+
+
+def test_the_explore_rule_sees_a_view_reaching_into_the_main_window(monkeypatch):
+    graph = {"bpviz.gui.explore.why.nudge": {"bpviz.gui.main_window", "bpviz.gui.session"}}
+    monkeypatch.setattr(sys.modules[__name__], "_graph", lambda: graph)
+    try:
+        test_explore_views_import_only_the_session_and_widgets()
+    except AssertionError as e:
+        assert str(e).splitlines()[0] == "bpviz.gui.explore.why.nudge imports bpviz.gui.main_window"
+    else:
+        raise AssertionError("the explore view's import of the main window was not reported")
+
+
+def test_every_import_is_visible_to_this_check():
+    """No module is imported by a name built at run time (importlib, __import__): this test reads imports
+    with ``ast`` and would not see it."""
+    bad = []
+    for name, path in _modules().items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "import_module":
+                bad.append(f"{name}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.Name) and node.id == "__import__":
+                bad.append(f"{name}:{node.lineno} __import__")
+            elif isinstance(node, (ast.Import, ast.ImportFrom)) and any(a.name == "importlib" for a in node.names):
+                bad.append(f"{name}:{node.lineno} imports importlib")
+    assert not bad, "\n".join(sorted(bad))
+
+
+def test_views_by_concept_are_small_enough_to_read_in_one_sitting():
+    """The explore views and the core's mistakes modules, split by concept, stay within MAX_LINES."""
+    big = []
+    for name, path in _modules().items():
+        if name.startswith(("bpviz.gui.explore", "bpviz.core.mistakes")):
+            n = len(path.read_text().splitlines())
+            if n > MAX_LINES:
+                big.append(f"{name}: {n} lines")
+    assert not big, "\n".join(big)

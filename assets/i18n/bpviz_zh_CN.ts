@@ -141,6 +141,35 @@
         <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
     </message>
     <message>
+        <source>network {gb}</source>
+        <extracomment>What the app holds for a network, in bytes per weight, measured with the window open ([784, 4000, 10], 3.2 M weights, offscreen, RSS): each part is there at the same time. Each network kept for Undo: its weights (and its history, counted as it is).</extracomment>
+        <translation>网络 {gb}</translation>
+    </message>
+    <message>
+        <source>drawing {gb}</source>
+        <translation>绘图 {gb}</translation>
+    </message>
+    <message>
+        <source>training {gb}</source>
+        <translation>训练 {gb}</translation>
+    </message>
+    <message>
+        <source>step-through {gb}</source>
+        <translation>逐步演示 {gb}</translation>
+    </message>
+    <message>
+        <source>undo list {gb}</source>
+        <translation>撤销列表 {gb}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters: with everything the app keeps for it it would need about {need} GB ({parts} GB), above the limit of about {limit} GB; use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数：连同程序为它保留的一切，大约需要 {need} GB（{parts} GB），超过约 {limit} GB 的上限；请减少神经元</translation>
+    </message>
+    <message>
         <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
         <translation>输出层必须有 {n} 个神经元，{data} 的每个类别对应一个（输入的是 {got}）</translation>
     </message>
@@ -186,6 +215,7 @@
     </message>
     <message>
         <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <extracomment>(n,) the order of the training samples in the epoch under way (set by sgd at each epoch&apos;s start)</extracomment>
         <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
     </message>
     <message>
@@ -226,6 +256,10 @@
     <message>
         <source>training cost (epoch)</source>
         <translation>训练代价（每迭代期）</translation>
+    </message>
+    <message>
+        <source>changed by hand</source>
+        <translation>手动修改</translation>
     </message>
     <message>
         <source>test</source>
@@ -344,29 +378,6 @@
     <message>
         <source>draw a digit here</source>
         <translation>在这里写一个数字</translation>
-    </message>
-</context>
-<context>
-    <name>DownloadWorker</name>
-    <message>
-        <source>{got} of {size} MB</source>
-        <translation>{got} / {size} MB</translation>
-    </message>
-    <message>
-        <source>{got} MB</source>
-        <translation>{got} MB</translation>
-    </message>
-    <message>
-        <source>Download cancelled; nothing was kept.</source>
-        <translation>下载已取消，未保留任何文件。</translation>
-    </message>
-    <message>
-        <source>Download failed: {error}</source>
-        <translation>下载失败：{error}</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified {name} in {folder}.</source>
-        <translation>已下载并校验 {name}，位于 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -565,6 +576,21 @@
     <message>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>kept update of the step-through</source>
+        <translation>保留的逐步演示更新</translation>
+    </message>
+    <message>
+        <source>teaching step</source>
+        <translation>教学步骤</translation>
+    </message>
+    <message>
+        <source>weights changed by hand</source>
+        <translation>手动修改权重</translation>
     </message>
 </context>
 <context>
@@ -1467,16 +1493,14 @@
         <translation>下次启动 bpviz 时切换语言。</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行中</translation>
+        <source>Undo keeps {n} replaced networks ({mb} MB), newest first:
+{list}</source>
+        <translation>撤销列表保留 {n} 个被替换的网络（{mb} MB），最新的在前：
+{list}</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>stopping</source>
-        <translation>正在停止</translation>
+        <source>Space works wherever the focus is: no field takes it. While a field has the keyboard, every other key goes into it; Enter applies the field and hands the keyboard back, and S, B, N and F work again.</source>
+        <translation>无论焦点在哪里，空格键都有效：任何输入框都不接收它。输入框获得键盘时，其余按键都输入到框中；按 Enter 应用该输入框并交还键盘，之后 S、B、N、F 再次可用。</translation>
     </message>
     <message>
         <source>Nothing to undo: no trained network was replaced.</source>
@@ -1489,10 +1513,6 @@
     <message>
         <source>The canvas needs a trained network, so the shipped model {name} was loaded ({percent} % of the {n} test images right). Reset in the Train tab starts again from random weights.</source>
         <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent} %）。在“训练”页点“重置”可从随机权重重新开始。</translation>
-    </message>
-    <message>
-        <source>Single keys (Space, S, B, N, F) work wherever the focus is: the number fields never take them. Enter in a field applies it and hands the keys back.</source>
-        <translation>单键快捷键（Space、S、B、N、F）无论焦点在哪里都有效：数字输入框不会占用它们。在输入框中按 Enter 会应用该值并交还这些按键。</translation>
     </message>
     <message>
         <source>Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;, trained by mini-batch SGD on MNIST.</source>
@@ -1547,8 +1567,16 @@
         <translation>{rate} 样本/秒</translation>
     </message>
     <message>
+        <source>test accuracy {percent}% ({right} / {total}) after the last {what}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}），在最近一次{what}之后</translation>
+    </message>
+    <message>
         <source>test accuracy {percent}% ({right} / {total}) as opened from {name}</source>
         <translation>测试准确率 {percent}%（{right} / {total}），打开 {name} 时</translation>
+    </message>
+    <message>
+        <source>saved to {name}</source>
+        <translation>已保存到 {name}</translation>
     </message>
     <message>
         <source>validation {percent}%</source>
@@ -1557,6 +1585,10 @@
     <message>
         <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
         <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+    <message>
+        <source>bpviz — {name}[*]</source>
+        <translation>bpviz — {name}[*]</translation>
     </message>
     <message>
         <source>Quit bpviz</source>
@@ -2153,6 +2185,77 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>Quadratic (the seed&apos;s)</source>
+        <translation>二次代价（原始程序）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>Standard N(0, 1) (the seed&apos;s)</source>
+        <translation>标准 N(0, 1)（原始程序）</translation>
+    </message>
+    <message>
+        <source>Scaled N(0, 1/n_in)</source>
+        <translation>缩放 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Which edges to draw for layers with many inputs (smaller layers always show every edge). All 23,520 input edges are slow and unreadable.</source>
@@ -2296,8 +2399,12 @@ aᴸ：{bars}
 <context>
     <name>Plots</name>
     <message>
-        <source>epoch {e}: training cost {c}</source>
+        <source>epoch {e}: not evaluated (Stop came during its evaluation)</source>
         <extracomment>The &quot;show&quot; choices of the cost plot: None = all epochs, else the last N epochs.</extracomment>
+        <translation>第 {e} 个迭代期：未评估（评估期间按了停止）</translation>
+    </message>
+    <message>
+        <source>epoch {e}: training cost {c}</source>
         <translation>第 {e} 个迭代期：训练代价 {c}</translation>
     </message>
     <message>
@@ -2311,6 +2418,26 @@ aᴸ：{bars}
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>after mini-batch {k} of epoch {e}</source>
+        <translation>第 {e} 个迭代期的第 {k} 个小批量之后</translation>
+    </message>
+    <message>
+        <source>after epoch {e}</source>
+        <translation>第 {e} 个迭代期之后</translation>
+    </message>
+    <message>
+        <source>before any training</source>
+        <translation>训练开始之前</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} ({what})</source>
+        <translation>{where}：{kind}（{what}）</translation>
+    </message>
+    <message>
+        <source>, cost {c}</source>
+        <translation>，代价 {c}</translation>
     </message>
     <message>
         <source>epoch {e}, mini-batch {i} of {n}: cost {c}</source>
@@ -2585,7 +2712,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Stop training before changing the weights by hand.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
         <translation>手动修改权重之前请先停止训练。</translation>
     </message>
     <message>
@@ -2641,14 +2768,6 @@ aᴸ：{bars}
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
-    </message>
-    <message>
         <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
         <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
     </message>
@@ -2663,6 +2782,10 @@ aᴸ：{bars}
     <message>
         <source>Training stopped by an internal error: {error}</source>
         <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go of the oldest: {what}.</source>
+        <translation>撤销列表保留最近 {n} 个被替换的网络（{mb} MB，最多 {limit} 个）；已释放最旧的：{what}。</translation>
     </message>
     <message>
         <source>Training finished after {n} epochs.</source>
@@ -2687,6 +2810,14 @@ aᴸ：{bars}
     <message>
         <source>This update would make the weights non-finite; it was not kept.</source>
         <translation>这次更新会使权重变为非有限值；未予保留。</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on a mini-batch of {m}</source>
+        <translation>逐步演示在 {m} 个样本的小批量上的更新</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on one sample</source>
+        <translation>逐步演示在一个样本上的更新</translation>
     </message>
     <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
@@ -2778,6 +2909,10 @@ aᴸ：{bars}
     <message>
         <source>the selected edge {edge} is not in a {sizes} network</source>
         <translation>选中的边 {edge} 不在 {sizes} 网络中</translation>
+    </message>
+    <message>
+        <source>the stopped epoch&apos;s order of samples is not a permutation</source>
+        <translation>中途停止的迭代期的样本顺序不是一个排列</translation>
     </message>
     <message>
         <source>the step-through&apos;s inputs {x} and labels {y} do not fit the network</source>
@@ -3236,6 +3371,22 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>Dark</source>
+        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast).</extracomment>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light (bright rooms, handouts)</source>
+        <translation>浅色（明亮的教室、讲义）</translation>
+    </message>
+    <message>
+        <source>unknown theme {name}; choose one of {names}</source>
+        <translation>未知的主题 {name}；请从 {names} 中选择</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>Neurons per layer, input first, e.g. 784,30,10 (the seed&apos;s) or 784,40,30,20,10.
@@ -3264,26 +3415,10 @@ The input must match the image size, the output the number of classes.</source>
         <translation>初始权重和洗牌所用的随机种子：种子相同，运行结果相同。</translation>
     </message>
     <message>
-        <source>Quadratic (the seed&apos;s)</source>
-        <translation>二次代价（原始程序）</translation>
-    </message>
-    <message>
-        <source>Cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
         <source>Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).
 Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>二次代价：C = ½‖y − a‖²，BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。
 交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
-    </message>
-    <message>
-        <source>Standard N(0, 1) (the seed&apos;s)</source>
-        <translation>标准 N(0, 1)（原始程序）</translation>
-    </message>
-    <message>
-        <source>Scaled N(0, 1/n_in)</source>
-        <translation>缩放 N(0, 1/n_in)</translation>
     </message>
     <message>
         <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
@@ -3441,21 +3576,28 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络 {sizes} · {cost} · {init} · {n} 个参数。
 数据：{data}，{train} 个训练样本和 {test} 个测试样本。</translation>
     </message>
+</context>
+<context>
+    <name>Twin</name>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
+        <source>cost</source>
+        <translation>代价</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
+        <source>initial weights</source>
+        <translation>初始权重</translation>
     </message>
     <message>
-        <source>standard initial weights</source>
-        <translation>标准初始权重</translation>
+        <source>sizes</source>
+        <translation>层大小</translation>
     </message>
     <message>
-        <source>scaled initial weights</source>
-        <translation>缩放初始权重</translation>
+        <source>initial weights × scale</source>
+        <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} = {value} is what both runs already have: choose another value</source>
+        <translation>{setting} = {value} 是两个运行都已有的设置：请选择另一个值</translation>
     </message>
 </context>
 <context>
@@ -3985,12 +4127,20 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
     </message>
     <message>
-        <source>{sizes} network with a kept update</source>
-        <translation>保留了一次更新的 {sizes} 网络</translation>
+        <source>{sizes} network trained for {epochs} epochs ({loaded} before it was opened, then {batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期的 {sizes} 网络（打开前已训练 {loaded} 个迭代期，之后又训练了 {batches} 个小批量）</translation>
     </message>
     <message>
         <source>{sizes} network</source>
         <translation>{sizes} 网络</translation>
+    </message>
+    <message>
+        <source>{network}, changed once by hand (a kept update or a teaching step)</source>
+        <translation>{network}，手动修改过一次（保留的更新或教学步骤）</translation>
+    </message>
+    <message>
+        <source>{network}, changed {n} times by hand (kept updates or teaching steps)</source>
+        <translation>{network}，手动修改过 {n} 次（保留的更新或教学步骤）</translation>
     </message>
     <message>
         <source>the {world} replaced by {what}</source>

@@ -8,17 +8,19 @@ them (``FUNCTION(args) -> int``). Modules here may import core, data and scene, 
 from __future__ import annotations
 
 import argparse
-import importlib
+
+from bpviz.explain import learning, mistakes, why
 
 # One module per topic (issues 11, 12, 13). Listed, not discovered, so the order of --help is fixed.
 TOPICS: tuple[str, ...] = ("why", "learning", "mistakes")
+MODULES = {"why": why, "learning": learning, "mistakes": mistakes}
 
 
 def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
     e = sub.add_parser("explain", help="the experiments behind the app's views, printed as text")
     esub = e.add_subparsers(dest="explain_command", parser_class=parser_class, required=True)
     for name in TOPICS:
-        importlib.import_module(f"bpviz.explain.{name}").add_parsers(esub)
+        MODULES[name].add_parsers(esub)
 
 
 def run(args: argparse.Namespace) -> int:

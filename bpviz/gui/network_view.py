@@ -107,8 +107,8 @@ class NetworkView(QWidget):
 
         # toolbar
         self.edge_combo = QComboBox()
-        for name, _ in EDGE_MODES:
-            self.edge_combo.addItem(self._edge_mode_name(name))
+        for _name, fraction in EDGE_MODES:
+            self.edge_combo.addItem(self._edge_mode_name(fraction))
         self.edge_combo.setCurrentIndex(DEFAULT_EDGE_MODE)
         self.edge_combo.setToolTip(self.tr("Which edges to draw for layers with many inputs (smaller layers "
                                            "always show every edge). All 23,520 input edges are slow and "
@@ -758,11 +758,13 @@ class NetworkView(QWidget):
     def describe_edge(self, l: int, j: int, k: int) -> str:
         return hover.describe_edge(self.shown(), l, j, k)
 
-    def _edge_mode_name(self, name: str) -> str:
-        """An EDGE_MODES name in the interface language."""
-        if name.startswith("Strongest"):
-            return self.tr("Strongest {p} %").format(p=name.split()[1])
-        return {"All edges": self.tr("All edges"), "No edges": self.tr("No edges")}.get(name, name)
+    def _edge_mode_name(self, fraction: float) -> str:
+        """An edge mode, made from its fraction of edges, in the interface language."""
+        if fraction >= 1:
+            return self.tr("All edges")
+        if fraction <= 0:
+            return self.tr("No edges")
+        return self.tr("Strongest {p} %").format(p=f"{100 * fraction:g}")
 
     def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
         node = self.node_at(x, y)

@@ -107,12 +107,12 @@ class Recorder(QObject):
         s.state_changed.connect(self._on_state)
         s.start(steps=self._every)
 
-    def _on_state(self, state: str) -> None:
+    def _on_state(self, state) -> None:
         if not self.active:
             return
-        if state == PAUSED.value:
+        if state == PAUSED:
             QTimer.singleShot(0, self._capture_training)
-        elif state == IDLE.value:
+        elif state == IDLE:
             self.session.state_changed.disconnect(self._on_state)
             self._refresh_views()
             self._capture(TRAIN_FRAME_MS * 4)   # the end stays a moment
@@ -124,8 +124,8 @@ class Recorder(QObject):
             return
         self._refresh_views()
         self._capture(TRAIN_FRAME_MS)
-        if s.controller is not None:
-            s.controller.run.step(self._every)
+        if s.worker is not None:
+            s.worker.step(self._every)
 
     def _refresh_views(self) -> None:
         for view in (self.window.network_view, self.window.cost_plot):

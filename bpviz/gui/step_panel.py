@@ -82,6 +82,7 @@ class StepPanel(QWidget):
         self.timer.timeout.connect(self._tick)
         self._on_speed(self.speed.value())
         self._paused_tip = self.tr("(Pause or stop training to step through.)")
+        self._base_tips: dict[QWidget, str] = {}
 
         self.blocked = QLabel(self.tr("Training is running: pause or stop it to step through backpropagation."))
         self.blocked.setWordWrap(True)
@@ -220,7 +221,7 @@ class StepPanel(QWidget):
         for b in (self.first_button, self.prev_button, self.next_button, self.play_button, self.new_button,
                   self.single, self.batch):
             b.setEnabled(ok)
-            tip = b.toolTip().split("\n" + self._paused_tip)[0]
+            tip = self._base_tips.setdefault(b, b.toolTip())   # its own tip, never read back from the shown one
             b.setToolTip(tip if ok else tip + "\n" + self._paused_tip)
         if not ok:
             self.stop_play()
@@ -261,6 +262,7 @@ class StepPanel(QWidget):
             self.equations.setText(self._equations_html(None))
             self.numbers.setText("")
             self.neuron_hint.setText("")
+            self._clear_plot()
             return
         names = seq.class_names
         image = square_side(s.network.sizes[0]) is not None
@@ -296,6 +298,12 @@ class StepPanel(QWidget):
             style = HIGHLIGHT if key in keys else "color:#9ca3af;"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"
+
+    def _clear_plot(self) -> None:
+        """No step-through: no chart (one of another network's vectors would be stale)."""
+        self.plot_title.setText("")
+        self.plot.removeItem(self.image)
+        self.plot.removeItem(self.bars)
 
     def _plot_vector(self, name: str, l: int, v: np.ndarray, j: int) -> None:
         side = square_side(v.size)

@@ -187,6 +187,7 @@ class StepSequence:
         cost = update_mini_batch(self.after, self.after.check_inputs(X), self.batch.Y, self.eta, self.lmbda, n_train)
         self.n_train = n_train or X.shape[0]   # the n of the L2 term (1 − ηλ/n), as update_mini_batch uses it
         self.update_ok = cost is not None
+        self.update_cost = cost      # the mini-batch's cost before the update (as training records it)
         self.m = X.shape[0]
         self.L = network.num_layers
         self.sizes = network.sizes

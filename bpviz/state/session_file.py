@@ -32,6 +32,7 @@ import numpy as np
 from bpviz.core import Network
 from bpviz.core.costs import COSTS
 from bpviz.core.network import DTYPES, INITS
+from bpviz.core.sgd import EpochPosition
 from bpviz.data import DataSplits
 from bpviz.fileutil import atomic_write
 from bpviz.i18n import translate
@@ -88,6 +89,11 @@ class SessionState:
     kept_update: bool = False
     trained: bool = False
     model_path: str | None = None
+    opened_path: str | None = None
+    saved: bool = False
+    hand_correct: int | None = None
+    hand_what: str = ""
+    stopped_at: EpochPosition | None = None          # an epoch stopped part-way: the next run finishes it
     selection: tuple[int, int] | None = None        # (l, j)
     edge: tuple[int, int, int] | None = None        # (l, j, k)
     tab: str | None = None                          # the side tab's id
@@ -108,7 +114,9 @@ def state_from_world(world: World, **extra: Any) -> SessionState:
         rng_state=world.rng.bit_generator.state, sample_index=world.sample_index, epochs_done=world.epochs_done,
         batches_done=world.batches_done, epochs_loaded=world.epochs_loaded,
         epoch_position=tuple(world.epoch_position), loaded_correct=world.loaded_correct,
-        kept_update=world.kept_update, trained=world.trained, model_path=world.model_path, **extra)
+        kept_update=world.kept_update, trained=world.trained, model_path=world.model_path,
+        opened_path=world.opened_path, saved=world.saved, hand_correct=world.hand_correct, hand_what=world.hand_what,
+        stopped_at=world.stopped_at, **extra)
 
 
 def world_from_state(state: SessionState, data: DataSplits) -> World:
@@ -118,7 +126,8 @@ def world_from_state(state: SessionState, data: DataSplits) -> World:
               sample_index=state.sample_index, model_path=state.model_path, epochs_done=state.epochs_done,
               batches_done=state.batches_done, epochs_loaded=state.epochs_loaded,
               epoch_position=tuple(state.epoch_position), loaded_correct=state.loaded_correct,
-              kept_update=state.kept_update, trained=state.trained)
+              kept_update=state.kept_update, trained=state.trained, opened_path=state.opened_path, saved=state.saved,
+              hand_correct=state.hand_correct, hand_what=state.hand_what, stopped_at=state.stopped_at)
     w.unsaved = False
     return w
 
@@ -156,7 +165,10 @@ def save_session(state: SessionState, path: str | os.PathLike) -> Path:
         "counters": {"epochs_done": state.epochs_done, "batches_done": state.batches_done,
                      "epochs_loaded": state.epochs_loaded, "epoch_position": list(state.epoch_position),
                      "loaded_correct": state.loaded_correct, "kept_update": state.kept_update,
-                     "trained": state.trained},
+                     "trained": state.trained, "saved": state.saved, "hand_correct": state.hand_correct,
+                     "hand_what": state.hand_what},
+        "opened_path": state.opened_path,
+        "stopped_at": None,
         "model_path": state.model_path,
         "rng": state.rng_state,
         "sample_index": state.sample_index,
@@ -166,6 +178,10 @@ def save_session(state: SessionState, path: str | os.PathLike) -> Path:
         "steps": None, "lens": None, "lesson": None, "drawing": state.drawing is not None,
         "view": state.view,
     }
+    if state.stopped_at is not None:
+        p = state.stopped_at
+        manifest["stopped_at"] = {"epoch": p.epoch, "next_batch": p.next_batch, "batch_size": p.batch_size}
+        arrays["stopped_order"] = np.asarray(p.order, dtype=np.int64)
     if state.steps is not None:
         s = state.steps
         manifest["steps"] = {"index": s.index, "batch_mode": s.batch_mode, "custom": s.custom}
@@ -286,6 +302,10 @@ def _read(path: Path, z: zipfile.ZipFile) -> SessionState:
     if not (isinstance(pos, list) and len(pos) == 2):
         raise _fail(path, translate("SessionFile", "epoch_position must be two numbers"))
     loaded_correct = c.get("loaded_correct")
+    hand_correct = c.get("hand_correct")
+    hand_what = c.get("hand_what", "")
+    if not isinstance(hand_what, str):
+        raise _fail(path, translate("SessionFile", "'{what}' must be text").format(what="hand_what"))
     state = SessionState(
         network=net, config=config, history=history, rng_state=_dict(path, m, "rng"),
         sample_index=_int(path, m.get("sample_index"), "sample_index", 0), **counts,
@@ -293,6 +313,8 @@ def _read(path: Path, z: zipfile.ZipFile) -> SessionState:
         loaded_correct=None if loaded_correct is None else _int(path, loaded_correct, "loaded_correct", 0),
         kept_update=bool(c.get("kept_update", False)), trained=bool(c.get("trained", False)),
         model_path=_opt_str(path, m.get("model_path"), "model_path"),
+        opened_path=_opt_str(path, m.get("opened_path"), "opened_path"), saved=bool(c.get("saved", False)),
+        hand_correct=None if hand_correct is None else _int(path, hand_correct, "hand_correct", 0), hand_what=hand_what,
         selection=_tuple(path, m.get("selection"), 2, "selection"),
         edge=_tuple(path, m.get("edge"), 3, "edge"),
         tab=_opt_str(path, m.get("tab"), "tab"), bottom_tab=_opt_str(path, m.get("bottom_tab"), "bottom_tab"),
@@ -309,6 +331,15 @@ def _read(path: Path, z: zipfile.ZipFile) -> SessionState:
         if not (2 <= l <= len(sizes) and 0 <= j < sizes[l - 1] and 0 <= k < sizes[l - 2]):
             raise _fail(path, translate("SessionFile", "the selected edge {edge} is not in a {sizes} network").format(
                 edge=state.edge, sizes=list(sizes)))
+    if m.get("stopped_at") is not None:
+        sa = _dict(path, m, "stopped_at")
+        order = array("stopped_order")
+        n = order.size
+        if order.ndim != 1 or order.dtype.kind not in "iu" or not np.array_equal(np.sort(order), np.arange(n)):
+            raise _fail(path, translate("SessionFile", "the stopped epoch's order of samples is not a permutation"))
+        state.stopped_at = EpochPosition(_int(path, sa.get("epoch"), "stopped_at.epoch", 0), order.astype(np.int64),
+                                         _int(path, sa.get("next_batch"), "stopped_at.next_batch", 0),
+                                         _int(path, sa.get("batch_size"), "stopped_at.batch_size", 1))
     st = m.get("steps")
     if st is not None:
         st = _dict(path, m, "steps")

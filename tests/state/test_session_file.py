@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bpviz.core import EpochDone
+from bpviz.core.sgd import EpochPosition
 from bpviz.data.datasets import xor_dataset
 from bpviz.scene.lens import Lens
 from bpviz.state import History, TrainConfig, World
@@ -44,6 +45,8 @@ def _full_state(data):
     w.epochs_done, w.batches_done, w.epochs_loaded = 2, 800, 1
     w.epoch_position, w.loaded_correct, w.kept_update, w.trained = (3, 400), 377, True, True
     w.model_path = "/tmp/somewhere/model.npz"
+    w.opened_path, w.saved, w.hand_correct, w.hand_what = "/tmp/opened.npz", True, 401, "one kept update"
+    w.stopped_at = EpochPosition(2, np.random.default_rng(5).permutation(len(data.train)), 17, 5)
     lens = Lens("ripple of w³₁,₂", [None, ("Δa", np.array([0.5, -0.25, 0.0])), ("δ", np.array([1.0, -2.0]))],
                 edge_kind="Δw", edge_values={3: np.arange(6, dtype=float).reshape(2, 3) - 2.5},
                 marked_nodes=((3, 1),), marked_edges=((3, 1, 2),), legend="change Δw")
@@ -70,8 +73,11 @@ def test_every_field_round_trips(tmp_path, data):
     assert t.history.summarised == s.history.summarised > 0
     assert t.rng_state == s.rng_state
     for f in ("sample_index", "epochs_done", "batches_done", "epochs_loaded", "epoch_position", "loaded_correct",
-              "kept_update", "trained", "model_path", "selection", "edge", "tab", "bottom_tab", "lesson", "view"):
+              "kept_update", "trained", "model_path", "opened_path", "saved", "hand_correct", "hand_what",
+              "selection", "edge", "tab", "bottom_tab", "lesson", "view"):
         assert getattr(t, f) == getattr(s, f), f
+    a, b = t.stopped_at, s.stopped_at
+    assert (a.epoch, a.next_batch, a.batch_size) == (2, 17, 5) and np.array_equal(a.order, b.order)
     assert (t.steps.index, t.steps.batch_mode, t.steps.custom) == (7, True, False)
     assert np.array_equal(t.steps.X, s.steps.X) and np.array_equal(t.steps.labels, s.steps.labels)
     assert t.lens.title == s.lens.title and t.lens.edge_kind == "Δw" and t.lens.legend == "change Δw"
@@ -172,6 +178,8 @@ def test_bad_contents_are_refused(saved, tmp_path):
     _refused(_rewrite(saved, tmp_path / "rng.bpviz", manifest=lambda m: m["rng"].update(bit_generator="Nope")),
              "random generator")
     _refused(_rewrite(saved, tmp_path / "steps.bpviz", arrays={"steps_labels": np.array([0, 1, 2, 0, 1])}), "step")
+    _refused(_rewrite(saved, tmp_path / "perm.bpviz", arrays={"stopped_order": np.zeros(2000, dtype=np.int64)}),
+             "permutation")
     _refused(_rewrite(saved, tmp_path / "sizes.bpviz", manifest=lambda m: m["config"].update(sizes=[2, 5, 2])),
              "do not describe")
 

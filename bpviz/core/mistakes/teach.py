@@ -1,26 +1,10 @@
-"""Learning from mistakes: the confusion matrix, teaching one example, which pixels matter.
+"""What would it take to fix this one? Teaching the network one example.
 
-Three questions a learner asks of a trained network, each answered with the core's own
-feedforward and backpropagation (pure NumPy: no Qt, no clock, no printing, no files):
-
-1. **Where does it go wrong?** :func:`confusion` runs the network over a split in batches
-   and counts (true label t, prediction p) pairs; :meth:`Confusion.cell` lists the images of
-   one cell with their output activations a^L, sortable by confidence a^L_p or by the
-   margin a^L_p − a^L_t.
-2. **What would it take to fix this one?** :class:`Teacher` applies the seed's
-   ``update_mini_batch`` to a batch of exactly one example (x, k) — one gradient-descent
-   step w^l → w^l − η δ^l (a^{l−1})^T, b^l → b^l − η δ^l — and keeps a snapshot of the
-   previous parameters on an undo stack, so any number of steps can be undone bit for bit.
-   Each :class:`TeachStep` reports the outputs and C_x before and after, the weights that
-   moved most, and (given a test set) what the step did to the other images.
-3. **Which pixels matter?** BP2 does not have to stop at layer 2: one more product gives
-   ∂C/∂x = (w^2)^T δ^2, the sensitivity of C_x to every input pixel (:func:`input_gradient`).
-   :func:`nudge` moves the input a small step against it, :func:`nudge_until` repeats
-   until the prediction becomes the target — the same equations, applied to the input
-   instead of the weights.
-
-Labels and neurons are numbered from 0, layers from 1 (the input) as in the book.
-"""
+:class:`Teacher` applies the seed's ``update_mini_batch`` to a batch of exactly one example (x, k) —
+one gradient-descent step w^l → w^l − η δ^l (a^{l−1})^T, b^l → b^l − η δ^l — and keeps a snapshot of
+the previous parameters on an undo stack, so any number of steps can be undone bit for bit. Each
+:class:`TeachStep` reports the outputs and C_x before and after, the weights that moved most, and
+(given a test set) what the step did to the other images."""
 
 from __future__ import annotations
 
@@ -31,140 +15,6 @@ import numpy as np
 
 from bpviz.core.network import Network
 from bpviz.core.sgd import update_mini_batch
-
-SORT_KEYS = ("confidence", "margin", "index")
-
-
-# -- 1. confusion matrix and the images of one cell -------------------------------------------
-@dataclass(frozen=True)
-class ConfusedPair:
-    """One off-diagonal cell: ``count`` images of class ``true_label`` were predicted ``predicted``."""
-
-    true_label: int
-    predicted: int
-    count: int
-
-
-@dataclass(frozen=True, eq=False)
-class CellImages:
-    """The images of one confusion-matrix cell (true label t, prediction p), in display order.
-
-    ``indices`` index the split the confusion was computed on. For the diagonal (t = p) the
-    margin is 0 for every image.
-    """
-
-    true_label: int
-    predicted: int
-    indices: np.ndarray     # (k,) int64, positions in the split
-    outputs: np.ndarray     # (k, n_L) output activations a^L of those images
-    order: str              # how the rows are sorted (one of SORT_KEYS)
-
-    @property
-    def confidence(self) -> np.ndarray:
-        """a^L_p of each image, shape (k,): how strongly the network chose p."""
-        return self.outputs[:, self.predicted]
-
-    @property
-    def margin(self) -> np.ndarray:
-        """a^L_p − a^L_t of each image, shape (k,): how far the true class is behind."""
-        return self.outputs[:, self.predicted] - self.outputs[:, self.true_label]
-
-    def __len__(self) -> int:
-        return int(self.indices.shape[0])
-
-    def __repr__(self) -> str:
-        return f"CellImages(true={self.true_label}, predicted={self.predicted}, n={len(self)}, order={self.order!r})"
-
-
-@dataclass(frozen=True, eq=False)
-class Confusion:
-    """Predictions of a network on a split and their confusion matrix.
-
-    ``matrix[t, p]`` counts the images with true label t predicted as p (rows: true label,
-    columns: prediction), shape (n_L, n_L), int64. ``outputs`` keeps every image's a^L
-    (n, n_L) so the gallery of any cell needs no second pass over the data.
-    """
-
-    matrix: np.ndarray       # (n_L, n_L) int64
-    labels: np.ndarray       # (n,) true labels
-    predictions: np.ndarray  # (n,) argmax of a^L, as Network.predict
-    outputs: np.ndarray      # (n, n_L) a^L
-
-    @property
-    def total(self) -> int:
-        return int(self.labels.shape[0])
-
-    @property
-    def correct(self) -> int:
-        """The diagonal's sum: equals ``Network.evaluate`` on the same split."""
-        return int(np.trace(self.matrix))
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.total if self.total else float("nan")
-
-    def most_confused(self, n: int | None = 10) -> list[ConfusedPair]:
-        """Off-diagonal cells with a non-zero count, largest first (ties: by t, then p); at most n."""
-        m = self.matrix.copy()
-        np.fill_diagonal(m, 0)
-        t, p = np.nonzero(m)
-        counts = m[t, p]
-        # lexsort's last key is the primary one: count descending, then t, then p ascending.
-        order = np.lexsort((p, t, -counts))
-        pairs = [ConfusedPair(int(t[i]), int(p[i]), int(counts[i])) for i in order]
-        return pairs if n is None else pairs[:n]
-
-    def cell(self, true_label: int, predicted: int, order: str = "confidence") -> CellImages:
-        """The images with this true label and this prediction, sorted by ``order``.
-
-        ``"confidence"``: a^L_p descending (the most confident mistakes first);
-        ``"margin"``: a^L_p − a^L_t descending; ``"index"``: dataset order. Ties keep
-        dataset order (stable sort).
-        """
-        n_out = self.matrix.shape[0]
-        for name, v in (("true label", true_label), ("prediction", predicted)):
-            if not 0 <= int(v) < n_out:
-                raise ValueError(f"{name} {v} is outside 0..{n_out - 1}")
-        if order not in SORT_KEYS:
-            raise ValueError(f"unknown order {order!r}; choose one of {', '.join(SORT_KEYS)}")
-        t, p = int(true_label), int(predicted)
-        idx = np.flatnonzero((self.labels == t) & (self.predictions == p))
-        out = self.outputs[idx]
-        if order == "confidence":
-            key = out[:, p]
-        elif order == "margin":
-            key = out[:, p] - out[:, t]
-        else:
-            key = None
-        if key is not None:
-            perm = np.argsort(-key.astype(np.float64), kind="stable")
-            idx, out = idx[perm], out[perm]
-        return CellImages(t, p, idx, out, order)
-
-    def __repr__(self) -> str:
-        return f"Confusion({self.correct} / {self.total} correct, {self.matrix.shape[0]} classes)"
-
-
-def confusion(network: Network, X: np.ndarray, labels: np.ndarray, batch: int = 2048) -> Confusion:
-    """The confusion matrix of ``network`` on images X (n, n_1) with int labels (n,).
-
-    Feedforward runs in batches of ``batch`` rows (the same batching as ``Network.predict``,
-    so the predictions are the core's exactly); memory stays O(batch × widest layer).
-    """
-    X = np.asarray(X)
-    labels = np.asarray(labels)
-    if X.ndim != 2 or labels.shape != (X.shape[0],):
-        raise ValueError(f"images {X.shape} and labels {labels.shape} do not match")
-    n_out = network.sizes[-1]
-    if labels.size and (labels.min() < 0 or labels.max() >= n_out):
-        raise ValueError(f"labels must lie in 0..{n_out - 1} for a network with {n_out} outputs")
-    parts = [network.feedforward(X[i : i + batch]) for i in range(0, X.shape[0], batch)]
-    outputs = np.concatenate(parts) if parts else np.zeros((0, n_out), dtype=network.dtype)
-    predictions = np.argmax(outputs, axis=1) if parts else np.zeros(0, dtype=np.int64)
-    labels = labels.astype(np.int64, copy=False)
-    # One bincount over the flattened (t, p) index counts every cell at once.
-    matrix = np.bincount(labels * n_out + predictions, minlength=n_out * n_out).reshape(n_out, n_out)
-    return Confusion(matrix.astype(np.int64), labels, predictions.astype(np.int64), outputs)
 
 
 # -- 2. teach it this example -------------------------------------------------------------------
@@ -275,7 +125,7 @@ class TeachStep:
                 f"{self.outputs_after[self.label]:.4f}, C_x {self.cost_before:.4g} → {self.cost_after:.4g})")
 
 
-def _example(network: Network, x: np.ndarray, label: int) -> tuple[np.ndarray, np.ndarray]:
+def example_arrays(network: Network, x: np.ndarray, label: int) -> tuple[np.ndarray, np.ndarray]:
     """(X, Y): x (n_1,) as a batch of one (1, n_1) and the one-hot target (1, n_L), both in dtype."""
     x = np.asarray(x)
     if x.ndim != 1:
@@ -291,7 +141,7 @@ def _example(network: Network, x: np.ndarray, label: int) -> tuple[np.ndarray, n
 
 def example_cost(network: Network, x: np.ndarray, label: int) -> tuple[np.ndarray, float]:
     """(a^L (n_L,), C_x) of one sample x (n_1,) for target label ``label``."""
-    X, Y = _example(network, x, label)
+    X, Y = example_arrays(network, x, label)
     zs, activations = network.forward_unchecked(X)
     return activations[-1][0].copy(), float(network.cost.fn(activations[-1], Y, zs[-1])[0])
 
@@ -325,7 +175,7 @@ def teach_step(network: Network, x: np.ndarray, label: int, eta: float, lmbda: f
     the training-set size to match a training run's decay). Raises ValueError (and leaves the
     network unchanged) if the step would overflow.
     """
-    X, Y = _example(network, x, label)
+    X, Y = example_arrays(network, x, label)
     if not (np.isfinite(eta) and eta > 0):
         raise ValueError(f"learning rate eta must be a finite number > 0 (got {eta})")
     if not (np.isfinite(lmbda) and lmbda >= 0):
@@ -465,127 +315,3 @@ class Teacher:
 
     def __repr__(self) -> str:
         return f"Teacher(η={self.eta:g}, λ={self.lmbda:g}, {len(self.history)} steps to undo)"
-
-
-# -- 3. which pixels matter -------------------------------------------------------------------
-def input_gradient(network: Network, x: np.ndarray, label: int) -> np.ndarray:
-    """∂C_x/∂x, shape (n_1,): BP2 carried one layer further, (w^2)^T δ^2.
-
-    z^2 = w^2 x + b^2, so ∂C/∂x_k = Σ_j w^2_jk ∂C/∂z^2_j = ((w^2)^T δ^2)_k. Unlike δ^l for
-    l ≥ 2 there is no σ′ factor: the input is not the output of a sigmoid. Computed in the
-    network's dtype; target is the one-hot vector of ``label``.
-    """
-    X, Y = _example(network, x, label)
-    zs, activations = network.forward_unchecked(X)
-    deltas = network.backward(zs, activations, Y)
-    return (deltas[0] @ network.weights[0])[0]  # row form of (w^2)^T δ^2
-
-
-def as_image(v: np.ndarray) -> np.ndarray:
-    """A per-pixel vector (n_1,) as a square image (side, side), e.g. 784 → 28×28 (a view)."""
-    v = np.asarray(v)
-    side = int(round(v.shape[0] ** 0.5))
-    if side * side != v.shape[0]:
-        raise ValueError(f"{v.shape[0]} pixels do not form a square image")
-    return v.reshape(side, side)
-
-
-@dataclass(frozen=True, eq=False)
-class NudgeStep:
-    """The input after one or more nudges towards ``target``.
-
-    ``changed_pixels`` counts pixels that differ from the original input by more than
-    ``threshold``; ``max_change`` is the largest such difference (L∞ distance).
-    """
-
-    x: np.ndarray         # (n_1,) the nudged input, in [0, 1]
-    outputs: np.ndarray   # (n_L,) a^L of the nudged input
-    cost: float           # C_x of the nudged input for the target
-    target: int
-    changed_pixels: int
-    max_change: float
-    threshold: float
-
-    @property
-    def prediction(self) -> int:
-        return int(np.argmax(self.outputs))
-
-
-def nudge(network: Network, x: np.ndarray, target: int, step: float = 0.02, *,
-          original: np.ndarray | None = None, threshold: float = 0.05) -> NudgeStep:
-    """Move x one step against ∂C_x/∂x for ``target``, clip to [0, 1], re-predict.
-
-    The step rule is x ← clip(x − ε g / max|g|, 0, 1), where g is ∂C/∂x with the pixels
-    that cannot move (at 0 and pushed down, at 1 and pushed up) set to 0:
-
-    * dividing by max|g| makes ε a brightness: the most influential movable pixel changes
-      by exactly ε, others in proportion to their gradient. A plain step η·g would need a
-      different η for every image and every network, because |g| spans orders of magnitude
-      (and shrinks as the output saturates, where a plain step stalls);
-    * keeping the gradient's shape (unlike a sign step) leaves unimportant pixels almost
-      untouched, which is what lets the learner see *few* pixels change the answer;
-    * ignoring stuck pixels in the maximum keeps a pixel that clipping would block from
-      shrinking everybody else's step.
-
-    For small ε the first-order change of C is −ε Σ g²/max|g| ≤ 0: a small step never
-    increases the cost. ``original`` (default x) is what ``changed_pixels`` is measured
-    against, so a run of nudges counts pixels changed since the start.
-    """
-    if not (np.isfinite(step) and step > 0):
-        raise ValueError(f"the nudge step must be a finite number > 0 (got {step})")
-    x = np.asarray(x)
-    g = input_gradient(network, x, target)
-    xd = x.astype(network.dtype)
-    # Moving along −g: a pixel at 0 with g > 0 would go below 0, one at 1 with g < 0 above 1.
-    stuck = ((xd <= 0) & (g > 0)) | ((xd >= 1) & (g < 0))
-    g = np.where(stuck, 0, g)
-    gmax = float(np.max(np.abs(g))) if g.size else 0.0
-    new = xd if gmax == 0 else np.clip(xd - (step / gmax) * g, 0, 1).astype(network.dtype)
-    outputs, cost = example_cost(network, new, target)
-    ref = xd if original is None else np.asarray(original, dtype=network.dtype)
-    diff = np.abs(new.astype(np.float64) - ref.astype(np.float64))
-    return NudgeStep(new, outputs, cost, int(target), int(np.sum(diff > threshold)),
-                     float(diff.max(initial=0.0)), float(threshold))
-
-
-@dataclass(frozen=True, eq=False)
-class NudgeRun:
-    """Successive nudges of one input towards ``target`` (``steps[i]`` is after i + 1 nudges)."""
-
-    x0: np.ndarray             # (n_1,) the original input
-    outputs0: np.ndarray       # (n_L,) its a^L
-    cost0: float               # its C_x for the target
-    target: int
-    steps: tuple[NudgeStep, ...]
-
-    @property
-    def reached(self) -> bool:
-        """True if the last step predicts the target."""
-        outputs = self.steps[-1].outputs if self.steps else self.outputs0
-        return int(np.argmax(outputs)) == self.target
-
-    @property
-    def final(self) -> NudgeStep | None:
-        return self.steps[-1] if self.steps else None
-
-
-def nudge_until(network: Network, x: np.ndarray, target: int, step: float = 0.02, max_steps: int = 100,
-                threshold: float = 0.05) -> NudgeRun:
-    """Nudge x towards ``target`` until the prediction is ``target`` or ``max_steps`` nudges.
-
-    Stops early (with no step) if x is already predicted as ``target``, and when a nudge
-    no longer changes x (every useful pixel is at its bound).
-    """
-    if not (isinstance(max_steps, (int, np.integer)) and max_steps >= 0):
-        raise ValueError(f"max_steps must be a whole number ≥ 0 (got {max_steps})")
-    x0 = np.asarray(x).astype(network.dtype)
-    outputs0, cost0 = example_cost(network, x0, target)
-    steps: list[NudgeStep] = []
-    current, prediction = x0, int(np.argmax(outputs0))
-    while prediction != target and len(steps) < max_steps:
-        s = nudge(network, current, target, step, original=x0, threshold=threshold)
-        if np.array_equal(s.x, current):
-            break
-        steps.append(s)
-        current, prediction = s.x, s.prediction
-    return NudgeRun(x0, outputs0, cost0, int(target), tuple(steps))
