@@ -142,3 +142,29 @@ def test_file_export_menu_lists_views_equation_and_tables(window):
     entries = [a.text() for a in sub.actions()]
     assert entries[1].startswith("PNG at 2×") and "SVG (vector)…" in entries
     assert any("Confusion matrix as CSV" in t for t in texts)
+
+
+def test_confusion_and_gradient_check_tables_come_from_their_panels(window, tmp_path):
+    from bpviz.gui.explore.mistakes.confusion import ConfusionPanel
+    from bpviz.gui.explore.why.gradcheck import GradCheckPanel
+
+    confusion = window.findChildren(ConfusionPanel)[0]
+    confusion.recompute()
+    run_event_loop(0.2)
+    grad = window.findChildren(GradCheckPanel)[0]
+    makers = {k: m for k, _t, m in export.tables(window)}
+    assert makers["confusion"] is not None
+    assert export.export_table_to(window, makers["confusion"], str(tmp_path / "c.csv"))
+    rows = [r.split(",") for r in (tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert np.array_equal(np.array([[int(v) for v in r[1:-1]] for r in rows]), confusion.result.matrix)
+    assert makers["gradcheck"] is None and not grad.check_rows   # [784,16,10]: too many parameters to check all
+
+
+def test_gradient_check_table_of_a_small_network(make_window, toy_data):
+    from bpviz.gui.explore.why.gradcheck import GradCheckPanel
+
+    w = make_window(sizes=(2, 3, 2), data=toy_data)
+    grad = w.findChildren(GradCheckPanel)[0]
+    grad.check_all()
+    make = {k: m for k, _t, m in export.tables(w)}["gradcheck"]
+    assert make is not None and len(make()[1]) == len(grad.check_rows) == 17
