@@ -107,6 +107,22 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <source>Theme</source>
+        <extracomment>What new views are drawn with (the network view reads the palette from here).</extracomment>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Projector (larger text, thicker lines)</source>
+        <translation>投影模式（更大的文字、更粗的线条）</translation>
+    </message>
+</context>
+<context>
     <name>Code</name>
     <message>
         <source>(layer {q} of {L})</source>

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from bpviz.gui import appearance
 from bpviz.gui.appearance import Appearance
 from bpviz.gui.eventloop import run_event_loop
 from bpviz.scene.colour_vision import contrast_ratio, hex_to_rgb
