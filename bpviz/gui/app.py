@@ -135,6 +135,10 @@ def run_app(args) -> int:
     window.check_cjk_font()
     if not window.restore_geometry():
         window.resize(1500, 920)
+    from bpviz.gui.appearance import remembered
+
+    window.apply_view_options(remembered())      # View → Theme, Colours, Projector of the last session
+    apply_view_args(window, args)                # --theme, --palette, --projector win
     window.show()
     if getattr(args, "command", None) == "open":
         from bpviz.gui.session_files import open_path

@@ -227,6 +227,33 @@ class Styler(QObject):
         axis.setLabel(axis.labelText, units=axis.labelUnits, unitPrefix=axis.labelUnitPrefix, **style)
 
 
+def remember(a: Appearance) -> None:
+    from bpviz.gui.session import settings
+
+    s = settings()
+    s.setValue("view/theme", a.theme)
+    s.setValue("view/palette", a.palette)
+    s.setValue("view/projector", "1" if a.projector else "0")
+
+
+def remembered() -> dict:
+    """The appearance chosen last time (View menu or a flag), as view options; unusable values are left out."""
+    from bpviz.gui.session import settings
+
+    s = settings()
+    out: dict = {}
+    theme, palette = str(s.value("view/theme", "dark")), str(s.value("view/palette", DEFAULT_PALETTE))
+    if theme in ("dark", "light"):
+        out["theme"] = theme
+    try:
+        get_palette(palette)
+        out["palette"] = palette
+    except ValueError:
+        pass
+    out["projector"] = str(s.value("view/projector", "0")) == "1"
+    return out
+
+
 def install(window) -> Styler:
     """View → Theme, Projector, Colours, and ``window.view_options`` / ``apply_view_options``."""
     from PySide6.QtGui import QAction, QActionGroup
@@ -242,6 +269,7 @@ def install(window) -> Styler:
 
     def choose(**change) -> None:
         styler.apply(replace(styler.appearance, **change))
+        remember(styler.appearance)
         for key, act in actions.items():
             act.setChecked(key in ((("theme", styler.appearance.theme), ("palette", styler.appearance.palette)))
                            or (key == ("projector", True) and styler.appearance.projector))

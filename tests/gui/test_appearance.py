@@ -134,3 +134,13 @@ def test_unknown_view_options_are_refused(window):
     with pytest.raises(ValueError, match="light"):
         window.apply_view_options({"theme": "sepia"})
     assert window.view_options()["theme"] == "dark"
+
+
+def test_the_choice_is_remembered_for_the_next_start(window):
+    from bpviz.gui.appearance import remembered
+
+    assert remembered() == {"theme": "dark", "palette": "default", "projector": False}
+    next(a for a in window.view_menu.actions() if a.menu() is not None and a.text() == "Theme").menu().actions()[1].trigger()
+    window.projector_action.trigger()
+    assert remembered() == {"theme": "light", "palette": "default", "projector": True}
+    assert window.view_options() == remembered()
