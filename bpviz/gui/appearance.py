@@ -134,8 +134,22 @@ class Styler(QObject):
             if w.styleSheet() != sheet:
                 w.setStyleSheet(sheet)
         self._relabel()
+        self._widths(f)
         for view in win.findChildren(pg.GraphicsView):
             self._restyle_view(view, light, a)
+
+    def _widths(self, f: float) -> None:
+        """Fixed widths that hold text (the side columns, the status bar's progress) grow with it —
+        by less than the text, so the network view keeps most of its room."""
+        win = self.window
+        grow = 1 + (f - 1) * 0.45
+        for w in (win.tabs, getattr(win, "right_panel", None), getattr(win, "epoch_progress", None)):
+            if w is None:
+                continue
+            o = self._remember(w, low=w.minimumWidth(), high=w.maximumWidth())
+            if o["high"] < 10_000:
+                w.setMaximumWidth(round(o["high"] * grow))
+            w.setMinimumWidth(round(o["low"] * grow))
 
     def _relabel(self) -> None:
         light = self.appearance.theme == "light"
