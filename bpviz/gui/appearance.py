@@ -142,7 +142,7 @@ class Styler(QObject):
         """Fixed widths that hold text (the side columns, the status bar's progress) grow with it —
         by less than the text, so the network view keeps most of its room."""
         win = self.window
-        grow = 1 + (f - 1) * 0.45
+        grow = 1 + (f - 1) * 0.55
         for w in (win.tabs, getattr(win, "right_panel", None), getattr(win, "epoch_progress", None)):
             if w is None:
                 continue
@@ -150,6 +150,10 @@ class Styler(QObject):
             if o["high"] < 10_000:
                 w.setMaximumWidth(round(o["high"] * grow))
             w.setMinimumWidth(round(o["low"] * grow))
+        # a one-line label wider than the side column would push the panel out of view: let them wrap
+        for label in win.tabs.findChildren(QLabel):
+            o = self._remember(label, wrap=label.wordWrap())
+            label.setWordWrap(o["wrap"] or f != 1)
 
     def _relabel(self) -> None:
         light = self.appearance.theme == "light"

@@ -144,3 +144,21 @@ def test_the_choice_is_remembered_for_the_next_start(window):
     window.projector_action.trigger()
     assert remembered() == {"theme": "light", "palette": "default", "projector": True}
     assert window.view_options() == remembered()
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080)])
+def test_projector_layout_fits_the_window(window, size):
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(*size)
+    window.tabs.setCurrentWidget(window.step_panel)
+    window.session.set_step(len(window.session.steps) - 1)
+    window.apply_view_options({"projector": True, "theme": "light"})
+    run_event_loop(0.3)
+    assert window.width() == size[0] and window.height() == size[1]    # nothing forced the window larger
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+    for area in window.tabs.findChildren(QScrollArea):
+        if area.isVisible():
+            assert area.horizontalScrollBar().maximum() == 0, area    # no text cut at the right
+    assert window.network_view.width() >= 400
