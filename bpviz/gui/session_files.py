@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 from bpviz.data import DatasetError, load_dataset
 from bpviz.gui.session import IDLE, settings
 from bpviz.i18n import translate
+from bpviz.scene.lessons import find as find_lesson
 from bpviz.scene.steps import StepSequence
 from bpviz.state import ConfigError
 from bpviz.state.models import CustomInput
@@ -59,7 +60,7 @@ def collect(window) -> SessionState:
     if seq is not None:
         steps = StepState(s.step_index, s.step_batch_mode, np.array(seq.batch.activations[0]), np.array(seq.labels),
                           custom=s.custom_input is not None)
-    lesson = window.lesson_position() if hasattr(window, "lesson_position") else None
+    lesson = lesson_position(window)
     view = {"edges": window.network_view.edge_fraction}
     if hasattr(window, "view_options"):   # theme, palette, projector
         view.update(window.view_options())
@@ -94,7 +95,10 @@ def restore(window, state: SessionState, what: str) -> None:
                 i=st.index + 1, n=len(seq)))
     if state.drawing is not None and state.drawing.shape != (world.network.sizes[0],):
         raise SessionFileError(translate("SessionFiles", "The session's drawing does not fit its network."))
-    # Everything is checked: switch the tab first (its side effects act on the old world), then commit.
+    # Everything is checked. The lesson's page first (its stage may set up a network), then the tabs
+    # (their side effects act on the old world), then the session's own world on top.
+    if state.lesson is not None:
+        _open_lesson_at(window, state.lesson)
     _set_tab(window.tabs, state.tab)
     _set_tab(window.bottom_tabs, state.bottom_tab)
     s.commit_world(world, what)
@@ -117,13 +121,31 @@ def restore(window, state: SessionState, what: str) -> None:
                 view.edge_combo.setCurrentIndex(i)
     if hasattr(window, "apply_view_options"):
         window.apply_view_options(state.view)
-    if state.lesson is not None:
-        opener = getattr(window, "open_lesson_at", None)
-        if opener is not None:
-            opener(state.lesson.lesson_id, state.lesson.page)
-        else:
-            s.report("info", translate("SessionFiles", "The session was saved at page {page} of the lesson {id}; this build has no "
-                                "lessons to open it in.").format(page=state.lesson.page + 1, id=state.lesson.lesson_id))
+
+
+def lesson_position(window) -> LessonPosition | None:
+    """The lesson open in the Lessons panel and its page, or None."""
+    lessons = getattr(window, "lessons", None)
+    panel = getattr(lessons, "panel", None)
+    if panel is None or panel.lesson is None or panel.player is None or not lessons.dock.isVisible():
+        return None
+    return LessonPosition(panel.lesson.id, int(panel.player.index))
+
+
+def _open_lesson_at(window, pos: LessonPosition) -> None:
+    lessons = getattr(window, "lessons", None)
+    try:
+        lesson = find_lesson(pos.lesson_id)
+    except (LookupError, ValueError, OSError) as e:   # LessonError is a ValueError
+        window.session.report("warning", translate("SessionFiles", "The session was saved at page {page} of the "
+                                                                   "lesson {id}, which cannot be opened here: "
+                                                                   "{reason}").format(
+            page=pos.page + 1, id=pos.lesson_id, reason=e))
+        return
+    if lessons is None:
+        return
+    lessons.show()
+    lessons.panel.open_lesson(lesson, min(pos.page, len(lesson.pages) - 1))
 
 
 def open_session(window, path: str) -> bool:
@@ -166,12 +188,15 @@ def open_path(window, path: str) -> bool:
             remember_recent(str(p))
         return ok
     if kind == "lesson":
-        opener = getattr(window, "open_lesson_file", None)
-        if opener is None:
+        lessons = getattr(window, "lessons", None)
+        if lessons is None:
             window.session.report("warning", translate("SessionFiles", "{name} looks like a lesson; this build of bpviz has no Lesson view to "
                                                 "open it in.").format(name=p.name))
             return False
-        return bool(opener(str(p)))
+        ok = bool(lessons.open_file(str(p)))   # the Lessons panel refuses a bad file with its reason
+        if ok:
+            remember_recent(str(p))
+        return ok
     if kind == "table":
         return _open_table(window, p)
     window.session.report("warning", translate("SessionFiles", "bpviz opens sessions (.bpviz), models (.npz), lessons (.toml) and data "

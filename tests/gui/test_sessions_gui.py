@@ -124,7 +124,7 @@ def test_dropping_a_session_or_model_opens_it(make_window, tmp_path, qtbot):
 
 
 @pytest.mark.parametrize("name, words", [("notes.txt", "none of these"), ("data.csv", "Could not use data.csv"),
-                                         ("lesson.toml", "lesson")])
+                                         ("lesson.toml", "Lesson refused")])
 def test_other_dropped_files_say_what_happened(make_window, tmp_path, name, words):
     w = make_window(sizes=SIZES)
     p = tmp_path / name
@@ -132,10 +132,28 @@ def test_other_dropped_files_say_what_happened(make_window, tmp_path, name, word
     messages = []
     w.session.message.connect(lambda level, text: messages.append(text))
     before = w.session.world
-    session_files.open_path(w, str(p))
-    if not hasattr(w, "open_lesson_file") or name != "lesson.toml":
-        assert any(words in m for m in messages), messages
-        assert w.session.world is before
+    assert not session_files.open_path(w, str(p))
+    assert any(words in m for m in messages), messages
+    assert w.session.world is before
+
+
+def test_a_dropped_lesson_opens_in_the_lessons_panel_and_its_page_is_kept(make_window, tmp_path):
+    from bpviz.scene.lessons import shipped_paths
+
+    w = make_window(sizes=(784, 30, 10))
+    path = shipped_paths()[0]
+    assert session_files.open_path(w, str(path))
+    panel = w.lessons.panel
+    assert panel.lesson is not None and w.lessons.dock.isVisibleTo(w)
+    w.show()
+    panel.next()
+    page = panel.player.index
+    assert page >= 1
+    saved = session_files.save_session_to(w, str(tmp_path / "lesson.bpviz"))
+    other = make_window(sizes=(784, 30, 10))
+    other.show()
+    assert session_files.open_session(other, str(saved))
+    assert other.lessons.panel.lesson.id == panel.lesson.id and other.lessons.panel.player.index == page
 
 
 def test_open_recent_lists_saved_and_opened_files(make_window, tmp_path):
