@@ -62,8 +62,8 @@ def collect(window) -> SessionState:
                           custom=s.custom_input is not None)
     lesson = lesson_position(window)
     view = {"edges": window.network_view.edge_fraction}
-    if hasattr(window, "view_options"):   # theme, palette, projector
-        view.update(window.view_options())
+    if hasattr(window, "view_options"):   # theme, palette, projector: recorded, not imposed on opening —
+        view.update(window.view_options())   # they belong to the room and the viewer (a colour-blind student)
     state = state_from_world(s.world, selection=s.selection, edge=s.edge_selection, tab=_tab_id(window.tabs.currentWidget()),
                              bottom_tab=_tab_id(window.bottom_tabs.currentWidget()), steps=steps, lens=s.lens,
                              lesson=lesson if isinstance(lesson, LessonPosition) else None,
@@ -119,8 +119,6 @@ def restore(window, state: SessionState, what: str) -> None:
         for i, (_, fraction) in enumerate(EDGE_MODES):
             if fraction == edges:
                 view.edge_combo.setCurrentIndex(i)
-    if hasattr(window, "apply_view_options"):
-        window.apply_view_options(state.view)
 
 
 def lesson_position(window) -> LessonPosition | None:
