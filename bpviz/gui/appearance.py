@@ -109,7 +109,7 @@ class Styler(QObject):
         if old.palette != appearance.palette or old.projector != appearance.projector:
             self.window.network_view.restyle(appearance)
         self.reapply()
-        if appearance.theme == "light":
+        if appearance.theme == "light" or appearance.projector:
             self._timer.start()
         else:
             self._timer.stop()
@@ -121,19 +121,7 @@ class Styler(QObject):
         font = QFont(self._font)
         font.setPointSizeF(self._font.pointSizeF() * f)
         win.setFont(font)
-        for w in [win, *win.findChildren(QWidget)]:
-            own = self._sheets.get(w)
-            if own is None:
-                own = w.styleSheet()
-                if not own:
-                    continue
-                self._sheets[w] = own
-            sheet = scale_fonts(map_colours(own, light), f)
-            if w is win and f != 1:   # every text without a size of its own
-                sheet += f"\n* {{ font-size: {self._font.pointSizeF() * f:.3g}pt; }}"
-            if w.styleSheet() != sheet:
-                w.setStyleSheet(sheet)
-        self._relabel()
+        self._relabel(force=True)
         self._widths(f)
         for view in win.findChildren(pg.GraphicsView):
             self._restyle_view(view, light, a)
@@ -143,7 +131,7 @@ class Styler(QObject):
         by less than the text, so the network view keeps most of its room."""
         win = self.window
         grow = 1 + (f - 1) * 0.55
-        for w in (win.tabs, getattr(win, "right_panel", None), getattr(win, "epoch_progress", None)):
+        for w in (win.tabs, getattr(win, "epoch_progress", None)):   # (the right column wraps its text)
             if w is None:
                 continue
             o = self._remember(w, low=w.minimumWidth(), high=w.maximumWidth())
@@ -155,14 +143,35 @@ class Styler(QObject):
             o = self._remember(label, wrap=label.wordWrap())
             label.setWordWrap(o["wrap"] or f != 1)
 
-    def _relabel(self) -> None:
+    def _restyle_sheets(self, force: bool = False) -> None:
+        """Each widget's own style sheet in the current theme and size; a sheet the code replaced
+        since (a message bar's colour, say) is taken as the widget's new own sheet."""
+        a, win = self.appearance, self.window
+        light, f = a.theme == "light", a.scale.font
+        for w in [win, *win.findChildren(QWidget)]:
+            current_sheet = w.styleSheet()
+            known = self._sheets.get(w)
+            if known is not None and current_sheet == known[1] and not force:
+                continue
+            own = known[0] if known is not None and current_sheet == known[1] else current_sheet
+            if not own:
+                continue
+            sheet = scale_fonts(map_colours(own, light), f)
+            if w is win and f != 1:   # every text without a size of its own
+                sheet += f"\n* {{ font-size: {self._font.pointSizeF() * f:.3g}pt; }}"
+            self._sheets[w] = (own, sheet)
+            if current_sheet != sheet:
+                w.setStyleSheet(sheet)
+
+    def _relabel(self, force: bool = False) -> None:
+        self._restyle_sheets(force)
         light = self.appearance.theme == "light"
         for label in self.window.findChildren(QLabel):
             text = label.text()
             known = self._texts.get(label)
-            if known is not None and text == known[1]:
+            if known is not None and text == known[1] and not force:
                 continue   # shown as mapped already
-            original = text
+            original = known[0] if known is not None and text == known[1] else text
             shown = map_colours(original, light)
             self._texts[label] = (original, shown)
             if shown != text:

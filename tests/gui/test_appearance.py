@@ -162,3 +162,14 @@ def test_projector_layout_fits_the_window(window, size):
         if area.isVisible():
             assert area.horizontalScrollBar().maximum() == 0, area    # no text cut at the right
     assert window.network_view.width() >= 400
+
+
+def test_texts_and_sheets_set_later_follow_the_light_theme(window, qtbot):
+    window.apply_view_options({"theme": "light"})
+    window.session.report("info", "a message")          # the message bar sets a dark sheet of its own
+    qtbot.waitUntil(lambda: "#dbeafe" in window.message_bar.styleSheet(), timeout=3000)
+    window.network_view.caption.setText("<span style='color:#facc15'>yellow</span>")
+    qtbot.waitUntil(lambda: "#854d0e" in window.network_view.caption.text(), timeout=3000)
+    window.apply_view_options({"theme": "dark"})
+    assert "#1e3a5f" in window.message_bar.styleSheet()
+    assert window.network_view.caption.text() == "<span style='color:#facc15'>yellow</span>"
