@@ -250,7 +250,7 @@ def _warn_if_saturated(net, test, eta: float) -> None:
 
     warning = train_warning(output_saturation(net, test.x, test.labels), net.cost.name, eta)
     if warning:
-        print(warning, file=sys.stderr)
+        print("warning: " + warning, file=sys.stderr)
 
 
 def _argv_for_record(args: argparse.Namespace) -> list[str]:

@@ -35,6 +35,23 @@ def translate(context: str, text: str) -> str:
     return out or text
 
 
+#: Characters that end a sentence or clause in Chinese text: no space follows them.
+FULL_WIDTH_ENDS = "。！？；：，）」』"
+
+
+def join_sentences(*parts: str) -> str:
+    """Sentences (already translated) one after another: a space between English ones, none after a
+    full-width 。 or before Chinese text — so code never builds "。 " for the Chinese interface."""
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out and not out.endswith(tuple(FULL_WIDTH_ENDS)) and not out.endswith((" ", "<br>")):
+            out += " "
+        out += p
+    return out
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Marks ``text`` for extraction into ``context`` without translating it (module-level
     constants read in English by the CLI); show it with ``translate(context, text)`` later."""

@@ -254,15 +254,17 @@ def sgd(
             eta_now = float(control.eta)
             cost = update_mini_batch(network, Xb, Yb, eta_now, lmbda, n, x_max)
             if cost is None:
-                yield Diverged(epoch, k, math.nan, "the cost is not a finite number or the update would overflow")
+                yield Diverged(epoch, k, math.nan, translate("Core", "the cost is not a finite number or the "
+                                                                     "update would overflow"))
                 return
             yield BatchDone(epoch, k, n_batches, m, cost, eta_now)
             recent.append(cost)
             if len(recent) == recent.maxlen and sum(recent) / len(recent) > limit:
                 yield Diverged(
                     epoch, k, cost,
-                    f"the mean cost of the last {len(recent)} mini-batches ({sum(recent) / len(recent):.3g}) "
-                    f"is far above the starting cost (limit {limit:.3g})",
+                    translate("Core", "the mean cost of the last {n} mini-batches ({mean}) is far above the "
+                                      "starting cost (limit {limit})").format(
+                        n=len(recent), mean=f"{sum(recent) / len(recent):.3g}", limit=f"{limit:.3g}"),
                 )
                 return
         if monitor:

@@ -111,10 +111,16 @@ class CostPlot(QWidget):
         controls.addWidget(self.window_combo)
         controls.addWidget(self.log_box)
         controls.addStretch(1)
+        # With λ > 0 the two curves measure different costs: say so beside them.
+        self.l2_note = QLabel()
+        self.l2_note.setStyleSheet("color:#f59e0b; padding-left:4px;")
+        self.l2_note.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(controls)
+        layout.addWidget(self.l2_note)   # its own line: the controls' row is full at 1000 px
         layout.addWidget(self.glw)
         self._dirty = True
         self._last_refresh = 0.0
@@ -198,6 +204,15 @@ class CostPlot(QWidget):
         self.hover_text.setPos(p.x(), p.y())
         self.hover_text.show()
 
+    def _show_l2_note(self) -> None:
+        lmbda = float(self.session.config.lmbda)
+        self.l2_note.setVisible(lmbda > 0)
+        if lmbda > 0:
+            self.l2_note.setText(self.tr("λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²").format(
+                lmbda=f"{lmbda:g}"))
+            self.l2_note.setToolTip(self.tr("λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the "
+                                            "mini-batch cost does not").format(lmbda=f"{lmbda:g}"))
+
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):
             return
@@ -208,6 +223,7 @@ class CostPlot(QWidget):
             return   # stays dirty: drawn on a later tick
         self._last_refresh = now
         self._dirty = False
+        self._show_l2_note()
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
         self.hint.setVisible(h.recorded == 0 and not h.hand_updates)

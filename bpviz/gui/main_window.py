@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -46,7 +48,7 @@ QLineEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QComboBox:disabl
 QPushButton { background: #2f3541; border: 1px solid #4b5563; border-radius: 4px; padding: 5px 10px; }
 QPushButton:hover { background: #3a4150; }
 QPushButton:disabled { color: #6b7280; }
-QTabBar::tab { background: #2a2e37; padding: 6px 14px; border: 1px solid #374151; }
+QTabBar::tab { background: #2a2e37; padding: 6px 7px; border: 1px solid #374151; }
 QTabBar::tab:selected { background: #374151; }
 QStatusBar QLabel { padding: 0 8px; }
 QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
@@ -112,6 +114,12 @@ class _FirstPaint(QObject):
             obj.removeEventFilter(self)
             QTimer.singleShot(0, then)
         return False
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text without its keyboard mnemonic: "&Open model…" → "Open model…", and the Chinese form
+    "打开模型(&O)…" → "打开模型…" (the F1 list is read, not typed)."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class MainWindow(QMainWindow):
@@ -426,7 +434,7 @@ class MainWindow(QMainWindow):
         for act in self.actions() + [self.draw_panel.clear_shortcut_help]:
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                out.append((keys, act.text().replace("&", "")))
+                out.append((keys, without_mnemonic(act.text())))
         return out
 
     def show_shortcuts(self) -> None:
@@ -591,8 +599,9 @@ class MainWindow(QMainWindow):
         narrow = self.width() < self.NARROW
         if narrow != getattr(self, "_narrow", None):
             self._narrow = narrow
-            self.tabs.setMinimumWidth(250 if narrow else 330)
-            self.tabs.setMaximumWidth(290 if narrow else 440)
+            # narrow: still wide enough for all six tab names (tests/gui/test_window_sizes.py)
+            self.tabs.setMinimumWidth(320 if narrow else 330)
+            self.tabs.setMaximumWidth(330 if narrow else 440)
             self.right_panel.setFixedWidth(210 if narrow else 270)
 
     def _may_close(self) -> bool:

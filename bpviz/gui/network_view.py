@@ -348,29 +348,47 @@ class NetworkView(QWidget):
             self.fit_labels()
             px_x, px_y = self.vb.viewPixelSize()
             extra = label_px * px_x
-            lines = max(t.toPlainText().count("\n") + 1 for t, _ in self.layer_labels)
-            top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+            # room for the longest titles that fit side by side (fit_labels then shows them)
+            lines = self._title_lines(self._title_level(room=None))
+            top = max(6.0, (lines * metrics.lineSpacing() + 12) * px_y + 1)   # + 1: the titles sit at y0 − 1
+
+    def _title_lines(self, level: int) -> int:
+        return max(texts[level].count("\n") + 1 for _, texts in self.layer_labels)
+
+    def _title_level(self, room: float | None) -> int:
+        """The longest titles that do not overlap side by side and, when ``room`` (pixels above the
+        network) is given, whose lines fit in it."""
+        metrics = QFontMetrics(self.font())
+        px = self.vb.viewPixelSize()[0]
+        levels = len(self.layer_labels[0][1])
+        if not np.isfinite(px) or px <= 0:
+            return self._label_level
+        centres = [t.pos().x() / px for t, _ in self.layer_labels]
+        for lv in range(levels):
+            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
+                      for _, texts in self.layer_labels]
+            fits = room is None or self._title_lines(lv) * metrics.lineSpacing() <= room + 2
+            if fits and not intervals_overlap(centres, widths):
+                return lv
+        return levels - 1
 
     def fit_labels(self) -> None:
         """The longest layer titles that do not overlap at the current scale (fixed-size text:
         a narrow view gets shorter ones)."""
-        metrics = QFontMetrics(self.font())
         px = self.vb.viewPixelSize()[0]
         if not np.isfinite(px) or px <= 0:
             return
-        centres = [t.pos().x() / px for t, _ in self.layer_labels]
-        levels = len(self.layer_labels[0][1])
-        level = levels - 1
-        for lv in range(levels):
-            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
-                      for _, texts in self.layer_labels]
-            if not intervals_overlap(centres, widths):
-                level = lv
-                break
+        # the room above the network (the view is y-inverted: its top is the smallest y): a title with
+        # more lines than fit there was cut at the view's edge, leaving glyph bits ("78́4") in view
+        py = self.vb.viewPixelSize()[1]
+        room = (self.layer_labels[0][0].pos().y() - self.vb.viewRange()[1][0]) / py if py > 0 else None
+        level = self._title_level(room)
         if level != self._label_level:
             self._label_level = level
             for t, texts in self.layer_labels:
                 t.setText(texts[level])
+            # a shorter title leaves the taller one's glyphs behind in a real window ("inṕut"): repaint all
+            self.glw.scene().update()
         if self.edge_labels:
             self.place_edge_labels()
 
@@ -572,7 +590,7 @@ class NetworkView(QWidget):
         seq = s.steps
         step = seq.steps[s.step_index]
         trace = seq.trace(step)
-        self.activations = [trace.a(l) for l in range(1, seq.L + 1)]
+        self.activations = seq.shown_activations(step)   # after the update at the result: one side only
         kind, emphasised = seq.edge_values(step)
         base = [seq.after.w(l) if step.kind == RESULT else seq.before.w(l) for l in range(2, seq.L + 1)]
         base_vmax = symmetric_range(base)
@@ -718,7 +736,7 @@ class NetworkView(QWidget):
                 t.setColor(appearance.colour("#facc15" if j == pred else "#e5e7eb"))
         if self.node_labels:
             k = 0
-            biases = self.session.parameters[1]
+            biases = self.shown_parameters()[1]
             for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
                     b = f"b={fmt(float(biases[ly.l - 2][j]), 2)}\n" if ly.l >= 2 else ""
@@ -778,10 +796,19 @@ class NetworkView(QWidget):
         return hover.edge_at(self.net_layout, self.segments, {l: d[0] for l, d in self.edge_data.items()},
                              x, y, tolerance)
 
+    def shown_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The weights and biases drawn now: the step's side of the update while stepping (after it at
+        the result), else the network's."""
+        s = self.session
+        if self.step_mode and s.steps is not None:
+            net = s.steps.shown_network(s.steps.steps[s.step_index])
+            return net.weights, net.biases
+        return s.parameters
+
     def shown(self) -> hover.Shown:
         """The numbers on screen now (for the tooltips)."""
         s = self.session
-        weights, biases = s.parameters
+        weights, biases = self.shown_parameters()
         return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
                            s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
 

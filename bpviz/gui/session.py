@@ -20,12 +20,15 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
+from bpviz.core.learning import output_saturation
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.names import Level, RunState, cost_label
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
+from bpviz.scene.saturation import train_warning
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
@@ -309,7 +312,7 @@ class Session(QObject):
                 # A new dataset fixes the input and output layers; keep the hidden ones.
                 config = replace(config, sizes=fitted)
                 self.report("info", self.tr("Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} "
-                                            "classes.").format(sizes=",".join(map(str, fitted)), data=data.name,
+                                            "classes.").format(sizes=",".join(map(str, fitted)), data=dataset_title(data.name),
                                                                inputs=data.input_size, classes=data.n_classes))
         new_network = data is not self.data or config.architecture != self.config.architecture
         config.validate(data, self.worlds.held_bytes() if new_network else 0)
@@ -519,6 +522,19 @@ class Session(QObject):
             else:
                 self.report("info", self.tr("Training finished after {n} epochs, test accuracy {percent}%.").format(
                     n=w.epochs_done, percent=f"{100 * last.test_accuracy:.2f}"))
+            self._warn_if_saturated()
+
+    def _warn_if_saturated(self) -> None:
+        """Say in the app what `bpviz train` warns of: a run can end at chance accuracy, without
+        diverging, because its output layer is saturated on the wrong side (η = 100: 9.22 %)."""
+        test = self.data.test
+        if not len(test):
+            return
+        n = min(len(test), 2000)   # enough to tell "most": a few ms on the GUI thread
+        warning = train_warning(output_saturation(self.network, test.x[:n], test.labels[:n]), self.network.cost.name,
+                                self.config.eta)
+        if warning:
+            self.report("warning", warning)
 
     def pause(self) -> None:
         if self._run is not None and self.state == RUNNING:

@@ -238,8 +238,19 @@ class StepPanel(QWidget):
             self.rebuild()
 
     def _update_keep(self) -> None:
+        """Enabled at the update and its result while no run exists; when disabled, the tooltip says why
+        (after B the run is paused, not stopped: the weights are not the hand's to change)."""
         step = self.session.current_step
-        self.keep_button.setEnabled(step is not None and step.kind in (UPDATE, RESULT) and self.session.state == IDLE)
+        at_update = step is not None and step.kind in (UPDATE, RESULT)
+        idle = self.session.state == IDLE
+        self.keep_button.setEnabled(at_update and idle)
+        tip = self.tr("Give the network these new weights (the step-through itself never changes them)")
+        if not idle:
+            tip += "\n" + self.tr("Not now: a training run is paused (after B or Pause). Stop it (S) first; then the "
+                                   "weights can be changed by hand.")
+        elif not at_update:
+            tip += "\n" + self.tr("Go to the update step first (End).")
+        self.keep_button.setToolTip(tip)
 
     def selected(self) -> tuple[int, int | None, bool]:
         """(j, k, chosen by the user) for the equation: the user's selection when it is in the active
@@ -294,7 +305,8 @@ class StepPanel(QWidget):
     def _equations_html(self, step) -> str:
         keys = EQUATIONS_OF.get(step.kind, ()) if step is not None else ()
         rows = []
-        for key, text in general_equations(self.session.network.cost.name):
+        seq = self.session.steps
+        for key, text in general_equations(self.session.network.cost.name, seq.lmbda if seq is not None else 0.0):
             style = HIGHLIGHT if key in keys else "color:#9ca3af;"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"

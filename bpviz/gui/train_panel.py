@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
-from bpviz.data.datasets import needs_download
+from bpviz.data.datasets import dataset_title, needs_download
 from bpviz.gui.download import DownloadProgress, cancelled_text, done_text, download_work, failed_text
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.widgets import number_field, scrolling_layout
@@ -66,7 +66,9 @@ class TrainPanel(QWidget):
         self.init.setToolTip(self.tr("How the initial weights are drawn. Biases are always N(0, 1)."))
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
-            self.dataset.addItem(desc, key)
+            # a short name that fits the field; the full description (sizes, download) as its tooltip
+            self.dataset.addItem(self.dataset_text(key), key)
+            self.dataset.setItemData(self.dataset.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(self.tr("Folder of IDX files…"), None)
@@ -355,7 +357,8 @@ class TrainPanel(QWidget):
         if ok:
             for i in range(self.dataset.count()):
                 if self.dataset.itemData(i) == name:
-                    self.dataset.setItemText(i, available_datasets()[name])
+                    self.dataset.setItemText(i, self.dataset_text(name))
+                    self.dataset.setItemData(i, available_datasets()[name], Qt.ItemDataRole.ToolTipRole)
             self._last_dataset_index = self.dataset.currentIndex()
             if self.session.state == IDLE:
                 self.apply()
@@ -389,6 +392,10 @@ class TrainPanel(QWidget):
             self.tr("Network {sizes} · {cost} · {init} · {n} parameters.\nData: {data}, {train} training and "
                     "{test} test samples.").format(
                 sizes=list(net.sizes), cost=cost_label(net.cost.name), init=init_label(net.init),
-                n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
+                n=f"{net.num_parameters:,}", data=dataset_title(s.data.name), train=f"{len(s.data.train):,}",
                 test=f"{len(s.data.test):,}"))
 
+    def dataset_text(self, key: str) -> str:
+        """The dataset's name as the field shows it, saying when choosing it downloads."""
+        title = dataset_title(key)
+        return self.tr("{name} (download)").format(name=title) if needs_download(key) else title

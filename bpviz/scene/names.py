@@ -67,8 +67,9 @@ class InitName(str, enum.Enum):
                 InitName.SCALED: translate("Names", "scaled initial weights N(0, 1/n_in)")}[self]
 
     def choice(self) -> str:
-        return {InitName.STANDARD: translate("Names", "Standard N(0, 1) (the seed's)"),
-                InitName.SCALED: translate("Names", "Scaled N(0, 1/n_in)")}[self]
+        # short: the field fits the side panel at 1000 px (tests/gui/test_window_sizes.py)
+        return {InitName.STANDARD: translate("Names", "N(0, 1) (the seed's)"),
+                InitName.SCALED: translate("Names", "N(0, 1/n_in) (scaled)")}[self]
 
 
 def cost_label(name: str) -> str:

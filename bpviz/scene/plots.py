@@ -112,10 +112,13 @@ def describe_point(history, x: float, tolerance: float) -> str | None:
         return None
     if best[0] == "batch":
         g = int(history.batch_index[best[1]])
-        return translate("Plots", "epoch {e}, mini-batch {i} of {n}: cost {c}").format(
-            e=g // bpe + 1, i=g % bpe + 1, n=bpe, c=fmt(float(history.batch_cost[best[1]]), 4))
+        # The axis counts epochs done: mini-batch i of epoch e sits at e − 1 + i/n (say both, or "epoch 59"
+        # reads wrong at axis position 58.4).
+        return translate("Plots", "epoch {e}, mini-batch {i} of {n} (at {x} epochs done): cost {c}").format(
+            e=g // bpe + 1, i=g % bpe + 1, n=bpe, x=f"{(g + 1) / bpe:.2f}", c=fmt(float(history.batch_cost[best[1]]), 4))
     i = best[1]
     g = int(history.summary_start[i])
-    return translate("Plots", "epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})").format(
-        e=g // bpe + 1, i=g % bpe + 1, j=g % bpe + history.block, n=bpe, lo=fmt(float(history.summary_min[i]), 4),
+    return translate("Plots", "epoch {e}, mini-batches {i}–{j} of {n} (at {x} epochs done): cost {lo} … {hi} "
+                              "(mean {mean})").format(
+        e=g // bpe + 1, i=g % bpe + 1, j=g % bpe + history.block, n=bpe, x=f"{(g + history.block / 2) / bpe:.2f}", lo=fmt(float(history.summary_min[i]), 4),
         hi=fmt(float(history.summary_max[i]), 4), mean=fmt(float(history.summary_mean[i]), 4))
