@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.gui import appearance
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
 from bpviz.scene import hover, pace
@@ -55,6 +56,7 @@ from bpviz.scene.layout import (
 from bpviz.scene.legend import edge_legend, edge_name, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
+from bpviz.scene.palettes import get_palette
 from bpviz.scene.steps import RESULT
 
 CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
@@ -72,7 +74,8 @@ _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a 
 
 
 def diverging_cmap() -> pg.ColorMap:
-    return pg.colormap.get(CMAP_NAME)
+    """The diverging map of the palette chosen in View → Colours (CET-D1 by default)."""
+    return appearance.diverging_cmap()
 
 
 def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
@@ -156,12 +159,7 @@ class NetworkView(QWidget):
         layout.addWidget(self.node_legend)
         layout.addWidget(self.glw, 1)
 
-        self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
-        self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
-        dim = bucket_colors()
-        for c in dim:
-            c.setAlphaF(c.alphaF() * 0.22)
-        self._dim_pens = [pg.mkPen(c, width=1) for c in dim]
+        self._make_pens()
         self._items: list = []
         # Tooltips answer Qt's ToolTip (help) event of the viewport, which a real window sends
         # after the pointer rests: showing them on mouse moves instead let the scene's own help
@@ -190,6 +188,41 @@ class NetworkView(QWidget):
         self._build()
 
     # -- construction ------------------------------------------------------------------------
+    def _make_pens(self) -> None:
+        """Edge pens per colour bucket from the current palette: wider in projector mode, and
+        dashed below 0 when the palette shows the sign by line style too."""
+        a = appearance.current
+        width = a.scale.line
+        dashed = get_palette(a.palette).dashed_negative
+
+        def pen(c: QColor, b: int) -> QPen:
+            p = pg.mkPen(c, width=width)
+            if dashed and b < N_BUCKETS // 2:
+                p.setStyle(Qt.PenStyle.DashLine)
+            return p
+
+        self._pens = [pen(c, b) for b, c in enumerate(bucket_colors())]
+        self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
+        dim = bucket_colors()
+        for c in dim:
+            c.setAlphaF(c.alphaF() * 0.22)
+        self._dim_pens = [pen(c, b) for b, c in enumerate(dim)]
+
+    def _highlight_pen(self, positive: bool) -> QPen:
+        """The selected node's edges: the palette's end colours (negative dashed where it says so)."""
+        p = get_palette(appearance.current.palette)
+        rgb = (p.positive if positive else p.negative) * 255
+        pen = pg.mkPen(QColor(*(int(round(v)) for v in rgb)), width=2 * appearance.current.scale.line)
+        if p.dashed_negative and not positive:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def restyle(self, _appearance=None) -> None:
+        """Palette or projector mode changed (View menu): new pens and colour map, drawn again."""
+        self._make_pens()
+        self.colorbar.setColorMap(diverging_cmap())
+        self._build()
+
     def _add(self, item, z: float = 0):
         item.setZValue(z)
         self.vb.addItem(item)
@@ -210,8 +243,8 @@ class NetworkView(QWidget):
         self.edge_layer = self._add(EdgeLayer(), 0)
         self.edge_paths: dict[int, list[tuple[np.ndarray, QPen, int]]] = {}
         # Selected node's edges: above the other edges, below the input image and the tiles.
-        self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen("#ff5a4e", width=2), connect="pairs"), 0.5)
-        self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen("#4ea8ff", width=2), connect="pairs"), 0.5)
+        self.highlight_pos = self._add(pg.PlotCurveItem(pen=self._highlight_pen(True), connect="pairs"), 0.5)
+        self.highlight_neg = self._add(pg.PlotCurveItem(pen=self._highlight_pen(False), connect="pairs"), 0.5)
 
         self.input_image = None
         if lay.grid_rect is not None:
@@ -705,7 +738,7 @@ class NetworkView(QWidget):
         if self.class_labels:
             pred = int(np.argmax(self.activations[-1])) if values[-1] is not None else -1
             for j, t in enumerate(self.class_labels):
-                t.setColor("#facc15" if j == pred else "#e5e7eb")
+                t.setColor(appearance.colour("#facc15" if j == pred else "#e5e7eb"))
         if self.node_labels:
             k = 0
             biases = self.shown_parameters()[1]

@@ -215,6 +215,13 @@ class Session(QObject):
         self._publish_parameters(notify=False)
         self.world_changed.emit()
 
+    def commit_world(self, world: World, what: str) -> None:
+        """Make a complete new ``world`` current (e.g. from a session file); ``what`` names the
+        change for Undo. Only while no run trains."""
+        if self.state != IDLE:
+            raise RuntimeError(self.tr("Stop training before changing the weights by hand."))
+        self._commit(world, what)
+
     def _on_undo_dropped(self, dropped: list[str]) -> None:
         held = self.worlds.undo_bytes()
         self.report("info", self.tr("Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go "

@@ -29,10 +29,13 @@ ALLOWED |= {"update_mini_batch", "jk"}
 #: keys as typed (blobs?classes=3, features=), image and table file types.
 ALLOWED |= {"tanh", "ReLU", "max", "ln", "circles", "moons", "spiral", "blobs", "quadrants", "classes", "features",
             "label", "test", "JPEG", "jpg", "jpeg", "tsv", "txt", "sin"}
+#: Issue 20: file formats and the encoder named as they are written.
+ALLOWED |= {"GIF", "gif", "SVG", "LaTeX", "JSON", "NaN", "zip", "toml", "manifest"}
 
 #: Commands and the like, quoted as they are typed.
 ALLOWED_PHRASES = ("bpviz train", "例如 quadratic", "bpviz explain gradcheck",  # typed values and commands
-                   "bpviz/reference.py")  # a file name
+                   "bpviz/reference.py",  # a file name
+                   "imageio-ffmpeg：pip install 'bpviz[video]'")  # an optional package and its install command
 
 #: Phase 1 exceptions: widgets whose texts are not wrapped yet (files being changed for issue 10,
 #: or not reached yet). Phase 2 removes entries from here; the test then covers them.
