@@ -522,46 +522,6 @@
         <translation>第 {l} 层（隐藏层）</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价</translation>
-    </message>
-    <message>
-        <source>quadratic cost</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <source>{name} cost</source>
-        <translation>{name} 代价</translation>
-    </message>
-    <message>
-        <source>standard initial weights N(0, 1)</source>
-        <translation>标准初始权重 N(0, 1)</translation>
-    </message>
-    <message>
-        <source>scaled initial weights N(0, 1/n_in)</source>
-        <translation>缩放初始权重 N(0, 1/n_in)</translation>
-    </message>
-    <message>
-        <source>{name} initial weights</source>
-        <translation>{name} 初始权重</translation>
-    </message>
-    <message>
-        <source>init scale</source>
-        <translation>初始化缩放</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>代价函数</translation>
-    </message>
-    <message>
-        <source>init</source>
-        <translation>初始化</translation>
-    </message>
-    <message>
-        <source>sizes</source>
-        <translation>层大小</translation>
-    </message>
-    <message>
         <source>[{sizes}] {cost}, η = {eta}, {init}</source>
         <translation>[{sizes}] {cost}，η = {eta}，{init}</translation>
     </message>
@@ -1978,6 +1938,14 @@ aᴸ：{bars}
 <context>
     <name>MistakesText</name>
     <message>
+        <source>the drawn digit</source>
+        <translation>写的数字</translation>
+    </message>
+    <message>
+        <source>test image #{i}</source>
+        <translation>测试图像 #{i}</translation>
+    </message>
+    <message>
         <source>most confident first</source>
         <translation>置信度最高的在前</translation>
     </message>
@@ -3103,6 +3071,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>initial weights × scale</source>
         <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number (got {text})</source>
+        <translation>{setting} 必须是一个数（输入的是 {text}）</translation>
     </message>
     <message>
         <source>{setting} = {value} is what both runs already have: choose another value</source>

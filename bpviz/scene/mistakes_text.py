@@ -21,6 +21,12 @@ def class_text(names: Sequence[str], k: int) -> str:
     return str(k) if names[k] == str(k) else f"{k} ({names[k]})"
 
 
+def example_name(drawn: bool, index: int) -> str:
+    """The example a teaching step learned from, named short for the history and the message bar."""
+    return (translate("MistakesText", "the drawn digit") if drawn else
+            translate("MistakesText", "test image #{i}").format(i=index))
+
+
 def output_symbol(k: int) -> str:
     """aᴸ_k, the output activation of neuron k."""
     return f"aᴸ{sub(k)}"
