@@ -16,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
 from bpviz.data.preprocess import mnist_like
+from bpviz.gui.memory import give_back
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.names import Level, RunState, cost_label
@@ -202,6 +203,8 @@ class Session(QObject):
         self._watch_history()
         self._publish_parameters(notify=False)
         self.world_changed.emit()
+        # once the old world's last holders (the views' caches of it) have let go of it
+        QTimer.singleShot(0, give_back)
 
     def _on_undo_dropped(self, dropped: list[str]) -> None:
         held = self.worlds.undo_bytes()
