@@ -58,9 +58,9 @@ from bpviz.core.network import (
 from bpviz.core.nudge import Chain, Nudge, NudgeCurve, chain, nudge, nudge_curve
 from bpviz.core.sgd import (
     BatchDone,
-    EpochPosition,
     Diverged,
     EpochDone,
+    EpochPosition,
     SGDControl,
     sgd,
     update_mini_batch,

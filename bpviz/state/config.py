@@ -11,6 +11,7 @@ from bpviz.core.network import INITS, MAX_TRAINING_BYTES, num_parameters
 from bpviz.data import DEFAULT_DATASET, DataSplits
 from bpviz.i18n import translate
 
+
 class ConfigError(ValueError):
     """A setting that cannot be used; ``field`` names it (``str()`` is "field: message")."""
 

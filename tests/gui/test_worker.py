@@ -28,8 +28,7 @@ def _record(job_signals):
 
 def test_a_generator_delivers_every_item_in_order_then_its_result(qtbot, workers):
     def work(feed):
-        for i in range(500):
-            yield i
+        yield from range(500)
         return "done"
 
     connect = {}

@@ -16,11 +16,11 @@ from bpviz.gui.explore.learning.presets import PresetControls
 from bpviz.gui.explore.learning.saturation import SaturationControls
 from bpviz.gui.explore.learning.speed import SpeedPlot
 from bpviz.gui.explore.learning.twins import TwinControls, TwinPlot
-from bpviz.gui.worker import Job
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import (
     scrolling_layout,
 )
+from bpviz.gui.worker import Job
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.presets import Preset
