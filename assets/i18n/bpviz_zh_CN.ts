@@ -76,6 +76,49 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>+ (positive)</source>
+        <translation>+（正）</translation>
+    </message>
+    <message>
+        <source>− (negative)</source>
+        <translation>−（负）</translation>
+    </message>
+    <message>
+        <source>0 (zero)</source>
+        <translation>0（零）</translation>
+    </message>
+    <message>
+        <source>a number, e.g. −0.25 or 3e-4</source>
+        <translation>一个数，例如 −0.25 或 3e-4</translation>
+    </message>
+    <message>
+        <source>Drag the items into order, largest first:</source>
+        <translation>把各项拖成从大到小的顺序：</translation>
+    </message>
+    <message>
+        <source>an edge</source>
+        <translation>一条连线</translation>
+    </message>
+    <message>
+        <source>a neuron</source>
+        <translation>一个神经元</translation>
+    </message>
+    <message>
+        <source>Click {what} in the network view, then Check.</source>
+        <translation>在网络视图中点击{what}，然后按“核对”。</translation>
+    </message>
+    <message>
+        <source>Your pick: none yet</source>
+        <translation>你的选择：尚未选择</translation>
+    </message>
+    <message>
+        <source>Your pick: {what}</source>
+        <translation>你的选择：{what}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
@@ -1101,6 +1144,221 @@
     <message>
         <source>nodes: {parts}</source>
         <translation>节点：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>&lt;b&gt;Start here:&lt;/b&gt; short lessons that set up the network, ask you to predict a number and then check it against the network&apos;s own.</source>
+        <translation>&lt;b&gt;从这里开始：&lt;/b&gt;简短的课程会设置好网络，请你预测一个数，然后用网络自己的数来核对。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Each lesson follows a section of the book: it sets up the network, asks for your prediction, then shows the network&apos;s own numbers.</source>
+        <translation>每节课对应书中的一节：它设置好网络，请你先做预测，再给出网络自己的数。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>{title}
+{seen} of {pages} pages seen · {right} of {questions} right at the first try</source>
+        <translation>{title}
+已看 {seen} / {pages} 页 · 第一次就答对 {right} / {questions} 题</translation>
+    </message>
+    <message>
+        <source>All lessons</source>
+        <translation>全部课程</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Lesson refused: {reason}</source>
+        <translation>课程被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>End of the lesson: {right} of {questions} questions right at the first try.</source>
+        <translation>课程结束：第一次就答对 {right} / {questions} 题。</translation>
+    </message>
+    <message>
+        <source>Page {i} of {n}</source>
+        <translation>第 {i} 页，共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>正在设置…</translation>
+    </message>
+    <message>
+        <source>This page could not be set up: {reason}</source>
+        <translation>无法设置这一页：{reason}</translation>
+    </message>
+    <message>
+        <source>Lesson page not set up (nothing changed): {reason}</source>
+        <translation>课程页面未能设置（没有任何改变）：{reason}</translation>
+    </message>
+    <message>
+        <source>Give an answer first.</source>
+        <translation>请先给出答案。</translation>
+    </message>
+    <message>
+        <source>The answer cannot be computed on this network: {reason}</source>
+        <translation>在这个网络上无法算出答案：{reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network&apos;s answer:&lt;/b&gt; {answer}</source>
+        <translation>&lt;b&gt;网络的答案：&lt;/b&gt;{answer}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonStage</name>
+    <message>
+        <source>the lesson “{title}”</source>
+        <translation>课程“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的神经元 {j}</translation>
+    </message>
+    <message>
+        <source>the weight {w} (from neuron {k} of layer {p} to neuron {j} of layer {l})</source>
+        <translation>权重 {w}（从第 {p} 层的神经元 {k} 到第 {l} 层的神经元 {j}）</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>答对了。</translation>
+    </message>
+    <message>
+        <source>Not this time.</source>
+        <translation>这次不对。</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>为正</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>为负</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>为零</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}: {sign}.</source>
+        <translation>网络给出 {sym} = {value}：{sign}。</translation>
+    </message>
+    <message>
+        <source>You said {given}.</source>
+        <translation>你的答案是 {given}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}; you said {given} (off by {off}; within {tol} counts).</source>
+        <translation>网络给出 {sym} = {value}；你的答案是 {given}（相差 {off}；相差在 {tol} 以内算对）。</translation>
+    </message>
+    <message>
+        <source>Your {given} is too high.</source>
+        <translation>你的 {given} 偏大。</translation>
+    </message>
+    <message>
+        <source>Your {given} is too low.</source>
+        <translation>你的 {given} 偏小。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s numbers: {parts}. The answer is {label}.</source>
+        <translation>网络的数：{parts}。答案是{label}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}.</source>
+        <translation>网络给出 {sym} = {value}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}: {label}.</source>
+        <translation>网络给出 {sym} = {value}：{label}。</translation>
+    </message>
+    <message>
+        <source>You chose {given}.</source>
+        <translation>你选了{given}。</translation>
+    </message>
+    <message>
+        <source>Largest first, the network&apos;s order is {parts}.</source>
+        <translation>按从大到小，网络的顺序是 {parts}。</translation>
+    </message>
+    <message>
+        <source>Your order was {given}.</source>
+        <translation>你的顺序是 {given}。</translation>
+    </message>
+    <message>
+        <source>It is {where} ({sym} = {value}).</source>
+        <translation>答案是{where}（{sym} = {value}）。</translation>
+    </message>
+    <message>
+        <source>It is {where}.</source>
+        <translation>答案是{where}。</translation>
+    </message>
+    <message>
+        <source>You picked {given}.</source>
+        <translation>你选了{given}。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>Try again, or reveal the network&apos;s answer.</source>
+        <translation>再试一次，或者揭晓网络的答案。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Guided lessons through chapter 2: predict, then check against the network</source>
+        <translation>带你走过第 2 章的课程：先预测，再用网络核对</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>bpviz lessons (*.toml)</source>
+        <translation>bpviz 课程 (*.toml)</translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         m = self.menuBar()
-        f = m.addMenu(self.tr("&File"))
+        f = self.file_menu = m.addMenu(self.tr("&File"))
         self.open_action = self.add_action(f, self.tr("&Open model…"), self.open_model, QKeySequence.StandardKey.Open)
         shipped = f.addMenu(self.tr("Open a &shipped model"))
         for path in sorted((assets_dir() / "models").glob("*.npz")):
@@ -277,12 +277,15 @@ class MainWindow(QMainWindow):
         self.add_action(v, self.tr("Random test image"), self.sample_panel.random, "N")
         self._make_language_menu(v)
         self.explore_menu = m.addMenu(self.tr("E&xplore"))
-        h = m.addMenu(self.tr("&Help"))
+        h = self.help_menu = m.addMenu(self.tr("&Help"))
         self.add_action(h, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         esc = QAction(self.tr("Clear the canvas"), self)
         esc.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.draw_panel.clear_shortcut_help = esc  # listed in F1 (the canvas owns the Esc key)
         self.add_action(h, self.tr("About bpviz"), self.show_about)
+        from bpviz.gui import lessons
+
+        lessons.install(self)   # Help → Lessons, File → Open lesson…, the Lessons dock
 
     def _make_language_menu(self, view_menu) -> None:
         """View → Language: English / 中文, remembered in the settings, used from the next start."""

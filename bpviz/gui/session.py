@@ -212,8 +212,8 @@ class Session(QObject):
                                     "of the oldest: {what}.").format(
             n=len(self.worlds.kept), mb=f"{held / 1e6:.0f}", limit=UNDO_DEPTH, what="; ".join(dropped)))
 
-    def _commit(self, world: World, what: str) -> None:
-        if self.worlds.commit(world, what):
+    def _commit(self, world: World, what: str, keep: bool = False) -> None:
+        if self.worlds.commit(world, what, keep):
             text = self.worlds.undo_text
             self.report("info", self.tr("{what} is kept: Edit → Undo (Ctrl+Z) brings it back.").format(
                 what=text[0].upper() + text[1:]))
@@ -279,6 +279,10 @@ class Session(QObject):
             self._datasets[key] = data
         return data
 
+    def dataset(self, key: str) -> DataSplits:
+        """The dataset ``key``, shared with the worlds that use it (loaded once)."""
+        return self._load_dataset(key)
+
     def _require_idle(self, doing: str) -> None:
         if self.state != IDLE and not self.stop():
             raise RuntimeError(self.tr("Training is still finishing its current step; try {doing} again in a "
@@ -313,6 +317,12 @@ class Session(QObject):
         elif config != self.config:
             self.world.config = config
             self.config_changed.emit()
+
+    def commit_world(self, world: World, what: str) -> None:
+        """Replace the world whole by one built elsewhere (a lesson's setup), in one step that
+        Undo reverts even when the replaced network was never trained."""
+        self._require_idle(what)
+        self._commit(world, what, keep=True)
 
     def reset_network(self) -> None:
         """Stop any training and draw fresh initial weights from the configured seed."""

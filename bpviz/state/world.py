@@ -141,11 +141,12 @@ class WorldModel:
         return [translate("World", "the {world} replaced by {what}").format(world=w.describe(), what=what)
                 for what, w in reversed(self._undo)]
 
-    def commit(self, world: World, what: str) -> bool:
-        """Make ``world`` current. Returns True when the old one had training behind it and
-        was kept for :meth:`undo` (``what`` says what replaced it, e.g. "Reset")."""
+    def commit(self, world: World, what: str, keep: bool = False) -> bool:
+        """Make ``world`` current. Returns True when the old one had training behind it (or
+        ``keep``: a lesson's setup keeps even an untrained one) and was kept for :meth:`undo`
+        (``what`` says what replaced it, e.g. "Reset")."""
         old = self.world
-        kept = old.trained
+        kept = old.trained or keep
         dropped: list[str] = []
         if kept:
             self._undo.append((what, old))

@@ -20,7 +20,7 @@ ALLOWED = {
     "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
     "Space", "Enter", "Shift", "Home", "End", "PgUp", "PgDown", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
     "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
-    "npz", "json", "csv", "png", "gz", "mnist-small", "toy", "qm", "ts", "English", "C_x",
+    "npz", "json", "csv", "png", "gz", "toml", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
 
 #: Phase 3: the seed's function named in a tooltip, and index pairs of the book's notation (w^l_jk).
