@@ -437,17 +437,17 @@ def _walk_why_and_learning(w, qtbot):
     lp.twin_epochs.setValue(1)
     lp.twin_images.setValue(100)
     assert lp.run_twins()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=15000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=15000)
     texts += visible_texts(w)
     assert "相同的初始权重" in w.learning_twin.caption.text()
     # runs that cannot start identical (other sizes), then the chapter 3 slowdown with its note
     lp.twin_key.setCurrentIndex(lp.twin_key.findData("sizes"))
     assert lp.run_twins()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=15000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=15000)
     assert "不同的初始权重" in lp.twin_status.text()
     texts += visible_texts(w)
     assert lp.run_slowdown()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=30000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=30000)
     texts += visible_texts(w)
     return texts
 
