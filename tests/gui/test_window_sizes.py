@@ -275,3 +275,42 @@ def test_the_column_goes_back_when_the_dock_closes_or_the_window_widens(qtbot, m
     assert w.width() == 1000
     assert arrangement.tabs.count() == 1 and arrangement.tabs.tabBar().isHidden()
 
+
+def _circle_meets_rect(cx: float, cy: float, r: float, rect) -> bool:
+    nx = min(max(cx, rect.left()), rect.right())
+    ny = min(max(cy, rect.top()), rect.bottom())
+    return (nx - cx) ** 2 + (ny - cy) ** 2 < r * r
+
+
+def test_small_net_values_stay_clear_of_rings_and_weight_labels(qtbot, make_window, toy_data):
+    """On the [2,3,2] net at 1600 × 1000 the selection ring and a weight label covered a node's
+    "a=0.60" (issue 21): every node's value label must be outside every ring (the selected
+    neuron's and a lens's wider one) and apart from every weight label, whichever node is selected."""
+    from PySide6.QtCore import QPointF
+
+    from bpviz.gui.network_view import MARK_RING, RING
+
+    w = make_window(sizes=(2, 3, 2), data=toy_data)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    nv = w.network_view
+    assert nv.node_labels and nv.edge_labels
+    px = nv.vb.viewPixelSize()[0]
+    nodes = [(ly.l, j, ly.positions[j], ly.diameter) for ly in nv.net_layout.layers for j in range(ly.n)]
+    for l, j, _, _ in nodes:
+        w.session.select((l, j))
+        qtbot.wait(20)
+        QApplication.processEvents()
+        values = [t for t in nv.node_labels if t.toPlainText()]
+        assert len(values) == len(nodes)
+        for t in values:
+            r = t.sceneBoundingRect()
+            for e in nv.edge_labels:
+                assert not e.sceneBoundingRect().intersects(r), f"weight {e.toPlainText()} covers {t.toPlainText()!r}"
+            for ll, jj, pos, d in nodes:
+                c = nv.vb.mapViewToScene(QPointF(*pos))
+                ring = d * (RING if (ll, jj) == (l, j) else MARK_RING) / 2 / px + 1.5   # + half the pen
+                assert not _circle_meets_rect(c.x(), c.y(), ring, r), \
+                    f"the ring around ({ll}, {jj}) covers {t.toPlainText()!r} (selected: {(l, j)})"
