@@ -243,12 +243,15 @@ def test_the_window_with_the_lessons_dock_open_fits_its_texts(qtbot, make_window
         QApplication.processEvents()
         problems += [f"[{name}] {p}" for p in clipped_texts(w) + overlapping_siblings(w)]
     if narrow:                      # the column in the dock, with a neuron and a weight selected
+        dock_width = w.lessons.dock.width()
         dock_tabs.setCurrentIndex(1)
         w.session.select((2, 0))
         w.session.select_edge((2, 0, 0))
         qtbot.wait(30)
         QApplication.processEvents()
         assert w.right_panel.isVisibleTo(w) and w.right_panel.width() >= 210
+        # the column's tab does not widen the dock (it once took 48 px from the network view)
+        assert w.lessons.dock.width() == dock_width
         problems += [f"[Sample and neuron tab] {p}" for p in clipped_texts(w) + overlapping_siblings(w)]
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{language} {size}: {len(problems)} problems\n" + "\n".join(problems)

@@ -12,10 +12,20 @@ the column in its place would otherwise keep the window from ever reaching the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtWidgets import QTabWidget
 
 _MARGINS = 6 + 6 + 2 * 6 + 6     # the central layout's margins and spacings, the dock's separator
+
+
+class _DockTabs(QTabWidget):
+    """The dock's tabs ask for the Lessons panel's width only: the column's wide plot would
+    otherwise make the main window widen the dock (squeezing the network view) when its tab is
+    chosen; in the dock the column takes the width the dock has."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.widget(0).sizeHint().width() + 4), hint.height())
 
 
 class DockArrangement(QObject):
@@ -25,7 +35,7 @@ class DockArrangement(QObject):
         super().__init__(dock)
         self.window = window
         self.dock = dock
-        self.tabs = QTabWidget()
+        self.tabs = _DockTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)      # one tab (the usual case): no tab bar
         self.tabs.addTab(panel, QCoreApplication.translate("Lessons", "Lesson"))
