@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpviz.gui.session import RUNNING, Session
+from bpviz.gui.ticks import no_overlapping_tick_labels
 from bpviz.scene.colors import envelope
 from bpviz.scene.plots import WINDOWS, describe_epoch, describe_hand, describe_point, hand_points, x_window, y_window
 
@@ -42,6 +43,8 @@ class CostPlot(QWidget):
         self.glw.setBackground("#16181d")
         self.cost_plot = self.glw.addPlot(row=0, col=0)
         self.acc_plot = self.glw.addPlot(row=1, col=0)
+        for plot in (self.cost_plot, self.acc_plot):
+            no_overlapping_tick_labels(plot)      # the log cost axis' minor labels (gui/ticks.py)
         self.glw.ci.layout.setRowStretchFactor(0, 3)
         self.glw.ci.layout.setRowStretchFactor(1, 2)
         cp, ap = self.cost_plot, self.acc_plot

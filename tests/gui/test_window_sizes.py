@@ -317,3 +317,49 @@ def test_small_net_values_stay_clear_of_rings_and_weight_labels(qtbot, make_wind
                 ring = d * (RING if (ll, jj) == (l, j) else MARK_RING) / 2 / px + 1.5   # + half the pen
                 assert not _circle_meets_rect(c.x(), c.y(), ring, r), \
                     f"the ring around ({ll}, {jj}) covers {t.toPlainText()!r} (selected: {(l, j)})"
+
+
+def overlapping_tick_labels(window) -> list[str]:
+    """Tick labels of a visible plot axis that overlap each other, as drawn (pyqtgraph's draw specs)."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+
+    out = []
+    image = QImage(4, 4, QImage.Format.Format_ARGB32)
+    for view in window.findChildren(pg.GraphicsView):
+        if not _showing(view):
+            continue
+        for item in view.scene().items():
+            if not (isinstance(item, pg.AxisItem) and item.isVisible() and item.style["showValues"]):
+                continue
+            painter = QPainter(image)
+            try:
+                specs = item.generateDrawSpecs(painter)
+            finally:
+                painter.end()
+            texts = specs[2] if specs else []
+            for i, (r, _, t) in enumerate(texts):
+                for r2, _, t2 in texts[i + 1:]:
+                    if r.intersects(r2):
+                        out.append(f"{item.orientation} axis: {t!r} overlaps {t2!r}")
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES + [(1600, 1000)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_tick_labels_overlap(qtbot, make_window, size):
+    """The log axes of Speed of learning (0.07 0.08 0.09), the gradient check (7·10⁻⁷ 8·10⁻⁷ …) and
+    why-fast printed minor tick labels over each other at 1600 × 1000 (issue 21)."""
+    w = make_window()
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.session.select((2, 3))
+    w.session.select_edge((2, 3, 300))     # the gradient check's curves
+    problems = []
+    for name, tabs, i in list(every_tab(w)):
+        tabs.setCurrentIndex(i)
+        qtbot.wait(30)
+        QApplication.processEvents()
+        problems += [f"[{name}] {p}" for p in overlapping_tick_labels(w)]
+    problems = list(dict.fromkeys(problems))
+    assert not problems, f"{size}: " + "\n".join(problems)
