@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTabBar,
     QTableWidget,
     QWidget,
@@ -118,14 +119,17 @@ def clipped_texts(window) -> list[str]:
                 if need > room + SLACK:
                     out.append(f'QListWidget item "{item.text()[:40]}": needs {need} px, has {room}')
         elif isinstance(w, QTableWidget):
-            fm = QFontMetrics(w.font())
+            # the delegate's own width for the cell (its font and margins): wider than the column is elided
+            opt = QStyleOptionViewItem()
+            opt.initFrom(w)
+            opt.font = w.font()
             for r in range(w.rowCount()):
                 for c in range(w.columnCount()):
                     item = w.item(r, c)
                     if item is None or not item.text() or w.isColumnHidden(c):
                         continue
-                    need = fm.horizontalAdvance(item.text()) + 6
-                    if need > w.columnWidth(c) + SLACK:
+                    need = w.itemDelegate().sizeHint(opt, w.model().index(r, c)).width()
+                    if need > w.columnWidth(c):
                         out.append(f'QTableWidget cell "{item.text()[:30]}": needs {need} px, has {w.columnWidth(c)}')
         elif isinstance(w, QComboBox) and w.currentText():
             opt = QStyleOptionComboBox()
@@ -363,3 +367,24 @@ def test_no_tick_labels_overlap(qtbot, make_window, size):
         problems += [f"[{name}] {p}" for p in overlapping_tick_labels(w)]
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{size}: " + "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_confusion_matrix_of_ten_thousand_images_fits(qtbot, make_window, mnist, language, size):
+    """With the 10,000 test images (not the tests' usual 500) the counts have three and four digits:
+    at 1000 × 650 the cells showed "2…", "9…" and the count "703 / 10,0" was cut (issue 21)."""
+    w = make_window(data=mnist)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.mistakes_panel
+    w.bottom_tabs.setCurrentIndex(w.bottom_tabs.indexOf(panel))
+    panel.recompute()
+    panel.open_cell(4, 9)
+    qtbot.wait(30)
+    QApplication.processEvents()
+    counts = [panel.table.item(r, c).text() for r in range(10) for c in range(10)]
+    assert max(len(t) for t in counts) >= 3          # the case that was cut
+    problems = [p for p in clipped_texts(w) + overlapping_siblings(w)
+                if "QTableWidget" in p or "right (" in p or "/ 10,000" in p]
+    assert not problems, f"{language} {size}:\n" + "\n".join(problems)
