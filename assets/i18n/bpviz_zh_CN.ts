@@ -3270,7 +3270,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>the selected edge {edge} is not in a {sizes} network</source>
-        <translation>选中的边 {edge} 不在 {sizes} 网络中</translation>
+        <translation>选中的连接 {edge} 不在 {sizes} 网络中</translation>
     </message>
     <message>
         <source>the stopped epoch&apos;s order of samples is not a permutation</source>
@@ -3330,7 +3330,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>the lens&apos;s edge values of layer {l} do not fit</source>
-        <translation>着色视图中第 {l} 层的边的值不符</translation>
+        <translation>着色视图中第 {l} 层连接的值不符</translation>
     </message>
     <message>
         <source>the lens&apos;s texts are not valid</source>
