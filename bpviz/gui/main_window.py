@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
-from bpviz.gui import explore
+from bpviz.gui import explore, input_space
 from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
@@ -52,6 +52,9 @@ QTabBar::tab { background: #2a2e37; padding: 6px 7px; border: 1px solid #374151;
 QTabBar::tab:selected { background: #374151; }
 QStatusBar QLabel { padding: 0 8px; }
 QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
+QCheckBox::indicator { width: 12px; height: 12px; border: 1px solid #9ca3af; border-radius: 2px; background: #111318; }
+QCheckBox::indicator:checked { background: #60a5fa; border-color: #bfdbfe; }
+QCheckBox::indicator:disabled { border-color: #4b5563; }
 """
 LEVEL_COLOURS = {Level.INFO: "#1e3a5f", Level.WARNING: "#5c4410", Level.ERROR: "#7f1d1d"}
 
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.anatomy_panel, self.tr("Mini-batch"))
         self.bottom_tabs.setTabToolTip(1, self.tr("One pinned weight followed through every sample of the Step tab's "
                                                   "mini-batch, up to the update"))
+        input_space.install(self)   # issue 19: the 2-D data's plane, a bottom tab (gui/input_space.py)
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
