@@ -3853,8 +3853,8 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
         <translation>无效的层大小 {sizes}</translation>
     </message>
     <message>
-        <source>unknown neurons ({activation}, {output})</source>
-        <translation>未知的神经元（{activation}、{output}）</translation>
+        <source>unknown neurons ({hidden}, {last})</source>
+        <translation>未知的神经元（{hidden}、{last}）</translation>
     </message>
     <message>
         <source>unknown cost, initialisation or number type ({cost}, {init}, {dtype})</source>

@@ -197,7 +197,10 @@ class Styler(QObject):
 
     def _restyle_view(self, view, light: bool, a: Appearance) -> None:
         bg = self._remember(view, background=view.backgroundBrush().color())
-        view.setBackground(_colour(bg["background"], light))
+        back = _colour(bg["background"], light)
+        if light and back.name() == "#000000":   # pyqtgraph's default black behind a plot
+            back = QColor(get_theme("light").plot)
+        view.setBackground(back)
         scene = view.scene()
         if scene is None:
             return

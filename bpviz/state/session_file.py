@@ -379,8 +379,8 @@ def _network(path: Path, spec, array) -> Network:
     cost, init, dtype = spec.get("cost"), spec.get("init"), spec.get("dtype")
     activation, output = spec.get("activation", "sigmoid"), spec.get("output", "sigmoid")
     if activation not in ACTIVATIONS or output not in OUTPUTS:
-        raise _fail(path, translate("SessionFile", "unknown neurons ({activation}, {output})").format(
-            activation=activation, output=output))
+        raise _fail(path, translate("SessionFile", "unknown neurons ({hidden}, {last})").format(
+            hidden=activation, last=output))
     if cost not in COSTS or init not in INITS or dtype not in {str(np.dtype(d)) for d in DTYPES}:
         raise _fail(path, translate("SessionFile", "unknown cost, initialisation or number type ({cost}, {init}, "
                                                    "{dtype})").format(cost=cost, init=init, dtype=dtype))
