@@ -183,7 +183,7 @@ def test_no_module_reaches_into_another_objects_private_names():
 #: What an explore view may use of the rest of the GUI (besides its own explore package).
 #: code_panel, network_view and throttle are transitional (the why views install the code pane; the
 #: mistakes views take the diverging colour map; panels poll): each goes when its replacement lands.
-EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.throttle",
+EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.throttle", "bpviz.gui.worker", "bpviz.gui.jobs",
                       "bpviz.gui.network_view", "bpviz.gui.code_panel"}
 #: The largest module a reader should have to take in at one sitting (issue 17).
 MAX_LINES = 400

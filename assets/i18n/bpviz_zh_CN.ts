@@ -1118,46 +1118,6 @@
         <translation>第 {l} 层（隐藏层）</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价</translation>
-    </message>
-    <message>
-        <source>quadratic cost</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <source>{name} cost</source>
-        <translation>{name} 代价</translation>
-    </message>
-    <message>
-        <source>standard initial weights N(0, 1)</source>
-        <translation>标准初始权重 N(0, 1)</translation>
-    </message>
-    <message>
-        <source>scaled initial weights N(0, 1/n_in)</source>
-        <translation>缩放初始权重 N(0, 1/n_in)</translation>
-    </message>
-    <message>
-        <source>{name} initial weights</source>
-        <translation>{name} 初始权重</translation>
-    </message>
-    <message>
-        <source>init scale</source>
-        <translation>初始化缩放</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>代价函数</translation>
-    </message>
-    <message>
-        <source>init</source>
-        <translation>初始化</translation>
-    </message>
-    <message>
-        <source>sizes</source>
-        <translation>层大小</translation>
-    </message>
-    <message>
         <source>[{sizes}] {cost}, η = {eta}, {init}</source>
         <translation>[{sizes}] {cost}，η = {eta}，{init}</translation>
     </message>
@@ -2857,6 +2817,14 @@ aᴸ：{bars}
 <context>
     <name>MistakesText</name>
     <message>
+        <source>the drawn digit</source>
+        <translation>写的数字</translation>
+    </message>
+    <message>
+        <source>test image #{i}</source>
+        <translation>测试图像 #{i}</translation>
+    </message>
+    <message>
         <source>most confident first</source>
         <translation>置信度最高的在前</translation>
     </message>
@@ -3610,7 +3578,6 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
     <message>
         <source>Stop training before changing the weights by hand.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
         <translation>手动修改权重之前请先停止训练。</translation>
     </message>
     <message>
@@ -3695,6 +3662,7 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
     <message>
         <source>Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go of the oldest: {what}.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
         <translation>撤销列表保留最近 {n} 个被替换的网络（{mb} MB，最多 {limit} 个）；已释放最旧的：{what}。</translation>
     </message>
     <message>
@@ -3886,7 +3854,7 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
     <message>
         <source>the lens&apos;s edge values of layer {l} do not fit</source>
-        <translation>着色视图中第 {l} 层连接的值不符</translation>
+        <translation>着色视图中第 {l} 层的连接的值不符</translation>
     </message>
     <message>
         <source>the lens&apos;s texts are not valid</source>
@@ -4637,6 +4605,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>initial weights × scale</source>
         <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number (got {text})</source>
+        <translation>{setting} 必须是一个数（输入的是 {text}）</translation>
     </message>
     <message>
         <source>{setting} = {value} is what both runs already have: choose another value</source>

@@ -77,7 +77,7 @@ class InputSpaceView(QWidget):
         self.hint.setStyleSheet("color:#9ca3af;")
         self.hint.setWordWrap(True)
 
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(background="#16181d")
         self.plot.setAspectLocked(True)
         self.plot.setXRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
         self.plot.setYRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
@@ -96,6 +96,7 @@ class InputSpaceView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
 
         self.maps = pg.GraphicsLayoutWidget()
+        self.maps.setBackground("#16181d")
         self.maps.setMinimumWidth(160)
         self._tiles: list[tuple[int, int, pg.ImageItem]] = []
         self._layout_key = None

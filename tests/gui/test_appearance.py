@@ -94,7 +94,7 @@ def test_light_theme_text_has_wcag_aa_contrast_on_its_backgrounds(window):
     # plots: axis text and scene texts against their view's background
     for view in window.findChildren(pg.GraphicsView):
         back = view.backgroundBrush().color().name()
-        assert _contrast("#000000", back) > 15, back   # a light background
+        assert _contrast("#000000", back) > 15, (back, view, view.parent())   # a light background
         for item in view.scene().items():
             if isinstance(item, pg.AxisItem) and item.isVisible() and item.style.get("showValues", True):
                 assert _contrast(item.textPen().color().name(), back) >= 4.5, item

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
-    QApplication,
     QWidget,
 )
 
@@ -17,11 +15,12 @@ from bpviz.gui.explore.learning.hidden_units import HiddenUnits
 from bpviz.gui.explore.learning.presets import PresetControls
 from bpviz.gui.explore.learning.saturation import SaturationControls
 from bpviz.gui.explore.learning.speed import SpeedPlot
-from bpviz.gui.explore.learning.twins import TwinControls, TwinPlot, TwinThread
+from bpviz.gui.explore.learning.twins import TwinControls, TwinPlot
 from bpviz.gui.throttle import Poller
 from bpviz.gui.widgets import (
     scrolling_layout,
 )
+from bpviz.gui.worker import Job
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.presets import Preset
@@ -53,24 +52,12 @@ class LearningPanel(PresetControls, SaturationControls, TwinControls, QWidget):
         self._batch_idx: np.ndarray | None = None
         self.lens: Lens | None = None   # the lens this panel set last
         self.twin: TwinRun | None = None
-        self.thread: TwinThread | None = None
+        self.twin_job: Job | None = None        # the twin runs' job on the session's workers
+        self.twin_error: BaseException | None = None
         self._on_preset_choice(0)
 
 
 
-
-
-class _CloseWatcher(QObject):
-    """Stops the twin runs when the window closes (the main window's closeEvent is not ours)."""
-
-    def __init__(self, panel: LearningPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Close:
-            self.panel.stop_twins()
-        return False
 
 
 def install(window) -> None:
@@ -91,10 +78,6 @@ def install(window) -> None:
     i = window.tabs.addTab(panel, translate("Learning", "Learning"))
     window.tabs.setTabToolTip(i, translate("Learning", "Why a network learns — or does not: presets, saturation, twin runs"))
     window.tabs.currentChanged.connect(lambda _i: panel.on_tab())
-    window.installEventFilter(_CloseWatcher(panel))
-    app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(panel.stop_twins)
     m = window.explore_menu
     window.add_action(m, translate("Learning", "Learning: presets, saturation, twin runs"), lambda: window.tabs.setCurrentWidget(panel),
                    "Ctrl+Shift+G", translate("Learning", "Show the Learning tab"))

@@ -27,9 +27,7 @@ from bpviz.core.learning import (
 from bpviz.data.datasets import dataset_title
 from bpviz.gui.explore.learning.common import (
     LAYER_COLOURS,
-    cost_name,
     g3,
-    init_name,
     layer_name,
     make_plot,
     wrap_label,
@@ -38,6 +36,7 @@ from bpviz.gui.widgets import (
     number_field,
 )
 from bpviz.i18n import join_sentences, translate
+from bpviz.scene.names import cost_label, init_label
 
 
 # =========================================================================================
@@ -209,7 +208,7 @@ class SpeedPlot(QWidget):
             else:
                 ratio = translate("Learning", "The first hidden layer learns {r}× faster than the last."
                                         ).format(r=f"{1 / r:.3g}")   # r < 1: it is 1/r times faster
-        cost_text = cost_name(sp.cost_name)
+        cost_text = cost_label(sp.cost_name)
         data = translate("Learning", "bpviz: the first {n} training images of {data}, {cost}, the network's current "
                          "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
                          "while training at most every {s} s).").format(
@@ -224,7 +223,7 @@ class SpeedPlot(QWidget):
                 for l, v in zip(range(2, L), self.book.hidden))))
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
                 book = join_sentences(book, translate("Learning", "Yours uses the {cost} and {init}, not the book's "
-                                      "setting.").format(cost=cost_name(s.config.cost), init=init_name(s.config.init)))
+                                      "setting.").format(cost=cost_label(s.config.cost), init=init_label(s.config.init)))
         else:
             book = translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
                                    "and [784,30,30,30,30,10] (chapter 5 preset).")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import (
-    QApplication,
-)
+from PySide6.QtCore import QObject
 
 from bpviz.gui.code_panel import CodePanel
 from bpviz.gui.explore.why.common import current_problem, problem_key
@@ -18,19 +15,6 @@ from bpviz.i18n import translate
 
 
 # == wiring =====================================================================================
-class _CloseWatcher(QObject):
-    """Stops the why-fast thread when the main window closes (before Qt tears anything down)."""
-
-    def __init__(self, panel: WhyFastPanel, parent: QObject) -> None:
-        super().__init__(parent)
-        self.panel = panel
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Close:
-            self.panel.shutdown()
-        return False
-
-
 class WhyViews(QObject):
     """Owns the views of issue 11 and keeps them on the session's current numbers."""
 
@@ -41,7 +25,7 @@ class WhyViews(QObject):
         self.nudge_panel = NudgePanel(s)
         self.curve_panel = NudgeCurve()
         self.gradcheck_panel = GradCheckPanel(s)
-        self.fast_panel = WhyFastPanel()
+        self.fast_panel = WhyFastPanel(s.workers)
         self.code_panel = CodePanel(s)
 
         window.tabs.addTab(self.nudge_panel, translate("Why", "Nudge"))
@@ -78,11 +62,6 @@ class WhyViews(QObject):
         window.tabs.currentChanged.connect(self._on_tab)
         bt.currentChanged.connect(lambda _i: self._poller.force())
         s.world_changed.connect(self._poller.force)
-        self._watcher = _CloseWatcher(self.fast_panel, window)
-        window.installEventFilter(self._watcher)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.fast_panel.shutdown)
         self._poller.force()
 
     def show_nudge(self) -> None:
