@@ -2818,7 +2818,7 @@ aᴸ：{bars}
     <name>MistakesText</name>
     <message>
         <source>the drawn digit</source>
-        <translation>写的数字</translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>test image #{i}</source>
