@@ -2818,7 +2818,7 @@ aᴸ：{bars}
     <name>MistakesText</name>
     <message>
         <source>the drawn digit</source>
-        <translation>写的数字</translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>test image #{i}</source>
@@ -3821,6 +3821,10 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
         <translation>无效的层大小 {sizes}</translation>
     </message>
     <message>
+        <source>unknown neurons ({hidden}, {last})</source>
+        <translation>未知的神经元（{hidden}、{last}）</translation>
+    </message>
+    <message>
         <source>unknown cost, initialisation or number type ({cost}, {init}, {dtype})</source>
         <translation>未知的代价、初始化方式或数值类型（{cost}、{init}、{dtype}）</translation>
     </message>
@@ -4361,7 +4365,7 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <name>Theme</name>
     <message>
         <source>Dark</source>
-        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast).</extracomment>
+        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast). Projector mode, stronger contrast: secondary (muted) text is drawn as main text, in either theme.</extracomment>
         <translation>深色</translation>
     </message>
     <message>

@@ -67,6 +67,7 @@ EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %"
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
 POLL_MS = 50                  # at a watchable pace every update is drawn (and flashes) on its own
+PROJECTOR_ALPHA = 0.25        # projector mode: added to every edge bucket's opacity
 FLASH_MS = 700                # how long the edges that changed most stay lit after an update
 
 
@@ -201,7 +202,11 @@ class NetworkView(QWidget):
                 p.setStyle(Qt.PenStyle.DashLine)
             return p
 
-        self._pens = [pen(c, b) for b, c in enumerate(bucket_colors())]
+        colours = bucket_colors()
+        if a.projector:   # stronger contrast: the faint edges near 0 stay visible on a projector
+            for c in colours:
+                c.setAlphaF(min(1.0, c.alphaF() + PROJECTOR_ALPHA))
+        self._pens = [pen(c, b) for b, c in enumerate(colours)]
         self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
         dim = bucket_colors()
         for c in dim:

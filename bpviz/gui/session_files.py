@@ -78,9 +78,9 @@ def restore(window, state: SessionState, what: str) -> None:
     s = window.session
     if s.state != IDLE and not s.stop():
         raise SessionFileError(translate("SessionFiles", "Training is still finishing its current step; open the session again in a moment."))
-    key = state.config.dataset
+    key = state.config.data_key   # the dataset with its options (features, label column, test share)
     try:
-        data = s.data if key == s.config.dataset else load_dataset(key)
+        data = s.data if key == s.config.data_key else load_dataset(key)
         world = world_from_state(state, data)
     except (DatasetError, ValueError) as e:
         raise SessionFileError(translate("SessionFiles", "The session needs the dataset {key}, which cannot be used here: {error}").format(
