@@ -2109,6 +2109,13 @@ aᴸ：{bars}
     </message>
 </context>
 <context>
+    <name>Number</name>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+</context>
+<context>
     <name>Pace</name>
     <message>
         <source>full speed</source>
@@ -3001,10 +3008,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>full: n = 5 … 300 and two deeper nets (about 25 s)</source>
         <translation>完整：n = 5 … 300 以及两个更深的网络（约 25 秒）</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>无定义</translation>
     </message>
     <message>
         <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
+from bpviz.gui.theme import diverging_cmap, diverging_lut, diverging_rgba, theme
+from bpviz.gui.throttle import Throttle
 from bpviz.scene import hover, pace
 from bpviz.scene.anatomy import explained
 from bpviz.scene.colors import (
@@ -57,22 +59,16 @@ from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
 from bpviz.scene.steps import RESULT
 
-CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
-BACKGROUND = "#16181d"
+BACKGROUND = theme().plot_background
 LABEL_EDGES = 40              # nets with at most this many edges label every edge
 EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %", 0.05),
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
-POLL_MS = 50                  # at a watchable pace every update is drawn (and flashes) on its own
 FLASH_MS = 700                # how long the edges that changed most stay lit after an update
 
 
 _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
-
-
-def diverging_cmap() -> pg.ColorMap:
-    return pg.colormap.get(CMAP_NAME)
 
 
 def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
@@ -121,7 +117,7 @@ class NetworkView(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.node_legend = QLabel()
         self.node_legend.setTextFormat(Qt.TextFormat.RichText)
-        self.node_legend.setStyleSheet("color:#cbd5e1;")
+        self.node_legend.setStyleSheet(f"color:{theme().title};")
         self.node_legend.setToolTip(self.tr("What the nodes' colours show, and their range (the colour bar on "
                                             "the right is the edges' scale)"))
         bar = QHBoxLayout()
@@ -157,7 +153,7 @@ class NetworkView(QWidget):
         layout.addWidget(self.glw, 1)
 
         self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
-        self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
+        self._lut = diverging_lut()  # (256, 4) uint8
         dim = bucket_colors()
         for c in dim:
             c.setAlphaF(c.alphaF() * 0.22)
@@ -177,16 +173,15 @@ class NetworkView(QWidget):
         session.selection_changed.connect(lambda _: self._draw_selection())
         session.step_changed.connect(lambda: self.refresh(force=True))
         session.lens_changed.connect(lambda: self.refresh(force=True))
-        # Redraw when what is shown changed: at most every REFRESH_MS at full speed, at once
-        # (within POLL_MS) at a watchable pace so each update is seen on its own.
+        # While training, redraw on the run's progress: at most every REFRESH_MS at full speed, at
+        # once at a watchable pace so each update is seen on its own. No timer runs while idle.
+        self._throttle = Throttle(REFRESH_MS, self.refresh, self, now=self._watchable)
+        session.progress.connect(self._throttle.request)
+        session.drawing_changed.connect(self._throttle.force)
         self._last_draw = 0.0
         self._prev_weights: list[np.ndarray] | None = None
         self.flashed: dict[int, np.ndarray] = {}     # l → flat indices of the edges flashing now
         self._flash_anim: QVariantAnimation | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_MS)
-        self._poll_timer.timeout.connect(self._poll)
-        self._poll_timer.start()
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -202,6 +197,7 @@ class NetworkView(QWidget):
         self._items = []
         sizes = self.session.network.sizes
         self.net_layout = lay = layout_network(sizes)
+        self._built_shapes = tuple((n, m) for m, n in zip(sizes[:-1], sizes[1:]))
         self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
         self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
 
@@ -210,8 +206,8 @@ class NetworkView(QWidget):
         self.edge_layer = self._add(EdgeLayer(), 0)
         self.edge_paths: dict[int, list[tuple[np.ndarray, QPen, int]]] = {}
         # Selected node's edges: above the other edges, below the input image and the tiles.
-        self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen("#ff5a4e", width=2), connect="pairs"), 0.5)
-        self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen("#4ea8ff", width=2), connect="pairs"), 0.5)
+        self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().wrong_bright, width=2), connect="pairs"), 0.5)
+        self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().blue_bright, width=2), connect="pairs"), 0.5)
 
         self.input_image = None
         if lay.grid_rect is not None:
@@ -220,7 +216,7 @@ class NetworkView(QWidget):
             border = pg.PlotCurveItem(
                 [frame.left(), frame.right(), frame.right(), frame.left(), frame.left()],
                 [frame.top(), frame.top(), frame.bottom(), frame.bottom(), frame.top()],
-                pen=pg.mkPen("#6b7280", width=1))
+                pen=pg.mkPen(theme().disabled, width=1))
             self._add(border, 1)
 
         # The first hidden layer's incoming weights, one side × side tile per neuron, drawn as a
@@ -245,16 +241,16 @@ class NetworkView(QWidget):
                 continue
             # a framed layer's node is the square frame around its weight tile
             item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter * (1.06 if ly.framed else 1),
-                                      symbol="s" if ly.framed else "o", pen=pg.mkPen("#9ca3af", width=1))
+                                      symbol="s" if ly.framed else "o", pen=pg.mkPen(theme().muted, width=1))
             item.setData(pos=ly.positions)
             self.node_items[ly.l] = self._add(item, 4)
         self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
-                                                           pen=pg.mkPen("#facc15", width=3)), 5)
+                                                           pen=pg.mkPen(theme().highlight, width=3)), 5)
         self.mark_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
-                                                      pen=pg.mkPen("#22d3ee", width=2)), 5)
-        self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen("#22d3ee", width=3), connect="pairs"), 3)
+                                                      pen=pg.mkPen(theme().cyan, width=2)), 5)
+        self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().cyan, width=3), connect="pairs"), 3)
         # The edges that changed most in the last update (a watchable pace): lit, then fading.
-        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen("#fde047", width=3), connect="pairs"), 3.5)
+        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().highlight_light, width=3), connect="pairs"), 3.5)
         self.flash_item.hide()
         self._prev_weights = None
 
@@ -263,7 +259,7 @@ class NetworkView(QWidget):
         out = lay.layers[-1]
         names = self.session.data.class_names
         for j, (x, y) in enumerate(out.positions):
-            t = pg.TextItem(names[j] if j < len(names) else str(j), color="#e5e7eb", anchor=(0, 0.5))
+            t = pg.TextItem(names[j] if j < len(names) else str(j), color=theme().text, anchor=(0, 0.5))
             t.setPos(x + out.diameter, y)
             self.class_labels.append(self._add(t, 6))
         L = len(sizes)
@@ -272,7 +268,7 @@ class NetworkView(QWidget):
         self._label_level = 0
         for ly in lay.layers:
             x = (lay.grid_rect[0] + lay.grid_rect[2] / 2) if ly.grid_shape else ly.x
-            t = pg.TextItem("", color="#cbd5e1", anchor=(0.5, 1))
+            t = pg.TextItem("", color=theme().title, anchor=(0.5, 1))
             texts = layer_label_texts(ly.l, L, ly.n, ly.grid_shape)
             t.setText(texts[0])
             t.setPos(x, y0 - 1)
@@ -282,17 +278,17 @@ class NetworkView(QWidget):
             for seg in self.segments.values():
                 for s in seg:
                     p = s[0] + 0.35 * (s[1] - s[0])
-                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0.5), fill=pg.mkBrush(22, 24, 29, 200))
+                    t = pg.TextItem("", color=theme().text_bright, anchor=(0.5, 0.5), fill=pg.mkBrush(theme().translucent(theme().plot_background, 200)))
                     t.setPos(*p)
                     self.edge_labels.append(self._add(t, 6))
             for ly in lay.layers:
                 for x, y in ly.positions:
-                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0))
+                    t = pg.TextItem("", color=theme().text_bright, anchor=(0.5, 0))
                     t.setPos(x, y + ly.diameter / 2 + 0.5)
                     self.node_labels.append(self._add(t, 6))
         self.active_band = QGraphicsRectItem()
-        self.active_band.setBrush(pg.mkBrush(250, 204, 21, 28))
-        self.active_band.setPen(pg.mkPen(250, 204, 21, 90, width=1))
+        self.active_band.setBrush(pg.mkBrush(theme().translucent(theme().highlight, 28)))
+        self.active_band.setPen(pg.mkPen(theme().translucent(theme().highlight, 90), width=1))
         self._add(self.active_band, -1)
         self.active_band.hide()
         self.edge_data, self.edge_shown = {}, {}
@@ -387,13 +383,6 @@ class NetworkView(QWidget):
         rate = pace.rate_of_delay_ms(self.session.config.delay_ms)
         return rate is not None and rate <= pace.WATCHABLE_RATE
 
-    def _poll(self) -> None:
-        key = self._state_key()
-        if key == self._drawn_key:
-            return
-        if self._watchable() or time.perf_counter() - self._last_draw >= REFRESH_MS / 1000:
-            self.refresh()
-
     def _state_key(self):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
@@ -406,8 +395,8 @@ class NetworkView(QWidget):
         key = self._state_key()
         if not force and key == self._drawn_key:
             return
-        if len(s.parameters[0]) != len(self.segments):
-            return  # a new network is being built
+        if tuple(w.shape for w in s.parameters[0]) != self._built_shapes:
+            return  # a new network is being built (drawn by _build on world_changed)
         self._drawn_key = key
         self._last_draw = time.perf_counter()
         if self.step_mode and s.steps is not None:
@@ -578,7 +567,7 @@ class NetworkView(QWidget):
             self._band_anim.setEndValue(28)
             self._band_anim.setEasingCurve(QEasingCurve.Type.OutCubic)
             self._band_anim.valueChanged.connect(
-                lambda a: self.active_band.setBrush(pg.mkBrush(250, 204, 21, int(a))))
+                lambda a: self.active_band.setBrush(pg.mkBrush(theme().translucent(theme().highlight, int(a)))))
         self._band_anim.stop()
         self._band_anim.start()
 
@@ -627,8 +616,7 @@ class NetworkView(QWidget):
             img = np.nan_to_num(img)
         else:
             img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
-        level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
-        rgba = self._lut[level]
+        rgba = diverging_rgba(img, vt, self._lut)
         rgba[..., 3] = np.where(mask, 255, 0)
         self.tiles_item.setImage(rgba)
         self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
@@ -647,7 +635,7 @@ class NetworkView(QWidget):
             if v is not None and v[0] != "a":   # a signed map over the pixels: diverging colours
                 vals = np.nan_to_num(np.asarray(v[1], dtype=float)).reshape(side, side)
                 top = scales.get(v[0], 1.0)
-                self.input_image.setImage(self._lut[np.clip((vals / top + 1) * 127.5, 0, 255).astype(np.uint8)],
+                self.input_image.setImage(diverging_rgba(vals, top, self._lut),
                                           levels=(0, 255))
             else:
                 img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
@@ -657,10 +645,10 @@ class NetworkView(QWidget):
             v = values[l - 1]
             if v is None:  # not computed yet at this step
                 framed = self.net_layout.layer(l).framed   # its tiles (weights) stay visible
-                item.setBrush(None if framed else [pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
-                item.setPen(pg.mkPen("#4b5563", width=1))
+                item.setBrush(None if framed else [pg.mkBrush(theme().panel)] * len(self.net_layout.layer(l).positions))
+                item.setPen(pg.mkPen(theme().border_strong, width=1))
                 continue
-            item.setPen(pg.mkPen("#9ca3af", width=1))
+            item.setPen(pg.mkPen(theme().muted, width=1))
             kind, vals = v
             vals = np.nan_to_num(np.asarray(vals, dtype=float))
             if self.net_layout.layer(l).framed:   # the frame's colour is the node's value
@@ -669,20 +657,19 @@ class NetworkView(QWidget):
                     grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                     item.setPen([pg.mkPen(int(g), int(g), int(g), width=2) for g in grey])
                 else:
-                    rgba = self._lut[np.clip((vals / scales.get(kind, 1.0) + 1) * 127.5, 0, 255).astype(np.uint8)]
+                    rgba = diverging_rgba(vals, scales.get(kind, 1.0), self._lut)
                     item.setPen([pg.mkPen(*map(int, c[:3]), width=2) for c in rgba])
                 continue
             if kind == "a":
                 grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                 item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
             else:
-                scale = scales.get(kind, 1.0)
-                rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
+                rgba = diverging_rgba(vals, scales.get(kind, 1.0), self._lut)
                 item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:
             pred = int(np.argmax(self.activations[-1])) if values[-1] is not None else -1
             for j, t in enumerate(self.class_labels):
-                t.setColor("#facc15" if j == pred else "#e5e7eb")
+                t.setColor(theme().highlight if j == pred else theme().text)
         if self.node_labels:
             k = 0
             biases = self.session.parameters[1]

@@ -18,13 +18,11 @@ import numpy as np
 from bpviz.core import CrossEntropyCost, QuadraticCost, Trace
 from bpviz.core.learning import SATURATION_THRESHOLD, OutputSaturation, trace_saturation
 from bpviz.i18n import translate
+from bpviz.scene.notation import number
 
 SIGMA_PRIME_MAX = 0.25  # σ′(0): the fastest a sigmoid neuron passes an error on
 
 
-def _g(v: float) -> str:
-    """A number for a caption: 3 significant digits, a true minus sign."""
-    return f"{float(v):.3g}".replace("-", "−")
 
 
 def _pct(v: float) -> str:
@@ -68,9 +66,9 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
     a = float(trace.a(l)[j])
     delta = float(trace.delta(l)[j])
     L = trace.num_layers
-    head = f"σ′(z) = {_g(sp)} (a = {_g(a)})"
+    head = f"σ′(z) = {number(sp)} (a = {number(a)})"
     speed = translate("Saturation", "σ′(z) = {sp}, {pct} of σ′'s largest value 0.25 (at z = 0)").format(
-        sp=_g(sp), pct=_pct(sp / SIGMA_PRIME_MAX))
+        sp=number(sp), pct=_pct(sp / SIGMA_PRIME_MAX))
     if l == L and trace.cost_name == CrossEntropyCost.name:
         err = float(trace.a(L)[j] - trace.y[j])
         text = (translate("Saturation", "Output neuron {j} of layer {l}: {head}, saturated. With the cross-entropy "
@@ -79,22 +77,22 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
                 translate("Saturation", "Output neuron {j} of layer {l}: {head}, not saturated. With the "
                                         "cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output "
                                         "learns in proportion to its error whatever σ′ is."))
-        return text.format(j=j, l=l, head=head, err=_g(err))
+        return text.format(j=j, l=l, head=head, err=number(err))
     if l == L:
         err = float(trace.a(L)[j] - trace.y[j])
-        factor = f"δ = (a − y)·σ′(z) = {_g(err)} × {_g(sp)} = {_g(delta)}"
+        factor = f"δ = (a − y)·σ′(z) = {number(err)} × {number(sp)} = {number(delta)}"
     else:
         incoming = float((trace.w(l + 1).T @ trace.delta(l + 1))[j])
-        factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {_g(incoming)} × {_g(sp)} = {_g(delta)}"
+        factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {number(incoming)} × {number(sp)} = {number(delta)}"
     if sp < threshold:
         return translate("Saturation", "Neuron {j} of layer {l} is saturated: {head} < {threshold}. By {bp} "
                                        "{factor}: whatever error reaches it is multiplied by {speed}, and by BP3/BP4 "
                                        "its bias and incoming weights change in proportion to δ, so it learns "
-                                       "slowly.").format(j=j, l=l, head=head, threshold=_g(threshold),
+                                       "slowly.").format(j=j, l=l, head=head, threshold=number(threshold),
                                                           bp="BP1" if l == L else "BP2", factor=factor, speed=speed)
     return translate("Saturation", "Neuron {j} of layer {l} is not saturated: {head} ≥ {threshold}. {factor}: the "
                                    "error reaching it is multiplied by {speed}.").format(
-        j=j, l=l, head=head, threshold=_g(threshold), factor=factor, speed=speed)
+        j=j, l=l, head=head, threshold=number(threshold), factor=factor, speed=speed)
 
 
 def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD) -> str:
@@ -106,7 +104,7 @@ def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRES
     mostly = int(np.sum(share > 0.5))
     return translate("Saturation", "Layer {l}: a neuron is saturated (σ′(z) < {threshold}) in {pct} of the "
                                    "mini-batch's samples on average; {mostly} of {n} neurons are saturated for most "
-                                   "samples.").format(l=l, threshold=_g(threshold), pct=_pct(share.mean()),
+                                   "samples.").format(l=l, threshold=number(threshold), pct=_pct(share.mean()),
                                                       mostly=mostly, n=share.size)
 
 
@@ -139,17 +137,17 @@ class OutputErrors:
         e, sp, dq = float(err[j]), float(self.sigma_prime[j]), float(self.delta_quadratic[j])
         text = translate("Saturation", "Output neuron {j}: a = {a}, y = {y}. Cross-entropy: δ = a − y = {e}. "
                                        "Quadratic: δ = (a − y)·σ′(z) = {e} × {sp} = {dq}, {pct} of the "
-                                       "cross-entropy δ").format(j=j, a=_g(self.a[j]), y=_g(self.y[j]), e=_g(e),
-                                                                  sp=_g(sp), dq=_g(dq), pct=_pct(sp))
+                                       "cross-entropy δ").format(j=j, a=number(self.a[j]), y=number(self.y[j]), e=number(e),
+                                                                  sp=number(sp), dq=number(dq), pct=_pct(sp))
         if abs(e) < 0.1:
             return text + translate("Saturation", ". The error is small, so both costs have little to learn here.")
         if sp < self.threshold:
             return text + translate("Saturation", ". The neuron is badly wrong but saturated (σ′ < {threshold}): "
                                                   "under the quadratic cost it learns slowly; the cross-entropy cost "
                                                   "learns in proportion to the error.").format(
-                threshold=_g(self.threshold))
+                threshold=number(self.threshold))
         return text + translate("Saturation", ". σ′ is not small here (≥ {threshold}), so both costs learn from "
-                                              "this error.").format(threshold=_g(self.threshold))
+                                              "this error.").format(threshold=number(self.threshold))
 
 
 def output_errors(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> OutputErrors:
@@ -170,7 +168,7 @@ def train_warning(sat: OutputSaturation, cost_name: str, eta: float) -> str | No
            if cost_name == QuadraticCost.name else
            "the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z)")
     return (f"warning: the output layer ends saturated and wrong for {_pct(sat.stuck_share)} of the "
-            f"{sat.n} test images (every output has σ′(z) < {_g(sat.threshold)}, one with |a − y| > 0.5; "
+            f"{sat.n} test images (every output has σ′(z) < {number(sat.threshold)}, one with |a − y| > 0.5; "
             f"{_pct(sat.hidden_share)} of hidden activations are saturated too): {why}. "
             f"Try a smaller learning rate than η = {eta:g}" +
             (", or the cross-entropy cost." if cost_name == QuadraticCost.name else "."))

@@ -22,6 +22,7 @@ from bpviz.core import Network, Trace, update_mini_batch
 from bpviz.core.learning import SATURATION_THRESHOLD
 from bpviz.i18n import translate
 from bpviz.scene.layout import square_side
+from bpviz.scene.notation import num, number
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
     "input", "forward", "bp1", "bp2", "gradient", "update", "result")
@@ -98,24 +99,9 @@ def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
     else:
         text = translate("Steps", "σ′(z) = {sp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
                                   "learns slowly")
-    return "<br>" + text.format(sp=_sig(sp), threshold=f"{threshold:g}")
+    return "<br>" + text.format(sp=number(sp, 2), threshold=f"{threshold:g}")
 
 
-def _sig(v: float) -> str:
-    """2 significant digits, a true minus sign (σ′ can be 1e-5: 3 decimals would show 0)."""
-    return f"{float(v):.2g}".replace("-", "−")
-
-
-def num(v: float, digits: int = 3) -> str:
-    """``digits`` decimals, or ``digits`` significant digits for small values; a true minus sign."""
-    v = float(v)
-    if v == 0:
-        s = "0"
-    elif abs(v) >= 0.1 and abs(v) < 1e5:
-        s = f"{v:.{digits}f}"
-    else:
-        s = f"{v:.{digits}g}"
-    return s.replace("-", "−")
 
 
 def difference(a: float, b: float) -> str:

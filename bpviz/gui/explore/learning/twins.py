@@ -33,20 +33,14 @@ from bpviz.core.twin import (
     TwinRun,
     TwinSettings,
 )
-from bpviz.gui.explore.learning.common import (
-    RUN_COLOURS,
-    g3,
-    make_plot,
-    setting_name,
-    shrinkable,
-    twin_label,
-    wrap_label,
-)
+from bpviz.gui.explore.learning.common import RUN_COLOURS, setting_name, shrinkable, twin_label
+from bpviz.gui.theme import theme, themed_plot, wrap_label
 from bpviz.gui.widgets import (
     number_field,
     signals_blocked,
 )
 from bpviz.i18n import translate
+from bpviz.scene.notation import number
 
 
 # =========================================================================================
@@ -98,13 +92,13 @@ class TwinPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         epoch = translate("Learning", "epoch")
-        self.cost = make_plot(translate("Learning", "Training cost C"), "C", epoch)
-        self.acc = make_plot(translate("Learning", "Test accuracy"), "%", epoch)
-        self.speed = make_plot(translate("Learning", "‖∂C/∂b<sup>l</sup>‖ (log scale)"), "‖∂C/∂b<sup>l</sup>‖", epoch,
+        self.cost = themed_plot(translate("Learning", "Training cost C"), "C", epoch)
+        self.acc = themed_plot(translate("Learning", "Test accuracy"), "%", epoch)
+        self.speed = themed_plot(translate("Learning", "‖∂C/∂b<sup>l</sup>‖ (log scale)"), "‖∂C/∂b<sup>l</sup>‖", epoch,
                            log_y=True)
         self.caption = wrap_label(translate("Learning", "Choose a setting in Learning → Twin runs and press "
                                              "Run twins."))
-        self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
+        self.caption.setStyleSheet(f"font-size: 9pt; color: {theme().title};")
         h = QHBoxLayout()
         for p in (self.cost, self.acc, self.speed):
             p.setMinimumWidth(90)
@@ -123,7 +117,7 @@ class TwinPlot(QWidget):
             if p.getPlotItem().legend is None:
                 # rising accuracy leaves the top left free, falling cost the top right
                 p.getPlotItem().addLegend(offset=(10, 5) if p is self.acc else (-5, 5), labelTextSize="8pt",
-                                          brush=pg.mkBrush("#16181dd0"))
+                                          brush=pg.mkBrush(theme().translucent(theme().plot_background, 0xd0)))
             else:
                 p.getPlotItem().legend.clear()
         self.curves = {}
@@ -280,7 +274,7 @@ class TwinControls:
             return False
         self.twin = twin
         self.note = translate("Learning", note) if note else ""
-        plot = self.window.learning_twin
+        plot = self.twin_plot
         plot.start(twin)
         n_batches = -(-n_train // a.batch_size) * a.epochs
         self.twin_progress.setMaximum(n_batches)
@@ -292,7 +286,7 @@ class TwinControls:
         self.slowdown_button.setEnabled(False)
         self.twin_stop_button.setEnabled(True)
         self._describe_twin(running=True)
-        self.window.bottom_tabs.setCurrentWidget(plot)
+        self.places.show("learning.twins")
         self.thread.start()
         return True
 
@@ -315,15 +309,15 @@ class TwinControls:
                 + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
                     varied=", ".join(map(setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
                 + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
-                                     "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=g3(ra.training_cost),
-                                                         eb=rb.epoch + 1, accb=acc(rb), cb=g3(rb.training_cost)))
+                                     "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=number(ra.training_cost),
+                                                         eb=rb.epoch + 1, accb=acc(rb), cb=number(rb.training_cost)))
         if self.note:
             text += f"<br><i>{html.escape(self.note)}</i>"
         self.twin_status.setText(text)
         costs = (" " + translate("Learning", "The two runs' costs are different functions (quadratic vs "
                                  "cross-entropy): compare the shapes of the curves, not their heights.")
                  if "cost" in t.varied else "")
-        self.window.learning_twin.caption.setText(
+        self.twin_plot.caption.setText(
             f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(twin_label(a))}</span> · "
             f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(twin_label(b))}</span> — "
             + translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first {n} training "
@@ -348,7 +342,7 @@ class TwinControls:
             return
         self.twin_progress.setValue(min(items[-1][0], self.twin_progress.maximum()))
         if any(r != (None, None) for _, r in items):
-            self.window.learning_twin.update_curves(self.twin)
+            self.twin_plot.update_curves(self.twin)
             self._describe_twin(running=True)
 
     def _finished(self) -> None:
@@ -359,7 +353,7 @@ class TwinControls:
         self.thread = None
         th.wait()
         th.deleteLater()
-        self.window.learning_twin.update_curves(self.twin)
+        self.twin_plot.update_curves(self.twin)
         self._describe_twin(running=False)
         if th.error is not None:
             self.twin_status.setText(self.twin_status.text() + "<br>" + translate("Learning", "Stopped by an error: {error}").format(
