@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
     s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")
     s.add_argument("--draw", choices=("7", "3", "2"), help="show the Draw tab with this digit drawn")
+    le = sub.add_parser("lesson", help="lessons: list, check a lesson file, or open the app on one",
+                        description="bpviz lesson list | bpviz lesson check FILE|ID | bpviz lesson FILE|ID")
+    le.add_argument("what", help="list, check, or a lesson file (.toml) or the id of a shipped lesson")
+    le.add_argument("target", nargs="?", help="with check: the lesson file or id")
+    le.add_argument("--lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
+                    help="language of the texts (list/check: default en; the app: as bpviz --lang)")
     i = sub.add_parser("i18n", help="maintainers: update the translations from the sources")
     isub = i.add_subparsers(dest="i18n_command", parser_class=_Parser, required=True)
     isub.add_parser("update", help="pyside6-lupdate the sources into assets/i18n/*.ts, then compile the .qm")
@@ -210,7 +216,7 @@ def _warn_if_saturated(net, test, eta: float) -> None:
 
     warning = train_warning(output_saturation(net, test.x, test.labels), net.cost.name, eta)
     if warning:
-        print(warning, file=sys.stderr)
+        print("warning: " + warning, file=sys.stderr)
 
 
 def _argv_for_record(args: argparse.Namespace) -> list[str]:
@@ -259,6 +265,67 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- lesson --------------------------------------------------------------------------------
+def cmd_lesson(args: argparse.Namespace) -> int:
+    from bpviz.scene.lessons import LessonError, find, load_lesson, shipped_paths
+
+    lang = getattr(args, "lang", None) or "en"
+    try:
+        if args.what == "list":
+            if args.target:
+                raise CLIError("bpviz lesson list takes no argument")
+            rows = [load_lesson(p) for p in shipped_paths()]
+            w_id = max((len(le.id) for le in rows), default=2)
+            w_en = max((len(le.title.en) for le in rows), default=2)
+            w_zh = max((_width(le.title.zh_CN) for le in rows), default=2)
+            for le in rows:
+                zh = le.title.zh_CN + " " * (w_zh - _width(le.title.zh_CN))
+                print(f"{le.id:{w_id}}  {le.title.en:{w_en}}  {zh}  {len(le.pages):2d} pages  "
+                      f"{le.questions:2d} questions")
+            return 0
+        if args.what == "check":
+            if not args.target:
+                raise CLIError("bpviz lesson check needs a lesson file or the id of a shipped lesson")
+            return _check_lesson(find(args.target), lang)
+        if args.target:
+            raise CLIError(f"unexpected {args.target!r}: use bpviz lesson check FILE|ID or bpviz lesson FILE|ID")
+        lesson = find(args.what)
+    except LessonError as e:
+        print(f"bpviz: lesson refused: {e}", file=sys.stderr)
+        return 1
+    from bpviz.gui.app import run_app
+
+    args.lesson = lesson
+    args.model = None
+    return run_app(args)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (CJK characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _check_lesson(lesson, lang: str) -> int:
+    from bpviz.scene.lessons import LessonError
+    from bpviz.state.lessons import play
+
+    print(f"{lesson.id}: {lesson.title.get(lang)} — {len(lesson.pages)} pages, {lesson.questions} questions "
+          f"({lesson.path})")
+    n = 0
+    try:
+        for cq in play(lesson, lang):
+            n += 1
+            print(f"  page {cq.page + 1}: {cq.prompt}")
+            print(f"    answer from the network: {cq.answer}" + (f"   [{cq.value}]" if cq.value else ""))
+    except LessonError as e:
+        print(f"bpviz: lesson refused: {e}", file=sys.stderr)
+        return 1
+    print(f"ok: every page set up and all {n} answers computed from the network")
+    return 0
+
+
 # -- entry point ---------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
@@ -287,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
             except (OSError, RuntimeError) as e:
                 raise CLIError(str(e)) from None
             return 0
+        if args.command == "lesson":
+            return cmd_lesson(args)
         if args.command == "screenshot":
             from bpviz.gui.app import screenshot_main
 

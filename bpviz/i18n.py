@@ -24,6 +24,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文"}
 TS_BASENAME = "bpviz_{}"
 
 _hook: Callable[[str, str], str] | None = None
+_language = "en"
 
 
 def translate(context: str, text: str) -> str:
@@ -34,10 +35,39 @@ def translate(context: str, text: str) -> str:
     return out or text
 
 
+#: Characters that end a sentence or clause in Chinese text: no space follows them.
+FULL_WIDTH_ENDS = "。！？；：，）」』"
+
+
+def join_sentences(*parts: str) -> str:
+    """Sentences (already translated) one after another: a space between English ones, none after a
+    full-width 。 or before Chinese text — so code never builds "。 " for the Chinese interface."""
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out and not out.endswith(tuple(FULL_WIDTH_ENDS)) and not out.endswith((" ", "<br>")):
+            out += " "
+        out += p
+    return out
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Marks ``text`` for extraction into ``context`` without translating it (module-level
     constants read in English by the CLI); show it with ``translate(context, text)`` later."""
     return text
+
+
+def set_language(code: str) -> None:
+    """Record the interface language the GUI installed (texts that carry their own
+    translations, such as lessons, pick theirs by it)."""
+    global _language
+    _language = code if code in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    """The interface language: "en" until the GUI installs another."""
+    return _language
 
 
 def set_hook(hook: Callable[[str, str], str] | None) -> None:

@@ -82,8 +82,22 @@ def test_teach_prints_the_cores_outputs_costs_and_test_effect(capsys, test_set):
 
 
 def test_teach_defaults_to_the_models_recorded_eta_or_half(capsys, tmp_path):
+    """The CLI's default is the GUI's: the recorded η/m (README: "η defaults to η/m"); the "whole η"
+    warning only when the η used is larger than that."""
+    from bpviz.core.io import load_network
+    from bpviz.data.datasets import assets_dir
+    from bpviz.explain.mistakes import teaching_eta
+
     _, out, _ = _run(capsys, "teach", "--test-index", "0", "--label", "7")
-    assert "η = 0.5 (the model's training η)" in out
+    model = next(p for p in sorted((assets_dir() / "models").glob("*.npz")) if p.name in out)
+    meta = load_network(model)[1]
+    default = teaching_eta(meta["eta"], meta["batch_size"])
+    assert f"η = {default:g} (default: the model's training η/m = {meta['eta']:g}/{meta['batch_size']})" in out
+    assert "goes to one example" not in out
+    _, out, _ = _run(capsys, "teach", "--test-index", "0", "--label", "7", "--eta", f"{default:g}")
+    assert "goes to one example" not in out
+    _, out, _ = _run(capsys, "teach", "--test-index", "0", "--label", "7", "--eta", f"{meta['eta']:g}")
+    assert f"here η = {meta['eta']:g} goes to one example" in out
     net = Network((784, 5, 10), rng=0)
     path = save_network(net, tmp_path / "plain.npz")
     rc, out, _ = _run(capsys, "teach", "--model", str(path), "--test-index", "0", "--label", "7")

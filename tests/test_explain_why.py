@@ -94,8 +94,11 @@ def test_why_fast_prints_one_line_per_net(capsys):
     assert code == 0
     lines = [line for line in out.splitlines() if "parameters P" in line]
     assert len(lines) == 2
-    assert re.search(r"parameters P = +17 +forward passes 2P = +34 vs 2 ", lines[0])
-    assert re.search(r"parameters P = +124 +forward passes 2P = +248 vs 2 ", lines[1])
+    # backprop's two passes are one forward and one backward pass, not "2" beside 2P forward passes
+    assert re.search(r"parameters P = +17 +central differences 2P = +34 forward passes, backprop 1 forward "
+                     r"\+ 1 backward ", lines[0])
+    assert re.search(r"parameters P = +124 +central differences 2P = +248 forward passes, ", lines[1])
+    assert "vs 2 " not in out and "one continuous run" in out
     assert all("ratio" in line and "extrapolated" not in line for line in lines)
 
 

@@ -18,15 +18,15 @@
     </message>
     <message>
         <source>≠ — they differ</source>
-        <translation>≠ —— 两者不同</translation>
+        <translation>≠——两者不同</translation>
     </message>
     <message>
         <source>— equal (to the weights&apos; {dtype} precision)</source>
-        <translation>—— 相等（在权重的 {dtype} 精度内）</translation>
+        <translation>——相等（在权重的 {dtype} 精度内）</translation>
     </message>
     <message>
         <source>— equal</source>
-        <translation>—— 相等</translation>
+        <translation>——相等</translation>
     </message>
     <message>
         <source>; the update applied: {w} = {w0} → {w1}, Δw = {dw} {verdict}</source>
@@ -60,11 +60,11 @@
     <name>AnatomyPanel</name>
     <message>
         <source>One row per sample of the mini-batch: its error δ at the pinned neuron, its gradient for the pinned weight (BP4: a·δ) and the sum so far. Click an edge in the network to pin another weight.</source>
-        <translation>小批量中每个样本一行：它在固定神经元上的误差 δ、它对固定权重的梯度（BP4：a·δ）以及到此为止的和。在网络中点击一条边可固定另一个权重。</translation>
+        <translation>小批量中每个样本一行：它在固定神经元上的误差 δ、它对固定权重的梯度（BP4：a·δ）以及到此为止的和。在网络中点击一条连接可固定另一个权重。</translation>
     </message>
     <message>
         <source>Step tab → “Mini-batch”: this table follows one weight through every sample of the mini-batch. Click an edge in the network to pin it.</source>
-        <translation>逐步标签页 → “小批量”：此表跟随一个权重走过小批量中的每个样本。在网络中点击一条边即可固定它。</translation>
+        <translation>“逐步”页 → “小批量”：此表跟随一个权重走过小批量中的每个样本。在网络中点击一条连接即可固定它。</translation>
     </message>
     <message>
         <source>Pinned: weight {w} (from neuron {k} of layer {lk} to neuron {j} of layer {l}) over the {m} samples; η = {eta}, m = {m}. End: the update · PgUp/PgDown: a whole sample.</source>
@@ -73,6 +73,49 @@
     <message>
         <source>Σ so far (samples 1…{i}): {s} · at the end (End): (η/m)·Σ = Δw</source>
         <translation>到此为止的 Σ（样本 1…{i}）：{s} · 最后（End）：(η/m)·Σ = Δw</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerBox</name>
+    <message>
+        <source>+ (positive)</source>
+        <translation>+（正）</translation>
+    </message>
+    <message>
+        <source>− (negative)</source>
+        <translation>−（负）</translation>
+    </message>
+    <message>
+        <source>0 (zero)</source>
+        <translation>0（零）</translation>
+    </message>
+    <message>
+        <source>a number, e.g. −0.25 or 3e-4</source>
+        <translation>一个数，例如 −0.25 或 3e-4</translation>
+    </message>
+    <message>
+        <source>Drag the items into order, largest first:</source>
+        <translation>把各项拖成从大到小的顺序：</translation>
+    </message>
+    <message>
+        <source>an edge</source>
+        <translation>一条连接</translation>
+    </message>
+    <message>
+        <source>a neuron</source>
+        <translation>一个神经元</translation>
+    </message>
+    <message>
+        <source>Click {what} in the network view, then Check.</source>
+        <translation>在网络视图中点击{what}，然后按“核对”。</translation>
+    </message>
+    <message>
+        <source>Your pick: none yet</source>
+        <translation>你的选择：尚未选择</translation>
+    </message>
+    <message>
+        <source>Your pick: {what}</source>
+        <translation>你的选择：{what}</translation>
     </message>
 </context>
 <context>
@@ -103,8 +146,16 @@
         <translation>{r} = {0} @ {1}  （对 m 个样本求和）</translation>
     </message>
     <message>
-        <source>Σ over rows of {name}:</source>
-        <translation>{name} 各行之和 Σ：</translation>
+        <source>b − Σ over rows of {name}: {0} − {1}</source>
+        <translation>b − {name} 各行之和 Σ：{0} − {1}</translation>
+    </message>
+    <message>
+        <source>new weights: {list}</source>
+        <translation>新的权重：{list}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -116,6 +167,35 @@
     <message>
         <source>the input layer must have {n} neurons, one per input of {data} (got {got})</source>
         <translation>输入层必须有 {n} 个神经元，{data} 的每个输入对应一个（输入的是 {got}）</translation>
+    </message>
+    <message>
+        <source>network {gb}</source>
+        <extracomment>What the app holds for a network, in bytes per weight, measured with the window open ([784, 4000, 10], 3.2 M weights, offscreen, RSS): each part is there at the same time. Each network kept for Undo: its weights (and its history, counted as it is).</extracomment>
+        <translation>网络 {gb}</translation>
+    </message>
+    <message>
+        <source>drawing {gb}</source>
+        <translation>绘图 {gb}</translation>
+    </message>
+    <message>
+        <source>training {gb}</source>
+        <translation>训练 {gb}</translation>
+    </message>
+    <message>
+        <source>step-through {gb}</source>
+        <translation>逐步演示 {gb}</translation>
+    </message>
+    <message>
+        <source>undo list {gb}</source>
+        <translation>撤销列表 {gb}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>a {sizes} network has {n} parameters: with everything the app keeps for it it would need about {need} GB ({parts} GB), above the limit of about {limit} GB; use fewer neurons</source>
+        <translation>{sizes} 网络有 {n} 个参数：连同程序为它保留的一切，大约需要 {need} GB（{parts} GB），超过约 {limit} GB 的上限；请减少神经元</translation>
     </message>
     <message>
         <source>the output layer must have {n} neurons, one per class of {data} (got {got})</source>
@@ -163,6 +243,7 @@
     </message>
     <message>
         <source>epochs must be a whole number ≥ 1 (got {value})</source>
+        <extracomment>(n,) the order of the training samples in the epoch under way (set by sgd at each epoch&apos;s start)</extracomment>
         <translation>迭代期数必须是 ≥ 1 的整数（输入的是 {value}）</translation>
     </message>
     <message>
@@ -176,6 +257,14 @@
     <message>
         <source>regularisation lambda must be a finite number ≥ 0 (got {value})</source>
         <translation>规范化参数 λ 必须是 ≥ 0 的有限数（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <source>the cost is not a finite number or the update would overflow</source>
+        <translation>代价不是有限数，或者这次更新会溢出</translation>
+    </message>
+    <message>
+        <source>the mean cost of the last {n} mini-batches ({mean}) is far above the starting cost (limit {limit})</source>
+        <translation>最近 {n} 个小批量的平均代价（{mean}）远高于开始时的代价（上限 {limit}）</translation>
     </message>
 </context>
 <context>
@@ -203,6 +292,18 @@
     <message>
         <source>training cost (epoch)</source>
         <translation>训练代价（每迭代期）</translation>
+    </message>
+    <message>
+        <source>λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²</source>
+        <translation>λ = {lmbda}：迭代期代价包含 (λ/2n)·Σw²</translation>
+    </message>
+    <message>
+        <source>λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the mini-batch cost does not</source>
+        <translation>λ = {lmbda}：迭代期代价包含 L2 项 (λ/2n)·Σw²，小批量代价不包含</translation>
+    </message>
+    <message>
+        <source>changed by hand</source>
+        <translation>手动修改</translation>
     </message>
     <message>
         <source>test</source>
@@ -300,6 +401,22 @@
         <translation>两个输入的异或（合成数据；用于 2,3,2 这样的小网络）</translation>
     </message>
     <message>
+        <source>MNIST (bundled subset)</source>
+        <translation>MNIST（自带子集）</translation>
+    </message>
+    <message>
+        <source>MNIST (full)</source>
+        <translation>MNIST（完整）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
         <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
         <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
     </message>
@@ -321,29 +438,6 @@
     <message>
         <source>draw a digit here</source>
         <translation>在这里写一个数字</translation>
-    </message>
-</context>
-<context>
-    <name>DownloadWorker</name>
-    <message>
-        <source>{got} of {size} MB</source>
-        <translation>{got} / {size} MB</translation>
-    </message>
-    <message>
-        <source>{got} MB</source>
-        <translation>{got} MB</translation>
-    </message>
-    <message>
-        <source>Download cancelled; nothing was kept.</source>
-        <translation>下载已取消，未保留任何文件。</translation>
-    </message>
-    <message>
-        <source>Download failed: {error}</source>
-        <translation>下载失败：{error}</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified {name} in {folder}.</source>
-        <translation>已下载并校验 {name}，位于 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -386,7 +480,7 @@
     </message>
     <message>
         <source>The label y to backpropagate against (default: what the network says)</source>
-        <translation>反向传播所用的标签 y（默认：网络给出的答案）</translation>
+        <translation>反向传播所用的标签 y（默认：网络认为的类别）</translation>
     </message>
     <message>
         <source>Open the step-through on this 28×28 image with the chosen target</source>
@@ -406,7 +500,7 @@
     </message>
     <message>
         <source>The network says &lt;b&gt;{name}&lt;/b&gt;</source>
-        <translation>网络的答案是 &lt;b&gt;{name}&lt;/b&gt;</translation>
+        <translation>网络认为是 &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Predicting with the loaded model {name} {sizes}.</source>
@@ -423,6 +517,21 @@
     <message>
         <source>Sigmoid outputs trained with cross-entropy: each is the network&apos;s score for its class, not a probability distribution.</source>
         <translation>用交叉熵训练的 S 型输出：每个值是网络对该类别的打分，而不是概率分布。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>kept update of the step-through</source>
+        <translation>保留的逐步演示更新</translation>
+    </message>
+    <message>
+        <source>teaching step</source>
+        <translation>教学步骤</translation>
+    </message>
+    <message>
+        <source>weights changed by hand</source>
+        <translation>手动修改权重</translation>
     </message>
 </context>
 <context>
@@ -553,7 +662,7 @@
     </message>
     <message>
         <source>What each curve is measured on, and the book&apos;s figures</source>
-        <translation>每条曲线是在什么上测量的，以及书中的图</translation>
+        <translation>每条曲线是在什么上测量的，以及书中的数据</translation>
     </message>
     <message>
         <source>‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images (the book: 1,000). Changing N starts the curves again.</source>
@@ -592,8 +701,16 @@
         <translation>bpviz：{data} 的前 {n} 张训练图像，{cost}，网络当前的权重（已训练 {epochs} 个迭代期；输出层 {output}；每次计算 {ms} ms，训练时最多每 {s} 秒刷新一次）。</translation>
     </message>
     <message>
-        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images.</source>
-        <translation>★（第 0 个迭代期处的星号）书中：{values} —— 一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像。</translation>
+        <source>★ (stars at epoch 0) The book: {values} — one network at initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training images, pixels scaled by 1/256 (bpviz: 1/255); its random weights differ too.</source>
+        <translation>★（第 0 个迭代期处的星号）书中：{values}——一个刚初始化的网络（交叉熵，权重 N(0, 1/n_in)），前 1,000 张 MNIST 训练图像，像素按 1/256 缩放（bpviz 为 1/255）；随机权重也不同。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{layers}.</source>
+        <translation>{layers}。</translation>
     </message>
     <message>
         <source>layer {l} {v}</source>
@@ -605,7 +722,11 @@
     </message>
     <message>
         <source>The book reports figures only for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (chapter 5 preset).</source>
-        <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数字（第 5 章预设）。</translation>
+        <translation>书中只给出了 [784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 的数据（第 5 章预设）。</translation>
+    </message>
+    <message>
+        <source>w²_jk (incoming weight)</source>
+        <translation>w²_jk（输入权重）</translation>
     </message>
     <message>
         <source>Hover a tile to name its neuron; click it to select that neuron</source>
@@ -625,7 +746,7 @@
     </message>
     <message>
         <source>{n} neurons of layer 2, each tile its 784 incoming weights w²&lt;sub&gt;jk&lt;/sub&gt; as the 28×28 image (tile j at row j // {cols}, column j % {cols}); colours symmetric about 0, scale ±{vmax} (99 % of the |w| are within it; larger ones at full colour).</source>
-        <translation>第 2 层的 {n} 个神经元，每张小图是它的 784 个输入权重 w²&lt;sub&gt;jk&lt;/sub&gt; 排成的 28×28 图像（小图 j 位于第 j // {cols} 行、第 j % {cols} 列）；颜色关于 0 对称，刻度 ±{vmax}（99 % 的 |w| 在此范围内；更大的以最深颜色显示）。</translation>
+        <translation>第 2 层的 {n} 个神经元，每张小图是它的 784 个输入权重 w²&lt;sub&gt;jk&lt;/sub&gt; 排成的 28×28 图像（小图 j 位于第 j // {cols} 行、第 j % {cols} 列）；颜色关于 0 对称，刻度 ±{vmax}（99% 的 |w| 在此范围内；更大的以最深颜色显示）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neuron {j} of layer 2&lt;/b&gt;: incoming weights from {lo} to {hi}, bias b = {b}. Click to select it.</source>
@@ -649,7 +770,7 @@
     </message>
     <message>
         <source>Choose a setting in Learning → Twin runs and press Run twins.</source>
-        <translation>在“学习”→“双胞胎训练”中选择一项设置，然后按“运行双胞胎训练”。</translation>
+        <translation>在“学习”→“对照训练”中选择一项设置，然后按“运行对照训练”。</translation>
     </message>
     <message>
         <source>run {name}, layer {l} (output)</source>
@@ -677,15 +798,15 @@
     </message>
     <message>
         <source>The settings, the book&apos;s figure and what bpviz measured</source>
-        <translation>设置、书中的数字，以及 bpviz 测得的结果</translation>
+        <translation>设置、书中的结果，以及 bpviz 测得的结果</translation>
     </message>
     <message>
         <source>Book: {acc} %</source>
-        <translation>书中：{acc} %</translation>
+        <translation>书中：{acc}%</translation>
     </message>
     <message>
         <source>Book: no accuracy figure</source>
-        <translation>书中：没有准确率数字</translation>
+        <translation>书中：没有准确率数据</translation>
     </message>
     <message>
         <source>{book}. {note}</source>
@@ -717,7 +838,7 @@
     </message>
     <message>
         <source>book {acc} % · full MNIST, 50,000 train · loaded: {loaded}, {n}</source>
-        <translation>书中 {acc} % · 完整 MNIST，50,000 张训练图像 · 已加载：{loaded}，{n}</translation>
+        <translation>书中 {acc}% · 完整 MNIST，50,000 张训练图像 · 已加载：{loaded}，{n}</translation>
     </message>
     <message>
         <source>Saturation: why a neuron learns slowly</source>
@@ -792,6 +913,10 @@
         <translation>第 {l} 层：{n} 个中的 {c} 个</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>test image #{i} (label {label})</source>
         <translation>测试图像 #{i}（标签 {label}）</translation>
     </message>
@@ -829,7 +954,7 @@
     </message>
     <message>
         <source>Twin runs: one setting differs</source>
-        <translation>双胞胎训练：只有一项设置不同</translation>
+        <translation>对照训练：只有一项设置不同</translation>
     </message>
     <message>
         <source>Run b changes</source>
@@ -856,16 +981,20 @@
         <translation>两次训练的迭代期数</translation>
     </message>
     <message>
+        <source>images</source>
+        <translation>张图像</translation>
+    </message>
+    <message>
         <source>Train both runs on the first N training images (fewer: faster)</source>
         <translation>两次训练都只用前 N 张训练图像（越少越快）</translation>
     </message>
     <message>
         <source>Run twins</source>
-        <translation>运行双胞胎训练</translation>
+        <translation>运行对照训练</translation>
     </message>
     <message>
         <source>Train both networks side by side (Ctrl+Shift+T); curves in the bottom tab “Twin runs”</source>
-        <translation>并排训练两个网络（Ctrl+Shift+T）；曲线在底部的“双胞胎训练”页</translation>
+        <translation>并排训练两个网络（Ctrl+Shift+T）；曲线在底部的“对照训练”页</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -893,7 +1022,7 @@
     </message>
     <message>
         <source>Twin runs are still training: press Stop first.</source>
-        <translation>双胞胎训练仍在进行：请先按“停止”。</translation>
+        <translation>对照训练仍在进行：请先按“停止”。</translation>
     </message>
     <message>
         <source>Not started: the sizes must start with {n} inputs and end with {k} outputs for {data}.</source>
@@ -977,7 +1106,7 @@
     </message>
     <message>
         <source>Twin runs</source>
-        <translation>双胞胎训练</translation>
+        <translation>对照训练</translation>
     </message>
     <message>
         <source>Two runs that differ in one setting, overlaid</source>
@@ -997,11 +1126,11 @@
     </message>
     <message>
         <source>Why a network learns — or does not: presets, saturation, twin runs</source>
-        <translation>网络为什么能学习——或者学不动：预设、饱和、双胞胎训练</translation>
+        <translation>网络为什么能学习——或者学不动：预设、饱和、对照训练</translation>
     </message>
     <message>
         <source>Learning: presets, saturation, twin runs</source>
-        <translation>学习：预设、饱和、双胞胎训练</translation>
+        <translation>学习：预设、饱和、对照训练</translation>
     </message>
     <message>
         <source>Show the Learning tab</source>
@@ -1038,7 +1167,7 @@
     <message>
         <source>Measured with bpviz on the bundled images (1,000 training, 10,000 test), seeds 0-3: test accuracy after 5 epochs 69.6 / 65.9 / 65.5 / 71.4 % with cross-entropy, 10.6 / 30.8 / 25.7 / 21.3 % with the quadratic cost; at the start the output layer&apos;s ‖∂C/∂b‖ is 1.59-1.95 with cross-entropy and 0.047-0.071 with the quadratic cost, whose BP1 multiplies by the tiny σ′(z^L). About 0.4 s per pair.</source>
         <extracomment>Chapter 3&apos;s learning slowdown in a few seconds: run a uses the cross-entropy cost, run b (``SLOWDOWN_VARY``) the quadratic cost, from a start made badly saturated by drawing every weight and bias from N(0, 9) (the seed&apos;s N(0, 1) times 3), on the first SLOWDOWN_TRAIN_SIZE bundled training images.</extracomment>
-        <translation>用 bpviz 在自带图像（1,000 张训练，10,000 张测试）上测得，随机种子 0-3：5 个迭代期后的测试准确率，交叉熵为 69.6 / 65.9 / 65.5 / 71.4 %，二次代价为 10.6 / 30.8 / 25.7 / 21.3 %；开始时输出层的 ‖∂C/∂b‖ 在交叉熵下为 1.59-1.95，在二次代价下为 0.047-0.071，因为二次代价的 BP1 要乘以很小的 σ′(z^L)。每对训练约 0.4 秒。</translation>
+        <translation>用 bpviz 在自带图像（1,000 张训练，10,000 张测试）上测得，随机种子 0-3：5 个迭代期后的测试准确率，交叉熵为 69.6 / 65.9 / 65.5 / 71.4%，二次代价为 10.6 / 30.8 / 25.7 / 21.3%；开始时输出层的 ‖∂C/∂b‖ 在交叉熵下为 1.59-1.95，在二次代价下为 0.047-0.071，因为二次代价的 BP1 要乘以很小的 σ′(z^L)。每对训练约 0.4 秒。</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1211,7 @@
     <message>
         <source>edges: {name}  (±{v})</source>
         <extracomment>Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).</extracomment>
-        <translation>边：{name}（±{v}）</translation>
+        <translation>连接：{name}（±{v}）</translation>
     </message>
     <message>
         <source>layer {l}</source>
@@ -1118,10 +1247,225 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>&lt;b&gt;Start here:&lt;/b&gt; short lessons that set up the network, ask you to predict a number and then check it against the network&apos;s own.</source>
+        <translation>&lt;b&gt;从这里开始：&lt;/b&gt;简短的课程会设置好网络，请你预测一个数，然后用网络自己的数来核对。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Each lesson follows a section of the book: it sets up the network, asks for your prediction, then shows the network&apos;s own numbers.</source>
+        <translation>每节课对应书中的一节：它设置好网络，请你先做预测，再给出网络自己的数。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>{title}
+{seen} of {pages} pages seen · {right} of {questions} right at the first try</source>
+        <translation>{title}
+已看 {seen} / {pages} 页 · 第一次就答对 {right} / {questions} 题</translation>
+    </message>
+    <message>
+        <source>All lessons</source>
+        <translation>全部课程</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Lesson refused: {reason}</source>
+        <translation>课程被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>End of the lesson: {right} of {questions} questions right at the first try.</source>
+        <translation>课程结束：第一次就答对 {right} / {questions} 题。</translation>
+    </message>
+    <message>
+        <source>Page {i} of {n}</source>
+        <translation>第 {i} 页，共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>正在设置…</translation>
+    </message>
+    <message>
+        <source>This page could not be set up: {reason}</source>
+        <translation>无法设置这一页：{reason}</translation>
+    </message>
+    <message>
+        <source>Lesson page not set up (nothing changed): {reason}</source>
+        <translation>课程页面未能设置（没有任何改变）：{reason}</translation>
+    </message>
+    <message>
+        <source>Give an answer first.</source>
+        <translation>请先给出答案。</translation>
+    </message>
+    <message>
+        <source>The answer cannot be computed on this network: {reason}</source>
+        <translation>在这个网络上无法算出答案：{reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network&apos;s answer:&lt;/b&gt; {answer}</source>
+        <translation>&lt;b&gt;网络的答案：&lt;/b&gt;{answer}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonStage</name>
+    <message>
+        <source>the lesson “{title}”</source>
+        <translation>课程“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>neuron {j} of layer {l}</source>
+        <translation>第 {l} 层的神经元 {j}</translation>
+    </message>
+    <message>
+        <source>the weight {w} (from neuron {k} of layer {p} to neuron {j} of layer {l})</source>
+        <translation>权重 {w}（从第 {p} 层的神经元 {k} 到第 {l} 层的神经元 {j}）</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>答对了。</translation>
+    </message>
+    <message>
+        <source>Not this time.</source>
+        <translation>这次不对。</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>为正</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>为负</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>为零</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}: {sign}.</source>
+        <translation>网络给出 {sym} = {value}：{sign}。</translation>
+    </message>
+    <message>
+        <source>You said {given}.</source>
+        <translation>你的答案是 {given}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}; you said {given} (off by {off}; within {tol} counts).</source>
+        <translation>网络给出 {sym} = {value}；你的答案是 {given}（相差 {off}；相差在 {tol} 以内算对）。</translation>
+    </message>
+    <message>
+        <source>Your {given} is too high.</source>
+        <translation>你的 {given} 偏大。</translation>
+    </message>
+    <message>
+        <source>Your {given} is too low.</source>
+        <translation>你的 {given} 偏小。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s numbers: {parts}. The answer is {label}.</source>
+        <translation>网络的数：{parts}。答案是{label}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}.</source>
+        <translation>网络给出 {sym} = {value}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}: {label}.</source>
+        <translation>网络给出 {sym} = {value}：{label}。</translation>
+    </message>
+    <message>
+        <source>You chose {given}.</source>
+        <translation>你选了{given}。</translation>
+    </message>
+    <message>
+        <source>Largest first, the network&apos;s order is {parts}.</source>
+        <translation>按从大到小，网络的顺序是 {parts}。</translation>
+    </message>
+    <message>
+        <source>Your order was {given}.</source>
+        <translation>你的顺序是 {given}。</translation>
+    </message>
+    <message>
+        <source>It is {where} ({sym} = {value}).</source>
+        <translation>答案是{where}（{sym} = {value}）。</translation>
+    </message>
+    <message>
+        <source>It is {where}.</source>
+        <translation>答案是{where}。</translation>
+    </message>
+    <message>
+        <source>You picked {given}.</source>
+        <translation>你选了{given}。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>Try again, or reveal the network&apos;s answer.</source>
+        <translation>再试一次，或者揭晓网络的答案。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Guided lessons through chapter 2: predict, then check against the network</source>
+        <translation>带你走过第 2 章的课程：先预测，再用网络核对</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>bpviz lessons (*.toml)</source>
+        <translation>bpviz 课程 (*.toml)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>bpviz — watch backpropagation</source>
-        <translation>bpviz — 观察反向传播</translation>
+        <translation>bpviz——观察反向传播</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1157,7 +1501,7 @@
     </message>
     <message>
         <source>One pinned weight followed through every sample of the Step tab&apos;s mini-batch, up to the update</source>
-        <translation>固定一个权重，跟随它走过单步标签页中小批量的每个样本，直到更新</translation>
+        <translation>固定一个权重，跟随它走过“逐步”页中小批量的每个样本，直到更新</translation>
     </message>
     <message>
         <source>epoch –</source>
@@ -1286,7 +1630,7 @@
     </message>
     <message>
         <source>Fit network</source>
-        <translation>网络适应窗口</translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Random test image</source>
@@ -1325,16 +1669,14 @@
         <translation>下次启动 bpviz 时切换语言。</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行中</translation>
+        <source>Undo keeps {n} replaced networks ({mb} MB), newest first:
+{list}</source>
+        <translation>撤销列表保留 {n} 个被替换的网络（{mb} MB），最新的在前：
+{list}</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>stopping</source>
-        <translation>正在停止</translation>
+        <source>Space works wherever the focus is: no field takes it. While a field has the keyboard, every other key goes into it; Enter applies the field and hands the keyboard back, and S, B, N and F work again.</source>
+        <translation>无论焦点在哪里，空格键都有效：任何输入框都不接收它。输入框获得键盘时，其余按键都输入到框中；按 Enter 应用该输入框并交还键盘，之后 S、B、N、F 再次可用。</translation>
     </message>
     <message>
         <source>Nothing to undo: no trained network was replaced.</source>
@@ -1346,11 +1688,7 @@
     </message>
     <message>
         <source>The canvas needs a trained network, so the shipped model {name} was loaded ({percent} % of the {n} test images right). Reset in the Train tab starts again from random weights.</source>
-        <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent} %）。在“训练”页点“重置”可从随机权重重新开始。</translation>
-    </message>
-    <message>
-        <source>Single keys (Space, S, B, N, F) work wherever the focus is: the number fields never take them. Enter in a field applies it and hands the keys back.</source>
-        <translation>单键快捷键（Space、S、B、N、F）无论焦点在哪里都有效：数字输入框不会占用它们。在输入框中按 Enter 会应用该值并交还这些按键。</translation>
+        <translation>画布需要一个已训练的网络，因此载入了自带模型 {name}（{n} 张测试图像中答对 {percent}%）。在“训练”页点“重置”可从随机权重重新开始。</translation>
     </message>
     <message>
         <source>Watch backpropagation work: the network of chapter 1–2 of Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;, trained by mini-batch SGD on MNIST.</source>
@@ -1405,8 +1743,16 @@
         <translation>{rate} 样本/秒</translation>
     </message>
     <message>
+        <source>test accuracy {percent}% ({right} / {total}) after the last {what}</source>
+        <translation>测试准确率 {percent}%（{right} / {total}），在最近一次{what}之后</translation>
+    </message>
+    <message>
         <source>test accuracy {percent}% ({right} / {total}) as opened from {name}</source>
         <translation>测试准确率 {percent}%（{right} / {total}），打开 {name} 时</translation>
+    </message>
+    <message>
+        <source>saved to {name}</source>
+        <translation>已保存到 {name}</translation>
     </message>
     <message>
         <source>validation {percent}%</source>
@@ -1415,6 +1761,10 @@
     <message>
         <source>test accuracy {percent}% ({right} / {total}){validation} after epoch {epoch}</source>
         <translation>测试准确率 {percent}%（{right} / {total}）{validation}，第 {epoch} 个迭代期后</translation>
+    </message>
+    <message>
+        <source>bpviz — {name}[*]</source>
+        <translation>bpviz——{name}[*]</translation>
     </message>
     <message>
         <source>Quit bpviz</source>
@@ -1536,7 +1886,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{true}&lt;/b&gt; taken for &lt;b&gt;{predicted}&lt;/b&gt; {n}×</source>
-        <translation>&lt;b&gt;{true}&lt;/b&gt; 被当成 &lt;b&gt;{predicted}&lt;/b&gt; {n}×</translation>
+        <translation>&lt;b&gt;{true}&lt;/b&gt; 被误判为 &lt;b&gt;{predicted}&lt;/b&gt; {n} 次</translation>
     </message>
     <message>
         <source>Most confused: </source>
@@ -1561,6 +1911,14 @@
     <message>
         <source>{caption} ({split} set).</source>
         <translation>{caption}（{split}）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{name}: {a}</source>
+        <translation>{name}：{a}</translation>
     </message>
     <message>
         <source>{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})
@@ -1672,7 +2030,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>The input after the nudges (press Nudge)</source>
-        <translation>微调之后的输入（按“微调”）</translation>
+        <translation>扰动之后的输入（按“扰动”）</translation>
     </message>
     <message>
         <source>input x</source>
@@ -1680,7 +2038,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>nudged x</source>
-        <translation>微调后的 x</translation>
+        <translation>扰动后的 x</translation>
     </message>
     <message>
         <source>Colour scale of ∂C/∂x, symmetric about 0</source>
@@ -1692,11 +2050,11 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Brightness step ε: the most influential pixel changes by ε per nudge, the others in proportion to their ∂C/∂x</source>
-        <translation>亮度步长 ε：每次微调时影响最大的像素改变 ε，其余像素按各自的 ∂C/∂x 成比例改变</translation>
+        <translation>亮度步长 ε：每次扰动时影响最大的像素改变 ε，其余像素按各自的 ∂C/∂x 成比例改变</translation>
     </message>
     <message>
         <source>Nudge once</source>
-        <translation>微调一次</translation>
+        <translation>扰动一次</translation>
     </message>
     <message>
         <source>Move the input one step along −∂C/∂x and predict again (Ctrl+G)</source>
@@ -1708,7 +2066,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Nudge until the network predicts the target (at most 200 nudges)</source>
-        <translation>持续微调，直到网络预测出目标（最多 200 次）</translation>
+        <translation>持续扰动，直到网络预测出目标（最多 200 次）</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -1716,7 +2074,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Start the nudges again from the original input</source>
-        <translation>从原始输入重新开始微调</translation>
+        <translation>从原始输入重新开始扰动</translation>
     </message>
     <message>
         <source>towards</source>
@@ -1724,11 +2082,11 @@ aᴸ：{bars}
     </message>
     <message>
         <source>grey: original input · blue: nudged</source>
-        <translation>灰色：原始输入 · 蓝色：微调后</translation>
+        <translation>灰色：原始输入 · 蓝色：扰动后</translation>
     </message>
     <message>
         <source>Output activations of the original input (grey) and of the nudged input (blue)</source>
-        <translation>原始输入（灰色）和微调后输入（蓝色）的输出层激活值</translation>
+        <translation>原始输入（灰色）和扰动后输入（蓝色）的输出层激活值</translation>
     </message>
     <message>
         <source>nothing drawn yet: draw a digit in the Draw tab</source>
@@ -1741,6 +2099,10 @@ aᴸ：{bars}
     <message>
         <source>test image #{i}, true label {label}</source>
         <translation>测试图像 #{i}，真实标签 {label}</translation>
+    </message>
+    <message>
+        <source>test sample #{i}, true label {label}</source>
+        <translation>测试样本 #{i}，真实标签 {label}</translation>
     </message>
     <message>
         <source>Default η/m = {eta} / {m} = {value}: in training each of the m examples of a mini-batch moves the weights by η/m; one example alone with the whole η = {eta} would wreck a trained network.</source>
@@ -1868,7 +2230,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>∂C/∂x = (w²)ᵀ δ² for label {label}: BP2 carried one layer further, to the input. Red: brightening the pixel raises C_x; blue: it lowers C_x. Nudges move x along −∂C/∂x — the same equations applied to the input instead of the weights.</source>
-        <translation>标签 {label} 的 ∂C/∂x = (w²)ᵀ δ²：把 BP2 再向前推一层，推到输入。红色：像素变亮使 C_x 升高；蓝色：使 C_x 降低。微调让 x 沿 −∂C/∂x 移动——同样的方程，只是作用在输入而不是权重上。</translation>
+        <translation>标签 {label} 的 ∂C/∂x = (w²)ᵀ δ²：把 BP2 再往回推一层，一直推到输入。红色：像素变亮使 C_x 升高；蓝色：使 C_x 降低。扰动让 x 沿 −∂C/∂x 移动——同样的方程，只是作用在输入而不是权重上。</translation>
     </message>
     <message>
         <source>ε must lie in (0, 1]: it is a change of brightness</source>
@@ -1876,11 +2238,11 @@ aᴸ：{bars}
     </message>
     <message>
         <source>After this nudge: now predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
-        <translation>这次微调之后：现在被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+        <translation>这次扰动之后：现在被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
     </message>
     <message>
         <source>After this nudge: still predicted as {label} (aᴸ{k} = {a}, was {a0}); {n} of {total} pixels changed by more than {threshold} from the original (largest change {largest}).</source>
-        <translation>这次微调之后：仍被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
+        <translation>这次扰动之后：仍被预测为 {label}（aᴸ{k} = {a}，原为 {a0}）；{total} 个像素中有 {n} 个与原图相比变化超过 {threshold}（最大变化 {largest}）。</translation>
     </message>
     <message>
         <source>Δw of the last teaching step (label {label}); its {n} largest changes marked · input: ∂C/∂x</source>
@@ -1936,7 +2298,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Nudge the input towards the label</source>
-        <translation>把输入微调向该标签</translation>
+        <translation>朝该标签扰动输入</translation>
     </message>
     <message>
         <source>Move the input one step along −∂C/∂x and predict again</source>
@@ -1999,26 +2361,97 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Predicted as {label} after {n} nudge: {pixels}.</source>
-        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+        <translation>扰动 {n} 次后被预测为 {label}：{pixels}。</translation>
     </message>
     <message>
         <source>Predicted as {label} after {n} nudges: {pixels}.</source>
-        <translation>微调 {n} 次后被预测为 {label}：{pixels}。</translation>
+        <translation>扰动 {n} 次后被预测为 {label}：{pixels}。</translation>
     </message>
     <message>
         <source>Still predicted as {label} after {n} nudges: {pixels}.</source>
-        <translation>微调 {n} 次后仍被预测为 {label}：{pixels}。</translation>
+        <translation>扰动 {n} 次后仍被预测为 {label}：{pixels}。</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <source>Quadratic (the seed&apos;s)</source>
+        <translation>二次代价（原始程序）</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>standard initial weights N(0, 1)</source>
+        <translation>标准初始权重 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>scaled initial weights N(0, 1/n_in)</source>
+        <translation>缩放初始权重 N(0, 1/n_in)</translation>
+    </message>
+    <message>
+        <source>N(0, 1) (the seed&apos;s)</source>
+        <translation>N(0, 1)（原始程序）</translation>
+    </message>
+    <message>
+        <source>N(0, 1/n_in) (scaled)</source>
+        <translation>N(0, 1/n_in)（缩放）</translation>
+    </message>
+    <message>
+        <source>{name} cost</source>
+        <translation>{name} 代价</translation>
+    </message>
+    <message>
+        <source>{name} initial weights</source>
+        <translation>{name} 初始权重</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
         <source>Which edges to draw for layers with many inputs (smaller layers always show every edge). All 23,520 input edges are slow and unreadable.</source>
-        <translation>对输入很多的层画哪些边（较小的层总是画出每条边）。全部 23,520 条输入边既慢又看不清。</translation>
+        <translation>对输入很多的层画哪些连接（较小的层总是画出每条连接）。全部 23,520 条输入连接既慢又看不清。</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation>适合窗口</translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Show the whole network (F). Scroll to zoom, drag to pan.</source>
@@ -2026,11 +2459,11 @@ aᴸ：{bars}
     </message>
     <message>
         <source>What the nodes&apos; colours show, and their range (the colour bar on the right is the edges&apos; scale)</source>
-        <translation>节点颜色表示什么及其范围（右侧的色条是边的刻度）</translation>
+        <translation>节点颜色表示什么及其范围（右侧的色条是连接的刻度）</translation>
     </message>
     <message>
         <source>Edges:</source>
-        <translation>边：</translation>
+        <translation>连接：</translation>
     </message>
     <message>
         <source>weight w</source>
@@ -2038,7 +2471,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>edges: {name}  (±{v})</source>
-        <translation>边：{name}（±{v}）</translation>
+        <translation>连接：{name}（±{v}）</translation>
     </message>
     <message>
         <source>your drawing: the network says &lt;b&gt;{pred}&lt;/b&gt;</source>
@@ -2062,15 +2495,15 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Strongest {p} %</source>
-        <translation>最强的 {p} %</translation>
+        <translation>最强的 {p}%</translation>
     </message>
     <message>
         <source>All edges</source>
-        <translation>全部边</translation>
+        <translation>全部连接</translation>
     </message>
     <message>
         <source>No edges</source>
-        <translation>不画边</translation>
+        <translation>不画连接</translation>
     </message>
 </context>
 <context>
@@ -2136,7 +2569,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>{rate} = {s} samples/s; each update flashes the edges that changed most</source>
-        <translation>{rate} = 每秒 {s} 个样本；每次更新时变化最大的边会闪亮</translation>
+        <translation>{rate} = 每秒 {s} 个样本；每次更新时变化最大的连接会闪亮</translation>
     </message>
     <message>
         <source>{rate} = {s} samples/s; the view recolours about 3× a second</source>
@@ -2146,29 +2579,53 @@ aᴸ：{bars}
 <context>
     <name>Plots</name>
     <message>
-        <source>epoch {e}: training cost {c}</source>
+        <source>epoch {e}: not evaluated (Stop came during its evaluation)</source>
         <extracomment>The &quot;show&quot; choices of the cost plot: None = all epochs, else the last N epochs.</extracomment>
+        <translation>第 {e} 个迭代期：未评估（评估期间按了停止）</translation>
+    </message>
+    <message>
+        <source>epoch {e}: training cost {c}</source>
         <translation>第 {e} 个迭代期：训练代价 {c}</translation>
     </message>
     <message>
         <source>test accuracy {p} % ({right} / {total})</source>
-        <translation>测试准确率 {p} %（{right} / {total}）</translation>
+        <translation>测试准确率 {p}%（{right} / {total}）</translation>
     </message>
     <message>
         <source>validation {p} %</source>
-        <translation>验证集 {p} %</translation>
+        <translation>验证集 {p}%</translation>
     </message>
     <message>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <source>epoch {e}, mini-batch {i} of {n}: cost {c}</source>
-        <translation>第 {e} 个迭代期，第 {i} 个小批量（共 {n} 个）：代价 {c}</translation>
+        <source>after mini-batch {k} of epoch {e}</source>
+        <translation>第 {e} 个迭代期的第 {k} 个小批量之后</translation>
     </message>
     <message>
-        <source>epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})</source>
-        <translation>第 {e} 个迭代期，第 {i}–{j} 个小批量（共 {n} 个）：代价 {lo} … {hi}（平均 {mean}）</translation>
+        <source>after epoch {e}</source>
+        <translation>第 {e} 个迭代期之后</translation>
+    </message>
+    <message>
+        <source>before any training</source>
+        <translation>训练开始之前</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} ({what})</source>
+        <translation>{where}：{kind}（{what}）</translation>
+    </message>
+    <message>
+        <source>, cost {c}</source>
+        <translation>，代价 {c}</translation>
+    </message>
+    <message>
+        <source>epoch {e}, mini-batch {i} of {n} (at {x} epochs done): cost {c}</source>
+        <translation>第 {e} 个迭代期，第 {i} 个小批量（共 {n} 个；横轴位置：已完成 {x} 个迭代期）：代价 {c}</translation>
+    </message>
+    <message>
+        <source>epoch {e}, mini-batches {i}–{j} of {n} (at {x} epochs done): cost {lo} … {hi} (mean {mean})</source>
+        <translation>第 {e} 个迭代期，第 {i}–{j} 个小批量（共 {n} 个；横轴位置：已完成 {x} 个迭代期）：代价 {lo} … {hi}（平均 {mean}）</translation>
     </message>
 </context>
 <context>
@@ -2202,16 +2659,20 @@ aᴸ：{bars}
         <translation>层大小 {sizes}，{cost}代价，{init}初始化，η = {eta}，m = {m}，{epochs} 个迭代期</translation>
     </message>
     <message>
-        <source>No figure from the book for this setting.</source>
-        <translation>书中没有这个设置的数字。</translation>
+        <source>The book&apos;s figures for this setting are speeds of learning, not an accuracy: they are the stars in the Speed of learning tab. {measured}</source>
+        <translation>书中这个设置给出的是学习速度，而不是准确率：它们就是“学习速度”页中的星号。{measured}</translation>
+    </message>
+    <message>
+        <source>No figure from the book for this setting. {measured}</source>
+        <translation>书中没有这个设置的结果。{measured}</translation>
     </message>
     <message>
         <source>{acc} % in the book — {book}. Loaded now: {now}.</source>
-        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}。</translation>
+        <translation>书中为 {acc}%——{book}。当前加载的是：{now}。</translation>
     </message>
     <message>
         <source>{acc} % in the book — {book}. Loaded now: {now}; expect less than the book&apos;s figure.</source>
-        <translation>书中为 {acc} % —— {book}。当前加载的是：{now}；结果会低于书中的数字。</translation>
+        <translation>书中为 {acc}%——{book}。当前加载的是：{now}；结果会低于书中的结果。</translation>
     </message>
     <message>
         <source>Chapter 1: [784, 30, 10]</source>
@@ -2223,7 +2684,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>bundled subset: best 92.08 % (epoch 25) — bpviz train --eta 3.</source>
-        <translation>自带子集：最佳 92.08 %（第 25 个迭代期）—— bpviz train --eta 3。</translation>
+        <translation>自带子集：最佳 92.08%（第 25 个迭代期）——bpviz train --eta 3。</translation>
     </message>
     <message>
         <source>Chapter 1: 100 hidden neurons</source>
@@ -2235,7 +2696,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>bundled subset: best 84.27 % (epoch 25) — bpviz train --sizes 784,100,10 --eta 3. With the quadratic cost and N(0, 1) weights many of the 100 hidden neurons start saturated; seed 0 does worse than 30 hidden neurons here.</source>
-        <translation>自带子集：最佳 84.27 %（第 25 个迭代期）—— bpviz train --sizes 784,100,10 --eta 3。使用二次代价和 N(0, 1) 权重时，100 个隐藏神经元中有许多一开始就处于饱和状态；在这里随机种子 0 的结果比 30 个隐藏神经元更差。</translation>
+        <translation>自带子集：最佳 84.27%（第 25 个迭代期）——bpviz train --sizes 784,100,10 --eta 3。使用二次代价和 N(0, 1) 权重时，100 个隐藏神经元中有许多一开始就处于饱和状态；在这里随机种子 0 的结果比 30 个隐藏神经元更差。</translation>
     </message>
     <message>
         <source>Chapter 3: cross-entropy and L2 regularisation</source>
@@ -2247,19 +2708,19 @@ aᴸ：{bars}
     </message>
     <message>
         <source>bundled subset: best 93.75 % (epoch 24) — bpviz train --cost cross-entropy --lmbda 5 --eta 0.5 (93.73 % with --init scaled).</source>
-        <translation>自带子集：最佳 93.75 %（第 24 个迭代期）—— bpviz train --cost cross-entropy --lmbda 5 --eta 0.5（使用 bpviz train --init scaled 时为 93.73 %）。</translation>
+        <translation>自带子集：最佳 93.75%（第 24 个迭代期）——bpviz train --cost cross-entropy --lmbda 5 --eta 0.5（使用 bpviz train --init scaled 时为 93.73%）。</translation>
     </message>
     <message>
         <source>Chapter 5: speed of learning in deep networks</source>
         <translation>第 5 章：深度网络中的学习速度</translation>
     </message>
     <message>
-        <source>Chapter 5: ‖∂C/∂b^l‖ per hidden layer at initialisation for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10] (book_speeds); training settings η = 0.1, λ = 5 as the chapter&apos;s runs.</source>
-        <translation>第 5 章：[784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 在初始化时各隐藏层的 ‖∂C/∂b^l‖（book_speeds）；训练设置 η = 0.1、λ = 5，与该章的运行相同。</translation>
+        <source>Chapter 5: ‖∂C/∂b^l‖ per hidden layer at initialisation for [784,30,30,10], [784,30,30,30,10] and [784,30,30,30,30,10]; training settings η = 0.1, λ = 5 as the chapter&apos;s runs.</source>
+        <translation>第 5 章：[784,30,30,10]、[784,30,30,30,10] 和 [784,30,30,30,30,10] 在初始化时每个隐藏层的 ‖∂C/∂b^l‖；训练设置 η = 0.1、λ = 5，与该章的运行相同。</translation>
     </message>
     <message>
         <source>bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 prints bpviz&apos;s figures beside the book&apos;s. Trained on the bundled subset: best 93.64 % (epoch 24) — bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1.</source>
-        <translation>运行 bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 会把 bpviz 的数字与书中的并列输出。在自带子集上训练：最佳 93.64 %（第 24 个迭代期）—— bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1。</translation>
+        <translation>运行 bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 会把 bpviz 的结果与书中的结果并列输出。在自带子集上训练：最佳 93.64%（第 24 个迭代期）——bpviz train --sizes 784,30,30,30,10 --cost cross-entropy --init scaled --lmbda 5 --eta 0.1。</translation>
     </message>
     <message>
         <source>η too large (η = 100)</source>
@@ -2267,11 +2728,11 @@ aᴸ：{bars}
     </message>
     <message>
         <source>The book gives no figure for this setting; it is bpviz&apos;s demonstration.</source>
-        <translation>书中没有这个设置的数字；这是 bpviz 的演示。</translation>
+        <translation>书中没有这个设置的结果；这是 bpviz 的演示。</translation>
     </message>
     <message>
         <source>bundled subset: 9.22 % best, 9.22 % at epoch 29 — bpviz train --eta 100. The first steps drive every output neuron into saturation (σ′(z^L) &lt; 0.01 for all test images, 100 % of them wrong-sided), the quadratic cost&apos;s δ^L vanishes and the run never recovers; bpviz train warns.</source>
-        <translation>自带子集：最佳 9.22 %，第 29 个迭代期 9.22 % —— bpviz train --eta 100。最初几步就把每个输出神经元推入饱和（对所有测试图像 σ′(z^L) &lt; 0.01，100 % 都饱和在错误的一侧），二次代价的 δ^L 消失，训练再也无法恢复；bpviz train 会给出警告。</translation>
+        <translation>自带子集：最佳 9.22%，第 29 个迭代期 9.22%——bpviz train --eta 100。最初几步就把每个输出神经元推入饱和（对所有测试图像 σ′(z^L) &lt; 0.01，100% 都饱和在错误的一侧），二次代价的 δ^L 消失，训练再也无法恢复；bpviz train 会给出警告。</translation>
     </message>
     <message>
         <source>η too small (η = 0.01)</source>
@@ -2279,7 +2740,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train --eta 0.01. η = 0.1 reaches 69.56 %, η = 3 92.08 %: each step is too small to get anywhere.</source>
-        <translation>自带子集：30 个迭代期后为 17.43 %，仍在上升（训练代价 0.467）—— bpviz train --eta 0.01。η = 0.1 时达到 69.56 %，η = 3 时达到 92.08 %：每一步都太小，走不了多远。</translation>
+        <translation>自带子集：30 个迭代期后为 17.43%，仍在上升（训练代价 0.467）——bpviz train --eta 0.01。η = 0.1 时达到 69.56%，η = 3 时达到 92.08%：每一步都太小，走不了多远。</translation>
     </message>
 </context>
 <context>
@@ -2367,12 +2828,19 @@ aᴸ：{bars}
         <source>. σ′ is not small here (≥ {threshold}), so both costs learn from this error.</source>
         <translation>。这里 σ′ 并不小（≥ {threshold}），所以两种代价函数都能从这个误差中学习。</translation>
     </message>
+    <message>
+        <source>The output layer ends saturated and wrong for {stuck} of the {n} test images (every output has σ′(z) &lt; {threshold}, one with |a − y| &gt; 0.5; {hidden} of hidden activations are saturated too): with the quadratic cost δ^L = (a − y)·σ′(z^L) is then nearly 0, so these outputs hardly learn. Try a smaller learning rate than η = {eta}, or the cross-entropy cost.</source>
+        <translation>在 {n} 张测试图像中，有 {stuck} 的输出层最终饱和且出错（每个输出都有 σ′(z) &lt; {threshold}，其中一个 |a − y| &gt; 0.5；隐藏层激活值中也有 {hidden} 饱和）：使用二次代价时 δ^L = (a − y)·σ′(z^L) 几乎为 0，所以这些输出几乎学不动。请尝试比 η = {eta} 更小的学习速率，或改用交叉熵代价。</translation>
+    </message>
+    <message>
+        <source>The output layer ends saturated and wrong for {stuck} of the {n} test images (every output has σ′(z) &lt; {threshold}, one with |a − y| &gt; 0.5; {hidden} of hidden activations are saturated too): the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z). Try a smaller learning rate than η = {eta}.</source>
+        <translation>在 {n} 张测试图像中，有 {stuck} 的输出层最终饱和且出错（每个输出都有 σ′(z) &lt; {threshold}，其中一个 |a − y| &gt; 0.5；隐藏层激活值中也有 {hidden} 饱和）：交叉熵的 δ^L = a − y 不会消失，但 BP2 会把每个隐藏层的 δ 乘以 σ′(z)。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>{what} is kept: Edit → Undo (Ctrl+Z) brings it back.</source>
-        <extracomment>The trained model the Draw tab loads when the network was never trained.</extracomment>
         <translation>已保留{what}：编辑 → 撤销（Ctrl+Z）可以找回。</translation>
     </message>
     <message>
@@ -2432,14 +2900,6 @@ aᴸ：{bars}
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
-    </message>
-    <message>
         <source>Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images right.</source>
         <translation>已载入 {name}：{sizes}，{cost}，{params}；测试图像答对 {right} / {total}。</translation>
     </message>
@@ -2454,6 +2914,11 @@ aᴸ：{bars}
     <message>
         <source>Training stopped by an internal error: {error}</source>
         <translation>训练因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go of the oldest: {what}.</source>
+        <extracomment>The trained model the Draw tab loads when the network was never trained. Every background job of the app (training, twins, why-fast, downloads): one shutdown.</extracomment>
+        <translation>撤销列表保留最近 {n} 个被替换的网络（{mb} MB，最多 {limit} 个）；已释放最旧的：{what}。</translation>
     </message>
     <message>
         <source>Training finished after {n} epochs.</source>
@@ -2480,6 +2945,14 @@ aᴸ：{bars}
         <translation>这次更新会使权重变为非有限值；未予保留。</translation>
     </message>
     <message>
+        <source>the update of the step-through on a mini-batch of {m}</source>
+        <translation>逐步演示在 {m} 个样本的小批量上的更新</translation>
+    </message>
+    <message>
+        <source>the update of the step-through on one sample</source>
+        <translation>逐步演示在一个样本上的更新</translation>
+    </message>
+    <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
         <translation>已保留这次更新：网络现在使用这一步梯度下降之后的权重。</translation>
     </message>
@@ -2496,15 +2969,15 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Backpropagate the test image shown in the Sample panel (or a drawn digit)</source>
-        <translation>对“样本”面板中显示的测试图像（或手写的数字）进行反向传播</translation>
+        <translation>对“样本”面板中显示的测试图像（或手写数字）进行反向传播</translation>
     </message>
     <message>
         <source>Backpropagate each sample of a random mini-batch of m training images, add up the gradients, then make one update — the seed&apos;s {fn}</source>
-        <translation>对由 m 张训练图像组成的随机小批量中的每个样本进行反向传播，把梯度加起来，然后做一次更新 —— 即种子程序的 {fn}</translation>
+        <translation>对由 m 张训练图像组成的随机小批量中的每个样本进行反向传播，把梯度加起来，然后做一次更新——即原始程序的 {fn}</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>重新开始</translation>
+        <translation>新建</translation>
     </message>
     <message>
         <source>Start again on the current weights (a new random mini-batch in batch mode)</source>
@@ -2540,7 +3013,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Equations</source>
-        <translation>方程</translation>
+        <translation>公式</translation>
     </message>
     <message>
         <source>Keep this update</source>
@@ -2549,6 +3022,14 @@ aᴸ：{bars}
     <message>
         <source>Give the network these new weights (the step-through itself never changes them)</source>
         <translation>把这些新权重交给网络（逐步演示本身从不改变权重）</translation>
+    </message>
+    <message>
+        <source>Not now: a training run is paused (after B or Pause). Stop it (S) first; then the weights can be changed by hand.</source>
+        <translation>现在不行：一次训练处于暂停状态（按了 B 或“暂停”之后）。请先停止它（S），之后才能手动改变权重。</translation>
+    </message>
+    <message>
+        <source>Go to the update step first (End).</source>
+        <translation>请先转到更新那一步（End）。</translation>
     </message>
     <message>
         <source>Step through backpropagation</source>
@@ -2568,15 +3049,15 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Your drawn digit, target “{label}” (η = {eta})</source>
-        <translation>你手写的数字，目标 “{label}”（η = {eta}）</translation>
+        <translation>你的手写数字，目标“{label}”（η = {eta}）</translation>
     </message>
     <message>
         <source>Test image #{i}, label “{label}” (η = {eta})</source>
-        <translation>测试图像 #{i}，标签 “{label}”（η = {eta}）</translation>
+        <translation>测试图像 #{i}，标签“{label}”（η = {eta}）</translation>
     </message>
     <message>
         <source>Test sample #{i}, label “{label}” (η = {eta})</source>
-        <translation>测试样本 #{i}，标签 “{label}”（η = {eta}）</translation>
+        <translation>测试样本 #{i}，标签“{label}”（η = {eta}）</translation>
     </message>
     <message>
         <source>Step {i} / {n} · {title}</source>
@@ -2592,7 +3073,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Showing neuron {j} of layer {l} (ringed in the network); click another neuron (or an edge into it) in the network.</source>
-        <translation>显示第 {l} 层的神经元 {j}（在网络中用圆圈标出）；可在网络中点击另一个神经元（或通向它的边）。</translation>
+        <translation>显示第 {l} 层的神经元 {j}（在网络中用圆圈标出）；可在网络中点击另一个神经元（或通向它的连接）。</translation>
     </message>
     <message>
         <source>a (after)</source>
@@ -2615,13 +3096,17 @@ aᴸ：{bars}
         <translation>σ′(z) = {sp} &amp;lt; {threshold}：这个神经元已饱和，所以 δ 很小，它学得很慢</translation>
     </message>
     <message>
+        <source>{silent} of the {n} neurons of layer {k} are silent (a = 0) on this sample: the edges from them get no gradient (∂C/∂w = a·δ = 0).</source>
+        <translation>在这个样本上，第 {k} 层的 {n} 个神经元中有 {silent} 个是沉默的（a = 0）：从它们出发的连接没有梯度（∂C/∂w = a·δ = 0）。</translation>
+    </message>
+    <message>
         <source>The image is fed in as the activations of layer 1: a¹ = x, one value per pixel. The target y is the vector with 1 for the class “{y}” and 0 elsewhere.</source>
         <extracomment>sum_w[l − 2][i]: Σ over the first i + 1 samples of ∂C_x/∂w^l (made when asked for)</extracomment>
-        <translation>图像作为第 1 层的激活值输入：a¹ = x，每个像素一个值。目标 y 是类别 “{y}” 处为 1、其余处为 0 的向量。</translation>
+        <translation>图像作为第 1 层的激活值输入：a¹ = x，每个像素一个值。目标 y 是类别“{y}”处为 1、其余处为 0 的向量。</translation>
     </message>
     <message>
         <source>The sample is fed in as the activations of layer 1: a¹ = x, one value per input. The target y is the vector with 1 for the class “{y}” and 0 elsewhere.</source>
-        <translation>样本作为第 1 层的激活值输入：a¹ = x，每个输入一个值。目标 y 是类别 “{y}” 处为 1、其余处为 0 的向量。</translation>
+        <translation>样本作为第 1 层的激活值输入：a¹ = x，每个输入一个值。目标 y 是类别“{y}”处为 1、其余处为 0 的向量。</translation>
     </message>
     <message>
         <source>Input{of}</source>
@@ -2633,7 +3118,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Each neuron of layer {l} adds up the activations of layer {k}, weighted by the edges into it, plus its bias (that is z), and squashes the sum with σ. Backpropagation will need every z and a computed here.</source>
-        <translation>第 {l} 层的每个神经元把第 {k} 层的激活值按通向它的边加权求和，再加上它的偏置（这就是 z），然后用 σ 压缩这个和。反向传播需要这里算出的每个 z 和 a。</translation>
+        <translation>第 {l} 层的每个神经元把第 {k} 层的激活值按通向它的连接加权求和，再加上它的偏置（这就是 z），然后用 σ 压缩这个和。反向传播需要这里算出的每个 z 和 a。</translation>
     </message>
     <message>
         <source>BP1: the output error δᴸ{of}</source>
@@ -2641,7 +3126,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>How much the cost changes when the output neuron&apos;s z changes: the output is compared with the target (aᴸ − y) and scaled by σ′(zᴸ), which is tiny when a neuron is saturated — then it learns slowly.</source>
-        <translation>输出神经元的 z 变化时代价变化多少：把输出与目标比较（aᴸ − y），再乘以 σ′(zᴸ)；神经元饱和时 σ′(zᴸ) 很小 —— 这时它学得很慢。</translation>
+        <translation>输出神经元的 z 变化时代价变化多少：把输出与目标比较（aᴸ − y），再乘以 σ′(zᴸ)；神经元饱和时 σ′(zᴸ) 很小——这时它学得很慢。</translation>
     </message>
     <message>
         <source>How much the cost changes when the output neuron&apos;s z changes: with the cross-entropy cost it is simply aᴸ − y; no σ′ factor, so saturated neurons still learn fast.</source>
@@ -2653,7 +3138,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Each neuron of layer {l} collects the errors of layer {k}, weighted by the same edges that carried its activation forward (wᵀδ), and scales them by its own σ′(z). This is the backward pass: one matrix product per layer.</source>
-        <translation>第 {l} 层的每个神经元收集第 {k} 层的误差，用当初把它的激活值向前传递的同一批边加权（wᵀδ），再乘以它自己的 σ′(z)。这就是反向传播：每层一次矩阵乘法。</translation>
+        <translation>第 {l} 层的每个神经元收集第 {k} 层的误差，用当初把它的激活值向前传递的同一批连接加权（wᵀδ），再乘以它自己的 σ′(z)。这就是反向传播：每层一次矩阵乘法。</translation>
     </message>
     <message>
         <source>BP3/BP4: gradients of layer {l}{of}</source>
@@ -2661,7 +3146,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>The error of a neuron is the gradient for its bias (BP3); the gradient for a weight is the error at its end times the activation at its start (BP4): edges from silent neurons (a = 0) get no gradient.</source>
-        <translation>神经元的误差就是它的偏置的梯度（BP3）；权重的梯度是其终点的误差乘以其起点的激活值（BP4）：来自沉默神经元（a = 0）的边没有梯度。</translation>
+        <translation>神经元的误差就是它的偏置的梯度（BP3）；权重的梯度是其终点的误差乘以其起点的激活值（BP4）：来自沉默神经元（a = 0）的连接没有梯度。</translation>
     </message>
     <message>
         <source> The sums over the mini-batch so far are shown too.</source>
@@ -2673,11 +3158,15 @@ aᴸ：{bars}
     </message>
     <message>
         <source>Every weight and bias moves against its gradient, averaged over the {m} samples of the mini-batch and scaled by the learning rate η = {eta}. The edges show the change Δw.</source>
-        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。边显示变化量 Δw。</translation>
+        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。连接显示变化量 Δw。</translation>
     </message>
     <message>
         <source>Every weight and bias moves against its gradient, averaged over the {m} sample of the mini-batch and scaled by the learning rate η = {eta}. The edges show the change Δw.</source>
-        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。边显示变化量 Δw。</translation>
+        <translation>每个权重和偏置都沿梯度的反方向移动，梯度在小批量的 {m} 个样本上取平均，并乘以学习速率 η = {eta}。连接显示变化量 Δw。</translation>
+    </message>
+    <message>
+        <source> With L2 regularisation (λ = {lmbda}, n = {n}) every weight first shrinks by the factor 1 − ηλ/n = {decay}; biases do not.</source>
+        <translation>使用 L2 规范化（λ = {lmbda}，n = {n}）时，每个权重先乘以因子 1 − ηλ/n = {decay} 而缩小；偏置不缩小。</translation>
     </message>
     <message>
         <source>Gradient descent: the change</source>
@@ -2716,32 +3205,12 @@ aᴸ：{bars}
         <translation>这 {m} 个样本上的代价没有变化：{c0} → {c1}。</translation>
     </message>
     <message>
-        <source>The target neuron&apos;s output rose towards 1 ({b} → {a}): that is one step of learning.</source>
-        <translation>目标神经元的输出朝 1 上升了（{b} → {a}）：这就是一步学习。</translation>
-    </message>
-    <message>
-        <source>The target neuron&apos;s output fell, away from 1 ({b} → {a}): the step overshot (η is large for this sample), so this step did not help it.</source>
-        <translation>目标神经元的输出下降了，离 1 更远（{b} → {a}）：这一步走过头了（对这个样本来说 η 偏大），所以这一步没有帮到它。</translation>
-    </message>
-    <message>
         <source>The target neuron&apos;s output did not change.</source>
         <translation>目标神经元的输出没有变化。</translation>
     </message>
     <message>
-        <source>For {k} of the {m} samples the target neuron&apos;s output rose; one step lowers the batch&apos;s cost on average, not every sample&apos;s.</source>
-        <translation>在 {m} 个样本中，有 {k} 个样本的目标神经元输出上升了；一步更新降低的是整个小批量的平均代价，而不是每个样本的代价。</translation>
-    </message>
-    <message>
-        <source>The network now has its new weights.</source>
-        <translation>网络现在有了新的权重。</translation>
-    </message>
-    <message>
-        <source>edges from silent neurons (a = 0) get no gradient</source>
-        <translation>来自沉默神经元（a = 0）的边没有梯度</translation>
-    </message>
-    <message>
         <source>target y = class “{name}”: {yk} = 1, all other {yj} = 0</source>
-        <translation>目标 y = 类别 “{name}”：{yk} = 1，其余 {yj} = 0</translation>
+        <translation>目标 y = 类别“{name}”：{yk} = 1，其余 {yj} = 0</translation>
     </message>
     <message>
         <source>sums over the first {i} of {m} samples:</source>
@@ -2749,7 +3218,7 @@ aᴸ：{bars}
     </message>
     <message>
         <source>output for this x, neuron {j} (class “{name}”): {a} = {before} → &lt;b&gt;{after}&lt;/b&gt;&lt;br&gt;target neuron {y}: {y0} → &lt;b&gt;{y1}&lt;/b&gt;; the network says “{p0}” before, “{p1}” after</source>
-        <translation>这个 x 的输出，神经元 {j}（类别 “{name}”）：{a} = {before} → &lt;b&gt;{after}&lt;/b&gt;&lt;br&gt;目标神经元 {y}：{y0} → &lt;b&gt;{y1}&lt;/b&gt;；网络的判断更新前是 “{p0}”，更新后是 “{p1}”</translation>
+        <translation>这个 x 的输出，神经元 {j}（类别“{name}”）：{a} = {before} → &lt;b&gt;{after}&lt;/b&gt;&lt;br&gt;目标神经元 {y}：{y0} → &lt;b&gt;{y1}&lt;/b&gt;；更新前网络认为是“{p0}”，更新后认为是“{p1}”</translation>
     </message>
     <message>
         <source>cost of this sample {cx} = {c}</source>
@@ -2758,6 +3227,78 @@ aᴸ：{bars}
     <message>
         <source> + … ({n} more terms, together {rest})</source>
         <translation> + …（另有 {n} 项，合计 {rest}）</translation>
+    </message>
+    <message>
+        <source>The target neuron&apos;s output rose towards 1 ({b} → {a}).</source>
+        <translation>目标神经元的输出向 1 升高（{b} → {a}）。</translation>
+    </message>
+    <message>
+        <source>The target neuron&apos;s output fell, away from 1 ({b} → {a}).</source>
+        <translation>目标神经元的输出下降，离 1 更远了（{b} → {a}）。</translation>
+    </message>
+    <message>
+        <source>For {k} of the {m} samples the target neuron&apos;s output rose, and for {c} of them the cost fell.</source>
+        <translation>{m} 个样本中，有 {k} 个的目标神经元输出升高，有 {c} 个的代价下降。</translation>
+    </message>
+    <message>
+        <source>One step lowered the batch&apos;s mean cost, not every sample&apos;s.</source>
+        <translation>一步更新降低的是这个小批量的平均代价，而不是每个样本的代价。</translation>
+    </message>
+    <message>
+        <source>That change is float rounding: one {dtype} step at this value is {sp}, and to first order the update changes it by only {fo}.</source>
+        <translation>这个变化是浮点舍入：{dtype} 在这个值附近的一个步长是 {sp}，而按一阶近似，这次更新只让它改变 {fo}。</translation>
+    </message>
+    <message>
+        <source>For this output the step overshot: a much smaller step in the same direction raises it (first-order change {fo}); at η = {eta} the step is too long for it.</source>
+        <translation>对这个输出来说，这一步走过头了：沿同一方向走小得多的一步会让它升高（一阶变化 {fo}）；在 η = {eta} 时，这一步对它来说太长了。</translation>
+    </message>
+    <message>
+        <source>A much smaller step in the same direction would lower it (first-order change {fo}): it rose because the step is large.</source>
+        <translation>沿同一方向走小得多的一步会让它下降（一阶变化 {fo}）：它升高是因为这一步很大。</translation>
+    </message>
+    <message>
+        <source>To first order this update leaves it unchanged: the change comes from the step&apos;s size.</source>
+        <translation>按一阶近似，这次更新不改变它：变化来自步长的大小。</translation>
+    </message>
+    <message>
+        <source>That is one step of learning.</source>
+        <translation>这就是一步学习。</translation>
+    </message>
+    <message>
+        <source>Not an overshoot: a much smaller step in the same direction lowers it too (first-order change {fo}).</source>
+        <translation>这不是走过头：沿同一方向走小得多的一步也会让它下降（一阶变化 {fo}）。</translation>
+    </message>
+    <message>
+        <source>The step lowers the cost of all outputs together; through the weights they share, the other outputs&apos; errors pull this one down ({rest}) more than its own error pulls it up ({own}).</source>
+        <translation>这一步降低的是所有输出合起来的代价；通过共享的权重，其他输出的误差把这个输出往下拉（{rest}），超过了它自身误差往上推的量（{own}）。</translation>
+    </message>
+    <message>
+        <source>The step lowers the cost of all outputs together; the other outputs&apos; errors, through the weights they share, and the weight decay pull this one down ({rest}) more than its own error pulls it up ({own}).</source>
+        <translation>这一步降低的是所有输出合起来的代价；其他输出的误差（通过共享的权重）和权重衰减把这个输出往下拉（{rest}），超过了它自身误差往上推的量（{own}）。</translation>
+    </message>
+    <message>
+        <source>That change is float rounding: one {dtype} step at this cost is {sp}, and to first order the update changes it by only {fo}.</source>
+        <translation>这个变化是浮点舍入：{dtype} 在这个代价附近的一个步长是 {sp}，而按一阶近似，这次更新只让它改变 {fo}。</translation>
+    </message>
+    <message>
+        <source>The step overshot: a much smaller step in the same direction lowers this cost (first-order change {fo}), so η = {eta} is too large here.</source>
+        <translation>这一步走过头了：沿同一方向走小得多的一步会降低这个代价（一阶变化 {fo}），所以这里 η = {eta} 太大了。</translation>
+    </message>
+    <message>
+        <source>To first order this update leaves the cost unchanged: the change comes from the step&apos;s size.</source>
+        <translation>按一阶近似，这次更新不改变代价：变化来自步长的大小。</translation>
+    </message>
+    <message>
+        <source>To first order this update raises this cost too ({fo}): with λ = {lmbda} the step also shrinks every weight, and the cost shown has no L2 term.</source>
+        <translation>按一阶近似，这次更新也会升高这个代价（{fo}）：λ = {lmbda} 时这一步还会缩小每个权重，而这里显示的代价不含 L2 项。</translation>
+    </message>
+    <message>
+        <source>To first order this update raises this cost too ({fo}).</source>
+        <translation>按一阶近似，这次更新也会升高这个代价（{fo}）。</translation>
+    </message>
+    <message>
+        <source>Shown now: the network after the update.</source>
+        <translation>现在显示的是更新之后的网络。</translation>
     </message>
     <message>
         <source>(cross-entropy)</source>
@@ -2800,26 +3341,10 @@ The input must match the image size, the output the number of classes.</source>
         <translation>初始权重和洗牌所用的随机种子：种子相同，运行结果相同。</translation>
     </message>
     <message>
-        <source>Quadratic (the seed&apos;s)</source>
-        <translation>二次代价（原始程序）</translation>
-    </message>
-    <message>
-        <source>Cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
         <source>Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).
 Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>二次代价：C = ½‖y − a‖²，BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。
 交叉熵：BP1 变为 δᴸ = aᴸ − y（没有学习减速）。</translation>
-    </message>
-    <message>
-        <source>Standard N(0, 1) (the seed&apos;s)</source>
-        <translation>标准 N(0, 1)（原始程序）</translation>
-    </message>
-    <message>
-        <source>Scaled N(0, 1/n_in)</source>
-        <translation>缩放 N(0, 1/n_in)</translation>
     </message>
     <message>
         <source>How the initial weights are drawn. Biases are always N(0, 1).</source>
@@ -2844,7 +3369,7 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
     <message>
         <source>How fast training runs: from 1 mini-batch per second (each update can be watched: the edges that changed most flash and every cost point appears) to full speed (right end).
 Can be changed while training runs.</source>
-        <translation>训练运行得多快：从每秒 1 个小批量（每次更新都看得清：变化最大的边会闪亮，每个代价点都会出现）到全速（最右端）。
+        <translation>训练运行得多快：从每秒 1 个小批量（每次更新都看得清：变化最大的连接会闪亮，每个代价点都会出现）到全速（最右端）。
 训练进行中也可以调整。</translation>
     </message>
     <message>
@@ -2978,48 +3503,76 @@ Data: {data}, {train} training and {test} test samples.</source>
 数据：{data}，{train} 个训练样本和 {test} 个测试样本。</translation>
     </message>
     <message>
-        <source>quadratic cost</source>
-        <translation>二次代价函数</translation>
+        <source>{name} (download)</source>
+        <translation>{name}（需下载）</translation>
+    </message>
+</context>
+<context>
+    <name>Twin</name>
+    <message>
+        <source>cost</source>
+        <translation>代价</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价函数</translation>
+        <source>initial weights</source>
+        <translation>初始权重</translation>
     </message>
     <message>
-        <source>standard initial weights</source>
-        <translation>标准初始权重</translation>
+        <source>sizes</source>
+        <translation>层大小</translation>
     </message>
     <message>
-        <source>scaled initial weights</source>
-        <translation>缩放初始权重</translation>
+        <source>initial weights × scale</source>
+        <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} = {value} is what both runs already have: choose another value</source>
+        <translation>{setting} = {value} 是两个运行都已有的设置：请选择另一个值</translation>
     </message>
 </context>
 <context>
     <name>Why</name>
     <message>
-        <source>quick: [784, n, 10] for n = 5 … 30 (about 5 s)</source>
+        <source>quick (about 5 s)</source>
         <extracomment>The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge). The ε slider: 4 steps per decade from 1e-12 to 1. &quot;Check every parameter&quot; is offered up to this many parameters (2 forward passes each). The quick why-fast series (a few seconds) and the issue&apos;s full series.</extracomment>
-        <translation>快速：[784, n, 10]，n = 5 … 30（约 5 秒）</translation>
+        <translation>快速（约 5 秒）</translation>
     </message>
     <message>
-        <source>medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)</source>
-        <translation>中等：n = 5 … 300 以及 [784, 100, 100, 100, 10]（约 8 秒）</translation>
+        <source>medium (about 8 s)</source>
+        <translation>中等（约 8 秒）</translation>
     </message>
     <message>
-        <source>full: n = 5 … 300 and two deeper nets (about 25 s)</source>
-        <translation>完整：n = 5 … 300 以及两个更深的网络（约 25 秒）</translation>
+        <source>full (about 25 s)</source>
+        <translation>完整（约 25 秒）</translation>
+    </message>
+    <message>
+        <source>[784, n, 10] for n = 5 … 30</source>
+        <extracomment>What each preset measures (the item&apos;s tooltip: the field itself is narrow at 1000 px).</extracomment>
+        <translation>[784, n, 10]，n = 5 … 30</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and [784, 100, 100, 100, 10]</source>
+        <translation>n = 5 … 300 以及 [784, 100, 100, 100, 10]</translation>
+    </message>
+    <message>
+        <source>n = 5 … 300 and two deeper nets</source>
+        <translation>n = 5 … 300 以及两个更深的网络</translation>
     </message>
     <message>
         <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>
-        <translation>你画的数字；手绘图没有标签，所以目标取网络预测的类别“{name}”</translation>
+        <translation>你的手写数字；手写数字没有标签，所以目标取网络认为的类别“{name}”</translation>
     </message>
     <message>
         <source>test image #{index}, target its label “{name}”</source>
         <translation>测试图像 #{index}，目标为其标签“{name}”</translation>
     </message>
     <message>
+        <source>test sample #{index}, target its label “{name}”</source>
+        <translation>测试样本 #{index}，目标为其标签“{name}”</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Select a weight to nudge:&lt;/b&gt; click an edge in the network (the weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; joining neuron k of layer l−1 to neuron j of layer l), or click a neuron of layer 2 … {L} for its bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;.</source>
-        <translation>&lt;b&gt;选择要微调的权重：&lt;/b&gt;点击网络中的一条边（连接第 l−1 层神经元 k 与第 l 层神经元 j 的权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;），或点击第 2 … {L} 层的神经元以选择其偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;。</translation>
+        <translation>&lt;b&gt;选择要扰动的权重：&lt;/b&gt;点击网络中的一条连接（连接第 l−1 层神经元 k 与第 l 层神经元 j 的权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;），或点击第 2 … {L} 层的神经元以选择其偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;。</translation>
     </message>
     <message>
         <source>Change one weight by a small Δw and re-run the network: the change ripples through every later layer into the cost. Backprop predicts that ΔC ≈ ∂C/∂w · Δw.</source>
@@ -3027,11 +3580,11 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 (keys [ and ] make it smaller and larger)</source>
-        <translation>对数刻度上 0 两侧的微调量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
+        <translation>对数刻度上 0 两侧的扰动量 Δw：±0.0001 … ±1（按键 [ 和 ] 使其变小和变大）</translation>
     </message>
     <message>
         <source>The nudge Δw added to the selected parameter</source>
-        <translation>加到所选参数上的微调量 Δw</translation>
+        <translation>加到所选参数上的扰动量 Δw</translation>
     </message>
     <message>
         <source>Smaller Δw: one step left on the slider ([)</source>
@@ -3043,7 +3596,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>ΔC measured by running the network again with the nudged parameter, and backpropagation&apos;s first-order prediction</source>
-        <translation>用微调后的参数重新运行网络测得的 ΔC，以及反向传播的一阶预测</translation>
+        <translation>用扰动后的参数重新运行网络测得的 ΔC，以及反向传播的一阶预测</translation>
     </message>
     <message>
         <source>Δa layer by layer (largest changes)</source>
@@ -3063,7 +3616,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>the edge from neuron {k} of layer {lp} to neuron {j} of layer {l}</source>
-        <translation>从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的边</translation>
+        <translation>从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的连接</translation>
     </message>
     <message>
         <source>the bias of neuron {j} of layer {l}</source>
@@ -3071,7 +3624,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Nudging {name} = {value}</source>
-        <translation>微调 {name} = {value}</translation>
+        <translation>扰动 {name} = {value}</translation>
     </message>
     <message>
         <source>Sample: {sample}.</source>
@@ -3079,7 +3632,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>C before the nudge</source>
-        <translation>微调前的 C</translation>
+        <translation>扰动前的 C</translation>
     </message>
     <message>
         <source>ΔC measured (network re-run)</source>
@@ -3098,28 +3651,84 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>实测 / 预测 之比</translation>
     </message>
     <message>
+        <source> — {note}</source>
+        <translation>——{note}</translation>
+    </message>
+    <message>
         <source>Δw = 0: nothing is nudged, so nothing changes. Move the slider.</source>
-        <translation>Δw = 0：没有微调，所以什么都不变。请拖动滑块。</translation>
+        <translation>Δw = 0：没有扰动，所以什么都不变。请拖动滑块。</translation>
+    </message>
+    <message>
+        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}. {why}</source>
+        <translation>∂C/∂θ = 0：反向传播预测不会变化；实测 ΔC = {dc}。{why}</translation>
+    </message>
+    <message>
+        <source>Measured and predicted are within {pct} % of each other: for this Δw the first-order prediction of backprop is right.</source>
+        <translation>实测与预测吻合，差距在 {pct}% 以内：对这个 Δw，反向传播的一阶预测是对的。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted differ by {pct} %, but the difference ({diff}) is within what float64 rounding can do to the measured ΔC ({bound}): the output that moves C most changed by only {steps} float steps. This is rounding, not curvature: a smaller Δw makes it worse; a larger Δw (]) lifts the change above it.</source>
+        <translation>实测与预测相差 {pct}%，但这个差（{diff}）没有超出 float64 舍入对实测 ΔC 可能造成的误差（{bound}）：对 C 影响最大的输出只变化了 {steps} 个浮点步长。这是舍入，不是曲率：Δw 越小越糟；增大 Δw（]）能让变化超过舍入误差。</translation>
+    </message>
+    <message>
+        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter: the difference, {diff}, is far above what rounding can do, {bound}). Make Δw smaller ([) and they meet.</source>
+        <translation>实测与预测相差 {pct}%：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用：差 {diff} 远大于舍入可能造成的误差 {bound}）。把 Δw 调小（[），两者就会吻合。</translation>
+    </message>
+    <message>
+        <source>more than all of it: paths of the other sign cancel part of this one</source>
+        <translation>超过了全部：符号相反的路径抵消了它的一部分</translation>
+    </message>
+    <message>
+        <source>paths of the other sign cancel all of this one and flip the sign of the sum</source>
+        <translation>符号相反的路径完全抵消了它，并使总和变号</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s ∂C/∂θ and every central difference are 0 in {dtypes}: the relative error is 0 at every ε, and the logarithmic plot has no point to draw.</source>
+        <translation>在 {dtypes} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0：相对误差在每个 ε 下都是 0，对数坐标图上没有可画的点。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>in {dtype} backprop&apos;s ∂C/∂θ and every central difference are 0, so the error is 0 at every ε and the logarithmic plot has no point to draw</source>
+        <translation>在 {dtype} 中，反向传播的 ∂C/∂θ 和每个中心差分都是 0，所以误差在每个 ε 下都是 0，对数坐标图上没有可画的点</translation>
+    </message>
+    <message>
+        <source>in {dtype} every central difference is 0 (C does not change at this precision), so the error is 1 at every ε</source>
+        <translation>在 {dtype} 中，每个中心差分都是 0（在这个精度下 C 没有变化），所以误差在每个 ε 下都是 1</translation>
+    </message>
+    <message>
+        <source>smallest in {dtype} ({err}) at ε = {eps}</source>
+        <translation>{dtype} 中最小（{err}），在 ε = {eps} 处</translation>
+    </message>
+    <message>
+        <source> (exactly 0 at {n} ε, left out of the logarithmic plot)</source>
+        <translation>（在 {n} 个 ε 处恰好为 0，对数坐标图上略去）</translation>
+    </message>
+    <message>
+        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): {parts}.</source>
+        <translation>相对误差 |g_bp − g_num| / (|g_bp| + |g_num|)：{parts}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
+        <translation>ε 更大时：差商本身的误差（∝ ε²）；ε 更小时：C 的舍入误差（∝ 1/ε）占主导。</translation>
     </message>
     <message>
         <source>{a} = 0 on this sample, so this weight has no effect on it.</source>
         <translation>在该样本上 {a} = 0，所以这个权重对它没有影响。</translation>
     </message>
     <message>
-        <source>∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.</source>
-        <translation>∂C/∂θ = 0：反向传播预测没有变化；实测 ΔC = {dc}。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted agree to {pct} %: for this Δw the first-order prediction of backprop is right.</source>
-        <translation>实测与预测相差 {pct} %：对这个 Δw，反向传播的一阶预测是对的。</translation>
-    </message>
-    <message>
-        <source>Measured and predicted differ by {pct} %: at this Δw the change is no longer proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they meet.</source>
-        <translation>实测与预测相差 {pct} %：在这个 Δw 下，变化已不再与 Δw 成正比（二阶项起作用）。把 Δw 调小（[），两者就会一致。</translation>
-    </message>
-    <message>
         <source>no change</source>
         <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>layer {q}: {items}</source>
@@ -3132,10 +3741,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>undefined (the sum is 0)</source>
         <translation>无定义（总和为 0）</translation>
-    </message>
-    <message>
-        <source> — more than all of it: paths of the other sign cancel part of this one</source>
-        <translation> —— 超过全部：符号相反的路径抵消了这条路径的一部分</translation>
     </message>
     <message>
         <source>The only path</source>
@@ -3154,12 +3759,16 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>全部 {n} 条路径之和 = &lt;b&gt;{total}&lt;/b&gt; {eq} 反向传播的 ∂C/∂{name} = &lt;b&gt;{grad}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{which}: {route}</source>
+        <translation>{which}：{route}</translation>
+    </message>
+    <message>
         <source>product = &lt;b&gt;{product}&lt;/b&gt;, share of the sum: {share}</source>
         <translation>乘积 = &lt;b&gt;{product}&lt;/b&gt;，占总和的比例：{share}</translation>
     </message>
     <message>
         <source>Δa after nudging {name} by {dw} · rings: strongest path</source>
-        <translation>将 {name} 微调 {dw} 后的 Δa · 圆环：最强路径</translation>
+        <translation>将 {name} 扰动 {dw} 后的 Δa · 圆环：最强路径</translation>
     </message>
     <message>
         <source>∂C/∂w · Δw (backprop)</source>
@@ -3167,7 +3776,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Select a weight (click an edge) in the Nudge tab to see ΔC against Δw.</source>
-        <translation>在“微调”页中选择一个权重（点击一条连线），查看 ΔC 与 Δw 的关系。</translation>
+        <translation>在“扰动”页中选择一个权重（点击一条连接），查看 ΔC 与 Δw 的关系。</translation>
     </message>
     <message>
         <source>Backprop&apos;s gradient is 0 here, so its prediction is the flat line ΔC = 0.</source>
@@ -3175,15 +3784,15 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Measured and predicted agree within 1 % over the whole range |Δw| ≤ {span}.</source>
-        <translation>在整个范围 |Δw| ≤ {span} 内，实测与预测相差不到 1 %。</translation>
+        <translation>在整个范围 |Δw| ≤ {span} 内，实测与预测相差不到 1%。</translation>
     </message>
     <message>
         <source>They differ by more than 1 % even at |Δw| = {dw}, the smallest nudge plotted (rounding of C, or a second-order change larger than the first-order one).</source>
-        <translation>即使在所绘最小的微调 |Δw| = {dw} 处，两者也相差超过 1 %（C 的舍入误差，或二阶变化大于一阶变化）。</translation>
+        <translation>即使在所绘最小的扰动 |Δw| = {dw} 处，两者也相差超过 1%（C 的舍入误差，或二阶变化大于一阶变化）。</translation>
     </message>
     <message>
         <source>They agree within 1 % for |Δw| up to {dw} and part beyond it: the prediction is the tangent at Δw = 0.</source>
-        <translation>在 |Δw| 不超过 {dw} 时（以及更远的一部分）两者相差不到 1 %：预测就是 Δw = 0 处的切线。</translation>
+        <translation>在 |Δw| 不超过 {dw} 时（以及更远的一部分）两者相差不到 1%：预测就是 Δw = 0 处的切线。</translation>
     </message>
     <message>
         <source>ΔC of {name} against Δw on {sample} (each point a full re-run of the network); the marked point is Δw = {dw}.</source>
@@ -3218,12 +3827,12 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>网络在这个样本上的每个参数，相对误差最大的在前；点击一行可选中该权重或偏置</translation>
     </message>
     <message>
-        <source>Relative error against ε</source>
-        <translation>相对误差与 ε 的关系</translation>
+        <source>Error against ε</source>
+        <translation>误差与 ε</translation>
     </message>
     <message>
-        <source>Every parameter</source>
-        <translation>每个参数</translation>
+        <source>All parameters</source>
+        <translation>全部参数</translation>
     </message>
     <message>
         <source>Fill it with “Check every parameter” (small nets)</source>
@@ -3231,7 +3840,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Central differences for all {P} parameters of this net on this sample (2 forward passes each) at the ε above</source>
-        <translation>用上面的 ε 对该网络全部 {P} 个参数在该样本上做中心差分（每个参数 2 次前向传播）</translation>
+        <translation>用上面的 ε 对该网络全部 {P} 个参数在该样本上做中心差分（每个参数 2 次前馈）</translation>
     </message>
     <message>
         <source>Offered for nets up to {max} parameters; this one has {P} (try sizes 2,3,2 in the Train tab, or bpviz explain gradcheck for a sample of a big net)</source>
@@ -3248,10 +3857,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; on {sample}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;，样本：{sample}</translation>
-    </message>
-    <message>
-        <source>Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = {b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient&apos;s own error (∝ ε²); smaller ε: rounding of C (∝ 1/ε) takes over.</source>
-        <translation>相对误差 |反向传播梯度 − 数值梯度| / (|反向传播梯度| + |数值梯度|)：float64 下最小（{e64}）在 ε = {b64}，float32 下最小（{e32}）在 ε = {b32}。ε 更大时，差商本身的误差（∝ ε²）占主导；ε 更小时，C 的舍入误差（∝ 1/ε）占主导。</translation>
     </message>
     <message>
         <source>backprop ∂C/∂θ</source>
@@ -3271,7 +3876,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>forward passes</source>
-        <translation>前向传播次数</translation>
+        <translation>前馈次数</translation>
     </message>
     <message>
         <source>central differences</source>
@@ -3295,7 +3900,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Compute the full gradient of one sample&apos;s cost both ways for each network, counting forward passes and timing both (in a background thread)</source>
-        <translation>对每个网络用两种方法计算一个样本代价的完整梯度，统计前向传播次数并分别计时（在后台线程中）</translation>
+        <translation>对每个网络用两种方法计算一个样本代价的完整梯度，统计前馈次数并分别计时（在后台线程中）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -3326,16 +3931,28 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>计算一个样本代价的完整梯度所需的秒数，与参数个数 P 的关系（两轴均为对数刻度）</translation>
     </message>
     <message>
-        <source>Press Run. Every time is measured on this machine; nothing is assumed. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
-        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+        <source>Press Run. Every time is measured on this machine; nothing is assumed. Both ways are timed alike: one continuous run, divided by the work done. For a big network the central differences of a random sample of parameters are timed and scaled to all P: those points are hollow and the table says so.</source>
+        <translation>请按“运行”。每个时间都在本机上实测，没有任何假设。两种方法的计时方式相同：连续运行一次，再除以完成的工作量。对大网络，只对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个参数：这些点画成空心，表格中也会注明。</translation>
+    </message>
+    <message>
+        <source>backprop, 1 forward + 1 backward pass</source>
+        <translation>反向传播，1 次前馈加 1 次反向传播</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P forward passes, backprop 1 forward and 1 backward pass).</source>
+        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次前馈，反向传播只需 1 次前馈加 1 次反向传播）。</translation>
+    </message>
+    <message>
+        <source>{a} forward vs {f} + {b}</source>
+        <translation>{a} 次前馈 对 {f} + {b}</translation>
     </message>
     <message>
         <source>central differences, 2P passes (hollow: extrapolated)</source>
-        <translation>中心差分，2P 次传播（空心：外推值）</translation>
-    </message>
-    <message>
-        <source>backprop, 2 passes</source>
-        <translation>反向传播，2 次传播</translation>
+        <translation>中心差分，2P 次前馈（空心：外推值）</translation>
     </message>
     <message>
         <source>labels: backprop&apos;s speed-up</source>
@@ -3374,32 +3991,20 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>已测量 {total} 个网络中的 {n} 个。</translation>
     </message>
     <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead grew: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数变大了：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
-    </message>
-    <message>
-        <source>From P = {a} to P = {b} backprop&apos;s lead did not grow: ×{ra} to ×{rb} (central differences cost 2P passes, backprop 2).</source>
-        <translation>从 P = {a} 到 P = {b}，反向传播的领先倍数没有变大：从 ×{ra} 到 ×{rb}（中心差分需要 2P 次传播，反向传播只需 2 次）。</translation>
-    </message>
-    <message>
         <source>extrapolated from {t} of {P} parameters ({passes} passes counted)</source>
-        <translation>由 {P} 个参数中的 {t} 个外推（计入 {passes} 次传播）</translation>
+        <translation>由 {P} 个参数中的 {t} 个外推（计入 {passes} 次前馈）</translation>
     </message>
     <message>
         <source>all parameters timed</source>
         <translation>全部参数均计时</translation>
     </message>
     <message>
-        <source>{a} vs {b}</source>
-        <translation>{a} 对 {b}</translation>
-    </message>
-    <message>
         <source>Hollow points ({n}) are extrapolated: the central differences of a random sample of parameters were timed and scaled to all P (see the last column). Every other figure is measured in full on this machine.</source>
-        <translation>空心点（{n} 个）是外推值：对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个（见最后一列）。其他所有数字都在本机上完整测得。</translation>
+        <translation>空心点（{n} 个）是外推值：对随机抽取的部分参数的中心差分计时，再按比例换算到全部 P 个（见最后一列）。其他所有结果都在本机上完整测得。</translation>
     </message>
     <message>
         <source>Every figure is measured in full on this machine (no extrapolation).</source>
-        <translation>每个数字都在本机上完整测得（没有外推）。</translation>
+        <translation>每个结果都在本机上完整测得（没有外推）。</translation>
     </message>
     <message>
         <source>The code that runs at the current step of the step-through (Step tab, ← →)</source>
@@ -3419,7 +4024,7 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>&lt;b&gt;The code, line by line&lt;/b&gt; — {which}. Go to the Step tab and press → (next step): the lines of each step light up here with the shapes of their arrays for this network.</source>
-        <translation>&lt;b&gt;逐行查看代码&lt;/b&gt; —— {which}。到“逐步”标签页按 →（下一步）：每一步对应的代码行会在这里高亮，并显示该网络中各数组的形状。</translation>
+        <translation>&lt;b&gt;逐行查看代码&lt;/b&gt;——{which}。到“逐步”标签页按 →（下一步）：每一步对应的代码行会在这里高亮，并显示该网络中各数组的形状。</translation>
     </message>
     <message>
         <source>the core&apos;s matrix form: one row per sample of the mini-batch (m = {m})</source>
@@ -3434,20 +4039,24 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>&lt;b&gt;第 {i} / {n} 步 · {title}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>{form}; network {sizes}</source>
-        <translation>{form}；网络 {sizes}</translation>
+        <source>— {form}; network {sizes}</source>
+        <translation>——{form}；网络 {sizes}</translation>
     </message>
     <message>
-        <source>line {line} (run {run}{loop}):</source>
-        <translation>第 {line} 行（第 {run} 次执行{loop}）：</translation>
+        <source>line {line} (run {run}; {loop}): </source>
+        <translation>第 {line} 行（第 {run} 次执行；{loop}）：</translation>
+    </message>
+    <message>
+        <source>line {line} (run {run}): </source>
+        <translation>第 {line} 行（第 {run} 次执行）：</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation>微调</translation>
+        <translation>扰动</translation>
     </message>
     <message>
         <source>Backpropagation, the big picture: nudge one weight and follow the change to the cost</source>
-        <translation>反向传播的全局图景：微调一个权重，追踪它对代价的影响</translation>
+        <translation>反向传播的全局图景：扰动一个权重，追踪它对代价的影响</translation>
     </message>
     <message>
         <source>ΔC vs Δw</source>
@@ -3483,23 +4092,23 @@ Data: {data}, {train} training and {test} test samples.</source>
     </message>
     <message>
         <source>Nudge a weight (the big picture)</source>
-        <translation>微调一个权重（全局图景）</translation>
+        <translation>扰动一个权重（全局图景）</translation>
     </message>
     <message>
         <source>Smaller nudge Δw</source>
-        <translation>减小微调量 Δw</translation>
+        <translation>减小扰动量 Δw</translation>
     </message>
     <message>
         <source>Move the Δw slider of the Nudge tab one step left</source>
-        <translation>把“微调”页的 Δw 滑块向左移一格</translation>
+        <translation>把“扰动”页的 Δw 滑块向左移一格</translation>
     </message>
     <message>
         <source>Larger nudge Δw</source>
-        <translation>增大微调量 Δw</translation>
+        <translation>增大扰动量 Δw</translation>
     </message>
     <message>
         <source>Move the Δw slider of the Nudge tab one step right</source>
-        <translation>把“微调”页的 Δw 滑块向右移一格</translation>
+        <translation>把“扰动”页的 Δw 滑块向右移一格</translation>
     </message>
     <message>
         <source>Why backprop is fast</source>
@@ -3517,16 +4126,24 @@ Data: {data}, {train} training and {test} test samples.</source>
         <translation>训练了 {epochs} 个迭代期（{batches} 个小批量）的 {sizes} 网络</translation>
     </message>
     <message>
-        <source>{sizes} network with a kept update</source>
-        <translation>保留了一次更新的 {sizes} 网络</translation>
+        <source>{sizes} network trained for {epochs} epochs ({loaded} before it was opened, then {batches} mini-batches)</source>
+        <translation>训练了 {epochs} 个迭代期的 {sizes} 网络（打开前已训练 {loaded} 个迭代期，之后又训练了 {batches} 个小批量）</translation>
     </message>
     <message>
         <source>{sizes} network</source>
         <translation>{sizes} 网络</translation>
     </message>
     <message>
+        <source>{network}, changed once by hand (a kept update or a teaching step)</source>
+        <translation>{network}，手动修改过一次（保留的更新或教学步骤）</translation>
+    </message>
+    <message>
+        <source>{network}, changed {n} times by hand (kept updates or teaching steps)</source>
+        <translation>{network}，手动修改过 {n} 次（保留的更新或教学步骤）</translation>
+    </message>
+    <message>
         <source>the {world} replaced by {what}</source>
-        <translation>被{what}替换的{world}</translation>
+        <translation>{world}（已被{what}替换）</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -58,6 +58,7 @@ from bpviz.core.network import (
 from bpviz.core.nudge import Chain, Nudge, NudgeCurve, chain, nudge, nudge_curve
 from bpviz.core.sgd import (
     BatchDone,
+    EpochPosition,
     Diverged,
     EpochDone,
     SGDControl,
@@ -68,7 +69,7 @@ from bpviz.core.sgd import (
 from bpviz.core.twin import EpochRecord, TwinEvent, TwinRun, TwinSettings, twin_run
 
 __all__ = [
-    "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpsSweep",
+    "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpochPosition", "EpsSweep",
     "Gradient", "GradientCheck", "ModelFileError", "Network", "Nudge", "NudgeCurve", "Parameter",
     "ParameterCheck", "QuadraticCost", "SGDControl", "Trace", "as_generator", "chain", "check_memory",
     "check_parameter", "eps_sweep", "get_cost", "gradient_check", "load_network", "nudge", "nudge_curve",

@@ -20,7 +20,7 @@ batch, and the single-sample :class:`Trace` is the same code on a batch of one.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,6 +34,10 @@ INITS = ("standard", "scaled")
 DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 #: Networks whose estimated peak memory (:func:`training_bytes`) is above this are refused.
 MAX_TRAINING_BYTES = 1_000_000_000
+
+
+class Interrupted(Exception):
+    """An evaluation gave up between two batches because its ``stop()`` said so."""
 
 
 def num_parameters(sizes: Sequence[int]) -> int:
@@ -392,24 +396,32 @@ class Network:
             a = sigmoid(a @ w.T + b)
         return a[0] if single else a
 
-    def predict(self, X: np.ndarray, batch: int = 2048) -> np.ndarray:
-        """Predicted labels (index of the largest output), shape (n,)."""
+    def predict(self, X: np.ndarray, batch: int = 2048, stop: Callable[[], bool] | None = None) -> np.ndarray:
+        """Predicted labels (index of the largest output), shape (n,). ``stop()`` is asked
+        between batches; when it says True, :class:`Interrupted` is raised."""
         X = np.asarray(X)
         if X.ndim == 1:
             return np.argmax(self.feedforward(X))
-        out = [np.argmax(self.feedforward(X[i : i + batch]), axis=1) for i in range(0, len(X), batch)]
+        out = []
+        for i in range(0, len(X), batch):
+            if stop is not None and stop():
+                raise Interrupted
+            out.append(np.argmax(self.feedforward(X[i : i + batch]), axis=1))
         return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
-    def evaluate(self, X: np.ndarray, labels: np.ndarray) -> int:
-        """Number of samples whose predicted label equals ``labels``."""
-        return int(np.sum(self.predict(X) == np.asarray(labels)))
+    def evaluate(self, X: np.ndarray, labels: np.ndarray, stop: Callable[[], bool] | None = None) -> int:
+        """Number of samples whose predicted label equals ``labels`` (``stop`` as in :meth:`predict`)."""
+        return int(np.sum(self.predict(X, stop=stop) == np.asarray(labels)))
 
     def total_cost(self, X: np.ndarray, y: np.ndarray, lmbda: float = 0.0, n_train: int | None = None,
-                   batch: int = 4096) -> float:
-        """Mean of C_x over the samples, plus the L2 term (λ / 2n) Σ w² when λ > 0."""
+                   batch: int = 4096, stop: Callable[[], bool] | None = None) -> float:
+        """Mean of C_x over the samples, plus the L2 term (λ / 2n) Σ w² when λ > 0
+        (``stop`` as in :meth:`predict`)."""
         X = np.asarray(X)
         total = 0.0
         for i in range(0, len(X), batch):
+            if stop is not None and stop():
+                raise Interrupted
             zs, acts = self.forward(X[i : i + batch])
             Y = self.targets(np.asarray(y)[i : i + batch], len(acts[0]))
             total += float(np.sum(self.cost.fn(acts[-1], Y, zs[-1]), dtype=np.float64))

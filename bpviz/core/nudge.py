@@ -244,3 +244,52 @@ def chain(network: Network, x: np.ndarray, y: int | np.ndarray, param: Parameter
     factors = [first] + [float(r[b, a]) for r, a, b in zip(rates, path[:-1], path[1:])] + [float(dC_da[end])]
     return Chain(param, first, rates, dC_da, tuple(path), tuple(factors), float(np.prod(factors)), total,
                  backprop_derivative(net, X, Y, param))
+
+
+# -- why measured and predicted differ -------------------------------------------------------
+@dataclass(frozen=True)
+class NudgeDiscrepancy:
+    """Why ΔC measured and backprop's ∂C/∂θ · Δw differ, decided by computation.
+
+    ``difference`` = |measured − predicted|. ``rounding`` bounds what float64 rounding can do to
+    the measured ΔC: every activation a^q_i of the layers the nudge reaches (q = l..L) is rounded
+    to its float's step s(a^q_i), which moves C by about |∂C/∂a^q_i| · s(a^q_i); so
+    rounding = Σ_q Σ_i |∂C/∂a^q_i| · s(a^q_i) + 2 s(C). A difference within it may be rounding
+    and is called so; a larger one is the change's second- and higher-order part (curvature),
+    which shrinks with Δw. ``output_steps`` is |Δa^L| of the output that moves C most, in float
+    steps at its value.
+    """
+
+    dw: float
+    off: float           # |measured / predicted − 1|
+    difference: float    # |measured − predicted|
+    rounding: float      # the rounding bound above
+    output_steps: float
+    cause: str           # "agree" (off < tolerance), "rounding", "curvature" or "no prediction"
+
+    def __repr__(self) -> str:
+        return (f"NudgeDiscrepancy(Δw={self.dw:g}: off {self.off:.3g}, |difference| {self.difference:.3g} vs "
+                f"rounding {self.rounding:.3g}, output moved {self.output_steps:.3g} float steps → {self.cause})")
+
+
+def discrepancy(network: Network, x: np.ndarray, y: int | np.ndarray, param: Parameter, dw: float,
+                tolerance: float = 0.01) -> NudgeDiscrepancy:
+    """Tell curvature from rounding for the nudge ``dw`` of ``param`` (see :class:`NudgeDiscrepancy`)."""
+    n = nudge(network, x, y, param, dw)
+    net, X, Y = _prepared(network, x, y, param)
+    zs, acts = net.forward_unchecked(X)
+    u = dC_da_output(net.cost.name, acts[-1][0], Y[0])              # ∂C/∂a^L
+    bound = float(np.sum(np.abs(u) * np.spacing(np.abs(acts[-1][0]))))
+    main = int(np.argmax(np.abs(u * n.delta_a[-1])))
+    steps = float(abs(n.delta_a[-1][main]) / np.spacing(abs(acts[-1][0][main])))
+    for q in range(net.num_layers - 1, param.l - 1, -1):             # pull ∂C/∂a back to layer l
+        u = (sigmoid_prime(zs[q - 1][0]) * u) @ net.w(q + 1)
+        bound += float(np.sum(np.abs(u) * np.spacing(np.abs(acts[q - 1][0]))))
+    bound += 2 * float(np.spacing(abs(n.cost)))
+    diff = abs(n.delta_cost - n.predicted)
+    if n.predicted == 0 or not math.isfinite(n.ratio):
+        return NudgeDiscrepancy(float(dw), math.nan, diff, bound, steps, "no prediction")
+    off = abs(n.ratio - 1)
+    # both runs are rounded: the measured ΔC can be off by twice the bound
+    cause = "agree" if off < tolerance else "rounding" if diff <= 2 * bound else "curvature"
+    return NudgeDiscrepancy(float(dw), off, diff, bound, steps, cause)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bpviz.core.network import Network, as_generator
+from bpviz.core.network import Interrupted, Network, as_generator
 from bpviz.i18n import translate
 
 
@@ -35,6 +35,8 @@ class SGDControl:
 
     eta: float
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
+    #: (n,) the order of the training samples in the epoch under way (set by sgd at each epoch's start)
+    order: np.ndarray | None = field(default=None, repr=False)
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -46,6 +48,17 @@ class SGDControl:
     def sleep(self, seconds: float) -> bool:
         """Sleep up to ``seconds``, waking early when a stop is requested; True if stopped."""
         return self._stop.wait(seconds)
+
+
+@dataclass(frozen=True)
+class EpochPosition:
+    """Where an interrupted epoch stands, so that the next run finishes it instead of starting
+    it again: its order of the training samples and the next mini-batch."""
+
+    epoch: int            # 0-based
+    order: np.ndarray     # (n,) the permutation of the training samples drawn for this epoch
+    next_batch: int       # 0-based index of the first mini-batch not yet applied
+    batch_size: int       # the m the epoch was cut with (another m cuts other mini-batches)
 
 
 class BatchDone(NamedTuple):
@@ -181,6 +194,7 @@ def sgd(
     divergence_window: int = 50,
     monitor: bool = True,
     validation=None,
+    resume: EpochPosition | None = None,
 ) -> Iterator[BatchDone | EpochDone | Diverged]:
     """Train ``network`` in place, yielding a :class:`BatchDone` after each mini-batch and an
     :class:`EpochDone` after each epoch (a :class:`Diverged` ends the run early).
@@ -194,6 +208,9 @@ def sgd(
     cost on (up to 1,000 of) the training samples before this run (None disables this).
 
     ``validation`` (optional, like ``test``) is evaluated after each epoch too.
+    ``resume``: the position of epoch ``start_epoch`` when an earlier run stopped inside it; its
+    remaining mini-batches are trained first, in the same order (ignored unless it is that
+    epoch, with this m and this many training samples).
     ``monitor=False`` skips the end-of-epoch training cost and test evaluation (the
     :class:`EpochDone` then carries NaN and None); benchmarks use it.
     """
@@ -219,9 +236,16 @@ def sgd(
     if divergence_factor is not None:
         limit = divergence_factor * network.total_cost(X[:1000], Y[:1000]) + 1.0
     recent: deque[float] = deque(maxlen=divergence_window)
+    if resume is not None and not (resume.epoch == start_epoch and resume.batch_size == batch_size
+                                   and resume.order.shape == (n,) and 0 <= resume.next_batch < n_batches):
+        resume = None
     for epoch in range(start_epoch, start_epoch + epochs):
-        perm = gen.permutation(n)
-        for k in range(n_batches):
+        if resume is not None and epoch == start_epoch:
+            perm, first = resume.order, resume.next_batch
+        else:
+            perm, first = gen.permutation(n), 0
+        control.order = perm
+        for k in range(first, n_batches):
             if control.stop_requested:
                 return
             idx = perm[k * batch_size : (k + 1) * batch_size]
@@ -230,25 +254,34 @@ def sgd(
             eta_now = float(control.eta)
             cost = update_mini_batch(network, Xb, Yb, eta_now, lmbda, n, x_max)
             if cost is None:
-                yield Diverged(epoch, k, math.nan, "the cost is not a finite number or the update would overflow")
+                yield Diverged(epoch, k, math.nan, translate("Core", "the cost is not a finite number or the "
+                                                                     "update would overflow"))
                 return
             yield BatchDone(epoch, k, n_batches, m, cost, eta_now)
             recent.append(cost)
             if len(recent) == recent.maxlen and sum(recent) / len(recent) > limit:
                 yield Diverged(
                     epoch, k, cost,
-                    f"the mean cost of the last {len(recent)} mini-batches ({sum(recent) / len(recent):.3g}) "
-                    f"is far above the starting cost (limit {limit:.3g})",
+                    translate("Core", "the mean cost of the last {n} mini-batches ({mean}) is far above the "
+                                      "starting cost (limit {limit})").format(
+                        n=len(recent), mean=f"{sum(recent) / len(recent):.3g}", limit=f"{limit:.3g}"),
                 )
                 return
         if monitor:
-            training_cost = network.total_cost(X, Y, lmbda, n)
-            correct = total = v_correct = v_total = None
-            if X_test is not None:
-                correct, total = network.evaluate(X_test, y_test), len(y_test)
-            if validation is not None and len(_xy(validation)[1]):
-                X_val, y_val = _xy(validation)
-                v_correct, v_total = network.evaluate(X_val, y_val), len(y_val)
+            # A large network takes seconds to evaluate: Stop is asked between batches, and a
+            # stopped evaluation ends the epoch unmeasured (its mini-batches were all applied).
+            stop = lambda: control.stop_requested  # noqa: E731
+            try:
+                training_cost = network.total_cost(X, Y, lmbda, n, stop=stop)
+                correct = total = v_correct = v_total = None
+                if X_test is not None:
+                    correct, total = network.evaluate(X_test, y_test, stop=stop), len(y_test)
+                if validation is not None and len(_xy(validation)[1]):
+                    X_val, y_val = _xy(validation)
+                    v_correct, v_total = network.evaluate(X_val, y_val, stop=stop), len(y_val)
+            except Interrupted:
+                yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)
+                return
             yield EpochDone(epoch, start_epoch + epochs, training_cost, correct, total, v_correct, v_total)
         else:
             yield EpochDone(epoch, start_epoch + epochs, math.nan, None, None)

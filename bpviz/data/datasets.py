@@ -191,6 +191,16 @@ def available_datasets(root: Path | None = None) -> dict[str, str]:
     return out
 
 
+def dataset_title(name: str) -> str:
+    """The name to show for a dataset id (translated): "mnist-bundled" → "MNIST (bundled subset)"; a
+    folder's own name is shown as it is."""
+    titles = {DEFAULT_DATASET: translate("Datasets", "MNIST (bundled subset)"),
+              "mnist": translate("Datasets", "MNIST (full)"),
+              "fashion-mnist": translate("Datasets", "Fashion-MNIST"),
+              "xor": translate("Datasets", "XOR")}
+    return titles.get(name, name)
+
+
 def needs_download(name: str, root: Path | None = None) -> bool:
     """True when ``name`` is a downloadable dataset that is not on this machine yet."""
     from bpviz.data.download import REMOTE_NAMES, is_cached, remote

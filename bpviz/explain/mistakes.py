@@ -49,7 +49,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--test-index", type=int, required=True, help="the test image (0-based)")
     t.add_argument("--label", type=int, required=True, help="the label to teach (0-based class)")
     t.add_argument("--eta", type=finite_float,
-                   help=f"learning rate η (default: the model's recorded η, else {DEFAULT_ETA})")
+                   help=f"learning rate η (default: the model's recorded η/m, as in the app's Teach tab; else "
+                        f"{DEFAULT_ETA})")
     t.add_argument("--lmbda", type=finite_float, default=0.0,
                    help="L2 regularisation λ, with n the model's training-set size (default 0)")
     t.add_argument("--steps", type=positive_int, default=1, help="steps to take (default 1)")
@@ -158,6 +159,19 @@ def recorded_eta(meta: dict) -> float | None:
     return None
 
 
+def recorded_batch_size(meta: dict) -> int | None:
+    """The mini-batch size m the model was trained with, if its metadata records a usable one."""
+    m = meta.get("batch_size")
+    return m if isinstance(m, int) and not isinstance(m, bool) and m >= 1 else None
+
+
+def teaching_eta(eta: float, batch_size: int) -> float:
+    """The default η of one teaching step: η/m, what each example of a training mini-batch moved the
+    weights by (one example given the whole η would wreck a trained network). The GUI's Teach panel
+    and ``bpviz explain teach`` both use it."""
+    return eta / batch_size
+
+
 def cmd_teach(args: argparse.Namespace) -> int:
     from bpviz.core.mistakes import Teacher
     from bpviz.scene.notation import fmt, weight_name
@@ -166,10 +180,14 @@ def cmd_teach(args: argparse.Namespace) -> int:
     test, names = data.test, data.class_names
     i = _check_index(args.test_index, len(test))
     k = _check_label(args.label, names, "--label")
+    trained_eta, m = recorded_eta(meta), recorded_batch_size(meta)
     if args.eta is not None:
         eta, source = args.eta, "--eta"
-    elif recorded_eta(meta) is not None:
-        eta, source = recorded_eta(meta), "the model's training η"
+    elif trained_eta is not None and m is not None:
+        eta = teaching_eta(trained_eta, m)
+        source = f"default: the model's training η/m = {trained_eta:g}/{m}"
+    elif trained_eta is not None:
+        eta, source = trained_eta, "default: the model's training η; it records no mini-batch size"
     else:
         eta, source = DEFAULT_ETA, "default; the model records no η"
     if not eta > 0:
@@ -185,11 +203,11 @@ def cmd_teach(args: argparse.Namespace) -> int:
     print(f"Test image {i} of {data.name}: true label {_class(names, int(test.labels[i]))}, "
           f"predicted {_class(names, int(before[i]))}. Teaching label {_class(names, k)} "
           f"with η = {eta:g} ({source}), λ = {args.lmbda:g}, {args.steps} step(s) on this one example.")
-    m = meta.get("batch_size")
-    if isinstance(m, int) and m > 1:
+    if trained_eta is not None and m is not None and eta > teaching_eta(trained_eta, m):
         # Why one step here moves the network so much more than one training mini-batch did.
-        print(f"(In training, mini-batches of m = {m} gave each example a step of η/m; "
-              f"here the whole η = {eta:g} goes to one example.)")
+        print(f"(In training, mini-batches of m = {m} gave each example a step of η/m = "
+              f"{teaching_eta(trained_eta, m):g}; here η = {eta:g} goes to one example, "
+              f"{eta / teaching_eta(trained_eta, m):.3g}× that.)")
     for step in range(1, args.steps + 1):
         try:
             s = teacher.step(x, k)

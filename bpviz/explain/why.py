@@ -91,7 +91,7 @@ class FastRow:
     passes_counted: int        # forward passes counted while timing the central differences
     parameters_timed: int      # parameters whose central difference was run and timed
     numerical_passes: int      # forward passes for all P: counted, or passes_counted · P / parameters_timed
-    backprop_seconds: float
+    backprop_seconds: float    # both: one continuous run's wall-clock time / the work done
     numerical_seconds: float
     extrapolated: bool
     max_difference: float      # max |backprop − central difference| over the timed parameters
@@ -113,30 +113,25 @@ class FastRow:
                 f"ratio {self.ratio:.3g}{how})")
 
 
-def _time_backprop(net: CountingNetwork, X: np.ndarray, Y: np.ndarray, min_seconds: float = 0.02,
-                   repeats: int = 5) -> float:
-    """Seconds for one ``net.gradient`` call: the best of ``repeats`` rounds of ≥ min_seconds / repeats each."""
-    number = 1
+def _time_backprop(net: CountingNetwork, X: np.ndarray, Y: np.ndarray, min_seconds: float = 0.05) -> float:
+    """Seconds for one ``net.gradient`` call, timed like the central differences: one continuous run
+    (repeated calls until ``min_seconds`` have passed), its wall-clock time divided by the calls made."""
+    number, t0 = 0, time.perf_counter()
     while True:
-        t0 = time.perf_counter()
-        for _ in range(number):
-            net.gradient(X, Y)
-        dt = time.perf_counter() - t0
-        if dt >= min_seconds / repeats or number >= 1 << 16:
-            break
-        number *= 4
-    best = dt / number
-    for _ in range(repeats - 1):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            net.gradient(X, Y)
-        best = min(best, (time.perf_counter() - t0) / number)
-    return best
+        net.gradient(X, Y)
+        number += 1
+        elapsed = time.perf_counter() - t0
+        if elapsed >= min_seconds:
+            return elapsed / number
 
 
 def fast_row(network: Network, x: np.ndarray, y: int | np.ndarray, *, seconds: float = 2.0,
              min_timed: int = 200, eps: float = 1e-6, rng: np.random.Generator | int | None = 0) -> FastRow:
     """Measure both ways of computing the full gradient of C_x for one sample x (n_1,).
+
+    Both are timed the same way: one continuous run, its wall-clock time divided by the work
+    done (gradients for backprop, parameters for central differences), Python's per-call
+    overhead included in each.
 
     Central differences run over the parameters in a random order (from ``rng``) until all
     are done or ``seconds`` have passed and at least ``min_timed`` are done; in the second case
@@ -319,7 +314,8 @@ def cmd_why_fast(args: argparse.Namespace) -> int:
     if not args.max_seconds > 0:
         raise CLIError(f"--max-seconds must be > 0 (got {args.max_seconds})")
     print("The full gradient of the cost of one sample: central differences need 2 forward passes per "
-          "parameter, backprop one forward and one backward pass. Passes are counted, times measured.")
+          "parameter, backprop one forward and one backward pass. Passes are counted; both times are of one "
+          "continuous run divided by the work done (Python's per-call overhead included in each).")
     gen = np.random.default_rng(args.seed)
     for sizes in nets:
         row = why_fast([sizes], max_seconds=args.max_seconds / len(nets), rng=gen)[0]
@@ -330,7 +326,8 @@ def cmd_why_fast(args: argparse.Namespace) -> int:
 def format_row(row: FastRow) -> str:
     """One line of ``bpviz explain why-fast``."""
     line = (f"{','.join(map(str, row.sizes)):<20} parameters P = {row.parameters:>7,}   "
-            f"forward passes 2P = {row.numerical_passes:>9,} vs {row.backprop_passes}   "
+            f"central differences 2P = {row.numerical_passes:>9,} forward passes, backprop "
+            f"{row.backprop_forward} forward + {row.backprop_backward} backward   "
             f"central differences {_seconds(row.numerical_seconds)}   backprop {_seconds(row.backprop_seconds)}   "
             f"ratio {row.ratio:,.0f}")
     if row.extrapolated:
@@ -356,7 +353,8 @@ def _indices(text: str, n: int, option: str) -> tuple[int, ...]:
 
 
 def cmd_nudge(args: argparse.Namespace) -> int:
-    from bpviz.core.nudge import chain, nudge
+    from bpviz.core.nudge import chain, discrepancy, nudge
+    from bpviz.scene.why_text import nudge_verdict, share_note
 
     net = _network(args)
     param = (Parameter.weight(*_indices(args.weight, 3, "--weight")) if args.weight is not None
@@ -376,6 +374,8 @@ def cmd_nudge(args: argparse.Namespace) -> int:
           f"(∂C/∂{name} = {n.gradient:.6e})")
     print(f"ratio measured / predicted    = {n.ratio:.6f}" if math.isfinite(n.ratio)
           else "ratio measured / predicted    = undefined (the prediction is 0)")
+    if n.gradient != 0:
+        print(nudge_verdict(n, discrepancy(net, x, y, param, args.dw)))
     if param.kind == "w" and n.gradient == 0:
         a_prev = net.forward(x[None, :])[1][param.l - 2][0]
         if a_prev[param.k] == 0:
@@ -389,7 +389,8 @@ def cmd_nudge(args: argparse.Namespace) -> int:
         print(f"  layer {q}: {shown}")
     factors = _path_factors(c, name)
     print(f"strongest of {c.num_paths:,} paths: {' → '.join(symbol('a', param.l + i, j) for i, j in enumerate(c.best_path))} → C")
-    cancel = "; paths of the other sign cancel part of it" if abs(c.best_share) > 1 else ""
+    note = share_note(c.best_share)
+    cancel = f": {note}" if note else ""
     print(f"  {factors} = {c.best_product: .4e}  ({_share(c.best_share)} of the sum over all paths{cancel})")
     print(f"sum over all {c.num_paths:,} paths = {c.total: .6e}; backprop's ∂C/∂{name} = {c.gradient: .6e}")
     return 0

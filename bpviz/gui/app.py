@@ -58,6 +58,7 @@ def install_language(app, lang: str) -> bool:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
     i18n.set_hook(None)
+    i18n.set_language("en")
     if lang == "en":
         return True
     ours = QTranslator(app)
@@ -70,6 +71,7 @@ def install_language(app, lang: str) -> bool:
     app.installTranslator(ours)
     _TRANSLATORS.append(ours)
     i18n.set_hook(QCoreApplication.translate)
+    i18n.set_language(lang)
     return True
 
 
@@ -132,7 +134,12 @@ def run_app(args) -> int:
     window = make_window(model=getattr(args, "model", None))
     window.confirm_close = True   # the interactive app asks before discarding unsaved training
     window.language = lang
-    window.check_cjk_font()
+    lesson = getattr(args, "lesson", None)
+    if lesson is not None:
+        window.lessons.open_lesson(lesson)   # bpviz lesson FILE|ID
+    else:
+        window.lessons.offer_once()          # "Start here", once
+    window.check_cjk_font()                  # after the lesson's message: a missing font is the warning that stays
     if not window.restore_geometry():
         window.resize(1500, 920)
     window.show()

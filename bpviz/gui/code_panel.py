@@ -123,14 +123,14 @@ class CodePanel(QWidget):
                 else translate("Why", "the per-sample reference code, column vectors (n, 1)"))
         self.header.setText(translate("Why", "<b>Step {i} / {n} · {title}</b>").format(
                                 i=step.index + 1, n=len(seq), title=step.title)
-                            + f" <span style='{MUTED}'>— "
-                            + translate("Why", "{form}; network {sizes}").format(form=form, sizes=list(seq.sizes))
+                            + f" <span style='{MUTED}'>"
+                            + translate("Why", "— {form}; network {sizes}").format(form=form, sizes=list(seq.sizes))
                             + "</span>")
         items = []
         for n in self.notes:
-            loop = f"; {n.loop}" if n.loop else ""
-            where = translate("Why", "line {line} (run {run}{loop}):").format(line=n.lineno, run=n.run + 1, loop=loop)
-            items.append(f"<span style='{MUTED}'>{where}</span> {html.escape(n.shapes, quote=False)}")
+            where = (translate("Why", "line {line} (run {run}; {loop}): ") if n.loop else
+                     translate("Why", "line {line} (run {run}): ")).format(line=n.lineno, run=n.run + 1, loop=n.loop)
+            items.append(f"<span style='{MUTED}'>{where}</span>{html.escape(n.shapes, quote=False)}")
         self.shapes.setText("<br>".join(items))
 
 

@@ -18,7 +18,7 @@ from bpviz.gui.session import RUNNING, Session
 from bpviz.gui.theme import theme
 from bpviz.gui.throttle import Throttle
 from bpviz.scene.colors import envelope
-from bpviz.scene.plots import WINDOWS, describe_epoch, describe_point, x_window, y_window
+from bpviz.scene.plots import WINDOWS, describe_epoch, describe_hand, describe_point, hand_points, x_window, y_window
 
 REFRESH_MS = 200  # the curve redraws at most 5× a second
 FULL_SPEED_MS = 500  # … and twice a second while training runs at full speed (fewer, larger updates:
@@ -72,6 +72,10 @@ class CostPlot(QWidget):
         # the newest mini-batch's cost: at a slow pace each one appears as it is computed
         self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme().highlight_light), pen=None)
         cp.addItem(self.last_point)
+        # changes by hand (kept step-through updates, teaching steps): the curve shows all the network got
+        self.hand_marks = pg.ScatterPlotItem(size=11, symbol="star", brush=pg.mkBrush(theme().pink), pen=None)
+        cp.addItem(self.hand_marks)
+        self._hand_in_legend = False   # listed in the legend only while there is a mark to explain
         self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
         self.acc_curve = ap.plot(pen=pg.mkPen(theme().green, width=2), symbol="o", symbolSize=7, symbolBrush=theme().green,
                                  name=self.tr("test"))
@@ -108,10 +112,16 @@ class CostPlot(QWidget):
         controls.addWidget(self.window_combo)
         controls.addWidget(self.log_box)
         controls.addStretch(1)
+        # With λ > 0 the two curves measure different costs: say so beside them.
+        self.l2_note = QLabel()
+        self.l2_note.setStyleSheet(f"color:{theme().amber}; padding-left:4px;")
+        self.l2_note.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(controls)
+        layout.addWidget(self.l2_note)   # its own line: the controls' row is full at 1000 px
         layout.addWidget(self.glw)
         self._dirty = True
         self._last_refresh = 0.0
@@ -119,7 +129,7 @@ class CostPlot(QWidget):
         # at full speed); no timer runs while nothing changes
         self._throttle = Throttle(self._interval_ms, self._redraw, self)
         session.history_changed.connect(self._mark)
-        session.world_changed.connect(self._mark)
+        session.world_changed.connect(self._on_world)
         self.refresh()
 
     def _interval_ms(self) -> int:
@@ -134,6 +144,13 @@ class CostPlot(QWidget):
         self.refresh()
         if self._dirty:                 # too soon at full speed: drawn at the end of the interval
             self._throttle.request()
+
+    def _on_world(self) -> None:
+        """Another network and history: a hover label describes a point of the old curve, so it goes
+        (the pointer brings a new one when it moves)."""
+        self.hover_text.hide()
+        self.acc_hover.hide()
+        self.refresh(force=True)
 
     @property
     def log(self) -> bool:
@@ -166,7 +183,8 @@ class CostPlot(QWidget):
                 self.cost_plot.setYRange(lo, hi, padding=0.02)
 
     def describe_at(self, x_epochs: float, tolerance: float) -> str | None:
-        return describe_point(self.session.history, x_epochs, tolerance)
+        h = self.session.history
+        return describe_hand(h, x_epochs, tolerance) or describe_point(h, x_epochs, tolerance)
 
     def _on_mouse(self, pos) -> None:
         avb = self.acc_plot.getViewBox()
@@ -196,6 +214,15 @@ class CostPlot(QWidget):
         self.hover_text.setPos(p.x(), p.y())
         self.hover_text.show()
 
+    def _show_l2_note(self) -> None:
+        lmbda = float(self.session.config.lmbda)
+        self.l2_note.setVisible(lmbda > 0)
+        if lmbda > 0:
+            self.l2_note.setText(self.tr("λ = {lmbda}: the epoch cost includes (λ/2n)·Σw²").format(
+                lmbda=f"{lmbda:g}"))
+            self.l2_note.setToolTip(self.tr("λ = {lmbda}: the epoch cost includes the L2 term (λ/2n)·Σw², the "
+                                            "mini-batch cost does not").format(lmbda=f"{lmbda:g}"))
+
     def refresh(self, force: bool = False) -> None:
         if not (self._dirty or force):
             return
@@ -206,9 +233,10 @@ class CostPlot(QWidget):
             return   # stays dirty: drawn on a later tick
         self._last_refresh = now
         self._dirty = False
+        self._show_l2_note()
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
-        self.hint.setVisible(h.recorded == 0)
+        self.hint.setVisible(h.recorded == 0 and not h.hand_updates)
         # A long run has 10⁵+ mini-batches: draw the min/max envelope of at most a few thousand
         # points (same look, a fraction of the work) and the smoothed line at the same density.
         # Mini-batches older than the history's detail are already min/max blocks.
@@ -225,16 +253,29 @@ class CostPlot(QWidget):
             self.last_point.setData([float(h.batch_epoch[-1])], [np.log10(ly) if self.log and ly > 0 else ly])
         else:
             self.last_point.setData([], [])
+        hx, hy = hand_points(h)
+        self.hand_marks.setData(hx, np.log10(np.maximum(hy, 1e-12)) if self.log else hy)
+        if bool(hx.size) != self._hand_in_legend:
+            self._hand_in_legend = bool(hx.size)
+            if hx.size:
+                self.cost_plot.legend.addItem(self.hand_marks, self.tr("changed by hand"))
+            else:
+                self.cost_plot.legend.removeItem(self.hand_marks)
         window = max(5, h.batches_per_epoch // 20)
         sx, sy = x, smooth(y, window)
         if sy.size > MAX_POINTS:
             step = -(-sy.size // MAX_POINTS)
             sx, sy = sx[::step], sy[::step]
         self.smooth_curve.setData(sx, sy)
+        if hx.size:   # the axes cover the marks too (a kept update before any training, at x = 0)
+            order = np.argsort(np.concatenate([x, hx]), kind="stable")
+            x, y = np.concatenate([x, hx])[order], np.concatenate([y, hy])[order]
         self._update_ranges(x, y)
         ep = h.epochs
         ex = np.array([e.epoch + 1 for e in ep], dtype=float)
-        self.epoch_curve.setData(ex, np.array([e.training_cost for e in ep], dtype=float))
+        ey = np.array([e.training_cost for e in ep], dtype=float)
+        measured = np.isfinite(ey)           # an epoch whose evaluation Stop cut short has no cost
+        self.epoch_curve.setData(ex[measured], ey[measured])
         acc = [(e.epoch + 1, 100.0 * e.test_accuracy) for e in ep if e.test_accuracy is not None]
         if acc:
             ax, ay = np.array(acc).T

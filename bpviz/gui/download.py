@@ -1,77 +1,63 @@
-"""Downloading a dataset off the GUI thread, with progress and Cancel."""
+"""Downloading a dataset as background work (see :mod:`bpviz.gui.worker`), with progress and Cancel."""
 
 from __future__ import annotations
 
-import threading
 import time
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication
 
 from bpviz.data.download import DownloadCancelled, DownloadError, fetch
+from bpviz.gui.worker import Cancelled, Feed
 
 
-class DownloadWorker(QObject):
-    progress = Signal(int, str)   # percent of all files (0–100), a line of text
-    finished = Signal(bool, str)  # success, message
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DownloadWorker", text)
 
-    def __init__(self, name: str, root=None) -> None:
-        super().__init__()
-        self.name, self.root = name, root
-        self.cancel_event = threading.Event()
-        self._last = 0.0
 
-    def cancel(self) -> None:  # called directly from the GUI thread
-        self.cancel_event.set()
+@dataclass(frozen=True)
+class DownloadProgress:
+    percent: int      # of all files, 0–100
+    text: str         # e.g. "train-images-idx3-ubyte.gz (1/4): 3.1 of 9.9 MB"
 
-    def _on_progress(self, file: str, got: int, size: int | None, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if now - self._last < 0.05 and (size is None or got < size):
-            return
-        self._last = now
-        part = got / size if size else 0.0
-        pct = int(100 * (done + part) / total)
-        got_mb = f"{got / 1e6:.1f}"
-        text = (self.tr("{got} of {size} MB").format(got=got_mb, size=f"{size / 1e6:.1f}") if size else
-                self.tr("{got} MB").format(got=got_mb))
-        self.progress.emit(pct, f"{file} ({done + 1}/{total}): {text}")
 
-    @Slot()
-    def run(self) -> None:
+def download_work(name: str, root=None, interval: float = 0.05):
+    """The work of downloading dataset ``name`` (for :meth:`Workers.start`): puts
+    :class:`DownloadProgress` items, returns the folder; cancelled (nothing kept) by the token;
+    a failed download raises its :class:`DownloadError` with the reason."""
+
+    def work(feed: Feed):
+        last = 0.0
+
+        def progress(file: str, got: int, size: int | None, done: int, total: int) -> None:
+            nonlocal last
+            now = time.perf_counter()
+            if now - last < interval and (size is None or got < size):
+                return
+            last = now
+            part = got / size if size else 0.0
+            got_mb = f"{got / 1e6:.1f}"
+            text = (_tr("{got} of {size} MB").format(got=got_mb, size=f"{size / 1e6:.1f}") if size else
+                    _tr("{got} MB").format(got=got_mb))
+            feed.put(DownloadProgress(int(100 * (done + part) / total), f"{file} ({done + 1}/{total}): {text}"))
+
         try:
-            folder = fetch(self.name, root=self.root, progress=self._on_progress, cancel=self.cancel_event)
+            return fetch(name, root=root, progress=progress, cancel=feed.token.event)
         except DownloadCancelled:
-            self.finished.emit(False, self.tr("Download cancelled; nothing was kept."))
-        except DownloadError as e:
-            self.finished.emit(False, str(e))
-        except Exception as e:  # never leave the GUI waiting
-            self.finished.emit(False, self.tr("Download failed: {error}").format(error=f"{type(e).__name__}: {e}"))
-        else:
-            self.finished.emit(True, self.tr("Downloaded and verified {name} in {folder}.").format(
-                name=self.name, folder=folder))
+            raise Cancelled from None
+
+    return work
 
 
-class Download(QObject):
-    """One download in its own thread; keeps worker and thread alive until the thread ends."""
+def cancelled_text() -> str:
+    return _tr("Download cancelled; nothing was kept.")
 
-    finished = Signal(bool, str)
 
-    def __init__(self, name: str, root=None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = DownloadWorker(name, root)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.worker.finished.connect(self._on_finished)
-        self.thread.started.connect(self.worker.run)
+def failed_text(error: BaseException) -> str:
+    if isinstance(error, DownloadError):
+        return str(error)
+    return _tr("Download failed: {error}").format(error=f"{type(error).__name__}: {error}")
 
-    def start(self) -> None:
-        self.thread.start()
 
-    def cancel_and_wait(self) -> None:
-        self.worker.cancel()
-        self.thread.quit()
-        self.thread.wait()
-
-    def _on_finished(self, ok: bool, message: str) -> None:
-        self.thread.quit()
-        self.thread.wait()
-        self.finished.emit(ok, message)
+def done_text(name: str, folder) -> str:
+    return _tr("Downloaded and verified {name} in {folder}.").format(name=name, folder=folder)

@@ -197,6 +197,7 @@ class DrawPanel(QWidget):
 
         hand = QGroupBox(self.tr("Step through this digit"))
         self.target = QComboBox()
+        self.target.setMinimumContentsLength(3)   # a class name, not squeezed to "0" cut off
         self.target.setToolTip(self.tr("The label y to backpropagate against (default: what the network says)"))
         self.step_button = QPushButton(self.tr("Step through this digit"))
         self.step_button.setToolTip(self.tr("Open the step-through on this 28×28 image with the chosen target"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -37,6 +38,7 @@ from bpviz.gui.throttle import Throttle
 from bpviz.gui.train_panel import TrainPanel
 from bpviz.gui.views import Area, LensOwner, Tab, ViewContext, ViewRegistry
 from bpviz.gui.widgets import wheel_only_when_focused
+from bpviz.scene.names import Level, RunState
 
 
 def cjk_font_families(sample: str = "反向传播") -> list[str]:
@@ -71,12 +73,14 @@ class MessageBar(QWidget):
         self._timer.timeout.connect(self.hide)
         self.hide()
 
-    def show_message(self, level: str, text: str) -> None:
+    def show_message(self, level: Level | str, text: str) -> None:
+        level = Level(level)
         self.level = level
         self.label.setText(text)
+        self.label.setAccessibleName(level.label())
         self.setStyleSheet(f"background: {level_background(level)}; border-radius: 4px;")
         self.show()
-        if level == "info":
+        if level is Level.INFO:
             self._timer.start()
         else:
             self._timer.stop()
@@ -95,6 +99,12 @@ class _FirstPaint(QObject):
             obj.removeEventFilter(self)
             QTimer.singleShot(0, then)
         return False
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text without its keyboard mnemonic: "&Open model…" → "Open model…", and the Chinese form
+    "打开模型(&O)…" → "打开模型…" (the F1 list is read, not typed)."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class MainWindow(QMainWindow):
@@ -206,11 +216,13 @@ class MainWindow(QMainWindow):
         self._status_poller = Throttle(250, self._show_status, self)
         session.progress.connect(self._status_poller.request)
         session.parameters_changed.connect(self._status_poller.request)
+        session.history_changed.connect(self._status_poller.request)   # changes by hand are recorded there
         session.state_changed.connect(lambda _state: self._status_poller.force())
         session.config_changed.connect(self._status_poller.force)
         session.world_changed.connect(self._status_poller.force)
         session.epoch_finished.connect(lambda _ev: self._status_poller.force())
         session.undo_changed.connect(self._on_undo_available)
+        session.saved.connect(lambda _path: self._status_poller.force())
         self._status_poller.force()
         self._on_undo_available(session.can_undo)
 
@@ -230,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         m = self.menuBar()
-        f = m.addMenu(self.tr("&File"))
+        f = self.file_menu = m.addMenu(self.tr("&File"))
         self.open_action = self.add_action(f, self.tr("&Open model…"), self.open_model, QKeySequence.StandardKey.Open)
         shipped = f.addMenu(self.tr("Open a &shipped model"))
         for path in sorted((assets_dir() / "models").glob("*.npz")):
@@ -243,10 +255,9 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
-        self.undo_action = self.add_action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
-                                        self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the "
-                                                "trained network that a dataset switch, new sizes, Reset or Open "
-                                                "replaced"))
+        self.tip_undo = self.tr("Draw tab: remove the last stroke. Elsewhere: bring back the trained network that a "
+                                "dataset switch, new sizes, Reset or Open replaced")
+        self.undo_action = self.add_action(e, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, self.tip_undo)
         t = m.addMenu(self.tr("&Train"))
         tp = self.train_panel
         self.toggle_action = self.add_action(t, self.tr("Train / Pause / Resume (Step tab: play / pause)"), self._on_space,
@@ -274,12 +285,15 @@ class MainWindow(QMainWindow):
         self.add_action(v, self.tr("Random test image"), self.sample_panel.random, "N")
         self._make_language_menu(v)
         self.explore_menu = m.addMenu(self.tr("E&xplore"))
-        h = m.addMenu(self.tr("&Help"))
+        h = self.help_menu = m.addMenu(self.tr("&Help"))
         self.add_action(h, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         esc = QAction(self.tr("Clear the canvas"), self)
         esc.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.draw_panel.clear_shortcut_help = esc  # listed in F1 (the canvas owns the Esc key)
         self.add_action(h, self.tr("About bpviz"), self.show_about)
+        from bpviz.gui import lessons
+
+        lessons.install(self)   # Help → Lessons, File → Open lesson…, the Lessons dock
 
     def _make_language_menu(self, view_menu) -> None:
         """View → Language: English / 中文, remembered in the settings, used from the next start."""
@@ -329,9 +343,8 @@ class MainWindow(QMainWindow):
                        "View → Language → English.")
         return False
 
-    def state_text(self, state) -> str:
-        return {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
-                "stopping": self.tr("stopping")}.get(state.value, state.value)
+    def state_text(self, state: RunState) -> str:
+        return RunState(state).label()
 
     def install_explore(self) -> None:
         """Add the "why" views (tabs, bottom tabs, Explore menu); once."""
@@ -354,8 +367,15 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("warning", str(e))
 
     def _on_undo_available(self, available: bool) -> None:
-        text = self.session.worlds.undo_text
+        worlds = self.session.worlds
+        text = worlds.undo_text
         self.undo_action.setText(self.tr("&Undo") if not text else self.tr("&Undo: bring back {what}").format(what=text))
+        kept = worlds.kept
+        tip = self.tip_undo if not kept else self.tr("Undo keeps {n} replaced networks ({mb} MB), newest first:\n"
+                                                     "{list}").format(n=len(kept), mb=f"{worlds.undo_bytes() / 1e6:.1f}",
+                                                                      list="\n".join(kept))
+        self.undo_action.setToolTip(tip)
+        self.undo_action.setStatusTip(tip)
 
     def show_step_tab(self) -> None:
         self.tabs.setCurrentWidget(self.step_panel)
@@ -403,7 +423,7 @@ class MainWindow(QMainWindow):
         for act in self.actions() + [self.draw_panel.clear_shortcut_help]:
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                out.append((keys, act.text().replace("&", "")))
+                out.append((keys, without_mnemonic(act.text())))
         return out
 
     def show_shortcuts(self) -> None:
@@ -413,8 +433,9 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<table>{rows}</table><p>"
-                    + self.tr("Single keys (Space, S, B, N, F) work wherever the focus is: the number fields "
-                              "never take them. Enter in a field applies it and hands the keys back.") + "</p>")
+                    + self.tr("Space works wherever the focus is: no field takes it. While a field has the "
+                              "keyboard, every other key goes into it; Enter applies the field and hands the "
+                              "keyboard back, and S, B, N and F work again.") + "</p>")
         box.open()
         self.shortcuts_box = box
 
@@ -518,13 +539,23 @@ class MainWindow(QMainWindow):
         rate = self.tr("{rate} samples/s").format(rate=f"{p.samples_per_s:,.0f}") + " · " if s.state == RUNNING and p is not None and p.samples_per_s \
             else ""
         self.rate_label.setText(f"{rate}η = {s.config.eta:g}")
-        ev = s.history.epochs[-1] if s.history.epochs else None
+        self._show_title()
+        # the last epoch that was measured (Stop may cut an epoch's evaluation short)
+        ev = next((e for e in reversed(s.history.epochs) if e.test_total), None)
         n_test = len(s.data.test)
-        if ev is None and s.world.loaded_correct is not None and not s.world.trained:
-            c = s.world.loaded_correct
+        w = s.world
+        if w.hand_correct is not None:
+            c = w.hand_correct
             self.accuracy_label.setText(
-                self.tr("test accuracy {percent}% ({right} / {total}) as opened from {name}").format(
-                    percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, name=Path(s.model_path).name))
+                self.tr("test accuracy {percent}% ({right} / {total}) after the last {what}").format(
+                    percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, what=w.hand_what))
+        elif ev is None and w.loaded_correct is not None and not w.trained:
+            c = w.loaded_correct
+            text = self.tr("test accuracy {percent}% ({right} / {total}) as opened from {name}").format(
+                percent=f"{100 * c / n_test:.2f}", right=c, total=n_test, name=Path(w.opened_path or "").name)
+            if w.saved and w.model_path != w.opened_path:
+                text += " · " + self.tr("saved to {name}").format(name=Path(w.model_path).name)
+            self.accuracy_label.setText(text)
         elif ev is None or ev.test_accuracy is None:
             self.accuracy_label.setText(self.tr("test accuracy –"))
         else:
@@ -535,6 +566,15 @@ class MainWindow(QMainWindow):
                     percent=f"{100 * ev.test_accuracy:.2f}", right=ev.test_correct, total=ev.test_total,
                     validation=val, epoch=ev.epoch + 1))
 
+    def _show_title(self) -> None:
+        """The file the network was opened from or saved to, and [*] while it has unsaved changes."""
+        w = self.session.world
+        if w.model_path:
+            self.setWindowTitle(self.tr("bpviz — {name}[*]").format(name=Path(w.model_path).name))
+        else:
+            self.setWindowTitle(self.tr("bpviz — watch backpropagation") + "[*]")
+        self.setWindowModified(w.unsaved)
+
     NARROW = 1200   # below this width the side columns give the network view room
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -542,43 +582,54 @@ class MainWindow(QMainWindow):
         narrow = self.width() < self.NARROW
         if narrow != getattr(self, "_narrow", None):
             self._narrow = narrow
-            self.tabs.setMinimumWidth(250 if narrow else 330)
-            self.tabs.setMaximumWidth(290 if narrow else 440)
+            # narrow: still wide enough for all six tab names (tests/gui/test_window_sizes.py)
+            self.tabs.setMinimumWidth(320 if narrow else 330)
+            self.tabs.setMaximumWidth(330 if narrow else 440)
             self.right_panel.setFixedWidth(210 if narrow else 270)
 
     def _may_close(self) -> bool:
         """Ask before a network with unsaved training is discarded by quitting: Save, Quit
-        without saving, or Cancel. Only the app asks (``confirm_close``); tests and scripts close."""
+        without saving, or Cancel. Only the app asks (``confirm_close``); tests and scripts close.
+        Training pauses while the question is open (its counts are the ones asked about and the
+        status bar's); Cancel resumes it and leaves every background job running."""
         s = self.session
         if not (self.confirm_close and s.world.unsaved):
             return True
+        paused = s.pause_and_settle()
+        self._status_poller.force()
+        answer = self._ask_quit()
+        if answer is QMessageBox.StandardButton.Discard:
+            return True
+        if answer is QMessageBox.StandardButton.Save:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save model"),
+                str(Path(self.user_folder()) / f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"),
+                self.tr("bpviz models (*.npz)"))
+            if path:
+                self._remember_folder(path)
+                if self.save_model_to(path):
+                    return True
+        if paused:
+            s.resume()
+        return False
+
+    def _ask_quit(self) -> QMessageBox.StandardButton:
+        s = self.session
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit bpviz"),
                           self.tr("The {what} is not saved. Quitting discards it.").format(what=s.world.describe()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText(self.tr("Save it to open it again later (File → Open), or quit without saving."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save model"),
-                str(Path(self.user_folder()) / f"bpviz-{'-'.join(map(str, s.network.sizes))}.npz"),
-                self.tr("bpviz models (*.npz)"))
-            if not path:
-                return False
-            self._remember_folder(path)
-            return self.save_model_to(path)
-        return True
+        return QMessageBox.StandardButton(box.exec())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self._may_close():
             event.ignore()
             return
-        # Stop the worker directly and wait: no "QThread: Destroyed while thread is still running".
+        # The one shutdown path, reached only once quitting is confirmed: every background job
+        # is cancelled and waited for (no "QThread: Destroyed while thread is still running").
         self.session.shutdown()
-        self.train_panel.shutdown()
         try:
             s = settings()
             self.session.save_settings(s)

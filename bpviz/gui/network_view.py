@@ -44,6 +44,7 @@ from bpviz.scene.colors import (
     symmetric_range,
     tile_mosaic,
 )
+from bpviz.scene.frame import Frame, lens_frame, step_frame, training_frame
 from bpviz.scene.hidden_units import weight_mosaic
 from bpviz.scene.layout import (
     TILE_GAP_PX,
@@ -54,10 +55,9 @@ from bpviz.scene.layout import (
     layout_network,
     place_edge_labels,
 )
-from bpviz.scene.legend import edge_legend, edge_name, flash_edges, node_legend, node_scales
+from bpviz.scene.legend import edge_name, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
-from bpviz.scene.steps import RESULT
 
 BACKGROUND = theme().plot_background
 LABEL_EDGES = 40              # nets with at most this many edges label every edge
@@ -103,8 +103,8 @@ class NetworkView(QWidget):
 
         # toolbar
         self.edge_combo = QComboBox()
-        for name, _ in EDGE_MODES:
-            self.edge_combo.addItem(self._edge_mode_name(name))
+        for _name, fraction in EDGE_MODES:
+            self.edge_combo.addItem(self._edge_mode_name(fraction))
         self.edge_combo.setCurrentIndex(DEFAULT_EDGE_MODE)
         self.edge_combo.setToolTip(self.tr("Which edges to draw for layers with many inputs (smaller layers "
                                            "always show every edge). All 23,520 input edges are slow and "
@@ -311,29 +311,47 @@ class NetworkView(QWidget):
             self.fit_labels()
             px_x, px_y = self.vb.viewPixelSize()
             extra = label_px * px_x
-            lines = max(t.toPlainText().count("\n") + 1 for t, _ in self.layer_labels)
-            top = max(6.0, (lines * metrics.lineSpacing() + 10) * px_y)
+            # room for the longest titles that fit side by side (fit_labels then shows them)
+            lines = self._title_lines(self._title_level(room=None))
+            top = max(6.0, (lines * metrics.lineSpacing() + 12) * px_y + 1)   # + 1: the titles sit at y0 − 1
+
+    def _title_lines(self, level: int) -> int:
+        return max(texts[level].count("\n") + 1 for _, texts in self.layer_labels)
+
+    def _title_level(self, room: float | None) -> int:
+        """The longest titles that do not overlap side by side and, when ``room`` (pixels above the
+        network) is given, whose lines fit in it."""
+        metrics = QFontMetrics(self.font())
+        px = self.vb.viewPixelSize()[0]
+        levels = len(self.layer_labels[0][1])
+        if not np.isfinite(px) or px <= 0:
+            return self._label_level
+        centres = [t.pos().x() / px for t, _ in self.layer_labels]
+        for lv in range(levels):
+            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
+                      for _, texts in self.layer_labels]
+            fits = room is None or self._title_lines(lv) * metrics.lineSpacing() <= room + 2
+            if fits and not intervals_overlap(centres, widths):
+                return lv
+        return levels - 1
 
     def fit_labels(self) -> None:
         """The longest layer titles that do not overlap at the current scale (fixed-size text:
         a narrow view gets shorter ones)."""
-        metrics = QFontMetrics(self.font())
         px = self.vb.viewPixelSize()[0]
         if not np.isfinite(px) or px <= 0:
             return
-        centres = [t.pos().x() / px for t, _ in self.layer_labels]
-        levels = len(self.layer_labels[0][1])
-        level = levels - 1
-        for lv in range(levels):
-            widths = [max(metrics.horizontalAdvance(line) for line in texts[lv].split("\n")) + 8
-                      for _, texts in self.layer_labels]
-            if not intervals_overlap(centres, widths):
-                level = lv
-                break
+        # the room above the network (the view is y-inverted: its top is the smallest y): a title with
+        # more lines than fit there was cut at the view's edge, leaving glyph bits ("78́4") in view
+        py = self.vb.viewPixelSize()[1]
+        room = (self.layer_labels[0][0].pos().y() - self.vb.viewRange()[1][0]) / py if py > 0 else None
+        level = self._title_level(room)
         if level != self._label_level:
             self._label_level = level
             for t, texts in self.layer_labels:
                 t.setText(texts[level])
+            # a shorter title leaves the taller one's glyphs behind in a real window ("inṕut"): repaint all
+            self.glw.scene().update()
         if self.edge_labels:
             self.place_edge_labels()
 
@@ -399,12 +417,7 @@ class NetworkView(QWidget):
             return  # a new network is being built (drawn by _build on world_changed)
         self._drawn_key = key
         self._last_draw = time.perf_counter()
-        if self.step_mode and s.steps is not None:
-            self._draw_step()
-        elif s.lens is not None:
-            self._draw_lens(s.lens)
-        else:
-            self._draw_training()
+        self.paint(self.frame())
         self._draw_selection()
         self._draw_marks(self._step_marks() if self.step_mode and s.steps is not None else s.lens)
         self._flash_changes(None if self.step_mode and s.steps is not None else s.parameters[0])
@@ -453,29 +466,6 @@ class NetworkView(QWidget):
         self._flash_anim.stop()
         self._flash_anim.start()
 
-    def _draw_lens(self, lens) -> None:
-        """A panel's lens: its node values and emphasised edges over the dimmed weights."""
-        s = self.session
-        weights, biases = s.parameters
-        x, _ = s.view_sample()
-        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
-        self.activations = [a[0] for a in acts]
-        base_vmax = symmetric_range(weights)
-        em = lens.edge_values
-        vmax = symmetric_range(list(em.values())) if em else base_vmax
-        self.vmax = vmax
-        self._set_legend(edge_legend(lens.edge_kind, vmax) if lens.legend is None
-                         else self.tr("edges: {name}  (±{v})").format(name=lens.legend, v=f"{vmax:g}"), vmax)
-        for l in self.segments:
-            if l in em:
-                self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
-            else:
-                self._draw_edge_layer(l, weights[l - 2], "w", base_vmax, self._dim_pens if em else self._pens)
-        self._draw_tiles(em.get(2, weights[0]), lens.edge_kind if 2 in em else "w")
-        self._draw_nodes(list(lens.node_values))
-        self.active_band.hide()
-        self.caption.setText(lens.title)
-
     def _draw_marks(self, lens) -> None:
         """Rings around the lens's marked neurons and its marked edges drawn thick on top."""
         empty = np.zeros(0)
@@ -496,53 +486,41 @@ class NetworkView(QWidget):
         self.mark_edges.setData(pts[:, 0] if pts.size else empty, pts[:, 1] if pts.size else empty,
                                 connect="pairs")
 
-    def _draw_training(self) -> None:
-        self.render(*self.session.parameters)
+    def frame(self) -> Frame:
+        """What to paint now, from whatever drives the view: the step-through's current step (in step
+        mode), else the session's lens, else the latest weights on the shown sample."""
+        s = self.session
+        if self.step_mode and s.steps is not None:
+            return step_frame(s.steps, s.step_index)
+        weights, biases = s.parameters
+        x, label = s.view_sample()
+        if s.lens is not None:
+            return lens_frame(s.network, weights, biases, x, s.lens)
+        return training_frame(s.network, weights, biases, x, label, s.sample_index, s.data.class_names,
+                              self.net_layout.grid_rect is not None)
 
     def render(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
         """Draw these parameters (the session's latest while training) on the shown sample."""
         s = self.session
         x, label = s.view_sample()
-        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
-        self.activations = [a[0] for a in acts]
-        self.vmax = symmetric_range(weights)
-        self._set_legend(edge_legend("w", self.vmax), self.vmax)
-        for l in self.segments:
-            self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
-        self._draw_tiles(weights[0], "w")
-        self._draw_nodes([("a", a) for a in self.activations])
-        self.active_band.hide()
-        pred = int(np.argmax(self.activations[-1]))
-        names = s.data.class_names
-        if label is None:
-            self.caption.setText(self.tr("your drawing: the network says <b>{pred}</b>").format(pred=names[pred]))
-        else:
-            ok = "✓" if pred == label else "✗"
-            text = (self.tr("test image #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}")
-                    if self.net_layout.grid_rect is not None else
-                    self.tr("test sample #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}"))
-            self.caption.setText(text.format(i=s.sample_index, label=names[label], pred=names[pred], ok=ok))
+        self.paint(training_frame(s.network, weights, biases, x, label, s.sample_index, s.data.class_names,
+                                  self.net_layout.grid_rect is not None))
 
-    def _draw_step(self) -> None:
-        s = self.session
-        seq = s.steps
-        step = seq.steps[s.step_index]
-        trace = seq.trace(step)
-        self.activations = [trace.a(l) for l in range(1, seq.L + 1)]
-        kind, emphasised = seq.edge_values(step)
-        base = [seq.after.w(l) if step.kind == RESULT else seq.before.w(l) for l in range(2, seq.L + 1)]
-        base_vmax = symmetric_range(base)
-        vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
-        self.vmax = vmax
-        self._set_legend(edge_legend(kind, vmax), vmax)
+    def paint(self, frame: Frame) -> None:
+        """Paint one frame: edges, tiles, nodes, legend, caption and the active layer's band."""
+        self.activations = frame.activations
+        self.vmax = frame.vmax
+        self._set_legend(frame.legend, frame.vmax)
         for l in self.segments:
-            if l in emphasised:
-                self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
-            else:
-                self._draw_edge_layer(l, base[l - 2], "w", base_vmax, self._dim_pens)
-        self._draw_tiles(emphasised.get(2, base[0]), kind if 2 in emphasised else "w")
-        self._draw_nodes([seq.node_values(step, l) for l in range(1, seq.L + 1)])
-        ly = self.net_layout.layer(step.layer)
+            e = frame.edges[l]
+            self._draw_edge_layer(l, e.values, e.kind, e.vmax, self._pens if e.full else self._dim_pens)
+        self._draw_tiles(frame.tiles[1], frame.tiles[0])
+        self._draw_nodes(list(frame.nodes))
+        self.caption.setText(frame.caption)
+        if frame.active_layer is None:
+            self.active_band.hide()
+            return
+        ly = self.net_layout.layer(frame.active_layer)
         x0, y0, x1, y1 = self.net_layout.bounds()
         if ly.grid_shape is not None:
             gx, gy, gw, gh = self.net_layout.grid_rect
@@ -553,9 +531,6 @@ class NetworkView(QWidget):
             self.active_band.setRect(QRectF(lx0 - half * 0.6, y0, lx1 - lx0 + half * 1.2, y1 - y0))
         self.active_band.show()
         self._pulse_band()
-        names = seq.class_names
-        self.caption.setText(self.tr("step {i} / {n}: <b>{title}</b> · label <b>{label}</b>").format(
-            i=step.index + 1, n=len(seq), title=step.title, label=names[trace.label]))
 
     def _pulse_band(self) -> None:
         """A short flash of the active layer's band when the step changes, so the eye follows
@@ -672,7 +647,7 @@ class NetworkView(QWidget):
                 t.setColor(theme().highlight if j == pred else theme().text)
         if self.node_labels:
             k = 0
-            biases = self.session.parameters[1]
+            biases = self.shown_parameters()[1]
             for v, ly in zip(values, self.net_layout.layers):
                 for j in range(ly.n):
                     b = f"b={fmt(float(biases[ly.l - 2][j]), 2)}\n" if ly.l >= 2 else ""
@@ -732,10 +707,19 @@ class NetworkView(QWidget):
         return hover.edge_at(self.net_layout, self.segments, {l: d[0] for l, d in self.edge_data.items()},
                              x, y, tolerance)
 
+    def shown_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The weights and biases drawn now: the step's side of the update while stepping (after it at
+        the result), else the network's."""
+        s = self.session
+        if self.step_mode and s.steps is not None:
+            net = s.steps.shown_network(s.steps.steps[s.step_index])
+            return net.weights, net.biases
+        return s.parameters
+
     def shown(self) -> hover.Shown:
         """The numbers on screen now (for the tooltips)."""
         s = self.session
-        weights, biases = s.parameters
+        weights, biases = self.shown_parameters()
         return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
                            s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
 
@@ -745,11 +729,13 @@ class NetworkView(QWidget):
     def describe_edge(self, l: int, j: int, k: int) -> str:
         return hover.describe_edge(self.shown(), l, j, k)
 
-    def _edge_mode_name(self, name: str) -> str:
-        """An EDGE_MODES name in the interface language."""
-        if name.startswith("Strongest"):
-            return self.tr("Strongest {p} %").format(p=name.split()[1])
-        return {"All edges": self.tr("All edges"), "No edges": self.tr("No edges")}.get(name, name)
+    def _edge_mode_name(self, fraction: float) -> str:
+        """An edge mode, made from its fraction of edges, in the interface language."""
+        if fraction >= 1:
+            return self.tr("All edges")
+        if fraction <= 0:
+            return self.tr("No edges")
+        return self.tr("Strongest {p} %").format(p=f"{100 * fraction:g}")
 
     def describe_at(self, x: float, y: float, tolerance: float = 0.5) -> str | None:
         node = self.node_at(x, y)

@@ -10,7 +10,6 @@ adopted when the run has ended — so what the views count is what the network r
 
 from __future__ import annotations
 
-import enum
 import os
 import weakref
 from dataclasses import replace
@@ -21,14 +20,20 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
+from bpviz.core.learning import output_saturation
 from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
-from bpviz.gui.training import TrainingController
+from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
+from bpviz.scene.names import Level, RunState, cost_label
 from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
+from bpviz.scene.saturation import train_warning
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
     ConfigError,
+    HandKind,
+    HandUpdate,
     Paused,
     Progress,
     RunEnd,
@@ -41,16 +46,10 @@ from bpviz.state import (
     config_to_dict,
 )
 from bpviz.state.models import CustomInput, Drawing, Selection, StepThrough
+from bpviz.state.world import UNDO_DEPTH
 
 #: The trained model the Draw tab loads when the network was never trained.
 SHIPPED_MODEL = "mnist-784-100-10-ce.npz"
-
-
-class RunState(str, enum.Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    PAUSED = "paused"
-    STOPPING = "stopping"   # Stop was asked; the run is finishing its current piece of work
 
 
 IDLE, RUNNING, PAUSED, STOPPING = RunState.IDLE, RunState.RUNNING, RunState.PAUSED, RunState.STOPPING
@@ -84,11 +83,11 @@ class Session(QObject):
     # parameters change ~20×/s: views poll ``params_version`` on their own timers instead.
     parameters_changed = Signal()
     config_changed = Signal()       # a training setting (η, m, epochs, λ, delay) changed
-    state_changed = Signal(str)     # RunState value
+    state_changed = Signal(object)  # RunState
     progress = Signal(object)       # bpviz.state.Progress
     epoch_finished = Signal(object)  # core.EpochDone
     history_changed = Signal()      # history arrays grew or were cleared
-    message = Signal(str, str)      # level ("info" | "warning" | "error"), text
+    message = Signal(object, str)   # Level, text
     sample_changed = Signal(int)    # index into the test set of the sample shown
     selection_changed = Signal(object)  # (l, j) or None
     edge_selection_changed = Signal(object)  # (l, j, k) or None
@@ -96,6 +95,7 @@ class Session(QObject):
     drawing_changed = Signal()      # the drawn digit or whether it is shown changed
     undo_changed = Signal(bool)     # whether Undo can bring a replaced network back
     lens_changed = Signal()         # a panel set or cleared what the network view colours
+    saved = Signal(str)             # the network was saved to this file
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
                  parent: QObject | None = None) -> None:
@@ -112,7 +112,10 @@ class Session(QObject):
         self.steps_model = StepThrough()
         self.drawing = Drawing()
         self.state = IDLE
-        self.controller: TrainingController | None = None
+        #: Every background job of the app (training, twins, why-fast, downloads): one shutdown.
+        self.workers = Workers(self)
+        self.job: Job | None = None          # the training run's job while one runs
+        self._run: TrainingRun | None = None
         self.params_version = 0
         self.lens: Lens | None = None
         self.epochs_target = 0
@@ -121,6 +124,7 @@ class Session(QObject):
         self._history_source = None
         self.worlds.changed.connect(self._on_world)
         self.worlds.undo_changed.connect(self.undo_changed.emit)
+        self.worlds.dropped.connect(self._on_undo_dropped)
         self.selection_model.neuron_changed.connect(self.selection_changed.emit)
         self.selection_model.edge_changed.connect(self.edge_selection_changed.emit)
         self.steps_model.changed.connect(self.step_changed.emit)
@@ -178,7 +182,7 @@ class Session(QObject):
     @property
     def worker(self) -> TrainingRun | None:
         """The run in progress (its ``control.eta`` is what the next mini-batch uses)."""
-        return None if self.controller is None else self.controller.run
+        return self._run
 
     def _watch_history(self) -> None:
         if self._history_source is not None:
@@ -202,8 +206,14 @@ class Session(QObject):
         self._publish_parameters(notify=False)
         self.world_changed.emit()
 
-    def _commit(self, world: World, what: str) -> None:
-        if self.worlds.commit(world, what):
+    def _on_undo_dropped(self, dropped: list[str]) -> None:
+        held = self.worlds.undo_bytes()
+        self.report("info", self.tr("Undo keeps the last {n} replaced networks ({mb} MB, at most {limit}); it let go "
+                                    "of the oldest: {what}.").format(
+            n=len(self.worlds.kept), mb=f"{held / 1e6:.0f}", limit=UNDO_DEPTH, what="; ".join(dropped)))
+
+    def _commit(self, world: World, what: str, keep: bool = False) -> None:
+        if self.worlds.commit(world, what, keep):
             text = self.worlds.undo_text
             self.report("info", self.tr("{what} is kept: Edit → Undo (Ctrl+Z) brings it back.").format(
                 what=text[0].upper() + text[1:]))
@@ -232,23 +242,34 @@ class Session(QObject):
             self.lens = lens
             self.lens_changed.emit()
 
-    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray], what: str) -> None:
+    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray], what: str,
+                       kind: HandKind = HandKind.BY_HAND, cost: float | None = None) -> None:
         """Give the network these parameters (same shapes and dtype: the values are taken
         exactly, so restoring saved arrays is bit-identical). Only while no run trains.
-        ``what`` names the change for the message bar (e.g. "one step on test image #8")."""
+        ``what`` names the change for the message bar (e.g. "one step on test image #8"); the
+        change is recorded in the history as ``kind`` (with ``cost``, the cost it learned from)."""
         if self.state != IDLE:
             raise RuntimeError(self.tr("Stop training before changing the weights by hand."))
         net = self.network.copy()
         net.set_parameters(weights, biases)
+        self._changed_by_hand(net, kind, cost, what)
+        self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
+
+    def _changed_by_hand(self, net: Network, kind: HandKind, cost: float | None, what: str) -> None:
+        """Adopt ``net``, record the change in the history (the curve marks it) and measure the
+        test accuracy again: the last epoch's result is from before this change."""
         w = self.world
         w.network = net
         w.trained = w.unsaved = True
+        w.kept_update = w.kept_update or kind is HandKind.KEPT_UPDATE
+        w.hand_correct = net.evaluate(w.data.test.x, w.data.test.labels) if len(w.data.test) else None
+        w.hand_what = kind.label()
+        w.history.add_hand_update(HandUpdate(w.batches_done, kind, None if cost is None else float(cost), what))
         self._publish_parameters()
-        self.report("info", self.tr("The network's weights changed: {what}.").format(what=what))
 
-    def report(self, level: str, text: str) -> None:
-        """Show a message ("info", "warning" or "error") in the window's message bar."""
-        self.message.emit(level, text)
+    def report(self, level: Level | str, text: str) -> None:
+        """Show a message in the window's message bar (a Level, or its value "info", "warning", "error")."""
+        self.message.emit(Level(level), text)
 
     # -- changing the world ------------------------------------------------------------------
     def _load_dataset(self, key: str) -> DataSplits:
@@ -257,6 +278,10 @@ class Session(QObject):
             data = load_dataset(key)
             self._datasets[key] = data
         return data
+
+    def dataset(self, key: str) -> DataSplits:
+        """The dataset ``key``, shared with the worlds that use it (loaded once)."""
+        return self._load_dataset(key)
 
     def _require_idle(self, doing: str) -> None:
         if self.state != IDLE and not self.stop():
@@ -280,10 +305,11 @@ class Session(QObject):
                 # A new dataset fixes the input and output layers; keep the hidden ones.
                 config = replace(config, sizes=fitted)
                 self.report("info", self.tr("Layer sizes set to {sizes} to fit {data}: {inputs} inputs, {classes} "
-                                            "classes.").format(sizes=",".join(map(str, fitted)), data=data.name,
+                                            "classes.").format(sizes=",".join(map(str, fitted)), data=dataset_title(data.name),
                                                                inputs=data.input_size, classes=data.n_classes))
-        config.validate(data)
-        if data is not self.data or config.architecture != self.config.architecture:
+        new_network = data is not self.data or config.architecture != self.config.architecture
+        config.validate(data, self.worlds.held_bytes() if new_network else 0)
+        if new_network:
             sample = 0 if data is not self.data else self.sample_index
             what = (self.tr("switching to {data}").format(data=data.name) if data is not self.data else
                     self.tr("the new settings"))
@@ -291,6 +317,12 @@ class Session(QObject):
         elif config != self.config:
             self.world.config = config
             self.config_changed.emit()
+
+    def commit_world(self, world: World, what: str) -> None:
+        """Replace the world whole by one built elsewhere (a lesson's setup), in one step that
+        Undo reverts even when the replaced network was never trained."""
+        self._require_idle(what)
+        self._commit(world, what, keep=True)
 
     def reset_network(self) -> None:
         """Stop any training and draw fresh initial weights from the configured seed."""
@@ -344,14 +376,13 @@ class Session(QObject):
             epochs = int(meta.get("epochs_trained", meta.get("epochs", 0)) or 0)
             world = World(data, net, config, np.random.default_rng([config.seed, 1]),
                           sample_index=self.sample_index if data is self.data else 0,
-                          model_path=str(path), epochs_done=epochs, epochs_loaded=epochs)
+                          model_path=str(path), opened_path=str(path), epochs_done=epochs, epochs_loaded=epochs)
         except (ModelFileError, RuntimeError) as e:
             self.report("error", str(e))
             raise ModelFileError(str(e)) from None
         world.loaded_correct = acc = net.evaluate(data.test.x, data.test.labels)
         self._commit(world, self.tr("opening {name}").format(name=Path(path).name))
-        cost = {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
-            net.cost.name, net.cost.name)
+        cost = cost_label(net.cost.name)
         self.report("info", self.tr("Loaded {name}: {sizes}, {cost}, {params}; {right} / {total} test images "
                                     "right.").format(
             name=Path(path).name, sizes=list(net.sizes), cost=cost, right=acc, total=len(self.data.test),
@@ -364,12 +395,16 @@ class Session(QObject):
             net = self.network
         meta = {"config": config_to_dict(self.config), "epochs_trained": self.epochs_done,
                 "dataset": self.data.name}
-        if self.history.epochs and self.history.epochs[-1].test_total:
+        if self.world.hand_correct is not None and self.state == IDLE:   # measured after the last change by hand
+            meta["test_correct"], meta["test_total"] = self.world.hand_correct, len(self.data.test)
+        elif self.history.epochs and self.history.epochs[-1].test_total:
             meta["test_correct"] = self.history.epochs[-1].test_correct
             meta["test_total"] = self.history.epochs[-1].test_total
         out = save_network(net, path, meta)
         self.world.model_path = str(out)
+        self.world.saved = True
         self.world.unsaved = False
+        self.saved.emit(str(out))
         self.report("info", self.tr("Saved {path}.").format(path=out))
         return out
 
@@ -380,14 +415,19 @@ class Session(QObject):
     def _set_state(self, state: RunState) -> None:
         if state != self.state:
             self.state = state
-            self.state_changed.emit(state.value)
+            self.state_changed.emit(state)
 
     def _new_run(self, epochs: int, steps: int | None = None) -> TrainingRun:
         c, w = self.config, self.world
+        # Stopped inside an epoch: the run finishes that epoch in its order, so the status bar's
+        # "mini-batch k of n" and the curve's count go on together (with another m the epoch is
+        # cut into other mini-batches and starts again).
+        resume = w.stopped_at if w.stopped_at is not None and w.stopped_at.batch_size == c.batch_size else None
+        batches_done = w.batches_done
         return TrainingRun(w.network.copy(), w.data.train, w.data.test, validation=w.data.validation,
                            epochs=epochs, batch_size=c.batch_size, eta=c.eta, lmbda=c.lmbda, rng=w.rng,
-                           start_epoch=w.epochs_done, batches_done=w.batches_done, delay_s=c.delay_ms / 1000,
-                           steps=steps)
+                           start_epoch=w.epochs_done, batches_done=batches_done, delay_s=c.delay_ms / 1000,
+                           steps=steps, resume=resume)
 
     def start(self, *, steps: int | None = None) -> None:
         """Train for config.epochs more epochs from the current weights (or only ``steps``
@@ -396,11 +436,23 @@ class Session(QObject):
             return
         self.config.validate(self.data)
         self.epochs_target = self.epochs_done + self.config.epochs
-        self.controller = TrainingController(self._new_run(self.config.epochs, steps), self)
-        self.controller.wake.connect(self._drain)
-        self.controller.finished.connect(self._drain)
+        run = self._run = self._new_run(self.config.epochs, steps)
+
+        def work(feed):
+            feed.token.on_cancel(run.request_stop)
+            return run.run(notify=lambda: feed.extend(run.drain()))
+
         self._set_state(RUNNING)
-        self.controller.start()
+        self.job = self.workers.start(work, "training", connect={"yielded": self._apply, "failed": self._on_run_failed})
+
+    def _on_run_failed(self, error: BaseException) -> None:
+        # TrainingRun reports its own errors in RunEnded; this is only reached by a bug in
+        # the harness itself: the run is over all the same.
+        self.job = self._run = None
+        self._publish_parameters()
+        self._set_state(IDLE)
+        self.report("error", self.tr("Training stopped by an internal error: {error}").format(
+            error=f"{type(error).__name__}: {error}"))
 
     def run_headless(self, epochs: int) -> None:
         """Train ``epochs`` epochs in the calling thread, recorded exactly as a run in the
@@ -416,10 +468,6 @@ class Session(QObject):
         run.run()
         self._apply(run.drain())
 
-    def _drain(self) -> None:
-        if self.controller is not None:
-            self._apply(self.controller.run.drain())
-
     def _apply(self, events: list) -> None:
         """Apply a run's events in order (GUI thread)."""
         w = self.world
@@ -434,6 +482,7 @@ class Session(QObject):
                 self.progress.emit(ev)
             elif isinstance(ev, EpochDone):
                 w.epochs_done = ev.epoch + 1
+                w.hand_correct = None      # this epoch's result is newer than any change by hand
                 w.history.add_epoch(ev)
                 self.epoch_finished.emit(ev)
             elif isinstance(ev, DivergedEvent):
@@ -452,11 +501,8 @@ class Session(QObject):
         w = self.world
         w.network = ev.network                       # the run hands its network back
         w.epochs_done, w.batches_done = ev.epochs_done, ev.batches_done
-        controller, self.controller = self.controller, None
-        if controller is not None:
-            controller.wake.disconnect(self._drain)
-            controller.finished.disconnect(self._drain)
-            controller.dispose()
+        w.stopped_at = ev.position
+        self.job = self._run = None
         self._publish_parameters()
         self._set_state(IDLE)
         if ev.end is RunEnd.FAILED:
@@ -469,14 +515,40 @@ class Session(QObject):
             else:
                 self.report("info", self.tr("Training finished after {n} epochs, test accuracy {percent}%.").format(
                     n=w.epochs_done, percent=f"{100 * last.test_accuracy:.2f}"))
+            self._warn_if_saturated()
+
+    def _warn_if_saturated(self) -> None:
+        """Say in the app what `bpviz train` warns of: a run can end at chance accuracy, without
+        diverging, because its output layer is saturated on the wrong side (η = 100: 9.22 %)."""
+        test = self.data.test
+        if not len(test):
+            return
+        n = min(len(test), 2000)   # enough to tell "most": a few ms on the GUI thread
+        warning = train_warning(output_saturation(self.network, test.x[:n], test.labels[:n]), self.network.cost.name,
+                                self.config.eta)
+        if warning:
+            self.report("warning", warning)
 
     def pause(self) -> None:
-        if self.controller is not None and self.state == RUNNING:
-            self.controller.run.set_paused(True)
+        if self._run is not None and self.state == RUNNING:
+            self._run.set_paused(True)
+
+    def pause_and_settle(self, timeout_s: float = 5.0) -> bool:
+        """Pause a running run and wait until it has stopped between two mini-batches, with every
+        report it made applied: the counters then stay as they are (e.g. while a question about
+        them is open). True if it was running and is now paused (:meth:`resume` continues)."""
+        run, job = self._run, self.job
+        if run is None or job is None or self.state != RUNNING:
+            return False
+        run.set_paused(True)
+        if not run.waiting.wait(timeout_s):
+            return False
+        job.deliver()
+        return self.state == PAUSED
 
     def resume(self) -> None:
-        if self.controller is not None and self.state == PAUSED:
-            self.controller.run.set_paused(False)
+        if self._run is not None and self.state == PAUSED:
+            self._run.set_paused(False)
 
     def toggle(self) -> None:
         """Train / Pause / Resume (the Space key)."""
@@ -491,41 +563,42 @@ class Session(QObject):
         """Apply exactly one more mini-batch, then pause."""
         if self.state == IDLE:
             self.start(steps=1)
-        elif self.controller is not None and self.state in (RUNNING, PAUSED):
-            self.controller.run.step(1)
+        elif self._run is not None and self.state in (RUNNING, PAUSED):
+            self._run.step(1)
 
     def stop(self, *, timeout_ms: int = 10000) -> bool:
         """Stop training within one mini-batch, wait for the thread and apply every event the
         run produced. False (state STOPPING) if the run is still busy after ``timeout_ms``:
         it ends, and is applied, as soon as it finishes that piece of work."""
-        if self.controller is None:
+        job = self.job
+        if job is None:
             return True
-        if not self.controller.stop_and_wait(timeout_ms):
+        job.cancel()
+        if not job.wait(timeout_ms):
             self._set_state(STOPPING)
             self.report("warning", self.tr("Training is finishing its current step (an evaluation of a large "
                                            "network); it stops as soon as that is done."))
             return False
-        self._drain()
-        return self.controller is None
+        return self.job is None
 
     def set_eta(self, eta: float) -> None:
         validate_hyperparameters(epochs=1, batch_size=1, eta=eta)
         self.world.config = replace(self.config, eta=float(eta))
-        if self.controller is not None:
-            self.controller.run.set_eta(eta)
+        if self._run is not None:
+            self._run.set_eta(eta)
         self.config_changed.emit()
 
     def set_delay_ms(self, ms: int) -> None:
         self.world.config = replace(self.config, delay_ms=int(ms))
-        if self.controller is not None:
-            self.controller.run.delay_s = ms / 1000
+        if self._run is not None:
+            self._run.delay_s = ms / 1000
         self.config_changed.emit()
 
     def shutdown(self) -> None:
-        """Stop and wait for the run however long its last step takes (closing the window)."""
-        if self.controller is not None and not self.stop():
-            self.controller.thread.wait()
-            self._drain()
+        """Cancel every background job (training included) and wait for each however long its
+        last step takes. The one shutdown path: called when the window closes, only after the
+        user confirmed quitting."""
+        self.workers.shutdown()
 
     # -- sample and selection ----------------------------------------------------------------
     def set_sample(self, index: int) -> None:
@@ -681,10 +754,10 @@ class Session(QObject):
             raise RuntimeError(self.tr("This update would make the weights non-finite; it was not kept."))
         net = self.network.copy()
         net.set_parameters(seq.after.weights, seq.after.biases)
-        w = self.world
-        w.network = net
-        w.kept_update = w.trained = w.unsaved = True
-        self._publish_parameters()
+        m = seq.m
+        what = (self.tr("the update of the step-through on a mini-batch of {m}").format(m=m) if m > 1 else
+                self.tr("the update of the step-through on one sample"))
+        self._changed_by_hand(net, HandKind.KEPT_UPDATE, seq.update_cost, what)
         self.report("info", self.tr("Kept the update: the network now has the weights after this gradient-descent "
                                     "step."))
 

@@ -83,6 +83,7 @@ class StepPanel(QWidget):
         self.timer.timeout.connect(self._tick)
         self._on_speed(self.speed.value())
         self._paused_tip = self.tr("(Pause or stop training to step through.)")
+        self._base_tips: dict[QWidget, str] = {}
 
         self.blocked = QLabel(self.tr("Training is running: pause or stop it to step through backpropagation."))
         self.blocked.setWordWrap(True)
@@ -221,7 +222,7 @@ class StepPanel(QWidget):
         for b in (self.first_button, self.prev_button, self.next_button, self.play_button, self.new_button,
                   self.single, self.batch):
             b.setEnabled(ok)
-            tip = b.toolTip().split("\n" + self._paused_tip)[0]
+            tip = self._base_tips.setdefault(b, b.toolTip())   # its own tip, never read back from the shown one
             b.setToolTip(tip if ok else tip + "\n" + self._paused_tip)
         if not ok:
             self.stop_play()
@@ -238,8 +239,19 @@ class StepPanel(QWidget):
             self.rebuild()
 
     def _update_keep(self) -> None:
+        """Enabled at the update and its result while no run exists; when disabled, the tooltip says why
+        (after B the run is paused, not stopped: the weights are not the hand's to change)."""
         step = self.session.current_step
-        self.keep_button.setEnabled(step is not None and step.kind in (UPDATE, RESULT) and self.session.state == IDLE)
+        at_update = step is not None and step.kind in (UPDATE, RESULT)
+        idle = self.session.state == IDLE
+        self.keep_button.setEnabled(at_update and idle)
+        tip = self.tr("Give the network these new weights (the step-through itself never changes them)")
+        if not idle:
+            tip += "\n" + self.tr("Not now: a training run is paused (after B or Pause). Stop it (S) first; then the "
+                                   "weights can be changed by hand.")
+        elif not at_update:
+            tip += "\n" + self.tr("Go to the update step first (End).")
+        self.keep_button.setToolTip(tip)
 
     def selected(self) -> tuple[int, int | None, bool]:
         """(j, k, chosen by the user) for the equation: the user's selection when it is in the active
@@ -262,6 +274,7 @@ class StepPanel(QWidget):
             self.equations.setText(self._equations_html(None))
             self.numbers.setText("")
             self.neuron_hint.setText("")
+            self._clear_plot()
             return
         names = seq.class_names
         image = square_side(s.network.sizes[0]) is not None
@@ -293,10 +306,17 @@ class StepPanel(QWidget):
     def _equations_html(self, step) -> str:
         keys = EQUATIONS_OF.get(step.kind, ()) if step is not None else ()
         rows = []
-        for key, text in general_equations(self.session.network.cost.name):
+        seq = self.session.steps
+        for key, text in general_equations(self.session.network.cost.name, seq.lmbda if seq is not None else 0.0):
             style = HIGHLIGHT if key in keys else f"color:{theme().muted};"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"
+
+    def _clear_plot(self) -> None:
+        """No step-through: no chart (one of another network's vectors would be stale)."""
+        self.plot_title.setText("")
+        self.plot.removeItem(self.image)
+        self.plot.removeItem(self.bars)
 
     def _plot_vector(self, name: str, l: int, v: np.ndarray, j: int) -> None:
         side = square_side(v.size)

@@ -225,18 +225,18 @@ QLineEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QComboBox:disabl
 QPushButton {{ background: {t.button}; border: 1px solid {t.border_strong}; border-radius: 4px; padding: 5px 10px; }}
 QPushButton:hover {{ background: {t.button_hover}; }}
 QPushButton:disabled {{ color: {t.disabled}; }}
-QTabBar::tab {{ background: {t.tab}; padding: 6px 14px; border: 1px solid {t.border}; }}
+QTabBar::tab {{ background: {t.tab}; padding: 6px 7px; border: 1px solid {t.border}; }}
 QTabBar::tab:selected {{ background: {t.border}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QToolTip {{ background: {t.field}; color: {t.text_bright}; border: 1px solid {t.border_strong}; }}
 """
 
 
-def level_background(level: str) -> str:
-    """The message bar's background for a message level ("info", "warning", "error")."""
+def level_background(level) -> str:
+    """The message bar's background for a message level (a :class:`bpviz.scene.names.Level` or its value)."""
     t = theme()
     return {"info": t.info_background, "warning": t.warning_background, "error": t.error_background}.get(
-        level, t.info_background)
+        str(getattr(level, "value", level)), t.info_background)
 
 
 __all__ = ["PairedBars", "Theme", "diverging_cmap", "diverging_lut", "diverging_rgba", "level_background",

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
-from bpviz.data.datasets import needs_download
-from bpviz.gui.download import Download
+from bpviz.data.datasets import dataset_title, needs_download
+from bpviz.gui.download import DownloadProgress, cancelled_text, done_text, download_work, failed_text
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.theme import theme
 from bpviz.gui.widgets import number_field, scrolling_layout
+from bpviz.gui.worker import Job
 from bpviz.scene import pace
+from bpviz.scene.names import CostName, InitName, RunState, cost_label, init_label
 from bpviz.state import ConfigError, TrainConfig
 
 FOLDER_ITEM = "Folder of IDX files…"
@@ -55,17 +57,19 @@ class TrainPanel(QWidget):
         self.seed = self._field(str(c.seed), self.tr("Seed of the initial weights and of the shuffling: same seed, "
                                                  "same run."))
         self.cost = QComboBox()
-        self.cost.addItem(self.tr("Quadratic (the seed's)"), "quadratic")
-        self.cost.addItem(self.tr("Cross-entropy"), "cross-entropy")
+        for cost in CostName:
+            self.cost.addItem(cost.choice(), cost.value)
         self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
                                      "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
-        self.init.addItem(self.tr("Standard N(0, 1) (the seed's)"), "standard")
-        self.init.addItem(self.tr("Scaled N(0, 1/n_in)"), "scaled")
+        for init in InitName:
+            self.init.addItem(init.choice(), init.value)
         self.init.setToolTip(self.tr("How the initial weights are drawn. Biases are always N(0, 1)."))
         self.dataset = QComboBox()
         for key, desc in available_datasets().items():
-            self.dataset.addItem(desc, key)
+            # a short name that fits the field; the full description (sizes, download) as its tooltip
+            self.dataset.addItem(self.dataset_text(key), key)
+            self.dataset.setItemData(self.dataset.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(self.tr("Folder of IDX files…"), None)
@@ -86,7 +90,7 @@ class TrainPanel(QWidget):
         self.cancel_download_button = QPushButton(self.tr("Cancel"))
         self.cancel_download_button.setToolTip(self.tr("Stop the download; nothing half-written is kept"))
         self.cancel_download_button.clicked.connect(self.cancel_download)
-        self.download: Download | None = None
+        self.download: Job | None = None
         # The pace: log scale from 1 mini-batch per second to full speed (the last position).
         self.pace = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=pace.FULL_SPEED,
                             value=pace.position_of_delay_ms(c.delay_ms))
@@ -213,7 +217,10 @@ class TrainPanel(QWidget):
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
                       dataset=dataset, delay_ms=self.delay_ms())
         unread = {e.field for e in errors}
-        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None) if e.field not in unread]
+        new_network = dataset != s.config.dataset or cfg.architecture != s.config.architecture
+        held = s.worlds.held_bytes() if new_network else 0    # the undo list will keep the current network
+        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None, held)
+                   if e.field not in unread]
         return cfg, errors
 
     def config(self) -> TrainConfig:
@@ -282,12 +289,16 @@ class TrainPanel(QWidget):
         """Enter in η while training runs: the next mini-batch uses it (or the reason it cannot)."""
         if self.session.state == IDLE:
             return
+        text = self.eta.text().strip()
         try:
-            value = float(self.eta.text())
+            value = float(text)
+        except ValueError:
+            self.show_error(ConfigError("eta", self.tr("{text} is not a number").format(text=repr(text))))
+            return
+        try:
             self.session.set_eta(value)
-        except ValueError as e:
-            self.show_error(ConfigError("eta", str(e) if "eta" in str(e) or "η" in str(e) else
-                                        self.tr("{text} is not a number").format(text=repr(self.eta.text()))))
+        except ValueError as e:   # the core's reason (η must be finite and > 0)
+            self.show_error(ConfigError("eta", str(e)))
             return
         self.show_error(None)
 
@@ -316,26 +327,28 @@ class TrainPanel(QWidget):
         if self.session.state == IDLE:
             self.apply()
 
-    # -- downloads -----------------------------------------------------------------------------
+    # -- downloads (background work on the session's workers) -----------------------------------
     def start_download(self, name: str) -> None:
         if self.download is not None:
             return
-        self.download = Download(name, parent=self)
-        self.download.worker.progress.connect(self._on_download_progress)
-        self.download.finished.connect(lambda ok, msg: self._on_download_finished(name, ok, msg))
+        self.download = self.session.workers.start(download_work(name), "download", connect={
+            "yielded": self._on_download_progress,
+            "finished": lambda folder: self._on_download_finished(name, True, done_text(name, folder)),
+            "failed": lambda error: self._on_download_finished(name, False, failed_text(error)),
+            "cancelled": lambda: self._on_download_finished(name, False, cancelled_text()),
+        })
         self.download_bar.setValue(0)
         self.download_text.setText(self.tr("Downloading {name}…").format(name=name))
         self.download_row.show()
         self.dataset.setEnabled(False)
-        self.download.start()
 
     def cancel_download(self) -> None:
         if self.download is not None:
-            self.download.worker.cancel()
+            self.download.cancel()
 
-    def _on_download_progress(self, pct: int, text: str) -> None:
-        self.download_bar.setValue(pct)
-        self.download_text.setText(text)
+    def _on_download_progress(self, items: list[DownloadProgress]) -> None:
+        self.download_bar.setValue(items[-1].percent)
+        self.download_text.setText(items[-1].text)
 
     def _on_download_finished(self, name: str, ok: bool, message: str) -> None:
         self.download = None
@@ -345,20 +358,15 @@ class TrainPanel(QWidget):
         if ok:
             for i in range(self.dataset.count()):
                 if self.dataset.itemData(i) == name:
-                    self.dataset.setItemText(i, available_datasets()[name])
+                    self.dataset.setItemText(i, self.dataset_text(name))
+                    self.dataset.setItemData(i, available_datasets()[name], Qt.ItemDataRole.ToolTipRole)
             self._last_dataset_index = self.dataset.currentIndex()
             if self.session.state == IDLE:
                 self.apply()
         else:
             self.dataset.setCurrentIndex(self._last_dataset_index)
 
-    def shutdown(self) -> None:
-        """Cancel a running download and wait for its thread (the window is closing)."""
-        if self.download is not None:
-            self.download.cancel_and_wait()
-            self.download = None
-
-    def _on_state(self, state: str) -> None:
+    def _on_state(self, state: RunState) -> None:
         self.train_button.setText({IDLE: self.tr("Train"), RUNNING: self.tr("Pause"), PAUSED: self.tr("Resume"),
                                    STOPPING: self.tr("Stopping…")}[state])
         self.train_button.setEnabled(state != STOPPING)
@@ -384,14 +392,11 @@ class TrainPanel(QWidget):
         self.network_label.setText(
             self.tr("Network {sizes} · {cost} · {init} · {n} parameters.\nData: {data}, {train} training and "
                     "{test} test samples.").format(
-                sizes=list(net.sizes), cost=self.cost_text(net.cost.name), init=self.init_text(net.init),
-                n=f"{net.num_parameters:,}", data=s.data.name, train=f"{len(s.data.train):,}",
+                sizes=list(net.sizes), cost=cost_label(net.cost.name), init=init_label(net.init),
+                n=f"{net.num_parameters:,}", data=dataset_title(s.data.name), train=f"{len(s.data.train):,}",
                 test=f"{len(s.data.test):,}"))
 
-    def cost_text(self, name: str) -> str:
-        return {"quadratic": self.tr("quadratic cost"), "cross-entropy": self.tr("cross-entropy cost")}.get(
-            name, name)
-
-    def init_text(self, name: str) -> str:
-        return {"standard": self.tr("standard initial weights"), "scaled": self.tr("scaled initial weights")}.get(
-            name, name)
+    def dataset_text(self, key: str) -> str:
+        """The dataset's name as the field shows it, saying when choosing it downloads."""
+        title = dataset_title(key)
+        return self.tr("{name} (download)").format(name=title) if needs_download(key) else title

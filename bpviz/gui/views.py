@@ -218,6 +218,11 @@ class LensOwner(QObject):
             self.owner = tab_id if lens is not None else ""
             self.session.set_lens(lens)
 
+    def clear(self) -> None:
+        """No lens now (until the current tab offers one again)."""
+        self.owner = ""
+        self.session.set_lens(None)
+
     def _on_current(self, area: Area, _tab_id: str) -> None:
         if area is Area.LEFT:
             self.owner = ""

@@ -32,24 +32,25 @@ class CompactPlot(pg.PlotWidget):
         return QSize(300, 160)
 
 
-#: Window shortcuts that are single keys: a number field must never type them.
-SHORTCUT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_S, Qt.Key.Key_B, Qt.Key.Key_N, Qt.Key.Key_F)
+#: Keys no field ever takes: they keep their window shortcut while a field has the keyboard.
+FIELD_NEVER_TYPES = (Qt.Key.Key_Space,)
 
 
 class _ShortcutKeysFirst(QObject):
-    """Lets the window's single-key shortcuts through a focused number field.
+    """A field with the keyboard takes every printable key but Space; Enter hands it back.
 
-    A focused QLineEdit or spin box accepts Qt's ShortcutOverride for printable keys, so
-    Space would type a blank into η instead of training. For fields that hold numbers these
-    keys are never input: the override is refused (the shortcut fires) and the key press is
-    dropped. Enter applies the field (its own editingFinished/returnPressed) and hands the
-    keyboard back to the window.
+    A focused QLineEdit or spin box accepts Qt's ShortcutOverride for printable keys, so what
+    is typed goes into it whole ("nan", "abc", "1e-3"; S, B, N and F included) and is then
+    accepted or refused with its reason. Space is never part of a value: its override is
+    refused (the window's Space shortcut trains or pauses) and the key press is dropped.
+    Enter applies the field (its own editingFinished/returnPressed) and hands the keyboard
+    back to the window, after which the single-key shortcuts (S, B, N, F) work again.
     """
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         t = event.type()
         if t in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            if event.key() in SHORTCUT_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            if event.key() in FIELD_NEVER_TYPES and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
                 return True
             if t == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 QTimer.singleShot(0, obj.clearFocus)  # after the field has handled Enter itself
@@ -60,8 +61,8 @@ _FILTER: _ShortcutKeysFirst | None = None
 
 
 def number_field(widget: QWidget) -> QWidget:
-    """Mark ``widget`` (a QLineEdit or spin box holding a number) as one that leaves the
-    single-key shortcuts to the window; returns it."""
+    """Mark ``widget`` (a QLineEdit or spin box holding a number) as one that leaves Space to
+    the window and gives the keyboard back on Enter; returns it."""
     global _FILTER
     if _FILTER is None:
         _FILTER = _ShortcutKeysFirst()

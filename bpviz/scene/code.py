@@ -286,11 +286,12 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
         for q in range(2, L + 1):
             out.append(at("update", "new_w.append(", q - 2, "w − dw: {0} − {1}",
                           [("w", mat(q)), ("dw", mat(q))]))
-            out.append(at("update", "new_b.append(", q - 2, "b − " + translate("Code", "Σ over rows of {name}:").replace("{name}", "step") + " {0} − {1}",
+            out.append(at("update", "new_b.append(", q - 2, translate("Code", "b − Σ over rows of {name}: {0} − {1}").replace("{name}", "step"),
                           [("b", (n[q - 1],)), ("step", rows(q))]))
         return tuple(out)
     if kind == RESULT:
         ops = [(f"new_w[{q - 2}]", mat(q)) for q in range(2, L + 1)]
         return (at("update", "network.weights[:] = new_w", 0,
-                   translate("Code", "new weights:") + " " + ", ".join(f"{{{k}}}" for k in range(len(ops))), ops),)
+                   translate("Code", "new weights: {list}").replace(
+                       "{list}", translate("Code", ", ").join(f"{{{k}}}" for k in range(len(ops)))), ops),)
     raise ValueError(f"unknown kind of step {kind!r}")

@@ -13,12 +13,20 @@ import numpy as np
 
 from bpviz.core.mistakes import CellImages, NudgeRun, TeachStep
 from bpviz.i18n import translate
+from bpviz.scene.layout import square_side
 from bpviz.scene.notation import fmt, sub
 
 
 def class_text(names: Sequence[str], k: int) -> str:
     """'7' for digits, '6 (Shirt)' for named classes."""
     return str(k) if names[k] == str(k) else f"{k} ({names[k]})"
+
+
+def sample_text(n_inputs: int, index: int, label: str) -> str:
+    """"test image #i, true label …" — or "test sample #i" when the inputs are not an image (XOR's points)."""
+    text = (translate("Mistakes", "test image #{i}, true label {label}") if square_side(n_inputs)
+            else translate("Mistakes", "test sample #{i}, true label {label}"))
+    return text.format(i=index, label=label)
 
 
 def output_symbol(k: int) -> str:

@@ -53,6 +53,8 @@ def describe_epoch(history, x: float, tolerance: float) -> str | None:
     if best is None:
         return None
     ev = best[1]
+    if not math.isfinite(ev.training_cost) and ev.test_total is None:
+        return translate("Plots", "epoch {e}: not evaluated (Stop came during its evaluation)").format(e=ev.epoch + 1)
     parts = [translate("Plots", "epoch {e}: training cost {c}").format(e=ev.epoch + 1, c=fmt(float(ev.training_cost), 4))]
     if ev.test_accuracy is not None:
         parts.append(translate("Plots", "test accuracy {p} % ({right} / {total})").format(
@@ -60,6 +62,34 @@ def describe_epoch(history, x: float, tolerance: float) -> str | None:
     if ev.validation_accuracy is not None:
         parts.append(translate("Plots", "validation {p} %").format(p=f"{100 * ev.validation_accuracy:.2f}"))
     return translate("Plots", ", ").join(parts)
+
+
+def hand_points(history) -> tuple[np.ndarray, np.ndarray]:
+    """(x in epochs, cost) of each change by hand that has a cost, where the curve marks it."""
+    ups = [u for u in history.hand_updates if u.cost is not None]
+    bpe = history.batches_per_epoch
+    return (np.array([u.after_batches / bpe for u in ups], dtype=float),
+            np.array([u.cost for u in ups], dtype=float))
+
+
+def describe_hand(history, x: float, tolerance: float) -> str | None:
+    """"after mini-batch k of epoch e: kept update … (cost c)" for the change by hand nearest to x."""
+    bpe = history.batches_per_epoch
+    best = None
+    for u in history.hand_updates:
+        d = abs(u.after_batches / bpe - x)
+        if d <= tolerance and (best is None or d < best[0]):
+            best = (d, u)
+    if best is None:
+        return None
+    u = best[1]
+    e, k = divmod(u.after_batches, bpe)
+    where = (translate("Plots", "after mini-batch {k} of epoch {e}").format(k=k, e=e + 1) if k else
+             translate("Plots", "after epoch {e}").format(e=e) if e else translate("Plots", "before any training"))
+    text = translate("Plots", "{where}: {kind} ({what})").format(where=where, kind=u.kind.label(), what=u.what)
+    if u.cost is not None:
+        text += translate("Plots", ", cost {c}").format(c=fmt(u.cost, 4))
+    return text
 
 
 def describe_point(history, x: float, tolerance: float) -> str | None:
@@ -82,10 +112,13 @@ def describe_point(history, x: float, tolerance: float) -> str | None:
         return None
     if best[0] == "batch":
         g = int(history.batch_index[best[1]])
-        return translate("Plots", "epoch {e}, mini-batch {i} of {n}: cost {c}").format(
-            e=g // bpe + 1, i=g % bpe + 1, n=bpe, c=fmt(float(history.batch_cost[best[1]]), 4))
+        # The axis counts epochs done: mini-batch i of epoch e sits at e − 1 + i/n (say both, or "epoch 59"
+        # reads wrong at axis position 58.4).
+        return translate("Plots", "epoch {e}, mini-batch {i} of {n} (at {x} epochs done): cost {c}").format(
+            e=g // bpe + 1, i=g % bpe + 1, n=bpe, x=f"{(g + 1) / bpe:.2f}", c=fmt(float(history.batch_cost[best[1]]), 4))
     i = best[1]
     g = int(history.summary_start[i])
-    return translate("Plots", "epoch {e}, mini-batches {i}–{j} of {n}: cost {lo} … {hi} (mean {mean})").format(
-        e=g // bpe + 1, i=g % bpe + 1, j=g % bpe + history.block, n=bpe, lo=fmt(float(history.summary_min[i]), 4),
+    return translate("Plots", "epoch {e}, mini-batches {i}–{j} of {n} (at {x} epochs done): cost {lo} … {hi} "
+                              "(mean {mean})").format(
+        e=g // bpe + 1, i=g % bpe + 1, j=g % bpe + history.block, n=bpe, x=f"{(g + history.block / 2) / bpe:.2f}", lo=fmt(float(history.summary_min[i]), 4),
         hi=fmt(float(history.summary_max[i]), 4), mean=fmt(float(history.summary_mean[i]), 4))

@@ -85,8 +85,13 @@ class Preset:
 
     def target_caption(self, loaded: str = BUNDLED) -> str:
         """The label of the book's target line, honest about the data on both sides."""
+        if self.book_accuracy is None and self.book_speeds:
+            return translate("Presets", "The book's figures for this setting are speeds of learning, not an "
+                                        "accuracy: they are the stars in the Speed of learning tab. {measured}").format(
+                measured=self.measured_text)
         if self.book_accuracy is None:
-            return translate("Presets", "No figure from the book for this setting.") + " " + self.measured_text
+            return translate("Presets", "No figure from the book for this setting. {measured}").format(
+                measured=self.measured_text)
         now = translate("Presets", BUNDLED_DATA) if loaded == BUNDLED else f"'{loaded}'"
         same = loaded == "mnist"
         text = (translate("Presets", "{acc} % in the book — {book}. Loaded now: {now}.") if same else
@@ -121,7 +126,7 @@ PRESETS: tuple[Preset, ...] = (
         "ch5-deep", QT_TRANSLATE_NOOP("Presets", "Chapter 5: speed of learning in deep networks"), 5, (784, 30, 30, 30, 10), 0.1, 10, 30,
         "cross-entropy", "scaled", 5.0, None,
         QT_TRANSLATE_NOOP("Presets", "Chapter 5: ‖∂C/∂b^l‖ per hidden layer at initialisation for [784,30,30,10], [784,30,30,30,10] and "
-        "[784,30,30,30,30,10] (book_speeds); training settings η = 0.1, λ = 5 as the chapter's runs."),
+        "[784,30,30,30,30,10]; training settings η = 0.1, λ = 5 as the chapter's runs."),
         QT_TRANSLATE_NOOP("Presets", "bpviz explain speed --sizes 784,30,30,30,10 --seeds 5 prints bpviz's figures beside the book's. "
         "Trained on the bundled subset: best 93.64 % (epoch 24) — bpviz train --sizes 784,30,30,30,10 "
         "--cost cross-entropy --init scaled --lmbda 5 --eta 0.1."),

@@ -161,14 +161,21 @@ def output_errors(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> Outp
 # -- bpviz train's warning ---------------------------------------------------------------
 def train_warning(sat: OutputSaturation, cost_name: str, eta: float) -> str | None:
     """A one-line warning when the output layer is stuck — every output saturated, one of them
-    on the wrong side — for most samples (:attr:`OutputSaturation.mostly_stuck`), else None."""
+    on the wrong side — for most samples (:attr:`OutputSaturation.mostly_stuck`), else None.
+    Translated (the app shows it when a run ends; the CLI prints it in English after "warning: ")."""
     if not sat.mostly_stuck:
         return None
-    why = ("with the quadratic cost δ^L = (a − y)·σ′(z^L) is then nearly 0, so these outputs hardly learn"
-           if cost_name == QuadraticCost.name else
-           "the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z)")
-    return (f"warning: the output layer ends saturated and wrong for {_pct(sat.stuck_share)} of the "
-            f"{sat.n} test images (every output has σ′(z) < {number(sat.threshold)}, one with |a − y| > 0.5; "
-            f"{_pct(sat.hidden_share)} of hidden activations are saturated too): {why}. "
-            f"Try a smaller learning rate than η = {eta:g}" +
-            (", or the cross-entropy cost." if cost_name == QuadraticCost.name else "."))
+    if cost_name == QuadraticCost.name:
+        text = translate("Saturation", "The output layer ends saturated and wrong for {stuck} of the {n} test images "
+                                       "(every output has σ′(z) < {threshold}, one with |a − y| > 0.5; {hidden} of hidden "
+                                       "activations are saturated too): with the quadratic cost δ^L = (a − y)·σ′(z^L) is "
+                                       "then nearly 0, so these outputs hardly learn. Try a smaller learning rate than "
+                                       "η = {eta}, or the cross-entropy cost.")
+    else:
+        text = translate("Saturation", "The output layer ends saturated and wrong for {stuck} of the {n} test images "
+                                       "(every output has σ′(z) < {threshold}, one with |a − y| > 0.5; {hidden} of hidden "
+                                       "activations are saturated too): the cross-entropy δ^L = a − y does not vanish, "
+                                       "but BP2 multiplies every hidden δ by σ′(z). Try a smaller learning rate than "
+                                       "η = {eta}.")
+    return text.format(stuck=_pct(sat.stuck_share), n=sat.n, threshold=number(sat.threshold),
+                       hidden=_pct(sat.hidden_share), eta=f"{eta:g}")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpviz.core import Network, Trace, update_mini_batch
+from bpviz.core.firstorder import change_cause, directional, output_gradient, parameter_step, resolution
 from bpviz.core.learning import SATURATION_THRESHOLD
 from bpviz.i18n import translate
 from bpviz.scene.layout import square_side
@@ -54,9 +55,16 @@ class Claim:
     what            stated                      values
     "cost"          "down" | "up" | "same"      (mean C before, mean C after) over the batch
     "target"        "rose" | "fell" | "same"    (a_y before, a_y after) of the one sample
+    "cost_cause"    "overshoot" | "direction" | (first-order change ∇C·Δθ, C after − C before, rounding
+                    "rounding" | "none"          step of C) — only when the cost did not go down
+    "target"        … (m = 1)
+    "target_cause"  "overshoot" | "direction" | (first-order change ∇a_y·Δθ, a_y after − before, rounding
+                    "rounding"                   step of a_y, the part of ∇a_y·Δθ from y's own error)
     "targets_rose"  "k"  (a count, as text)     (k, m)
+    "costs_fell"    "k"  (a count, as text)     (k, m): samples whose C_x went down
+    "mean_not_each" "yes"                       (k, m) — the mean cost fell but k < m samples' did
     "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown
-    "silent_inputs" "no gradient"               (number of silent inputs of layer l − 1,)
+    "silent_inputs" "no gradient" | "none"      (number of silent inputs of layer l − 1,)
     "kept_weights"  "yes"                       () — the update was refused
     """
 
@@ -78,6 +86,11 @@ def sym(name: str, l: int | str | None = None, *idx) -> str:
     """Rich text for the book's symbols, e.g. sym("δ", 3, 2) → δ³₂ as HTML."""
     sup = "" if l is None else f"<sup>{l}</sup>"
     return f"{name}{sup}{_sub(*idx) if idx else ''}"
+
+
+def _paren(s: str) -> str:
+    """A shown number in parentheses when negative (a factor, or a term after the first)."""
+    return f"({s})" if s.startswith("−") else s
 
 
 def pnum(v: float) -> str:
@@ -102,6 +115,14 @@ def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
     return "<br>" + text.format(sp=number(sp, 2), threshold=f"{threshold:g}")
 
 
+def silent_note(silent: int, n: int, layer: int) -> str:
+    """A line for BP3/BP4 when some neurons of the layer before are silent (else ""): their edges get
+    ∂C/∂w = a·δ = 0."""
+    if not silent:
+        return ""
+    return "<br>" + translate("Steps", "{silent} of the {n} neurons of layer {k} are silent (a = 0) on this sample: "
+                                       "the edges from them get no gradient (∂C/∂w = a·δ = 0).").format(
+        silent=silent, n=n, k=layer)
 
 
 def difference(a: float, b: float) -> str:
@@ -121,6 +142,59 @@ def distinct(a: float, b: float) -> tuple[str, str]:
         if sa != sb or a == b:
             return sa, sb
     return sa, sb
+
+
+def _shown(text: str) -> float:
+    """The value a number printed by :func:`num` stands for."""
+    return float(text.replace("−", "-"))
+
+
+def reproducible(values, compute, result: float, start: int = 3, result_digits: int = 3) -> tuple[str, ...]:
+    """num() of each of ``values`` with as many digits as it takes (``start`` … 9) for ``compute`` applied to
+    the *shown* values to give the shown result num(result, result_digits): "(0.985 − 1.000)·0.0145 =
+    −0.000214" cannot appear when the shown numbers give −0.000218."""
+    target = num(result, result_digits)
+    for digits in range(start, 10):
+        shown = tuple(num(v, digits) for v in values)
+        try:
+            ok = num(compute(*(_shown(t) for t in shown)), result_digits) == target
+        except (ValueError, ZeroDivisionError, OverflowError):
+            ok = False
+        if ok:
+            break
+    return shown
+
+
+def _digits_of(text: str, value: float) -> int:
+    """The ``digits`` argument with which num(value, digits) gives ``text`` (3 if none does)."""
+    return next((d for d in range(3, 10) if num(value, d) == text), 3)
+
+
+def _sum_text(w: np.ndarray, a: np.ndarray, total: float, total_digits: int = 3, extra: float | None = None,
+              shown: int = 4) -> str:
+    """"w·a + w·a + … [+ … (n more terms, together r)] [+ extra]": every term when there are at most
+    ``shown``, else the largest |w·a| and the rest as one number; with the digits it takes for the shown
+    numbers to add up to num(total, total_digits)."""
+    terms = w * a
+    n = terms.size
+    idx = np.arange(n) if n <= shown else np.argsort(-np.abs(terms))[:shown]
+    k = idx.size
+    rest = float(terms.sum() - terms[idx].sum()) if n > shown else None
+    vals = [*map(float, w[idx]), *map(float, a[idx])] + ([rest] if rest is not None else []) + (
+        [float(extra)] if extra is not None else [])
+
+    def compute(*v):
+        return sum(v[i] * v[i + k] for i in range(k)) + sum(v[2 * k:])
+
+    txt = reproducible(vals, compute, total, result_digits=total_digits)
+    out = " + ".join(f"{_paren(txt[i])}·{_paren(txt[i + k])}" for i in range(k))
+    pos = 2 * k
+    if rest is not None:
+        out += translate("Steps", " + … ({n} more terms, together {rest})").format(n=n - shown, rest=txt[pos])
+        pos += 1
+    if extra is not None:
+        out += f" + {_paren(txt[pos])}"
+    return out
 
 
 class _Lazy:
@@ -173,6 +247,7 @@ class StepSequence:
         cost = update_mini_batch(self.after, self.after.check_inputs(X), self.batch.Y, self.eta, self.lmbda, n_train)
         self.n_train = n_train or X.shape[0]   # the n of the L2 term (1 − ηλ/n), as update_mini_batch uses it
         self.update_ok = cost is not None
+        self.update_cost = cost      # the mini-batch's cost before the update (as training records it)
         self.m = X.shape[0]
         self.L = network.num_layers
         self.sizes = network.sizes
@@ -251,12 +326,21 @@ class StepSequence:
                     translate("Steps", "Every weight and bias moves against its gradient, averaged over the {m} "
                                        "sample of the mini-batch and scaled by the learning rate η = {eta}. The "
                                        "edges show the change Δw."))
-            return Step(index, UPDATE, L, m - 1, translate("Steps", "Gradient descent: the change"),
-                        text.format(m=m, eta=f"{self.eta:g}"))
+            text = text.format(m=m, eta=f"{self.eta:g}")
+            if self.lmbda:
+                text += translate("Steps", " With L2 regularisation (λ = {lmbda}, n = {n}) every weight first "
+                                           "shrinks by the factor 1 − ηλ/n = {decay}; biases do not.").format(
+                    lmbda=f"{self.lmbda:g}", n=self.n_train, decay=num(1.0 - self.eta * self.lmbda / self.n_train, 6))
+            return Step(index, UPDATE, L, m - 1, translate("Steps", "Gradient descent: the change"), text)
         return Step(index, RESULT, L, m - 1, translate("Steps", "Gradient descent: the result"), self.result_caption())
 
     def result_claims(self) -> list[Claim]:
-        """What the RESULT caption states, decided from the numbers (see :class:`Claim`)."""
+        """What the RESULT caption states, decided from the numbers (see :class:`Claim`).
+
+        A cause is stated only when computed: each change is compared with its first-order
+        change ∇q · Δθ (what a much smaller step in the same direction does, scaled) and with the
+        float's rounding step at the value (:func:`bpviz.core.firstorder.change_cause`).
+        """
         if not self.update_ok:
             return [Claim("kept_weights", "yes", (), translate("Steps", "This update would make the weights "
                                                                        "non-finite (η is far too large): the network "
@@ -277,31 +361,115 @@ class StepSequence:
         }[(self.m == 1, went)]
         out = [Claim("cost", {"nowhere": "same"}.get(went, went), (c0, c1),
                      cost_words.format(m=self.m, **dict(zip(("c0", "c1"), distinct(c0, c1)))))]
+        step = parameter_step(self.before, self.after)
+        if went != "down":
+            out.append(self._cost_cause(c0, c1, step))
         if self.m == 1:
             b, a = float(before_t[0]), float(after_t[0])
             moved = _direction(b, a, "rose", "fell", "same")
-            words = {"rose": translate("Steps", "The target neuron's output rose towards 1 ({b} → {a}): that is "
-                                                "one step of learning."),
-                     "fell": translate("Steps", "The target neuron's output fell, away from 1 ({b} → {a}): the step "
-                                                "overshot (η is large for this sample), so this step did not help "
-                                                "it."),
+            words = {"rose": translate("Steps", "The target neuron's output rose towards 1 ({b} → {a})."),
+                     "fell": translate("Steps", "The target neuron's output fell, away from 1 ({b} → {a})."),
                      "same": translate("Steps", "The target neuron's output did not change.")}[moved]
             words = words.format(**dict(zip(("b", "a"), distinct(b, a))))
-            out.insert(0, Claim("target", moved, (b, a), words))
+            claims = [Claim("target", moved, (b, a), words)]
+            if moved != "same":
+                claims.append(self._target_cause(b, a, step))
+            out[:0] = claims
         else:
             closer = int(np.sum(after_t > before_t))
-            out.insert(0, Claim("targets_rose", str(closer), (closer, self.m),
-                                translate("Steps", "For {k} of the {m} samples the target neuron's output rose; "
-                                                   "one step lowers the batch's cost on average, not every "
-                                                   "sample's.").format(k=closer, m=self.m)))
+            fell = int(np.sum(self.cost_after < self.batch.costs))
+            words = translate("Steps", "For {k} of the {m} samples the target neuron's output rose, and for {c} "
+                                       "of them the cost fell.").format(k=closer, m=self.m, c=fell)
+            out[:0] = [Claim("targets_rose", str(closer), (closer, self.m), words),
+                       Claim("costs_fell", str(fell), (fell, self.m), words)]
+            if went == "down" and fell < self.m:
+                out.append(Claim("mean_not_each", "yes", (fell, self.m),
+                                 translate("Steps", "One step lowered the batch's mean cost, not every "
+                                                    "sample's.")))
         return out
+
+    def _target_cause(self, b: float, a: float, step) -> Claim:
+        """Why the one sample's target output moved as it did (m = 1): compared with the first-order change
+        ∇a_y · Δθ and with the rounding step of a_y."""
+        t = self._trace(0)
+        yj = t.label
+        grads = output_gradient(self.before, t.x, yj)
+        fo = directional(grads, step)
+        spacing = resolution(b, self.before.dtype)
+        cause = change_cause(a - b, fo, spacing)
+        # The part of the first-order change that comes from this output's own error: the step's
+        # component −η δ^L_y ∇z_y, whose effect on a_y is −η δ^L_y/σ′(z_y) ‖∇a_y‖² (> 0 when a_y < 1).
+        sp = float(t.sigma_prime(self.L)[yj])
+        norm2 = sum(float(np.vdot(g, g)) for g in grads[0] + grads[1])
+        own = -self.eta * float(t.delta(self.L)[yj]) / sp * norm2 if sp > 0 else 0.0
+        rose = a > b
+        fo_text = num(fo)
+        if cause == "rounding":
+            words = translate("Steps", "That change is float rounding: one {dtype} step at this value is {sp}, "
+                                       "and to first order the update changes it by only {fo}.").format(
+                dtype=self.before.dtype.name, sp=number(spacing, 2), fo=fo_text)
+        elif cause == "overshoot" and not rose:
+            words = translate("Steps", "For this output the step overshot: a much smaller step in the same "
+                                       "direction raises it (first-order change {fo}); at η = {eta} the step is "
+                                       "too long for it.").format(fo=fo_text, eta=f"{self.eta:g}")
+        elif cause == "overshoot":
+            words = translate("Steps", "A much smaller step in the same direction would lower it (first-order "
+                                       "change {fo}): it rose because the step is large.").format(fo=fo_text)
+        elif fo == 0:
+            words = translate("Steps", "To first order this update leaves it unchanged: the change comes from "
+                                       "the step's size.")
+        elif rose:
+            words = translate("Steps", "That is one step of learning.")
+        else:
+            words = translate("Steps", "Not an overshoot: a much smaller step in the same direction lowers it too "
+                                       "(first-order change {fo}).").format(fo=fo_text)
+            if own > 0 > fo - own:
+                words += " " + (translate("Steps", "The step lowers the cost of all outputs together; through "
+                                                   "the weights they share, the other outputs' errors pull this "
+                                                   "one down ({rest}) more than its own error pulls it up "
+                                                   "({own}).") if not self.lmbda else
+                                translate("Steps", "The step lowers the cost of all outputs together; the other "
+                                                   "outputs' errors, through the weights they share, and the "
+                                                   "weight decay pull this one down ({rest}) more than its own "
+                                                   "error pulls it up ({own}).")).format(
+                    rest=num(fo - own), own=num(own))
+        return Claim("target_cause", cause, (fo, a - b, spacing, own), words)
+
+    def _cost_cause(self, c0: float, c1: float, step) -> Claim:
+        """Why the cost did not go down: compared with its first-order change ∇C · Δθ (C the batch's mean
+        C_x, without the L2 term) and with the rounding step of C."""
+        m = self.m
+        grads = ([self.batch.sum_nabla_w(l, m).astype(np.float64) / m for l in range(2, self.L + 1)],
+                 [self.batch.sum_nabla_b(l, m).astype(np.float64) / m for l in range(2, self.L + 1)])
+        fo = directional(grads, step)
+        spacing = resolution(c0, self.before.dtype)
+        cause = change_cause(c1 - c0, fo, spacing)
+        if cause == "rounding" or cause == "none":
+            words = translate("Steps", "That change is float rounding: one {dtype} step at this cost is {sp}, "
+                                       "and to first order the update changes it by only {fo}.").format(
+                dtype=self.before.dtype.name, sp=number(spacing, 2), fo=num(fo))
+        elif cause == "overshoot":
+            words = translate("Steps", "The step overshot: a much smaller step in the same direction lowers this "
+                                       "cost (first-order change {fo}), so η = {eta} is too large here.").format(
+                fo=num(fo), eta=f"{self.eta:g}")
+        elif fo == 0:
+            words = translate("Steps", "To first order this update leaves the cost unchanged: the change comes "
+                                       "from the step's size.")
+        elif self.lmbda:
+            words = translate("Steps", "To first order this update raises this cost too ({fo}): with λ = {lmbda} "
+                                       "the step also shrinks every weight, and the cost shown has no L2 "
+                                       "term.").format(fo=num(fo), lmbda=f"{self.lmbda:g}")
+        else:
+            words = translate("Steps", "To first order this update raises this cost too ({fo}).").format(fo=num(fo))
+        return Claim("cost_cause", cause, (fo, c1 - c0, spacing), words)
 
     def result_caption(self) -> str:
         """What the update did, in words computed from the numbers it describes."""
         claims = self.result_claims()
         if claims[0].what == "kept_weights":
             return claims[0].words
-        return _sentences([translate("Steps", "The network now has its new weights."), *(c.words for c in claims)])
+        words = list(dict.fromkeys(c.words for c in claims))   # two claims may share one sentence
+        return _sentences([translate("Steps", "Shown now: the network after the update."), *words])
 
     def claims(self, step: Step, j: int | None = None) -> list[Claim]:
         """Every checkable statement the step's caption and equation make for neuron j."""
@@ -316,8 +484,8 @@ class StepSequence:
             return [Claim("saturated", "yes" if note else "no", (sp, SATURATION_THRESHOLD), note)]
         if step.kind == GRADIENT:
             silent = int(np.sum(t.a(l - 1) == 0))
-            return [Claim("silent_inputs", "no gradient", (silent,),
-                          translate("Steps", "edges from silent neurons (a = 0) get no gradient"))]
+            return [Claim("silent_inputs", "no gradient" if silent else "none", (silent,),
+                          silent_note(silent, self.sizes[l - 2], l - 1))]
         return []
 
     def __len__(self) -> int:
@@ -344,6 +512,19 @@ class StepSequence:
         if l >= first_delta and l >= 2:
             return "δ", t.delta(l)
         return "a", t.a(l)
+
+    def shown_network(self, step: Step) -> Network:
+        """The parameters the view shows at this step: after the update at the result, before it elsewhere
+        (labels, tooltips and colours must all read the same side)."""
+        return self.after if step.kind == RESULT else self.before
+
+    def shown_activations(self, step: Step) -> list[np.ndarray]:
+        """a^l for l = 1..L (each (n_l,)) of the step's sample on :meth:`shown_network`: the tooltips'
+        a = σ(z) agree with the caption's "before → after" at the result."""
+        t = self.trace(step)
+        if step.kind != RESULT:
+            return [t.a(l) for l in range(1, self.L + 1)]
+        return [a[0] for a in self.after.forward(t.x[None, :])[1]]
 
     def edge_values(self, step: Step) -> tuple[str, dict[int, np.ndarray]]:
         """(kind, {l: (n_l, n_{l−1}) values}) for the edges this step emphasises."""
@@ -408,36 +589,41 @@ class StepSequence:
                         name=names[t.label], yk=f"y{_sub(t.label)}", yj=f"y{_sub('j')}"))
         if kind == FORWARD:
             z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
-            terms = w * a_prev
-            shown = _terms_text([(f"{pnum(w[kk])}·{pnum(a_prev[kk])}", terms[kk]) for kk in range(w.size)], terms)
+            (sz,) = reproducible((z,), lambda v: 1 / (1 + np.exp(-v)), a)   # σ(shown z) gives shown a
+            shown = _sum_text(w, a_prev, z, _digits_of(sz, z), extra=float(b))
             return (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
-                    f" = {shown} + {pnum(b)} = <b>{num(z)}</b><br>"
-                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({num(z)}) = <b>{num(a)}</b>")
+                    f" = {shown} = <b>{sz}</b><br>"
+                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({sz}) = <b>{num(a)}</b>")
         if kind == BP1:
             a, y, z, d = t.a(l)[j], t.y[j], t.z(l)[j], t.delta(l)[j]
+            first = len(distinct(a, y)[0].split(".")[-1]) if float(a) != float(y) else 3
             if self.cost_name == "quadratic":
                 sp = t.sigma_prime(l)[j]
+                sa, sy, ssp = reproducible((a, y, sp), lambda a, y, sp: (a - y) * sp, d, start=first)
                 return (f"{sym('δ', l, j)} = ({sym('a', l, j)} − y{_sub(j)})·σ′({sym('z', l, j)}) = "
-                        f"({difference(a, y)})·{pnum(sp)} = <b>{num(d)}</b>"
+                        f"({sa} − {sy})·{_paren(ssp)} = <b>{num(d)}</b>"
                         "<br>" + _cost_line(t.cost) + saturation_note(sp))
-            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {difference(a, y)} = <b>{num(d)}</b>"
+            sa, sy = reproducible((a, y), lambda a, y: a - y, d, start=first)
+            return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {sa} − {sy} = <b>{num(d)}</b>"
                     f" &nbsp; (z = {num(z)})<br>" + _cost_line(t.cost)
                     + saturation_note(t.sigma_prime(l)[j], cross_entropy_output=True))
         if kind == BP2:
             w_next, d_next = t.w(l + 1)[:, j], t.delta(l + 1)
-            terms = w_next * d_next
-            shown = _terms_text([(f"{pnum(w_next[q])}·{pnum(d_next[q])}", terms[q]) for q in range(terms.size)], terms)
             s = float(w_next @ d_next)
             sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
+            ss, ssp = reproducible((s, sp), lambda s, sp: s * sp, d)
+            shown = _sum_text(w_next, d_next, s, _digits_of(ss, s))
             return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
-                    f"σ′({sym('z', l, j)}) = ({shown})·{pnum(sp)} = {pnum(s)}·{pnum(sp)} = <b>{num(d)}</b>"
+                    f"σ′({sym('z', l, j)}) = ({shown})·{_paren(ssp)} = {_paren(ss)}·{_paren(ssp)} = <b>{num(d)}</b>"
                     + saturation_note(sp))
         if kind == GRADIENT:
             k = self.default_edge(step, j) if k is None else k
             d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]
             text = (f"BP3: ∂C<sub>x</sub>/∂{sym('b', l, j)} = {sym('δ', l, j)} = <b>{num(d)}</b><br>"
                     f"BP4: ∂C<sub>x</sub>/∂{sym('w', l, j, k)} = {sym('a', l - 1, k)}·{sym('δ', l, j)} = "
-                    f"{pnum(a_prev)}·{pnum(d)} = <b>{num(g)}</b>")
+                    + "·".join(map(_paren, reproducible((a_prev, d), lambda a, d: a * d, g)))
+                    + f" = <b>{num(g)}</b>")
+            text += silent_note(int(np.sum(t.a(l - 1) == 0)), self.sizes[l - 2], l - 1)
             if self.m > 1:
                 i = step.sample
                 text += ("<br>" + translate("Steps", "sums over the first {i} of {m} samples:").format(
@@ -451,17 +637,22 @@ class StepSequence:
             b0, b1 = self.before.b(l)[j], self.after.b(l)[j]
             sw, sb = self.sum_w[l - 2][-1][j, k], self.sum_b[l - 2][-1][j]
             em = f"{self.eta:g}/{self.m}"
+            rate = self.eta / self.m
             if self.lmbda:   # L2: the weight first shrinks by 1 − ηλ/n (biases do not)
                 decay = 1.0 - self.eta * self.lmbda / self.n_train
+                sd = num(decay, 6)
+                sw0, ssw = reproducible((w0, sw), lambda w, g: _shown(sd) * w - rate * g, w1)
                 w_line = (f"{sym('w', l, j, k)} → (1 − ηλ/n)·{sym('w', l, j, k)} − η/m Σ<sub>x</sub> "
-                          f"∂C<sub>x</sub>/∂w = {num(decay, 6)}·{pnum(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b>"
+                          f"∂C<sub>x</sub>/∂w = {sd}·{_paren(sw0)} − {em}·{_paren(ssw)} = <b>{num(w1)}</b>"
                           f" &nbsp; (Δw = {num(w1 - w0)}; λ = {self.lmbda:g}, n = {self.n_train})<br>")
             else:
+                sw0, ssw = reproducible((w0, sw), lambda w, g: w - rate * g, w1)
                 w_line = (f"{sym('w', l, j, k)} → {sym('w', l, j, k)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂w = "
-                          f"{num(w0)} − {em}·{pnum(sw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>")
+                          f"{sw0} − {em}·{_paren(ssw)} = <b>{num(w1)}</b> &nbsp; (Δw = {num(w1 - w0)})<br>")
+            sb0, ssb = reproducible((b0, sb), lambda b, g: b - rate * g, b1)
             return (w_line +
                     f"{sym('b', l, j)} → {sym('b', l, j)} − η/m Σ<sub>x</sub> ∂C<sub>x</sub>/∂b = "
-                    f"{num(b0)} − {em}·{pnum(sb)} = <b>{num(b1)}</b>")
+                    f"{sb0} − {em}·{_paren(ssb)} = <b>{num(b1)}</b>")
         # RESULT
         i = step.sample
         before, after = t.output, self.output_after[i]
@@ -492,19 +683,9 @@ def _cost_line(cost: float) -> str:
     return translate("Steps", "cost of this sample {cx} = {c}").format(cx="C<sub>x</sub>", c=num(cost))
 
 
-def _terms_text(terms: list[tuple[str, float]], values: np.ndarray, shown: int = 4) -> str:
-    """All terms of a short sum, or the largest |terms| and a count of the rest."""
-    if len(terms) <= shown:
-        return " + ".join(t for t, _ in terms)
-    order = np.argsort(-np.abs(values))[:shown]
-    head = " + ".join(terms[q][0] for q in order)
-    rest = float(values.sum() - values[order].sum())
-    return head + translate("Steps", " + … ({n} more terms, together {rest})").format(
-        n=len(terms) - shown, rest=num(rest))
-
-
-def general_equations(cost_name: str) -> list[tuple[str, str]]:
-    """The equations of the panel: (key, rich text) in the book's form."""
+def general_equations(cost_name: str, lmbda: float = 0.0) -> list[tuple[str, str]]:
+    """The equations of the panel: (key, rich text) in the book's form; with λ > 0 the update has the
+    L2 decay (1 − ηλ/n) that the step's numbers apply (chapter 3)."""
     bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
            else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + translate("Steps", "(cross-entropy)"))
     return [
@@ -515,6 +696,7 @@ def general_equations(cost_name: str) -> list[tuple[str, str]]:
         ("bp2", "BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ σ′(z<sup>l</sup>)"),
         ("bp3", "BP3 &nbsp; ∂C/∂b<sup>l</sup><sub>j</sub> = δ<sup>l</sup><sub>j</sub>"),
         ("bp4", "BP4 &nbsp; ∂C/∂w<sup>l</sup><sub>jk</sub> = a<sup>l−1</sup><sub>k</sub> δ<sup>l</sup><sub>j</sub>"),
-        ("update", "w<sup>l</sup> → w<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
+        ("update", ("w<sup>l</sup> → (1 − ηλ/n) w<sup>l</sup>" if lmbda else "w<sup>l</sup> → w<sup>l</sup>")
+                   + " − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
                    "&nbsp; b<sup>l</sup> → b<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>"),
     ]

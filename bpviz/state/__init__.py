@@ -9,11 +9,11 @@ network that does not fit its data.
 
 from bpviz.state.config import ConfigError, TrainConfig, config_from_dict, config_to_dict, training_memory
 from bpviz.state.events import Event
-from bpviz.state.history import History
+from bpviz.state.history import HandKind, HandUpdate, History
 from bpviz.state.run import Paused, Progress, RunEnd, RunEnded, TrainingRun
 from bpviz.state.world import World, WorldModel
 
 __all__ = [
-    "ConfigError", "Event", "History", "Paused", "Progress", "RunEnd", "RunEnded", "TrainConfig", "TrainingRun",
+    "ConfigError", "Event", "HandKind", "HandUpdate", "History", "Paused", "Progress", "RunEnd", "RunEnded", "TrainConfig", "TrainingRun",
     "World", "WorldModel", "config_from_dict", "config_to_dict", "training_memory",
 ]

@@ -6,15 +6,10 @@ import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from bpviz.core import check_memory, get_cost, parse_sizes, validate_hyperparameters
-from bpviz.core.network import INITS
+from bpviz.core import get_cost, parse_sizes, validate_hyperparameters
+from bpviz.core.network import INITS, MAX_TRAINING_BYTES, num_parameters
 from bpviz.data import DEFAULT_DATASET, DataSplits
 from bpviz.i18n import translate
-
-#: Bytes per weight the GUI needs to draw a network besides training it: the view keeps the
-#: end points of every edge as float64 (2 points × 2 coordinates × 8 bytes).
-VIEW_BYTES_PER_WEIGHT = 32
-
 
 class ConfigError(ValueError):
     """A setting that cannot be used; ``field`` names it (``str()`` is "field: message")."""
@@ -25,12 +20,46 @@ class ConfigError(ValueError):
         self.message = message
 
 
-def training_memory(sizes: tuple[int, ...]) -> None:
-    """ConfigError("sizes", …) with the estimate if the app could not create, train and draw these sizes."""
-    try:
-        check_memory(sizes, extra_per_weight=VIEW_BYTES_PER_WEIGHT, what="create, train and draw")
-    except ValueError as e:
-        raise ConfigError("sizes", str(e)) from None
+#: What the app holds for a network, in bytes per weight, measured with the window open
+#: ([784, 4000, 10], 3.2 M weights, offscreen, RSS): each part is there at the same time.
+APP_BYTES_PER_WEIGHT = {
+    "network": 4 + 8,        # the float32 weights, and the float64 draw that made them (kept by the allocator)
+    "drawing": 51,           # the view's edge end points (float64), values, order and colours
+    "training": 31,          # the run's own copy, one update's gradient and new weights, published snapshots
+    "step-through": 12,      # its weights before and after the update, and the mini-batch's gradient
+}
+#: Each network kept for Undo: its weights (and its history, counted as it is).
+UNDO_BYTES_PER_WEIGHT = 4
+
+
+def app_bytes(sizes: tuple[int, ...], held: int = 0) -> dict[str, int]:
+    """What the app would hold with a network of these sizes, part by part (bytes): the
+    network, its drawing, a training run, a step-through, and ``held`` bytes already kept
+    (the undo list)."""
+    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+    biases = sum(sizes[1:])
+    out = {k: v * weights for k, v in APP_BYTES_PER_WEIGHT.items()}
+    out["network"] += 12 * biases
+    out["undo list"] = int(held)
+    return out
+
+
+def training_memory(sizes: tuple[int, ...], held: int = 0) -> None:
+    """ConfigError("sizes", …) naming each part if the app could not hold a network of these
+    sizes with everything that comes with it (drawing, training, step-through, the undo list)."""
+    parts = app_bytes(sizes, held)
+    need = sum(parts.values())
+    if need <= MAX_TRAINING_BYTES:
+        return
+    names = {"network": translate("Config", "network {gb}"), "drawing": translate("Config", "drawing {gb}"),
+             "training": translate("Config", "training {gb}"), "step-through": translate("Config", "step-through {gb}"),
+             "undo list": translate("Config", "undo list {gb}")}
+    shown = translate("Config", ", ").join(names[k].format(gb=f"{v / 1e9:.2f}") for k, v in parts.items() if v)
+    raise ConfigError("sizes", translate(
+        "Config", "a {sizes} network has {n} parameters: with everything the app keeps for it it would need about "
+                  "{need} GB ({parts} GB), above the limit of about {limit} GB; use fewer neurons").format(
+        sizes=",".join(map(str, sizes)), n=f"{num_parameters(sizes):,}", need=f"{need / 1e9:.1f}", parts=shown,
+        limit=f"{MAX_TRAINING_BYTES / 1e9:.0f}"))
 
 
 @dataclass(frozen=True)
@@ -53,18 +82,19 @@ class TrainConfig:
         """The settings that define the initial network: a change means new weights."""
         return (self.sizes, self.cost, self.init, self.seed)
 
-    def validate(self, data: DataSplits | None = None) -> None:
+    def validate(self, data: DataSplits | None = None, held: int = 0) -> None:
         """Raise the first :class:`ConfigError` of :meth:`problems` (each names its field)."""
-        found = self.problems(data)
+        found = self.problems(data, held)
         if found:
             raise found[0]
 
-    def problems(self, data: DataSplits | None = None) -> list[ConfigError]:
-        """Every unusable field with its reason (empty: usable), in the order of the form."""
+    def problems(self, data: DataSplits | None = None, held: int = 0) -> list[ConfigError]:
+        """Every unusable field with its reason (empty: usable), in the order of the form.
+        ``held``: bytes the app keeps besides this network (the undo list), counted in the size check."""
         out: list[ConfigError] = []
         try:
             parse_sizes(self.sizes)
-            training_memory(self.sizes)
+            training_memory(self.sizes, held)
             if data is not None and self.sizes[0] != data.input_size:
                 raise ConfigError("sizes", translate("Config", "the input layer must have {n} neurons, one per input "
                                                      "of {data} (got {got})").format(

@@ -9,16 +9,42 @@ looks the same and costs a few hundred kilobytes instead of growing without boun
 from __future__ import annotations
 
 import csv
+import enum
 import os
+from dataclasses import dataclass
 
 import numpy as np
 
 from bpviz.core import EpochDone
+from bpviz.i18n import translate
 from bpviz.state.events import Event
 
 RECENT = 100_000   # mini-batches kept in full detail
 BLOCK = 100        # mini-batches per summary block of the older ones
 FOLD = 10_000      # fold this many at once (a multiple of BLOCK): few, cheap copies
+
+
+class HandKind(str, enum.Enum):
+    """A change of the weights that training did not make."""
+
+    KEPT_UPDATE = "kept update"          # the step-through's gradient-descent update, kept
+    TEACHING_STEP = "teaching step"      # one step on one sample with a chosen label
+    BY_HAND = "by hand"                  # weights set some other way (e.g. restored)
+
+    def label(self) -> str:
+        return {HandKind.KEPT_UPDATE: translate("History", "kept update of the step-through"),
+                HandKind.TEACHING_STEP: translate("History", "teaching step"),
+                HandKind.BY_HAND: translate("History", "weights changed by hand")}[self]
+
+
+@dataclass(frozen=True)
+class HandUpdate:
+    """A change of the weights between two training mini-batches, recorded where it happened."""
+
+    after_batches: int        # mini-batches trained before it: on the curve at after_batches / n per epoch
+    kind: HandKind
+    cost: float | None        # the cost of what it learned from, before it (like a mini-batch's cost)
+    what: str                 # what it was, as shown ("one teaching step on test image #8 …")
 
 
 class History:
@@ -45,6 +71,7 @@ class History:
         self.batches_per_epoch = 1
         self.recorded = 0             # mini-batches recorded in all (detail + summary)
         self.epochs: list[EpochDone] = []
+        self.hand_updates: list[HandUpdate] = []   # kept updates, teaching steps … in order
         if notify:
             self.changed.emit()
 
@@ -70,6 +97,11 @@ class History:
 
     def add_epoch(self, ev: EpochDone) -> None:
         self.epochs.append(ev)
+        self.changed.emit()
+
+    def add_hand_update(self, update: HandUpdate) -> None:
+        """Record a change of the weights that training did not make (kept update, teaching step)."""
+        self.hand_updates.append(update)
         self.changed.emit()
 
     def _fold_oldest(self, count: int) -> None:
@@ -128,6 +160,9 @@ class History:
             def blank(v):
                 return "" if v is None else v
 
+            for u in self.hand_updates:
+                e, k = divmod(u.after_batches, bpe)
+                w.writerow([u.kind.value, e + 1, k, "" if u.cost is None else repr(u.cost), "", "", ""] + [""] * 5)
             for e in self.epochs:
                 acc = "" if e.test_accuracy is None else repr(e.test_accuracy)
                 w.writerow(["epoch", e.epoch + 1, "", repr(e.training_cost), "", "", "", blank(e.test_correct),

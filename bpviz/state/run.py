@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.core import BatchDone, Diverged, EpochDone, Network, SGDControl, sgd
+from bpviz.core import BatchDone, Diverged, EpochDone, EpochPosition, Network, SGDControl, sgd
 
 EMIT_INTERVAL = 0.05  # seconds: at most ~20 reports a second
 
@@ -68,6 +68,7 @@ class RunEnded:
     batches_done: int           # mini-batches applied in all (absolute)
     error: BaseException | None = None
     diverged: Diverged | None = None
+    position: EpochPosition | None = None   # where a run stopped inside an epoch: the next one goes on from there
 
 
 Event = Progress | EpochDone | Diverged | Paused | RunEnded
@@ -90,7 +91,8 @@ class TrainingRun:
 
     def __init__(self, network: Network, train, test, *, validation=None, epochs: int, batch_size: int,
                  eta: float, lmbda: float, rng: np.random.Generator, start_epoch: int, batches_done: int,
-                 delay_s: float = 0.0, steps: int | None = None, emit_interval: float = EMIT_INTERVAL) -> None:
+                 delay_s: float = 0.0, steps: int | None = None, emit_interval: float = EMIT_INTERVAL,
+                 resume: EpochPosition | None = None) -> None:
         self.network = network
         self.train, self.test, self.validation = train, test, validation
         self.epochs, self.batch_size, self.lmbda = epochs, batch_size, lmbda
@@ -99,12 +101,14 @@ class TrainingRun:
         self.batches_done = batches_done
         self.epochs_done = start_epoch
         self.control = SGDControl(eta=eta)
+        self.resume = resume
         self.delay_s = delay_s
         self.emit_interval = emit_interval
         self.events: queue.SimpleQueue = queue.SimpleQueue()
         self.ended = threading.Event()   # set once RunEnded is in the queue
         self._run = threading.Event()    # set: running; cleared: paused between mini-batches
         self._run.set()
+        self.waiting = threading.Event()  # set while the run waits between mini-batches, paused
         self._steps_left = steps         # None: unlimited; k: pause after k more mini-batches
         self._lock = threading.Lock()
 
@@ -173,8 +177,10 @@ class TrainingRun:
             emit()
             put(Paused(True))
             notify()
+            self.waiting.set()          # after notify: whoever waits for it finds every event handed on
             while not run_event.wait(0.05):
                 pass
+            self.waiting.clear()
             t_rate, n_rate = time.perf_counter(), 0   # the rate counts running time only
             if not control.stop_requested:
                 put(Paused(False))
@@ -182,7 +188,7 @@ class TrainingRun:
 
         gen = sgd(self.network, self.train, epochs=self.epochs, batch_size=self.batch_size,
                   eta=control.eta, lmbda=self.lmbda, rng=self.rng, test=self.test,
-                  control=control, start_epoch=self.start_epoch, validation=self.validation)
+                  control=control, start_epoch=self.start_epoch, validation=self.validation, resume=self.resume)
         try:
             wait_while_paused()
             for ev in gen:
@@ -229,7 +235,13 @@ class TrainingRun:
         finally:
             gen.close()
             emit()
-            result = RunEnded(end, self.network, self.epochs_done, self.batches_done, error, diverged)
+            position = None
+            if end is RunEnd.STOPPED:
+                if last_batch is None:
+                    position = self.resume      # stopped before its first mini-batch: the same place
+                elif last_batch.batch + 1 < last_batch.n_batches and control.order is not None:
+                    position = EpochPosition(last_batch.epoch, control.order, last_batch.batch + 1, self.batch_size)
+            result = RunEnded(end, self.network, self.epochs_done, self.batches_done, error, diverged, position)
             put(result)
             self.ended.set()
             notify()

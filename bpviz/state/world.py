@@ -12,14 +12,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bpviz.core import Network
+from bpviz.core import EpochPosition, Network
 from bpviz.data import DataSplits
 from bpviz.i18n import translate
 from bpviz.state.config import TrainConfig
 from bpviz.state.events import Event
 from bpviz.state.history import History
 
-UNDO_DEPTH = 5   # replaced trained networks kept for Undo
+UNDO_DEPTH = 5                 # replaced trained networks kept for Undo, at most …
+UNDO_BYTES = 250_000_000       # … and in all at most this many bytes (the oldest go first)
+
+
+def world_bytes(world: World) -> int:
+    """What keeping ``world`` costs: its parameters and its history."""
+    net = world.network
+    return sum(a.nbytes for a in net.weights) + sum(a.nbytes for a in net.biases) + world.history.nbytes()
 
 
 @dataclass(eq=False)
@@ -38,10 +45,15 @@ class World:
     batches_done: int = 0
     epochs_loaded: int = 0            # epochs the model file says it had (history holds the rest)
     epoch_position: tuple[int, int] = (0, 0)  # (mini-batches done, of n) in the epoch under way
+    stopped_at: EpochPosition | None = None   # a run stopped inside an epoch: the next run finishes it
     loaded_correct: int | None = None # test images right when the model file was opened
     unsaved: bool = False             # changed (trained, kept update, taught) since created, opened or saved
     kept_update: bool = False         # a step-through update was applied by hand
     trained: bool = False             # changed since drawn or loaded (training or a kept update)
+    opened_path: str | None = None    # the file it was opened from (model_path changes when it is saved)
+    saved: bool = False               # model_path is where it was saved (not the file it was opened from)
+    hand_correct: int | None = None   # test images right, measured after the last change by hand
+    hand_what: str = ""               # that change, as shown (until an epoch's result is newer)
 
     def __post_init__(self) -> None:
         sizes = self.network.sizes
@@ -65,38 +77,89 @@ class World:
 
     def describe(self) -> str:
         sizes = list(self.network.sizes)
-        if self.epochs_done or self.batches_done:
-            return translate("World", "{sizes} network trained for {epochs} epochs ({batches} mini-batches)").format(
+        hand = len(self.history.hand_updates)
+        if self.epochs_loaded and self.batches_done:
+            text = translate("World", "{sizes} network trained for {epochs} epochs ({loaded} before it was opened, "
+                                      "then {batches} mini-batches)").format(
+                sizes=sizes, epochs=self.epochs_done, loaded=self.epochs_loaded, batches=f"{self.batches_done:,}")
+        elif self.epochs_done or self.batches_done:
+            text = translate("World", "{sizes} network trained for {epochs} epochs ({batches} mini-batches)").format(
                 sizes=sizes, epochs=self.epochs_done, batches=f"{self.batches_done:,}")
-        if self.kept_update:
-            return translate("World", "{sizes} network with a kept update").format(sizes=sizes)
-        return translate("World", "{sizes} network").format(sizes=sizes)
+        else:
+            text = translate("World", "{sizes} network").format(sizes=sizes)
+        if hand == 1:
+            text = translate("World", "{network}, changed once by hand (a kept update or a teaching step)").format(
+                network=text)
+        elif hand:
+            text = translate("World", "{network}, changed {n} times by hand (kept updates or teaching steps)").format(
+                network=text, n=hand)
+        return text
 
 
 class WorldModel:
     """The current World and the undo stack of replaced trained ones.
 
-    Events: ``changed(old, new)`` after a commit or an undo; ``undo_changed(available)``.
+    Events: ``changed(old, new)`` after a commit or an undo; ``undo_changed(available)``;
+    ``dropped(descriptions)`` when the undo list let go of its oldest worlds to stay within
+    :data:`UNDO_DEPTH` and :data:`UNDO_BYTES` (nothing else holds them: their memory is freed).
     """
 
     def __init__(self, world: World) -> None:
         self.world = world
         self.changed = Event("world.changed")
         self.undo_changed = Event("world.undo_changed")
+        self.dropped = Event("world.dropped")
         self._undo: list[tuple[str, World]] = []
 
-    def commit(self, world: World, what: str) -> bool:
-        """Make ``world`` current. Returns True when the old one had training behind it and
-        was kept for :meth:`undo` (``what`` says what replaced it, e.g. "Reset")."""
+    @staticmethod
+    def _trim(undo: list[tuple[str, World]]) -> list[tuple[str, World]]:
+        """The oldest entries that must go so that ``undo`` keeps within the depth and the bytes."""
+        keep, total = [], 0
+        for entry in reversed(undo):
+            size = world_bytes(entry[1])
+            if len(keep) < UNDO_DEPTH and total + size <= UNDO_BYTES:
+                keep.append(entry)
+                total += size
+            else:
+                break
+        return undo[: len(undo) - len(keep)]
+
+    def undo_bytes(self) -> int:
+        """Bytes the undo list holds now."""
+        return sum(world_bytes(w) for _, w in self._undo)
+
+    def held_bytes(self) -> int:
+        """Bytes the undo list will hold once the current world is replaced (it goes on the list
+        if it has training behind it)."""
+        undo = self._undo + ([("", self.world)] if self.world.trained else [])
+        drop = len(self._trim(undo))
+        return sum(world_bytes(w) for _, w in undo[drop:])
+
+    @property
+    def kept(self) -> list[str]:
+        """What the undo list keeps, newest first (shown in the Edit menu's tooltip)."""
+        return [translate("World", "the {world} replaced by {what}").format(world=w.describe(), what=what)
+                for what, w in reversed(self._undo)]
+
+    def commit(self, world: World, what: str, keep: bool = False) -> bool:
+        """Make ``world`` current. Returns True when the old one had training behind it (or
+        ``keep``: a lesson's setup keeps even an untrained one) and was kept for :meth:`undo`
+        (``what`` says what replaced it, e.g. "Reset")."""
         old = self.world
-        kept = old.trained
+        kept = old.trained or keep
+        dropped: list[str] = []
         if kept:
             self._undo.append((what, old))
-            del self._undo[:-UNDO_DEPTH]
+            gone = self._trim(self._undo)
+            dropped = [w.describe() for _, w in gone]
+            del self._undo[: len(gone)]
+            del gone
         self.world = world
         self.changed.emit(old, world)
         if kept:
             self.undo_changed.emit(True)
+        if dropped:
+            self.dropped.emit(dropped)
         return kept
 
     @property

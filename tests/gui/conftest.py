@@ -50,7 +50,7 @@ def make_window(qtbot, small_mnist):
     yield make
     for w in windows:
         w.session.shutdown()
-        assert w.session.controller is None
+        assert w.session.job is None
 
 
 def activate(qtbot, window) -> None:

@@ -250,7 +250,7 @@ def test_no_thread_left_after_close(qtbot, make_window):
     w.views.widget("mistakes.teach").nudge_until_changed()
     w.close()
     assert set(threading.enumerate()) <= before
-    assert w.session.controller is None
+    assert w.session.job is None
 
 
 def test_validation_switch_and_validation_gallery(qtbot, make_window, small_mnist):

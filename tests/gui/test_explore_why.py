@@ -146,7 +146,8 @@ def test_why_fast_runs_in_a_thread_and_tables_the_core_counts(qtbot, make_window
         r = panel.rows[i]
         assert r.sizes == sizes and r.parameters == P and r.numerical_passes == 2 * P and r.backprop_passes == 2
         assert panel.table.item(i, 1).text() == str(P)
-        assert panel.table.item(i, 2).text() == f"{2 * P} vs 2"
+        # backprop is one forward and one backward pass, not "2" beside 2P forward passes
+        assert panel.table.item(i, 2).text() == f"{2 * P} forward vs 1 + 1"
         assert panel.table.item(i, 6).text() == "all parameters timed"
     assert "Measured 2 of 2" in panel.status.text() and panel.run_button.isEnabled()
     assert list(panel.bp_curve.xData) == [17, 43]     # the plot's data before its log axes
@@ -206,3 +207,32 @@ def test_a_drawn_digit_is_checked_against_the_predicted_class(qtbot, make_window
     assert "drawn digit" in curve.caption.text() and f"“{predicted}”" in curve.caption.text()
     ref = nudge_curve(net, x.astype(np.float64), predicted, Parameter.bias(3, 1), curve.curve.dws)
     assert np.array_equal(curve.curve.measured, ref.measured)
+
+
+def test_zero_gradient_weight_gets_a_true_caption_and_no_nan_warning(qtbot, make_window, recwarn):
+    """Issue 21, items 5 and 13: a weight from a black pixel (∂C/∂w = 0, every central difference 0). The
+    caption says the error is 0 at every ε and why the plot is empty, and the curves get no all-NaN data
+    (pyqtgraph printed "All-NaN slice encountered" 42 times)."""
+    import warnings
+
+    w = make_window()
+    s = w.session
+    x, _ = s.view_sample()
+    k = int(np.flatnonzero(np.asarray(x) == 0)[0])
+    w.tabs.setCurrentWidget(w.views.widget("why.nudge"))
+    w.bottom_tabs.setCurrentWidget(w.views.widget("why.gradcheck"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")             # any RuntimeWarning (All-NaN slice) fails here
+        s.select((2, 0))
+        s.select_edge((2, 0, k))
+        qtbot.wait(50)
+        from bpviz.gui.explore.why import current_problem
+
+        w.views.widget("why.gradcheck").update_from(current_problem(s))
+        w.views.widget("why.nudge").update_from(current_problem(s))
+        w.views.widget("why.gradcheck").eps_slider.setValue(w.views.widget("why.gradcheck").eps_slider.value() - 4)
+        qtbot.wait(50)
+    text = w.views.widget("why.gradcheck").plot_caption.text()
+    assert "0 at every ε" in text and "no point to draw" in text and "smallest" not in text
+    assert w.views.widget("why.gradcheck").curve64.xData is None or len(w.views.widget("why.gradcheck").curve64.xData) == 0
+    assert "has no effect" in w.views.widget("why.nudge").verdict.text()

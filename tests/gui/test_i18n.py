@@ -20,7 +20,7 @@ ALLOWED = {
     "bpviz", "MNIST", "Fashion-MNIST", "IDX", "SGD", "CSV", "PNG", "MB", "GB", "px", "ms", "Esc", "Ctrl",
     "Space", "Enter", "Shift", "Home", "End", "PgUp", "PgDown", "Left", "Right", "Michael", "Nielsen", "Neural", "Networks", "and",
     "Deep", "Learning", "LeCun", "Cortes", "Burges", "CC", "BY-SA", "Hadamard", "sigmoid", "XOR", "n_in",
-    "npz", "json", "csv", "png", "gz", "mnist-small", "toy", "qm", "ts", "English", "C_x",
+    "npz", "json", "csv", "png", "gz", "toml", "mnist-small", "toy", "qm", "ts", "English", "C_x",
 }
 
 #: Phase 3: the seed's function named in a tooltip, and index pairs of the book's notation (w^l_jk).
@@ -340,6 +340,9 @@ def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monk
     # dialogs: the shortcut list (non-modal), the About box (captured, it is modal)
     w.show_shortcuts()
     texts += [("shortcuts dialog", w.shortcuts_box.text()), ("shortcuts title", w.shortcuts_box.windowTitle())]
+    # the list is read, not typed: no menu mnemonics such as 打开模型(O)…
+    assert not re.search(r"\(&?[A-Z]\)", w.shortcuts_box.text()), w.shortcuts_box.text()
+    assert any("(&" in a.text() for a in w.actions())   # … while the menus keep them
     w.shortcuts_box.close()
     about = {}
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.update(title=title, text=text))
@@ -378,7 +381,7 @@ def _walk_why_and_learning(w, qtbot):
         w.bottom_tabs.setCurrentWidget(panel)
         qtbot.wait(20)
         texts += visible_texts(w)
-    assert w.views.widget("why.nudge").what.text().startswith("微调") and w.views.widget("why.nudge").verdict.text()
+    assert w.views.widget("why.nudge").what.text().startswith("扰动") and w.views.widget("why.nudge").verdict.text()
     step = s.current_step
     header = w.views.widget("step.code").header.text()
     texts.append(("code header", header.replace(step.title, "") if step is not None else header))
@@ -624,7 +627,9 @@ def test_captions_and_their_claims_in_chinese(zh):
         for step in seq.steps:
             texts = [step.title, step.caption, seq.equation(step)]
             for c in seq.claims(step):
-                assert c.words in step.caption, (step.kind, c.words, step.caption)
+                # the result's claims are in its caption, a neuron's (saturated, silent inputs) in its equation
+                where = step.caption if step.kind == RESULT else seq.equation(step)
+                assert c.words in where, (step.kind, c.words, where)
                 seen.add(c.what)
             assert not _english(("step", t) for t in texts), (step.kind, texts)
             if step.kind in (BP1, BP2, GRADIENT):
@@ -634,3 +639,67 @@ def test_captions_and_their_claims_in_chinese(zh):
         assert any(ch in result.caption for ch in "升降变") or not seq.update_ok
         assert "。 " not in result.caption                      # sentences joined without a space
     assert {"cost", "target", "targets_rose", "silent_inputs", "saturated", "kept_weights"} <= seen
+
+
+# -- one term per concept (the glossary in assets/i18n/README.md) ------------------------------------
+def _glossary():
+    """(source regex, 中文, never-list) rows of the glossary table."""
+    rows = []
+    text = (ROOT / "assets" / "i18n" / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| English | source | 中文 | never |"):].splitlines()[2:]
+    for line in table:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+        _english, source, zh, never = (cells + [""] * 4)[:4]
+        source = source.strip("`").replace("\\|", "|")
+        rows.append((source, zh, [w.strip() for w in never.split(",") if w.strip()]))
+    return rows
+
+
+def test_glossary_terms_are_translated_one_way():
+    """Issue 21: each glossary concept has one Chinese term — every source text naming it has that term in
+    its translation, and no translation uses a forbidden variant (边/连线, 微调, 双胞胎, 前向传播 …)."""
+    rows = _glossary()
+    assert len(rows) >= 25
+    messages = [(src, tr) for _ctx, src, tr, _unfinished in _ts_messages() if tr]
+    problems = []
+    for source, zh, never in rows:
+        matched = 0
+        for src, tr in messages:
+            for word in never:
+                if word in tr:
+                    problems.append(f"forbidden {word!r} in {tr[:60]!r}")
+            if source and zh and re.search(source, src, re.I):
+                matched += 1
+                if zh not in tr:
+                    problems.append(f"{source!r} → {zh!r} missing in {src[:50]!r} → {tr[:50]!r}")
+        if source and zh:
+            assert matched, f"the glossary's {source!r} matches no source text: a row that checks nothing"
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_chinese_punctuation_is_one_style():
+    """Full-width punctuation, one dash and one percent style; no half-width '; ' or ': ' between Chinese
+    and no space after 。 inside a translation."""
+    bad = []
+    for _ctx, _src, tr, _unfinished in _ts_messages():
+        if not tr:
+            continue
+        if re.search(r"\d %(?![A-Za-z])|}\s%(?![A-Za-z])", tr) or " ——" in tr or "—— " in tr or re.search(r"(?<!—)—(?!—)", tr):
+            bad.append(tr)
+        if "。 " in tr or re.search(r"[\u4e00-\u9fff][;:] ", tr):
+            bad.append(tr)
+    assert not bad, bad[:10]
+
+
+def test_dataset_ids_are_shown_by_name(zh, make_window, small_mnist):
+    """Issue 21: "数据：mnist-bundled", "以适应 xor" — users see a translated name, never the id."""
+    from bpviz.data import DataSplits
+    from bpviz.data.datasets import DEFAULT_DATASET, dataset_title
+
+    data = DataSplits(DEFAULT_DATASET, small_mnist.train, small_mnist.test, class_names=small_mnist.class_names)
+    w = make_window(data=data)
+    text = w.train_panel.network_label.text()
+    assert DEFAULT_DATASET not in text and dataset_title(DEFAULT_DATASET) in text and "自带" in text, text
+    assert dataset_title("xor") == "XOR" and dataset_title("/some/folder") == "/some/folder"

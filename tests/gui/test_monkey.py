@@ -44,5 +44,5 @@ def test_random_walk_through_the_app(qtbot, make_window, toy_data):
         qtbot.wait(int(rng.integers(0, 30)))
     s.stop()
     qtbot.waitUntil(lambda: s.state == IDLE, timeout=5000)
-    assert s.controller is None
+    assert s.job is None
     assert all(np.isfinite(p).all() for p in s.network.weights + s.network.biases)

@@ -45,6 +45,40 @@ def test_space_trains_even_with_the_focus_in_the_eta_field(qtbot, make_window):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: w.session.state != "idle", timeout=5000)
     assert eta.text() == "3"
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)     # hands the keyboard back
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not eta, timeout=3000)
+    QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: w.session.state == "idle", timeout=5000)
     assert eta.text() == "3"
+
+
+@pytest.mark.parametrize("field, text, accepted", [("eta", "nan", False), ("lmbda", "abc", False),
+                                                   ("eta", "1e-3", True)])
+def test_typing_into_a_field_in_a_real_window(qtbot, make_window, field, text, accepted):
+    """Every letter goes into the focused field (none fires S, B, N or F); Enter applies it or
+    says why not, and hands the keyboard back, after which N and B work again."""
+    w = make_window(epochs=3)
+    s = w.session
+    activate(qtbot, w)
+    f = getattr(w.train_panel, field)
+    f.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is f, timeout=3000)
+    f.selectAll()
+    shown = s.sample_index
+    for ch in text:
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    assert f.text() == text and s.sample_index == shown and s.state == "idle" and s.batches_done == 0
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not f, timeout=3000)
+    error = w.train_panel.errors[field]
+    assert error.isVisible() != accepted
+    if accepted:
+        assert s.config.eta == 1e-3
+    else:
+        assert f.text() == text     # refused, never rewritten
+        f.setText({"eta": "3", "lmbda": "0"}[field])
+    QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_N)
+    assert s.sample_index != shown
+    QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: s.batches_done == 1, timeout=5000)
+    s.stop()

@@ -70,7 +70,7 @@ def test_stop_applies_every_event_the_run_produced(qtbot, make_window):
         s.start()
         qtbot.waitUntil(lambda s=s, wait=wait: s.batches_done >= wait, timeout=20000)
         s.stop()
-        assert s.state == IDLE and s.controller is None
+        assert s.state == IDLE and s.job is None
         n = s.batches_done
         assert s.history.recorded == n == int(s.history.batch_index[-1]) + 1
         assert s.epochs_done == len(s.history.epochs) == n // 200
@@ -104,6 +104,7 @@ def test_a_short_run_counts_as_training_so_the_draw_tab_keeps_it(qtbot, make_win
     ("batch", "0", "≥ 1"),
     ("batch", "100000", "cannot be larger"),
     ("sizes", "784,100000,10", "GB"),
+    ("sizes", "784,20000,10", "drawing"),      # the tour's: it fits training alone, not the app's drawing of it
     ("lmbda", "-1", "≥ 0"),
 ])
 def test_fields_refuse_with_the_reason_and_keep_the_text(qtbot, make_window, field, text, reason):
@@ -118,21 +119,47 @@ def test_fields_refuse_with_the_reason_and_keep_the_text(qtbot, make_window, fie
     assert tp.errors[key].isVisibleTo(tp) and reason in tp.errors[key].text()
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Space, Qt.Key.Key_S, Qt.Key.Key_B])
-def test_shortcut_keys_never_edit_a_number_field(qtbot, make_window, key):
+def test_space_never_edits_a_field_and_trains(qtbot, make_window):
     w = make_window(epochs=5)
     s = w.session
     activate(qtbot, w)
     eta = w.train_panel.eta
     eta.setFocus()
     qtbot.waitUntil(eta.hasFocus, timeout=2000)
-    QTest.keyClick(eta, key)
+    QTest.keyClick(eta, Qt.Key.Key_Space)
     assert eta.text() == "3"
-    if key == Qt.Key.Key_S:
-        assert s.state == IDLE
-    else:
-        qtbot.waitUntil(lambda: s.state != IDLE, timeout=5000)
+    qtbot.waitUntil(lambda: s.state != IDLE, timeout=5000)
     s.stop()
+
+
+@pytest.mark.parametrize("field, text", [("eta", "nan"), ("lmbda", "abc"), ("eta", "1e-3"), ("batch", "sbnf")])
+def test_a_field_with_the_keyboard_takes_every_letter_then_enter_hands_the_keys_back(qtbot, make_window,
+                                                                                     field, text):
+    w = make_window(epochs=5)
+    s = w.session
+    activate(qtbot, w)
+    f = getattr(w.train_panel, field)
+    f.setFocus()
+    qtbot.waitUntil(f.hasFocus, timeout=2000)
+    f.selectAll()
+    shown = s.sample_index
+    QTest.keyClicks(f, text)
+    assert f.text() == text                              # typed whole: no letter fired a shortcut
+    assert s.state == IDLE and s.sample_index == shown and s.batches_done == 0
+    QTest.keyClick(f, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not f.hasFocus(), timeout=2000)
+    key = {"batch": "batch_size"}.get(field, field)
+    if text == "1e-3":
+        assert s.config.eta == 1e-3 and not w.train_panel.errors[key].isVisibleTo(w.train_panel)
+    else:
+        assert w.train_panel.errors[key].isVisibleTo(w.train_panel) and f.text() == text
+        type_into(f, {"eta": "3", "lmbda": "0", "batch": "10"}[field])
+    QTest.keyClick(w, Qt.Key.Key_N)                      # the window has the keys again
+    assert s.sample_index != shown
+    QTest.keyClick(w, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: s.batches_done == 1, timeout=5000)
+    QTest.keyClick(w, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: s.state == IDLE, timeout=5000)
 
 
 def test_enter_applies_eta_while_training_and_hands_the_keys_back(qtbot, make_window):
@@ -204,7 +231,7 @@ def test_stop_by_key_and_by_button_waits_for_the_run(qtbot, make_window):
         s.start()
         qtbot.waitUntil(lambda: s.batches_done > 5, timeout=10000)
         stop()
-        assert s.state == IDLE and s.controller is None
+        assert s.state == IDLE and s.job is None
         assert "finishing" not in w.message_bar.label.text()
 
 
@@ -283,3 +310,44 @@ def test_a_saved_network_quits_without_asking(qtbot, make_window, tmp_path, monk
     monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked although saved"))
     w.close()
     assert not w.isVisible()
+
+
+def test_cancel_in_the_quit_question_leaves_every_background_job_running(qtbot, make_window, monkeypatch):
+    """Training pauses while "Quit bpviz?" is open, its counts are the status bar's, and Cancel
+    resumes it; no job (training or any other) is stopped until quitting is confirmed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpviz.gui.session import RUNNING
+
+    w = make_window(epochs=50)
+    w.confirm_close = True
+    w.show()
+    s = w.session
+    other_stopped = []
+
+    def other(feed):
+        while not feed.token.wait(0.01):
+            pass
+        other_stopped.append(True)
+
+    s.start()
+    qtbot.waitUntil(lambda: s.batches_done > 20, timeout=10000)
+    job = s.workers.start(other, "other")
+    asked = []
+
+    def answer(box, button):
+        asked.append((box.text(), s.state, s.batches_done, s.history.recorded, w.epoch_label.toolTip()))
+        return button
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Cancel))
+    w.close()
+    text, state, batches, recorded, tip = asked[0]
+    assert state == PAUSED and batches == recorded          # nothing trains behind the question
+    assert f"{batches:,} mini-batches" in text and f"{batches:,} mini-batches" in tip
+    assert w.isVisible() and job.is_running() and not other_stopped
+    qtbot.waitUntil(lambda: s.state == RUNNING, timeout=5000)
+    qtbot.waitUntil(lambda: s.batches_done > batches + 10, timeout=10000)   # training went on
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Discard))
+    w.close()
+    assert not w.isVisible() and s.job is None and not job.is_running() and other_stopped == [True]
+    assert s.workers.jobs == []

@@ -53,7 +53,7 @@ def test_random_action_sequences_keep_the_state_consistent(qtbot, make_window, t
         def stop(self):
             run = self.s.worker
             self.s.stop()
-            assert self.s.state == IDLE and self.s.controller is None
+            assert self.s.state == IDLE and self.s.job is None
             if run is not None:   # the run's network was adopted with everything it applied
                 assert run.ended.is_set() and self.s.network is run.network
                 assert self.s.batches_done == run.batches_done
@@ -146,7 +146,7 @@ def test_random_action_sequences_keep_the_state_consistent(qtbot, make_window, t
             assert 0 <= s.sample_index < len(data.test)
             assert w.step_panel.batch.isChecked() == s.step_batch_mode
             if s.state == IDLE:
-                assert s.controller is None
+                assert s.job is None
                 assert all(p is q for p, q in zip(s.parameters[0], net.weights))
                 assert all(np.isfinite(p).all() for p in net.weights + net.biases)
             assert s.state in (IDLE, RUNNING, PAUSED)

@@ -52,14 +52,14 @@ def test_pause_stops_the_flow_and_resume_continues(qtbot, make_window):
     s.resume()
     qtbot.waitUntil(lambda: _batches(s) > n + 20, timeout=10000)
     s.stop()
-    assert s.state == IDLE and s.controller is None
+    assert s.state == IDLE and s.job is None
 
 
 def test_stop_mid_epoch_leaves_no_running_thread(qtbot, make_window):
     w = make_window(epochs=50)
     s = w.session
     s.start()
-    thread = s.controller.thread
+    thread = s.job.thread
     qtbot.waitUntil(lambda: _batches(s) > 5, timeout=10000)
     s.stop()
     assert not thread.isRunning()
@@ -71,11 +71,11 @@ def test_closing_the_window_mid_epoch_stops_the_worker(qtbot, make_window):
     w = make_window(epochs=50)
     s = w.session
     s.start()
-    thread: QThread = s.controller.thread
+    thread: QThread = s.job.thread
     qtbot.waitUntil(lambda: _batches(s) > 5, timeout=10000)
     w.close()
     assert not thread.isRunning()
-    assert s.controller is None
+    assert s.job is None
 
 
 def test_space_toggles_and_b_steps_one_mini_batch(qtbot, make_window):

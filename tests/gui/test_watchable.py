@@ -105,7 +105,8 @@ def test_cost_axis_log_and_last_epochs_follow_the_data(qtbot, make_window):
     assert ly0 <= np.log10(last.min()) and np.log10(last.max()) <= ly1 and ly1 - ly0 < 4
     # hover: epoch, mini-batch and the value of the nearest mini-batch
     text = cp.describe_at((450 + 1) / n, 0.01)
-    assert text == f"epoch 3, mini-batch 51 of 200: cost {costs[450]:.4f}"
+    # the axis counts epochs done: "epoch 3" is said together with the position it is drawn at (2.25)
+    assert text == f"epoch 3, mini-batch 51 of 200 (at 2.25 epochs done): cost {costs[450]:.4f}"
 
 
 def test_neuron_bar_chart_has_values_on_its_axes(qtbot, make_window):

@@ -24,7 +24,10 @@ def test_book_figures_and_settings():
 @pytest.mark.parametrize("p", PRESETS, ids=lambda p: p.key)
 def test_captions_say_which_data(p):
     text = p.target_caption()
-    if p.book_accuracy is None:
+    assert "book_speeds" not in p.note_text + text   # an identifier of the code, not a word
+    if p.book_speeds:   # chapter 5's figures are speeds, shown in its view: never "no figure from the book"
+        assert "No figure" not in text and "speeds of learning" in text
+    elif p.book_accuracy is None:
         assert "No figure from the book" in text
     else:
         assert f"{100 * p.book_accuracy:.2f} %" in text

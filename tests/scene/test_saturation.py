@@ -90,7 +90,7 @@ def test_train_warning_only_when_mostly_stuck():
 
     assert train_warning(sat(0.5), "quadratic", 3.0) is None
     w = train_warning(sat(0.9), "quadratic", 1e9)
-    assert w.startswith("warning:") and "90 %" in w and "1e+09" in w and "\n" not in w
+    assert w.startswith("The output layer ends saturated") and "90 %" in w and "1e+09" in w and "\n" not in w
 
 
 def test_hidden_caption_shows_bp2_with_the_traces_numbers():

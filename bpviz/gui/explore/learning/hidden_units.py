@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from bpviz.gui.explore.learning.common import BG
 from bpviz.gui.theme import diverging_cmap, theme, wrap_label
 from bpviz.gui.throttle import Throttle
-from bpviz.i18n import translate
+from bpviz.i18n import join_sentences, translate
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.hidden_units import grid_shape, tile_at, weight_mosaic
 
@@ -38,7 +38,7 @@ class HiddenUnits(QWidget):
         self.view.addItem(self.image)
         self.cmap = diverging_cmap()
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=12,
-                                        label="w²_jk (incoming weight)")
+                                        label=translate("Learning", "w²_jk (incoming weight)"))
         self.colorbar.setImageItem(self.image)
         self.glw.addItem(self.colorbar, row=0, col=1)
         self.mark = pg.QtWidgets.QGraphicsRectItem()
@@ -52,9 +52,10 @@ class HiddenUnits(QWidget):
         v.setContentsMargins(4, 2, 4, 2)
         v.addWidget(self.glw, 1)
         v.addWidget(self.caption)
-        self.glw.setToolTip(translate("Learning", "Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
+        # rich text: Qt wraps it (a plain-text tooltip was one 1,200-px line)
+        self.glw.setToolTip("<p>" + translate("Learning", "Each tile: one neuron of layer 2; its 784 incoming weights w^2_jk laid out as the "
                             "28×28 input image. Red pushes the neuron up where the pixel is ink, blue pushes it "
-                            "down. Click a tile to select the neuron."))
+                            "down. Click a tile to select the neuron.") + "</p>")
         self.cols = 1
         self.n = 0
         self.mosaic: np.ndarray | None = None
@@ -136,9 +137,9 @@ class HiddenUnits(QWidget):
         if self.hovered is not None:
             j = self.hovered
             w = np.asarray(s.parameters[0][0][j])
-            txt = translate("Learning", "<b>Neuron {j} of layer 2</b>: incoming weights from {lo} to {hi}, "
+            txt = join_sentences(translate("Learning", "<b>Neuron {j} of layer 2</b>: incoming weights from {lo} to {hi}, "
                             "bias b = {b}. Click to select it.").format(
-                j=j, lo=f"{w.min():.3g}", hi=f"{w.max():.3g}", b=f"{float(s.parameters[1][0][j]):.3g}") + " " + txt
+                j=j, lo=f"{w.min():.3g}", hi=f"{w.max():.3g}", b=f"{float(s.parameters[1][0][j]):.3g}"), txt)
         self.caption.setText(txt)
 
     def _tile_at_scene(self, pos) -> int | None:

@@ -63,6 +63,7 @@ class SaturationControls:
         self.sat_caption.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.sat_caption)
         title = QLabel(translate("Learning", "<b>BP1 for both costs, same sample and weights</b>"))
+        title.setWordWrap(True)   # one bold line was wider than the side panel at 1000 px
         title.setToolTip(translate("Learning", "Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor)."))
         v.addWidget(title)
         self.delta_plot = themed_plot(f"<span style='color:{theme().blue}'>■ " + translate("Learning", "quadratic (a − y)·σ′(z)")
@@ -106,7 +107,7 @@ class SaturationControls:
         L = t.num_layers
         self.last_overlay = ov
         self.last_share = None
-        counts = "; ".join(translate("Learning", "layer {l}: {c} of {n}").format(l=l, c=c, n=s.network.sizes[l - 1])
+        counts = translate("Learning", "; ").join(translate("Learning", "layer {l}: {c} of {n}").format(l=l, c=c, n=s.network.sizes[l - 1])
                            for l, c in zip(range(2, L + 1), ov.counts))
         x_name = translate("Learning", "test image #{i} (label {label})").format(i=s.sample_index, label=t.label)
         if self.sat_mode.currentIndex() == 1:

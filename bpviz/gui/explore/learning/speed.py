@@ -23,13 +23,14 @@ from bpviz.core.learning import (
     book_speeds,
     speed_of_learning,
 )
+from bpviz.data.datasets import dataset_title
 from bpviz.gui.explore.learning.common import LAYER_COLOURS, cost_name, init_name, layer_name
 from bpviz.gui.theme import theme, themed_plot, wrap_label
 from bpviz.gui.throttle import Throttle
 from bpviz.gui.widgets import (
     number_field,
 )
-from bpviz.i18n import translate
+from bpviz.i18n import join_sentences, translate
 from bpviz.scene.notation import number
 
 
@@ -181,7 +182,20 @@ class SpeedPlot(QWidget):
         V = np.array(self.values)
         for l, c in self.curves.items():
             c.setData(np.array(self.xs), V[:, l - 2])
+        self._set_range(V)
         self._caption(sp)
+
+    def _set_range(self, V: np.ndarray) -> None:
+        """Axes from the numbers, not pyqtgraph's auto-range: with every x at 0 (a fresh network and the
+        book's stars) a real window auto-ranged x to "−6e−306 … 0" and drew nothing (issue 21)."""
+        x1 = max(1.0, float(np.ceil(max(self.xs) * 1.05 * 10) / 10)) if self.xs else 1.0
+        logs = np.log10(V[:, :-1][V[:, :-1] > 0]) if V.size else np.zeros(0)
+        if self.book is not None:
+            logs = np.concatenate([logs, np.log10(self.book.hidden)])
+        if logs.size:
+            y0, y1 = float(np.floor(logs.min() - 0.05)), float(np.ceil(logs.max() + 0.05))
+            self.plot.setYRange(y0, max(y1, y0 + 1), padding=0.02)
+        self.plot.setXRange(0.0, x1, padding=0.04)
 
     def _caption(self, sp: LayerSpeeds) -> None:
         s = self.session
@@ -193,29 +207,31 @@ class SpeedPlot(QWidget):
         if hidden.size >= 2 and hidden[0] > 0:
             r = hidden[-1] / hidden[0]   # > 1: the first hidden layer is the slower one
             if abs(r - 1) <= 0.05:
-                ratio = " " + translate("Learning", "The hidden layers learn about equally fast.")
+                ratio = translate("Learning", "The hidden layers learn about equally fast.")
             elif r >= 1:
-                ratio = " " + translate("Learning", "The first hidden layer learns {r}× more slowly than the last."
+                ratio = translate("Learning", "The first hidden layer learns {r}× more slowly than the last."
                                         ).format(r=f"{r:.3g}")
             else:
-                ratio = " " + translate("Learning", "The first hidden layer learns {r}× faster than the last."
+                ratio = translate("Learning", "The first hidden layer learns {r}× faster than the last."
                                         ).format(r=f"{1 / r:.3g}")   # r < 1: it is 1/r times faster
         cost_text = cost_name(sp.cost_name)
         data = translate("Learning", "bpviz: the first {n} training images of {data}, {cost}, the network's current "
                          "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
                          "while training at most every {s} s).").format(
-            n=f"{sp.n_images:,}", data=html.escape(s.data.name), cost=cost_text, epochs=f"{self._x():.3g}",
+            n=f"{sp.n_images:,}", data=html.escape(dataset_title(s.data.name)), cost=cost_text, epochs=f"{self._x():.3g}",
             output=number(sp.output), ms=f"{self.cost_ms:.1f}", s=f"{self.interval_ms / 1000:.1f}")
         if self.book is not None:
-            book = (" " + translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
+            book = (translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
                                     "initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training "
-                                    "images.").format(values=", ".join(
+                                    "images, pixels scaled by 1/256 (bpviz: 1/255); its random weights differ too."
+                                    ).format(values=translate("Learning", ", ").join(
                 translate("Learning", "layer {l} {v}").format(l=l, v=f"{v:g}")
                 for l, v in zip(range(2, L), self.book.hidden))))
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
-                book += " " + translate("Learning", "Yours uses the {cost} and {init}, not the book's "
-                                        "setting.").format(cost=cost_name(s.config.cost), init=init_name(s.config.init))
+                book = join_sentences(book, translate("Learning", "Yours uses the {cost} and {init}, not the book's "
+                                      "setting.").format(cost=cost_name(s.config.cost), init=init_name(s.config.init)))
         else:
-            book = " " + translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
+            book = translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
                                    "and [784,30,30,30,30,10] (chapter 5 preset).")
-        self.caption.setText(" · ".join(parts) + "." + ratio + "<br>" + data + book)
+        self.caption.setText(join_sentences(translate("Learning", "{layers}.").format(layers=" · ".join(parts)), ratio)
+                             + "<br>" + join_sentences(data, book))

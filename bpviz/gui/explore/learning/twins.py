@@ -39,7 +39,7 @@ from bpviz.gui.widgets import (
     number_field,
     signals_blocked,
 )
-from bpviz.i18n import translate
+from bpviz.i18n import join_sentences, translate
 from bpviz.scene.notation import number
 
 
@@ -175,7 +175,7 @@ class TwinControls:
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
         self.twin_value = QComboBox()
         self.twin_value.setEditable(True)
-        shrinkable(self.twin_value).setMinimumContentsLength(8)
+        shrinkable(self.twin_value).setMinimumContentsLength(5)   # the row fits the side panel at 1000 px
         self.twin_value.setToolTip(translate("Learning", "Run b's value of that setting: pick one or type your own "
                                    "(e.g. quadratic, 0.5, 784,100,10, 3)"))
         row.addWidget(self.twin_key)
@@ -188,7 +188,7 @@ class TwinControls:
         number_field(self.twin_epochs)
         self.twin_epochs.setToolTip(translate("Learning", "Epochs for both runs"))
         row2.addWidget(self.twin_epochs)
-        row2.addWidget(QLabel(translate("Learning", "training images")))
+        row2.addWidget(QLabel(translate("Learning", "images")))   # short: the row fits the panel at 1000 px
         self.twin_images = QSpinBox(minimum=100, maximum=100000, value=10000, singleStep=1000)
         number_field(self.twin_images)
         self.twin_images.setToolTip(translate("Learning", "Train both runs on the first N training images (fewer: faster)"))
@@ -307,29 +307,29 @@ class TwinControls:
         state = translate("Learning", "training…") if running else translate("Learning", "done")
         text = (f"a: {html.escape(twin_label(a))}<br>b: {html.escape(twin_label(b))}<br>"
                 + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
-                    varied=", ".join(map(setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
+                    varied=translate("Learning", ", ").join(map(setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
                 + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
                                      "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=number(ra.training_cost),
                                                          eb=rb.epoch + 1, accb=acc(rb), cb=number(rb.training_cost)))
         if self.note:
             text += f"<br><i>{html.escape(self.note)}</i>"
         self.twin_status.setText(text)
-        costs = (" " + translate("Learning", "The two runs' costs are different functions (quadratic vs "
+        costs = (translate("Learning", "The two runs' costs are different functions (quadratic vs "
                                  "cross-entropy): compare the shapes of the curves, not their heights.")
                  if "cost" in t.varied else "")
         self.twin_plot.caption.setText(
             f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(twin_label(a))}</span> · "
             f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(twin_label(b))}</span> — "
-            + translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first {n} training "
-                        "images, {styles}.").format(start=start, n=f"{len(t.speed_images[1]):,}",
-                                                    styles=self._styles(a)) + costs)
+            + join_sentences(translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first "
+                                       "{n} training images, {styles}.").format(
+                start=start, n=f"{len(t.speed_images[1]):,}", styles=self._styles(a)), costs))
 
     @staticmethod
     def _styles(s: TwinSettings) -> str:
         names = (translate("Learning", "solid"), translate("Learning", "dashed"), translate("Learning", "dotted"),
                  translate("Learning", "dash-dot"))
         L = len(s.sizes)
-        return ", ".join((translate("Learning", "{style} = layer {l} (output)") if l == L
+        return translate("Learning", ", ").join((translate("Learning", "{style} = layer {l} (output)") if l == L
                           else translate("Learning", "{style} = layer {l}")).format(style=names[(l - 2) % 4], l=l)
                          for l in range(2, L + 1))
 

@@ -49,6 +49,9 @@ class ConfusionPanel(QWidget):
         self._dirty = True
 
         self.split = QComboBox()
+        # "test (10,000 images)" whole, in either language
+        widest = translate("Mistakes", "validation ({n} images)").format(n="10,000")
+        self.split.setMinimumWidth(self.split.fontMetrics().horizontalAdvance(widest) + 40)
         self.split.setToolTip(translate("Mistakes", "Which set the matrix counts: the test set, or the validation set when the data "
                               "have one"))
         self.split.currentIndexChanged.connect(self._on_split)
@@ -303,7 +306,8 @@ class ConfusionPanel(QWidget):
             pred = int(np.argmax(out))
             item = QListWidgetItem(thumbnail(ds.x[i], out, t), f"#{i} {names[t]}→{names[pred]}\n{fmt(float(out[pred]), 2)}")
             item.setData(Qt.ItemDataRole.UserRole, i)
-            bars = ", ".join(f"{names[j]}: {fmt(float(a), 3)}" for j, a in enumerate(out))
+            bars = translate("Mistakes", ", ").join(translate("Mistakes", "{name}: {a}").format(
+                name=names[j], a=fmt(float(a), 3)) for j, a in enumerate(out))
             item.setToolTip(translate("Mistakes", "{split} image #{i}: true label {true}, predicted {predicted} (aᴸ = {a})\naᴸ: "
                               "{bars}\nClick: step through backpropagation on it with target {target}").format(
                 split=self.split_text(split), i=i, true=class_text(names, t), predicted=class_text(names, pred),

@@ -45,10 +45,11 @@ class PixelControls:
         self.pixels_note.setWordWrap(True)
         self.pixels_note.setStyleSheet(f"color: {theme().muted};")
         imgs = QGridLayout()
-        self.input_image = image_label(translate("Mistakes", "The input x"), 104)
+        # three 92-px images fit the side panel at 1000 px (104 px pushed it 31 px past its edge)
+        self.input_image = image_label(translate("Mistakes", "The input x"), 92)
         self.grad_image = image_label(translate("Mistakes", "∂C/∂x for the chosen label: red pixels raise the cost when brightened, blue "
-                                      "ones lower it"), 104)
-        self.nudged_image = image_label(translate("Mistakes", "The input after the nudges (press Nudge)"), 104)
+                                      "ones lower it"), 92)
+        self.nudged_image = image_label(translate("Mistakes", "The input after the nudges (press Nudge)"), 92)
         for c, (w, t) in enumerate(((self.input_image, translate("Mistakes", "input x")), (self.grad_image, "∂C/∂x"),
                                     (self.nudged_image, translate("Mistakes", "nudged x")))):
             imgs.addWidget(w, 0, c, Qt.AlignmentFlag.AlignHCenter)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.core.mistakes import Teacher
+from bpviz.explain.mistakes import teaching_eta
 from bpviz.gui.explore.mistakes.confusion import ConfusionPanel
 from bpviz.gui.explore.mistakes.pixels import PixelControls
 from bpviz.gui.session import IDLE, Session
@@ -26,7 +27,7 @@ from bpviz.gui.views import ViewContext
 from bpviz.gui.widgets import number_field, scrolling_layout, signals_blocked
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
-from bpviz.scene.mistakes_text import class_text, teach_caption
+from bpviz.scene.mistakes_text import class_text, sample_text, teach_caption
 
 
 # -- 2 and 3. teach it this example; which pixels matter --------------------------------------------
@@ -158,12 +159,10 @@ class TeachPanel(PixelControls, QWidget):
                 return None, None, translate("Mistakes", "nothing drawn yet: draw a digit in the Draw tab")
             return x, None, translate("Mistakes", "the digit drawn in the Draw tab (no true label)")
         x, label = s.sample
-        return x, label, translate("Mistakes", "test image #{i}, true label {label}").format(
-            i=s.sample_index, label=class_text(s.data.class_names, label))
+        return x, label, sample_text(s.network.sizes[0], s.sample_index, class_text(s.data.class_names, label))
 
-    def default_eta(self) -> float:
-        c = self.session.config
-        return c.eta / c.batch_size
+    def default_eta(self) -> float:   # as `bpviz explain teach`: one default for both
+        return teaching_eta(self.session.config.eta, self.session.config.batch_size)
 
     def _on_config(self) -> None:
         c = self.session.config

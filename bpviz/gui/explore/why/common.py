@@ -13,6 +13,7 @@ from bpviz.core.network import Network
 from bpviz.explain.why import DEFAULT_NETS, book_name
 from bpviz.gui.theme import theme
 from bpviz.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.scene.layout import square_side
 
 PLOT_BG = theme().plot_background
 MUTED = f"color:{theme().muted};"
@@ -32,9 +33,13 @@ MAX_CHECK_PARAMETERS = 500
 QUICK_NETS: tuple[tuple[int, ...], ...] = tuple((784, n, 10) for n in (5, 10, 20, 30))
 MEDIUM_NETS: tuple[tuple[int, ...], ...] = ((784, 5, 10), (784, 10, 10), (784, 30, 10), (784, 100, 10),
                                             (784, 300, 10), (784, 100, 100, 100, 10))
-PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick: [784, n, 10] for n = 5 … 30 (about 5 s)"), QUICK_NETS, 4.0),
-           (QT_TRANSLATE_NOOP("Why", "medium: n = 5 … 300 and [784, 100, 100, 100, 10] (about 8 s)"), MEDIUM_NETS, 6.0),
-           (QT_TRANSLATE_NOOP("Why", "full: n = 5 … 300 and two deeper nets (about 25 s)"), DEFAULT_NETS, 20.0))
+PRESETS = ((QT_TRANSLATE_NOOP("Why", "quick (about 5 s)"), QUICK_NETS, 4.0),
+           (QT_TRANSLATE_NOOP("Why", "medium (about 8 s)"), MEDIUM_NETS, 6.0),
+           (QT_TRANSLATE_NOOP("Why", "full (about 25 s)"), DEFAULT_NETS, 20.0))
+#: What each preset measures (the item's tooltip: the field itself is narrow at 1000 px).
+PRESET_TIPS = (QT_TRANSLATE_NOOP("Why", "[784, n, 10] for n = 5 … 30"),
+               QT_TRANSLATE_NOOP("Why", "n = 5 … 300 and [784, 100, 100, 100, 10]"),
+               QT_TRANSLATE_NOOP("Why", "n = 5 … 300 and two deeper nets"))
 
 
 
@@ -89,7 +94,8 @@ def current_problem(session) -> Problem | None:
                          "predicts, “{name}”").format(name=names[y])
     else:
         y = int(label)
-        text = translate("Why", "test image #{index}, target its label “{name}”").format(
+        text = (translate("Why", "test image #{index}, target its label “{name}”") if square_side(net.sizes[0])
+                else translate("Why", "test sample #{index}, target its label “{name}”")).format(
             index=session.sample_index, name=names[y])
     return Problem(net, x, y, text, param)
 

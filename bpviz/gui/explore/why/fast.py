@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.explain.why import FastRow, why_fast
-from bpviz.gui.explore.why.common import MUTED, PRESETS, QUICK_NETS
+from bpviz.gui.explore.why.common import MUTED, PRESET_TIPS, PRESETS, QUICK_NETS
 from bpviz.gui.theme import rich_label, theme, themed_plot
-from bpviz.i18n import QT_TRANSLATE_NOOP, translate
+from bpviz.i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from bpviz.scene.notation import seconds, sup
 
 
@@ -70,8 +71,9 @@ class WhyFastPanel(QWidget):
         self._stop = threading.Event()
 
         self.preset = QComboBox()
-        for text, _nets, _sec in PRESETS:
+        for (text, _nets, _sec), tip in zip(PRESETS, PRESET_TIPS):
             self.preset.addItem(translate("Why", text))
+            self.preset.setItemData(self.preset.count() - 1, translate("Why", tip), Qt.ItemDataRole.ToolTipRole)
         self.preset.setToolTip(translate("Why", "Which networks to measure (each on one random input, N(0, 1/n_in) weights)"))
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.run_button = QPushButton(translate("Why", "Run"))
@@ -117,6 +119,7 @@ class WhyFastPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.note = rich_label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
+                                     "Both ways are timed alike: one continuous run, divided by the work done. "
                                      "For a big network the central differences of a random sample of parameters "
                                      "are timed and scaled to all P: those points are hollow and the table says so."),
                            MUTED)
@@ -124,8 +127,10 @@ class WhyFastPanel(QWidget):
         self.key = rich_label(f"<span style='color:{theme().amber};'>● "
                           + translate("Why", "central differences, 2P passes (hollow: extrapolated)")
                           + f"</span> &nbsp; <span style='color:{theme().green};'>● "
-                          + translate("Why", "backprop, 2 passes") + "</span> &nbsp; "
+                          + translate("Why", "backprop, 1 forward + 1 backward pass") + "</span> &nbsp; "
                           + translate("Why", "labels: backprop's speed-up"))
+        # its wrapped lines keep their height; the plot gives way (a short bottom area at 1000 × 650)
+        self.key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         plot_page = QWidget()
         pv = QVBoxLayout(plot_page)
         pv.setContentsMargins(0, 0, 0, 0)
@@ -215,17 +220,18 @@ class WhyFastPanel(QWidget):
             stopped = self._stop.is_set() and n < len(self.nets)
             text = (translate("Why", "Measured {n} of {total} networks (stopped).") if stopped
                     else translate("Why", "Measured {n} of {total} networks."))
-            self.status.setText(text.format(n=n, total=len(self.nets)) + self._summary())
+            self.status.setText(join_sentences(text.format(n=n, total=len(self.nets)), self._summary()))
 
     def _summary(self) -> str:
         if len(self.rows) < 2:
             return ""
         a, b = self.rows[0], max(self.rows, key=lambda r: r.parameters)
         text = (translate("Why", "From P = {a} to P = {b} backprop's lead grew: ×{ra} to ×{rb} (central "
-                          "differences cost 2P passes, backprop 2).") if b.ratio > a.ratio else
+                          "differences cost 2P forward passes, backprop 1 forward and 1 backward pass).")
+                if b.ratio > a.ratio else
                 translate("Why", "From P = {a} to P = {b} backprop's lead did not grow: ×{ra} to ×{rb} (central "
-                          "differences cost 2P passes, backprop 2)."))
-        return " " + text.format(a=f"{a.parameters:,}", b=f"{b.parameters:,}", ra=f"{a.ratio:,.0f}",
+                          "differences cost 2P forward passes, backprop 1 forward and 1 backward pass)."))
+        return text.format(a=f"{a.parameters:,}", b=f"{b.parameters:,}", ra=f"{a.ratio:,.0f}",
                                  rb=f"{b.ratio:,.0f}")
 
     def _refresh_rows(self) -> None:
@@ -266,7 +272,9 @@ class WhyFastPanel(QWidget):
                        t=f"{r.parameters_timed:,}", P=f"{r.parameters:,}", passes=f"{r.passes_counted:,}")
                    if r.extrapolated else translate("Why", "all parameters timed"))
             cells = (",".join(map(str, r.sizes)), f"{r.parameters:,}",
-                     translate("Why", "{a} vs {b}").format(a=f"{r.numerical_passes:,}", b=r.backprop_passes), seconds(r.numerical_seconds),
+                     translate("Why", "{a} forward vs {f} + {b}").format(
+                         a=f"{r.numerical_passes:,}", f=r.backprop_forward, b=r.backprop_backward),
+                     seconds(r.numerical_seconds),
                      seconds(r.backprop_seconds), f"×{r.ratio:,.0f}", how)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

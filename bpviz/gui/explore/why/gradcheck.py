@@ -36,6 +36,7 @@ from bpviz.gui.theme import rich_label, theme, themed_plot
 from bpviz.gui.widgets import scrolling_layout
 from bpviz.i18n import translate
 from bpviz.scene.notation import number
+from bpviz.scene.why_text import gradcheck_caption
 
 
 class GradCheckPanel(QWidget):
@@ -103,12 +104,13 @@ class GradCheckPanel(QWidget):
         self.table.cellClicked.connect(self._on_row)
 
         lv.insertWidget(3, self.plot_caption)
-        left.setFixedWidth(300)
+        left.setMinimumWidth(190)   # at 1000 px the plot's page names need the room (test_window_sizes)
+        left.setMaximumWidth(300)
         # The plot and the table share the space beside the controls (the bottom area is not wide).
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.plot, translate("Why", "Relative error against ε"))
-        self.pages.addTab(self.table, translate("Why", "Every parameter"))
+        self.pages.addTab(self.plot, translate("Why", "Error against ε"))
+        self.pages.addTab(self.table, translate("Why", "All parameters"))
         self.pages.setTabToolTip(1, translate("Why", "Fill it with “Check every parameter” (small nets)"))
         h = QHBoxLayout(self)
         h.setContentsMargins(4, 4, 4, 4)
@@ -163,15 +165,15 @@ class GradCheckPanel(QWidget):
         self.sweep = s = eps_sweep(problem.network, problem.x, problem.y, problem.parameter)
         for curve, name in ((self.curve64, "float64"), (self.curve32, "float32")):
             err = s.errors[name].astype(float)
-            # 0 (exact agreement) has no place on a log axis: those points are left out, not moved.
-            curve.setData(s.eps, np.where(err > 0, err, np.nan))
-        b64, b32 = s.best_eps("float64"), s.best_eps("float32")
-        self.plot_caption.setText(translate(
-            "Why", "Relative error |g_bp − g_num| / (|g_bp| + |g_num|): smallest in float64 ({e64}) at ε = "
-            "{b64}, in float32 ({e32}) at ε = {b32}. Larger ε: the difference quotient's own error (∝ ε²); "
-            "smaller ε: rounding of C (∝ 1/ε) takes over.").format(
-            e64=number(float(np.min(s.errors['float64'])), 2), b64=f"{b64:.0e}",
-            e32=number(float(np.min(s.errors['float32'])), 2), b32=f"{b32:.0e}"))
+            # 0 (exact agreement) has no place on a log axis: those points are left out, not moved;
+            # with none left the curve gets empty arrays (all-NaN data makes pyqtgraph warn "All-NaN
+            # slice encountered" on every refresh).
+            keep = err > 0
+            if keep.any():
+                curve.setData(s.eps, np.where(keep, err, np.nan))
+            else:
+                curve.setData([], [])
+        self.plot_caption.setText(gradcheck_caption(s))
         self._show_checks()
 
     def _show_checks(self) -> None:

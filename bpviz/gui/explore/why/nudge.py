@@ -18,21 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.core.nudge import chain, nudge, nudge_curve
-from bpviz.gui.explore.why.common import (
-    DW_MAX,
-    DW_STEPS_PER_DECADE,
-    MUTED,
-    WARN,
-    Problem,
-    dw_from_slider,
-    prompt_text,
-)
+from bpviz.core.nudge import chain, discrepancy, nudge, nudge_curve
+from bpviz.gui.explore.why.common import DW_MAX, DW_STEPS_PER_DECADE, MUTED, WARN, Problem, dw_from_slider, prompt_text
 from bpviz.gui.theme import rich_label, theme, themed_plot
 from bpviz.gui.widgets import scrolling_layout
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import number, symbol
+from bpviz.scene.why_text import nudge_verdict, share_note
 
 
 class NudgePanel(QWidget):
@@ -155,25 +148,18 @@ class NudgePanel(QWidget):
         self.lens = self._lens(problem, n, c)
 
     def _verdict(self, n) -> str:
-        if n.dw == 0:
-            return translate("Why", "Δw = 0: nothing is nudged, so nothing changes. Move the slider.")
-        if n.gradient == 0:
-            p = self.problem.parameter
-            why = ""
-            if p.kind == "w":
-                a_prev = self.problem.network.forward(self.problem.x[None, :])[1][p.l - 2][0]
-                if a_prev[p.k] == 0:
-                    why = " " + translate("Why", "{a} = 0 on this sample, so this weight has no effect on it.").format(
-                        a=symbol('a', p.l - 1, p.k))
-            return translate("Why", "∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}.").format(
-                dc=number(n.delta_cost, 4)) + why
-        off = abs(n.ratio - 1)
-        if off < 0.01:
-            return translate("Why", "Measured and predicted agree to {pct} %: for this Δw the first-order "
-                             "prediction of backprop is right.").format(pct=f"{100 * off:.2g}")
-        return translate("Why", "Measured and predicted differ by {pct} %: at this Δw the change is no longer "
-                         "proportional to Δw (the second-order terms matter). Make Δw smaller ([) and they "
-                         "meet.").format(pct=f"{100 * off:.3g}")
+        """How measured and predicted compare, and why — rounding or curvature, decided by
+        :func:`bpviz.core.nudge.discrepancy` (see :func:`bpviz.scene.why_text.nudge_verdict`)."""
+        pr = self.problem
+        no_effect = ""
+        if n.dw != 0 and n.gradient == 0 and pr.parameter.kind == "w":
+            p = pr.parameter
+            a_prev = pr.network.forward(pr.x[None, :])[1][p.l - 2][0]
+            if a_prev[p.k] == 0:
+                no_effect = translate("Why", "{a} = 0 on this sample, so this weight has no effect on it.").format(
+                    a=symbol('a', p.l - 1, p.k))
+        disc = (discrepancy(pr.network, pr.x, pr.y, pr.parameter, n.dw) if n.dw != 0 and n.gradient != 0 else None)
+        return nudge_verdict(n, disc, no_effect)
 
     def _ripple_html(self, n) -> str:
         p = n.parameter
@@ -181,7 +167,8 @@ class NudgePanel(QWidget):
         for q in range(p.l, len(n.delta_a) + p.l):
             d = n.da(q)
             top = [int(i) for i in np.argsort(-np.abs(d), kind="stable")[:3] if d[i] != 0]
-            items = ", ".join(f"Δ{symbol('a', q, i)} = {number(float(d[i]), 3)}" for i in top) or translate("Why", "no change")
+            items = translate("Why", ", ").join(f"Δ{symbol('a', q, i)} = {number(float(d[i]), 3)}" for i in top) or translate(
+                "Why", "no change")
             out.append(translate("Why", "layer {q}: {items}").format(q=q, items=items))
         out.append(translate("Why", "<b>cost: ΔC = {dc}</b>").format(dc=number(n.delta_cost, 4)))
         return "<br>".join(out)
@@ -196,8 +183,8 @@ class NudgePanel(QWidget):
         share = c.best_share
         share_text = (translate("Why", "undefined (the sum is 0)") if not math.isfinite(share)
                       else f"{100 * share:.3g} %")
-        cancel = (translate("Why", " — more than all of it: paths of the other sign cancel part of this one")
-                  if math.isfinite(share) and abs(share) > 1 else "")
+        note = share_note(share)
+        cancel = translate("Why", " — {note}").format(note=note) if note else ""
         agree = abs(c.total - c.gradient) <= 1e-9 * max(abs(c.gradient), 1e-300) + 1e-15
         eq = "=" if agree else "≠"
         which = (translate("Why", "The only path") if c.num_paths == 1
@@ -206,7 +193,7 @@ class NudgePanel(QWidget):
                  if c.num_paths == 1 else
                  translate("Why", "Sum over all {n} paths = <b>{total}</b> {eq} backprop's ∂C/∂{name} = "
                            "<b>{grad}</b>"))
-        return (f"{which}: {route}<br>"
+        return (translate("Why", "{which}: {route}").format(which=which, route=route) + "<br>"
                 + "<br>".join(f"&nbsp;&nbsp;{t}" for t in parts)
                 + "<br>" + translate("Why", "product = <b>{product}</b>, share of the sum: {share}").format(
                     product=number(c.best_product, 4), share=share_text) + f"{cancel}<br>"
