@@ -8,24 +8,36 @@ import sys
 import time
 from pathlib import Path
 
-from bpviz.cliutil import EXIT_USAGE, CLIError, load_data_fitting
+from bpviz.cliutil import EXIT_USAGE, CLIError, add_activation_args, load_data_fitting
 from bpviz.cliutil import Parser as _Parser
 from bpviz.cliutil import finite_float as _finite_float
 from bpviz.cliutil import positive_int as _positive_int
 
 
 def _add_training_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sizes", default="784,30,10", help="neurons per layer, input first (default 784,30,10)")
+    p.add_argument("--sizes", default=None,
+                   help="neurons per layer, input first (default: the data's inputs, 30, its classes; "
+                        "784,30,10 for MNIST)")
     p.add_argument("--epochs", type=_positive_int, default=30, help="training epochs (default 30)")
     p.add_argument("--batch-size", "-m", type=_positive_int, default=10, help="mini-batch size m (default 10)")
     p.add_argument("--eta", type=_finite_float, default=3.0, help="learning rate η (default 3.0)")
     p.add_argument("--lmbda", type=_finite_float, default=0.0, help="L2 regularisation λ (default 0)")
-    p.add_argument("--cost", default="quadratic", help="quadratic (the seed's) or cross-entropy")
+    p.add_argument("--cost", default=None,
+                   help="quadratic (the seed's, default) or cross-entropy with sigmoid outputs; log-likelihood "
+                        "(the default) with softmax")
     p.add_argument("--init", default="standard", help="standard (N(0,1), the seed's) or scaled (N(0,1/n_in))")
     p.add_argument("--seed", type=int, default=0, help="random seed for initial weights and shuffling")
     p.add_argument("--data", default="mnist-bundled",
                    help="dataset: mnist-bundled (the default, offline), mnist (full, after 'bpviz data fetch mnist'), "
-                        "fashion-mnist, xor (two inputs, for tiny nets like 2,3,2), or a folder of IDX files")
+                        "fashion-mnist, xor (two inputs, for tiny nets like 2,3,2), a 2-D set (circles, moons, "
+                        "spiral, blobs, quadrants; settings like 'blobs?classes=3&noise=0.4&points=600'), a CSV "
+                        "file, a folder with one sub-folder of PNG/JPEG images per class, or a folder of IDX files")
+    add_activation_args(p)
+    p.add_argument("--features", default=None,
+                   help="2-D sets: input features, from x1,x2,x1^2,x2^2,x1x2,sin(x1),sin(x2) (default x1,x2)")
+    p.add_argument("--label", default=None, help="CSV: the label column's name (default: the last column)")
+    p.add_argument("--test-fraction", type=_finite_float, default=0.2,
+                   help="CSV file or image folder: the share of rows held out for testing (default 0.2, seeded)")
     p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
     p.add_argument("--data-dir", help="download cache folder (default: $BPVIZ_DATA_DIR or the user cache)")
 
@@ -137,12 +149,19 @@ def cmd_train(args: argparse.Namespace) -> int:
     from bpviz.core.sgd import validate_hyperparameters
 
     try:
-        sizes = parse_sizes(args.sizes)
+        sizes = parse_sizes(args.sizes) if args.sizes else None
         validate_hyperparameters(epochs=args.epochs, batch_size=args.batch_size, eta=args.eta, lmbda=args.lmbda)
-        net = Network(sizes, rng=np.random.default_rng(args.seed), cost=args.cost, init=args.init, dtype=args.dtype)
     except ValueError as e:
         raise CLIError(str(e)) from None
-    data = load_data_fitting(sizes, args.data, args.data_dir)
+    data = load_data_fitting(sizes, args.data, args.data_dir, features=args.features, label=args.label,
+                             test_fraction=args.test_fraction)
+    if sizes is None:
+        sizes = (data.input_size, 30, data.n_classes)
+    try:
+        net = Network(sizes, rng=np.random.default_rng(args.seed), cost=args.cost, init=args.init, dtype=args.dtype,
+                      activation=args.activation, output=args.output)
+    except ValueError as e:
+        raise CLIError(str(e)) from None
     train = data.train.subset(args.train_size) if args.train_size else data.train
     if args.save:
         save_path = Path(args.save)
@@ -150,8 +169,16 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise CLIError(f"cannot save to {args.save}: folder {save_path.parent} does not exist")
 
     val = f", {len(data.validation)} validation" if data.validation is not None else ""
-    print(f"Training {net} on {data.name}: {len(train)} training{val}, {len(data.test)} test images; "
+    unit = {"plane": "points", "table": "rows"}.get(data.kind, "images")
+    print(f"Training {net} on {data.name}: {len(train)} training{val}, {len(data.test)} test {unit}; "
           f"η = {args.eta}, m = {args.batch_size}, λ = {args.lmbda}, seed {args.seed}", flush=True)
+    if data.kind == "plane":
+        print(f"Inputs: {', '.join(data.features)} of each point (x1, x2)", flush=True)
+    elif data.kind == "table":
+        print("Inputs: " + ", ".join(f"{f} (mean {m:.4g}, std {s:.4g})" for f, m, s in zip(data.features, data.mean,
+                                                                                       data.std))
+              + f", standardised with the {len(data.train)} training rows'; classes: {', '.join(data.class_names)}",
+              flush=True)
     bar = _ProgressBar(sys.stderr.isatty() and not args.quiet)
     rng = np.random.default_rng([args.seed, 1])
     t0 = time.perf_counter()
@@ -180,7 +207,8 @@ def cmd_train(args: argparse.Namespace) -> int:
                   f"Try a smaller learning rate than η = {args.eta}.", file=sys.stderr)
             break
     total = time.perf_counter() - t0
-    _warn_if_saturated(net, data.test, args.eta)
+    if net.output == "sigmoid":   # a softmax output with log-likelihood has no f′ factor to saturate
+        _warn_if_saturated(net, data.test, args.eta)
     if best[0] >= 0:
         print(f"Best: epoch {best[0]} with {best[1]} / {len(data.test)} "
               f"({100 * best[1] / len(data.test):.2f}%); total {total:.1f} s")
@@ -200,10 +228,14 @@ def cmd_train(args: argparse.Namespace) -> int:
             # the settings the app restores when it opens this file
             "config": {"sizes": list(net.sizes), "eta": args.eta, "batch_size": args.batch_size,
                        "epochs": args.epochs, "cost": net.cost.name, "init": net.init, "seed": args.seed,
-                       "dataset": args.data, "lmbda": args.lmbda},
+                       "dataset": args.data, "lmbda": args.lmbda, "activation": net.activation.name,
+                       "output": net.output, "features": ",".join(data.features) if data.kind == "plane" else "",
+                       "label": args.label or "", "test_fraction": args.test_fraction},
             "epochs_trained": args.epochs,
         }
-        path = save_network(net, args.save, meta)
+        from bpviz.state.inputs import model_inputs
+
+        path = save_network(net, args.save, meta, model_inputs(data))
         print(f"Saved {path} (test accuracy {100 * acc / len(data.test):.2f}%)")
     return 1 if diverged is not None else 0
 
@@ -220,9 +252,15 @@ def _warn_if_saturated(net, test, eta: float) -> None:
 
 
 def _argv_for_record(args: argparse.Namespace) -> list[str]:
-    out = [f"--sizes {args.sizes}", f"--epochs {args.epochs}", f"--batch-size {args.batch_size}",
-           f"--eta {args.eta}", f"--cost {args.cost}", f"--init {args.init}", f"--seed {args.seed}",
-           f"--data {args.data}"]
+    out = ([f"--sizes {args.sizes}"] if args.sizes else []) + [
+        f"--epochs {args.epochs}", f"--batch-size {args.batch_size}", f"--eta {args.eta}"] + (
+        [f"--cost {args.cost}"] if args.cost else []) + [f"--init {args.init}", f"--seed {args.seed}",
+                                                         f"--data {args.data}"]
+    for flag, value, default in (("--activation", args.activation, "sigmoid"), ("--output", args.output, "sigmoid"),
+                                 ("--features", args.features, None), ("--label", args.label, None),
+                                 ("--test-fraction", args.test_fraction, 0.2)):
+        if value != default:
+            out.append(f"{flag} {value}")
     if args.lmbda:
         out.append(f"--lmbda {args.lmbda}")
     if args.train_size:
@@ -237,9 +275,16 @@ def cmd_data(args: argparse.Namespace) -> int:
 
     root = Path(args.data_dir).expanduser() if args.data_dir else data_dir()
     if args.data_command == "list":
+        from bpviz.data.plane import DEFAULT_NOISE, FEATURES
+
         for name, desc in available_datasets(root).items():
             print(f"{name:15s} {desc}")
         print(f"cache folder: {root}")
+        print("2-D sets take settings: NAME?points=400&noise=N&seed=0&test_fraction=0.2 (blobs also classes=2..4); "
+              "default noise " + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_NOISE.items()))
+        print("their input features (--features): " + ",".join(FEATURES))
+        print("your own data: a CSV file (header row, label column last or --label) or a folder with one "
+              "sub-folder of PNG/JPEG images per class")
         return 0
     ds = remote(args.name)
     bar = _ProgressBar(sys.stderr.isatty())

@@ -130,7 +130,7 @@
     <name>Code</name>
     <message>
         <source>(layer {q} of {L})</source>
-        <extracomment>The functions each mode lists, by key, in the order the pane shows them.</extracomment>
+        <extracomment>The functions each mode lists, by key, in the order the pane shows them. How the pane writes each neuron&apos;s f.</extracomment>
         <translation>（第 {q} 层，共 {L} 层）</translation>
     </message>
     <message>
@@ -140,6 +140,10 @@
     <message>
         <source>{r} = {0} + {1} (added to every row)</source>
         <translation>{r} = {0} + {1}（加到每一行）</translation>
+    </message>
+    <message>
+        <source> from a = {0}, z = {1}</source>
+        <translation>，由 a = {0}、z = {1} 算出</translation>
     </message>
     <message>
         <source>{r} = {0} @ {1}  (the sum over the m samples)</source>
@@ -206,6 +210,26 @@
         <translation>小批量不能大于 {data} 的 {n} 个训练样本（输入的是 {got}）</translation>
     </message>
     <message>
+        <source>the {cost} cost goes with a {right} output layer, not {output} (softmax with log-likelihood; sigmoid with quadratic or cross-entropy)</source>
+        <translation>{cost} 代价应配 {right} 输出层，而不是 {output}（柔性最大值配对数似然；sigmoid 配二次代价或交叉熵）</translation>
+    </message>
+    <message>
+        <source>unknown activation function {name}; choose one of {names}</source>
+        <translation>未知的激活函数 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>unknown output layer {name}; choose one of {names}</source>
+        <translation>未知的输出层 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>input features apply to the 2-D datasets only</source>
+        <translation>输入特征只适用于二维数据集</translation>
+    </message>
+    <message>
+        <source>the test fraction must lie between 0 and 1 (got {got})</source>
+        <translation>测试集比例必须介于 0 和 1 之间（现为 {got}）</translation>
+    </message>
+    <message>
         <source>the pace (ms per mini-batch) must lie in 0…60000 ms (got {value})</source>
         <translation>节奏（每个小批量的毫秒数）必须在 0…60000 ms 之间（现为 {value}）</translation>
     </message>
@@ -240,6 +264,10 @@
     <message>
         <source>layers larger than 100000 neurons are not supported (got {sizes})</source>
         <translation>不支持超过 100000 个神经元的层（输入的是 {sizes}）</translation>
+    </message>
+    <message>
+        <source>the {cost} cost goes with a {right} output layer, not {output} (softmax with log-likelihood; sigmoid with quadratic or cross-entropy)</source>
+        <translation>{cost} 代价应配 {right} 输出层，而不是 {output}（柔性最大值配对数似然；sigmoid 配二次代价或交叉熵）</translation>
     </message>
     <message>
         <source>epochs must be a whole number ≥ 1 (got {value})</source>
@@ -417,6 +445,26 @@
         <translation>XOR</translation>
     </message>
     <message>
+        <source>{key}: unknown option {item} (use features=, label=, test=)</source>
+        <translation>{key}：未知选项 {item}（可用 features=、label=、test=）</translation>
+    </message>
+    <message>
+        <source>the test fraction must lie between 0 and 1 (got {got})</source>
+        <translation>测试集比例必须介于 0 和 1 之间（现为 {got}）</translation>
+    </message>
+    <message>
+        <source>{key}: input features apply to the 2-D datasets only</source>
+        <translation>{key}：输入特征只适用于二维数据集</translation>
+    </message>
+    <message>
+        <source>{key}: a label column applies to CSV files only</source>
+        <translation>{key}：标签列只适用于 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{key} has a fixed test set: a test fraction applies to CSV files, image folders and the 2-D datasets</source>
+        <translation>{key} 的测试集是固定的：测试集比例只适用于 CSV 文件、图像文件夹和二维数据集</translation>
+    </message>
+    <message>
         <source>full MNIST is not downloaded yet ({mb} MB): run &apos;{command}&apos; or pick it in the app&apos;s dataset list (cache folder {folder})</source>
         <translation>完整 MNIST 尚未下载（{mb} MB）：请运行“{command}”，或在程序的数据集列表中选择它（缓存文件夹 {folder}）</translation>
     </message>
@@ -425,8 +473,218 @@
         <translation>本机上没有 Fashion-MNIST：“{fetch}”可下载它，“{apt}”会把它安装到 {folder}，或者指定一个存放其四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <source>unknown dataset {key}: use {names} or a folder of IDX files</source>
-        <translation>未知的数据集 {key}：请使用 {names} 或一个存放 IDX 文件的文件夹</translation>
+        <source>unknown dataset {key}: use {names}, a CSV file, a folder of IDX files or a folder of class folders of images</source>
+        <translation>未知的数据集 {key}：请用 {names}、一个 CSV 文件、一个装有 IDX 文件的文件夹，或一个按类别分子文件夹存放图像的文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable PNG or JPEG image ({why})</source>
+        <extracomment>Refuse folders with more images than this (the app holds them all in memory, 3 kB each).</extracomment>
+        <translation>{path}：不是可读的 PNG 或 JPEG 图像（{why}）</translation>
+    </message>
+    <message>
+        <source>{path}: the image has no pixels</source>
+        <translation>{path}：图像没有像素</translation>
+    </message>
+    <message>
+        <source>{path}: the image is blank (no ink after preprocessing)</source>
+        <translation>{path}：图像是空白的（预处理后没有笔迹）</translation>
+    </message>
+    <message>
+        <source>{folder}: no class folders (put each class&apos;s images in a sub-folder named after the class)</source>
+        <translation>{folder}：没有类别文件夹（请把每个类别的图像放进以该类别命名的子文件夹）</translation>
+    </message>
+    <message>
+        <source>{folder}: no images (.png, .jpg or .jpeg) in its class folders</source>
+        <translation>{folder}：类别文件夹中没有图像（.png、.jpg 或 .jpeg）</translation>
+    </message>
+    <message>
+        <source>{folder}: class folder {name} has no images (.png, .jpg or .jpeg)</source>
+        <translation>{folder}：类别文件夹 {name} 中没有图像（.png、.jpg 或 .jpeg）</translation>
+    </message>
+    <message>
+        <source>{folder}: only one class ({name}); a classifier needs at least two class folders</source>
+        <translation>{folder}：只有一个类别（{name}）；分类器至少需要两个类别文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} images, more than the {limit} a folder may have</source>
+        <translation>{folder}：共 {n} 张图像，超过一个文件夹允许的 {limit} 张</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a class folder&apos;s name</source>
+        <translation>{name} 不能作为类别文件夹的名称</translation>
+    </message>
+    <message>
+        <source>the canvas is blank: draw something first</source>
+        <translation>画布是空白的：请先画点什么</translation>
+    </message>
+    <message>
+        <source>unknown input feature {name}; choose from {names}</source>
+        <extracomment>Noise (standard deviation of the Gaussian jitter added to each coordinate) by default. Feature name → function of the points P (n, 2) giving one column (n,). The canonical names. How each feature is written on screen.</extracomment>
+        <translation>未知的输入特征 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>input feature {name} is listed twice</source>
+        <translation>输入特征 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <source>choose at least one input feature from {names}</source>
+        <translation>请从 {names} 中至少选择一个输入特征</translation>
+    </message>
+    <message>
+        <source>unknown 2-D dataset {name}; choose one of {names}</source>
+        <translation>未知的二维数据集 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>the number of points must lie in 4…{n} (got {got})</source>
+        <translation>点数必须在 4…{n} 之间（现为 {got}）</translation>
+    </message>
+    <message>
+        <source>the noise must lie in 0…{max} (got {got})</source>
+        <translation>噪声必须在 0…{max} 之间（现为 {got}）</translation>
+    </message>
+    <message>
+        <source>{name} has 2 classes; only blobs can have 2–4 (got {got})</source>
+        <translation>{name} 有 2 个类别；只有 blobs 可以有 2–4 个（现为 {got}）</translation>
+    </message>
+    <message>
+        <source>{text}: unknown setting {key} (use {keys})</source>
+        <translation>{text}：未知设置 {key}（可用 {keys}）</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be a number (got {value})</source>
+        <translation>{text}：{key} 必须是数字（现为 {value}）</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>橙</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>紫</translation>
+    </message>
+    <message>
+        <source>2-D: a disc inside a ring (2 classes)</source>
+        <translation>二维：圆环里套一个圆盘（2 个类别）</translation>
+    </message>
+    <message>
+        <source>2-D: noisy XOR of the signs of x₁ and x₂ (2 classes)</source>
+        <translation>二维：x₁ 与 x₂ 符号的带噪声异或（2 个类别）</translation>
+    </message>
+    <message>
+        <source>2-D: two interleaved spirals (2 classes)</source>
+        <translation>二维：两条交错的螺旋（2 个类别）</translation>
+    </message>
+    <message>
+        <source>2-D: Gaussian blobs, 2–4 classes (blobs?classes=3)</source>
+        <translation>二维：高斯团，2–4 个类别（blobs?classes=3）</translation>
+    </message>
+    <message>
+        <source>2-D: two interleaved half moons (2 classes)</source>
+        <translation>二维：两个交错的半月形（2 个类别）</translation>
+    </message>
+    <message>
+        <source>{mb} MB is larger than the {limit} MB a table may have</source>
+        <translation>{mb} MB 超过了表格允许的 {limit} MB</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>is a folder, not a CSV file</source>
+        <translation>是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>the file is empty (a CSV needs a header row and data rows)</source>
+        <translation>文件是空的（CSV 需要一个表头行和若干数据行）</translation>
+    </message>
+    <message>
+        <source>binary data (a zero byte at byte {pos}), not a CSV text file</source>
+        <translation>二进制数据（第 {pos} 字节为零字节），不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {pos} cannot be decoded), not a CSV text file</source>
+        <translation>不是 UTF-8 文本（第 {pos} 字节无法解码），不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>only a header row, no data rows</source>
+        <translation>只有表头行，没有数据行</translation>
+    </message>
+    <message>
+        <source>row 1</source>
+        <translation>第 1 行</translation>
+    </message>
+    <message>
+        <source>no feature columns: the header has {n} column, a table needs feature columns and a label column</source>
+        <translation>没有特征列：表头只有 {n} 列，表格需要特征列和一个标签列</translation>
+    </message>
+    <message>
+        <source>the first row holds only numbers; a CSV needs a header row naming its columns</source>
+        <translation>第一行全是数字；CSV 需要一个给各列命名的表头行</translation>
+    </message>
+    <message>
+        <source>a column has no name</source>
+        <translation>有一列没有名称</translation>
+    </message>
+    <message>
+        <source>column {name} appears twice</source>
+        <translation>列 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <source>no column named {label} (the columns are {names})</source>
+        <translation>没有名为 {label} 的列（各列为 {names}）</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{n} fields, but the header has {m} columns</source>
+        <translation>有 {n} 个字段，但表头有 {m} 列</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name}</source>
+        <translation>第 {row} 行，列 {name}</translation>
+    </message>
+    <message>
+        <source>the cell is empty (missing values are not supported)</source>
+        <translation>单元格为空（不支持缺失值）</translation>
+    </message>
+    <message>
+        <source>{text} is not a number (a feature column must hold numbers only)</source>
+        <translation>{text} 不是数字（特征列只能含数字）</translation>
+    </message>
+    <message>
+        <source>{text} is not a finite number</source>
+        <translation>{text} 不是有限数</translation>
+    </message>
+    <message>
+        <source>the label is empty</source>
+        <translation>标签为空</translation>
+    </message>
+    <message>
+        <source>column {name}</source>
+        <translation>列 {name}</translation>
+    </message>
+    <message>
+        <source>every row has the label {label}: a classifier needs at least two classes</source>
+        <translation>每一行的标签都是 {label}：分类器至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>{n} different labels; a label column holds classes (at most 1000)</source>
+        <translation>有 {n} 种不同的标签；标签列存放的是类别（最多 1000 个）</translation>
+    </message>
+    <message>
+        <source>{name}: the standardisation is for {n} columns, the table has {m}</source>
+        <translation>{name}：标准化参数针对 {n} 列，表格却有 {m} 列</translation>
     </message>
 </context>
 <context>
@@ -511,6 +769,10 @@
         <translation>用“训练”页的网络 {sizes} 预测。</translation>
     </message>
     <message>
+        <source>Softmax outputs: positive and adding up to 1, the network&apos;s probability for each class.</source>
+        <translation>柔性最大值输出：都是正数且总和为 1，是网络给每个类别的概率。</translation>
+    </message>
+    <message>
         <source>Outputs are activations of independent sigmoid neurons, not probabilities: they need not add up to 1.</source>
         <translation>输出是彼此独立的 S 型（sigmoid）神经元的激活值，不是概率：它们的和不一定是 1。</translation>
     </message>
@@ -563,6 +825,99 @@
     <message>
         <source>from neuron {k} of layer {lk} to neuron {j} of layer {l}</source>
         <translation>从第 {lk} 层的神经元 {k} 到第 {l} 层的神经元 {j}</translation>
+    </message>
+</context>
+<context>
+    <name>InputSpaceView</name>
+    <message>
+        <source>The input space is drawn for the 2-D datasets (circles, moons, spiral, blobs, quadrants): choose one in the Train tab.</source>
+        <extracomment>Redraw at most this often while training runs (ms): the maps follow the weights live. Neurons shown per layer in the maps beside the plane (wider layers show their first ones), and the most tiles in one column (a layer with more takes several columns). A shift-click or right-click removes the nearest point within this distance (plane units).</extracomment>
+        <translation>输入空间只为二维数据集（circles、moons、spiral、blobs、quadrants）绘制：请在“训练”标签页中选择一个。</translation>
+    </message>
+    <message>
+        <source>The class of the points you click in</source>
+        <translation>点击添加的点所属的类别</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove every training point (the test points stay, to measure the network on); then click new ones in</source>
+        <translation>移除所有训练点（测试点保留，用来衡量网络）；然后点击添加新的点</translation>
+    </message>
+    <message>
+        <source>Noise: the standard deviation of the jitter added to each point</source>
+        <translation>噪声：加到每个点上的抖动的标准差</translation>
+    </message>
+    <message>
+        <source>How many points the dataset has (training and test)</source>
+        <translation>数据集的点数（训练和测试合计）</translation>
+    </message>
+    <message>
+        <source>Classes (blobs only)</source>
+        <translation>类别数（仅 blobs）</translation>
+    </message>
+    <message>
+        <source>New data</source>
+        <translation>重新生成数据</translation>
+    </message>
+    <message>
+        <source>Make the dataset again with this noise and number of points (a new network fits it)</source>
+        <translation>按这个噪声和点数重新生成数据集（并换一个与之匹配的新网络）</translation>
+    </message>
+    <message>
+        <source>In the nodes</source>
+        <translation>画在节点里</translation>
+    </message>
+    <message>
+        <source>Draw each neuron&apos;s output over the plane inside its node of the network too</source>
+        <translation>同时把每个神经元在平面上的输出画在网络图中它的节点里</translation>
+    </message>
+    <message>
+        <source>Click: add a point · Shift-click or right-click: remove the nearest · filled: training, hollow: test</source>
+        <extracomment>the maps drawn into the network view&apos;s nodes (set by install())</extracomment>
+        <translation>点击：添加一个点 · Shift+点击或右键：移除最近的点 · 实心：训练，空心：测试</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>The last test point stays: the network is measured on it.</source>
+        <translation>最后一个测试点保留：网络要在它上面衡量。</translation>
+    </message>
+    <message>
+        <source>Input space</source>
+        <translation>输入空间</translation>
+    </message>
+    <message>
+        <source>2-D data: the points, the decision regions and every neuron&apos;s output over the plane</source>
+        <translation>二维数据：数据点、决策区域，以及每个神经元在整个平面上的输出</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1288,10 @@
         <translation>（点击网络上的一个神经元，改为解释它）</translation>
     </message>
     <message>
+        <source>This compares the quadratic and cross-entropy costs of a sigmoid output layer. The network has a softmax output with the log-likelihood cost: its δᴸ = aᴸ − y has no f′ factor.</source>
+        <translation>这里比较的是 sigmoid 输出层的二次代价和交叉熵。这个网络的输出层是柔性最大值，用对数似然代价：它的 δᴸ = aᴸ − y 没有 f′ 因子。</translation>
+    </message>
+    <message>
         <source>δ quadratic</source>
         <translation>δ 二次代价</translation>
     </message>
@@ -982,7 +1341,7 @@
     </message>
     <message>
         <source>images</source>
-        <translation>张图像</translation>
+        <translation>图像数</translation>
     </message>
     <message>
         <source>Train both runs on the first N training images (fewer: faster)</source>
@@ -1207,6 +1566,18 @@
     <message>
         <source>share σ′ &lt; 0.01</source>
         <translation>σ′ &lt; 0.01 的比例</translation>
+    </message>
+    <message>
+        <source>share off (z ≤ 0)</source>
+        <translation>关闭（z ≤ 0）的比例</translation>
+    </message>
+    <message>
+        <source>off (z ≤ 0)</source>
+        <translation>关闭（z ≤ 0）</translation>
+    </message>
+    <message>
+        <source>share tanh′ &lt; 0.04</source>
+        <translation>tanh′ &lt; 0.04 的比例</translation>
     </message>
     <message>
         <source>edges: {name}  (±{v})</source>
@@ -1439,6 +1810,26 @@
     <message>
         <source>Try again, or reveal the network&apos;s answer.</source>
         <translation>再试一次，或者揭晓网络的答案。</translation>
+    </message>
+    <message>
+        <source>larger than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>smaller than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>equal to</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -2411,12 +2802,20 @@ aᴸ：{bars}
         <translation>交叉熵代价</translation>
     </message>
     <message>
+        <source>log-likelihood cost</source>
+        <translation>对数似然代价</translation>
+    </message>
+    <message>
         <source>Quadratic (the seed&apos;s)</source>
         <translation>二次代价（原始程序）</translation>
     </message>
     <message>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Log-likelihood (softmax output)</source>
+        <translation>对数似然（柔性最大值输出）</translation>
     </message>
     <message>
         <source>standard initial weights N(0, 1)</source>
@@ -2504,6 +2903,68 @@ aᴸ：{bars}
     <message>
         <source>No edges</source>
         <translation>不画连接</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronForm</name>
+    <message>
+        <source>Sigmoid σ (the seed&apos;s)</source>
+        <extracomment>Items of the dataset list that open a file dialog (the IDX folder item&apos;s data is None).</extracomment>
+        <translation>S 型 σ（原始程序）</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU max(0, z)</source>
+        <translation>ReLU max(0, z)</translation>
+    </message>
+    <message>
+        <source>The neurons of the hidden layers. σ(z) = 1/(1 + e^−z), σ′ ≤ 0.25; tanh(z) in (−1, 1), tanh′ = 1 − a² ≤ 1; ReLU: a = max(0, z), ReLU′ is 1 for z &gt; 0 and 0 otherwise (a neuron that is off passes no error back).
+BP2 multiplies by f′(z) of the neuron chosen here.</source>
+        <translation>隐藏层的神经元。σ(z) = 1/(1 + e^−z)，σ′ ≤ 0.25；tanh(z) 在 (−1, 1) 之间，tanh′ = 1 − a² ≤ 1；ReLU：a = max(0, z)，z &gt; 0 时 ReLU′ 为 1，否则为 0（关闭的神经元不把误差传回）。
+BP2 乘的是这里所选神经元的 f′(z)。</translation>
+    </message>
+    <message>
+        <source>Sigmoid σ</source>
+        <translation>S 型 σ</translation>
+    </message>
+    <message>
+        <source>Softmax (log-likelihood cost)</source>
+        <translation>柔性最大值（对数似然代价）</translation>
+    </message>
+    <message>
+        <source>The output layer. Softmax outputs are positive and add up to 1; with the log-likelihood cost C = −ln aᴸ_y, BP1 is δᴸ = aᴸ − y (chapter 3).</source>
+        <translation>输出层。柔性最大值的输出都是正数且总和为 1；用对数似然代价 C = −ln aᴸ_y 时，BP1 为 δᴸ = aᴸ − y（第 3 章）。</translation>
+    </message>
+    <message>
+        <source>2-D datasets only: what the input neurons see of each point (x₁, x₂), separated by commas, from {names}. The input layer gets one neuron per feature.</source>
+        <translation>仅用于二维数据集：输入神经元看到的每个点 (x₁, x₂) 的哪些量，用逗号分隔，可选 {names}。每个特征对应输入层的一个神经元。</translation>
+    </message>
+    <message>
+        <source>A table: header row, numeric columns, the label last</source>
+        <translation>表格：一个表头行、若干数值列、标签在最后一列</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A folder with one sub-folder of PNG/JPEG images per class</source>
+        <translation>每个类别一个 PNG/JPEG 图像子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder with the four IDX files</source>
+        <translation>装有四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Neurons: {hidden} in the hidden layers, {output} output layer.</source>
+        <translation>神经元：隐藏层为 {hidden}，输出层为 {output}。</translation>
+    </message>
+    <message>
+        <source>Inputs standardised with the training rows&apos; mean ± standard deviation: {columns}.</source>
+        <translation>输入已用训练行的均值 ± 标准差标准化：{columns}。</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +3270,34 @@ aᴸ：{bars}
         <translation>第 {l} 层的神经元 {j} 未饱和：{head} ≥ {threshold}。{factor}：传到它的误差乘以 {speed}。</translation>
     </message>
     <message>
+        <source>Output neuron {j} of layer {l} is a softmax output (a = {a}): with the log-likelihood cost BP1 is δ = a − y = {err}, with no f′ factor, so it learns in proportion to its error and cannot saturate.</source>
+        <translation>第 {l} 层的输出神经元 {j} 是柔性最大值输出（a = {a}）：用对数似然代价时 BP1 为 δ = a − y = {err}，没有 f′ 因子，所以它按误差的大小学习，不会饱和。</translation>
+    </message>
+    <message>
+        <source>ReLU neuron {j} of layer {l} is off for this sample: z = {z} ≤ 0, so a = 0 and ReLU′(z) = 0. By BP2 its δ = 0: no error passes back through it and its bias and incoming weights get no gradient from this sample. A neuron off for every sample is dead.</source>
+        <translation>第 {l} 层的 ReLU 神经元 {j} 对这个样本处于关闭状态：z = {z} ≤ 0，所以 a = 0 且 ReLU′(z) = 0。由 BP2，它的 δ = 0：没有误差经它反向传回，它的偏置和输入权重从这个样本得不到梯度。对所有样本都关闭的神经元就是死神经元。</translation>
+    </message>
+    <message>
+        <source>ReLU neuron {j} of layer {l} is on: z = {z} &gt; 0, ReLU′(z) = 1, so the error reaching it passes on unscaled (δ = {delta}); a ReLU neuron never saturates while z &gt; 0.</source>
+        <translation>第 {l} 层的 ReLU 神经元 {j} 处于开启状态：z = {z} &gt; 0，ReLU′(z) = 1，所以到达它的误差不经缩放地传下去（δ = {delta}）；z &gt; 0 时 ReLU 神经元不会饱和。</translation>
+    </message>
+    <message>
+        <source>tanh neuron {j} of layer {l} is saturated: {head} &lt; {limit}, {pct} of tanh′&apos;s largest value 1 (at z = 0): whatever error reaches it is multiplied by that, δ = {delta}, so it learns slowly.</source>
+        <translation>第 {l} 层的 tanh 神经元 {j} 饱和了：{head} &lt; {limit}，是 tanh′ 最大值 1（在 z = 0 处）的 {pct}：到达它的误差都要乘上这个数，δ = {delta}，所以它学得很慢。</translation>
+    </message>
+    <message>
+        <source>tanh neuron {j} of layer {l} is not saturated: {head} ≥ {limit}; the error reaching it is multiplied by {pct} of tanh′&apos;s largest value 1 (δ = {delta}).</source>
+        <translation>第 {l} 层的 tanh 神经元 {j} 没有饱和：{head} ≥ {limit}；到达它的误差乘以 tanh′ 最大值 1 的 {pct}（δ = {delta}）。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: a ReLU neuron is off (z ≤ 0, no gradient) in {pct} of the mini-batch&apos;s samples on average; {dead} of {n} neurons are off for every sample (dead).</source>
+        <translation>第 {l} 层：平均而言，一个 ReLU 神经元在小批量 {pct} 的样本上处于关闭状态（z ≤ 0，没有梯度）；{n} 个神经元中有 {dead} 个对每个样本都关闭（死神经元）。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: a tanh neuron is saturated (tanh′(z) &lt; {threshold}) in {pct} of the mini-batch&apos;s samples on average; {mostly} of {n} neurons are saturated for most samples.</source>
+        <translation>第 {l} 层：平均而言，一个 tanh 神经元在小批量 {pct} 的样本上饱和（tanh′(z) &lt; {threshold}）；{n} 个神经元中有 {mostly} 个对大多数样本饱和。</translation>
+    </message>
+    <message>
         <source>Layer {l}: a neuron is saturated (σ′(z) &lt; {threshold}) in {pct} of the mini-batch&apos;s samples on average; {mostly} of {n} neurons are saturated for most samples.</source>
         <translation>第 {l} 层：平均而言，一个神经元在小批量 {pct} 的样本上饱和（σ′(z) &lt; {threshold}）；{n} 个神经元中有 {mostly} 个在大多数样本上饱和。</translation>
     </message>
@@ -2835,6 +3324,57 @@ aᴸ：{bars}
     <message>
         <source>The output layer ends saturated and wrong for {stuck} of the {n} test images (every output has σ′(z) &lt; {threshold}, one with |a − y| &gt; 0.5; {hidden} of hidden activations are saturated too): the cross-entropy δ^L = a − y does not vanish, but BP2 multiplies every hidden δ by σ′(z). Try a smaller learning rate than η = {eta}.</source>
         <translation>在 {n} 张测试图像中，有 {stuck} 的输出层最终饱和且出错（每个输出都有 σ′(z) &lt; {threshold}，其中一个 |a − y| &gt; 0.5；隐藏层激活值中也有 {hidden} 饱和）：交叉熵的 δ^L = a − y 不会消失，但 BP2 会把每个隐藏层的 δ 乘以 σ′(z)。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDrawingBox</name>
+    <message>
+        <source>Save this drawing to a dataset folder</source>
+        <translation>把这幅图存入数据集文件夹</translation>
+    </message>
+    <message>
+        <source>a folder for your dataset</source>
+        <translation>存放你的数据集的文件夹</translation>
+    </message>
+    <message>
+        <source>Each class gets a sub-folder of it; choose the folder as a dataset in the Train tab (Folder of images…) to train on your drawings</source>
+        <translation>每个类别在其中占一个子文件夹；在“训练”标签页把这个文件夹选作数据集（图像文件夹…），就能用这些手写数字来训练</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>class, e.g. 7</source>
+        <translation>类别，例如 7</translation>
+    </message>
+    <message>
+        <source>The class this drawing belongs to: the name of its sub-folder</source>
+        <translation>这幅图所属的类别：即它所在子文件夹的名称</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>A folder for your drawings</source>
+        <translation>存放手写数字的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>请先选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>没有保存：{why}</translation>
+    </message>
+    <message>
+        <source>Saved {path}. The folder now holds {counts}.</source>
+        <translation>已保存 {path}。文件夹中现有 {counts}。</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3450,18 @@ aᴸ：{bars}
     <message>
         <source>Training diverged in epoch {epoch}, mini-batch {batch}: {reason}. It was stopped before the numbers became meaningless; the network keeps its last finite weights. Try a smaller learning rate than η = {eta}.</source>
         <translation>训练在第 {epoch} 个迭代期、第 {batch} 个小批量发散：{reason}。训练已在数值失去意义之前停止；网络保留最后一组有限的权重。请尝试比 η = {eta} 更小的学习速率。</translation>
+    </message>
+    <message>
+        <source>the test set needs at least one point</source>
+        <translation>测试集至少需要一个点</translation>
+    </message>
+    <message>
+        <source>Training is still finishing its current step; try again in a moment.</source>
+        <translation>训练还在完成当前这一步；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Training stopped: {n} training points, fewer than the mini-batch size m = {m}. Add points or choose a smaller m.</source>
+        <translation>训练已停止：只有 {n} 个训练点，少于小批量大小 m = {m}。请添加点或选用更小的 m。</translation>
     </message>
     <message>
         <source>Training stopped by an internal error: {error}</source>
@@ -3213,6 +3765,10 @@ aᴸ：{bars}
         <translation>目标 y = 类别“{name}”：{yk} = 1，其余 {yj} = 0</translation>
     </message>
     <message>
+        <source>softmax with the log-likelihood cost</source>
+        <translation>柔性最大值配对数似然代价</translation>
+    </message>
+    <message>
         <source>sums over the first {i} of {m} samples:</source>
         <translation>前 {i} 个样本（共 {m} 个）上的和：</translation>
     </message>
@@ -3223,6 +3779,43 @@ aᴸ：{bars}
     <message>
         <source>cost of this sample {cx} = {c}</source>
         <translation>这个样本的代价 {cx} = {c}</translation>
+    </message>
+    <message>
+        <source>(softmax, log-likelihood)</source>
+        <translation>（柔性最大值，对数似然）</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} adds up the activations of layer {k}, weighted by the edges into it, plus its bias (that is z), and squashes the sum with tanh into (−1, 1). Backpropagation will need every z and a computed here.</source>
+        <extracomment>tanh′ below this is as slow, relative to its largest value 1, as σ′ below SATURATION_THRESHOLD is to 0.25</extracomment>
+        <translation>第 {l} 层的每个神经元把第 {k} 层的激活值按连入它的连接的权重加权求和，再加上自己的偏置（这就是 z），然后用 tanh 把和压缩到 (−1, 1) 之间。反向传播要用到这里算出的每个 z 和 a。</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} adds up the activations of layer {k}, weighted by the edges into it, plus its bias (that is z), and passes it through ReLU: a = z when z &gt; 0, else 0. Backpropagation will need every z and a computed here.</source>
+        <translation>第 {l} 层的每个神经元把第 {k} 层的激活值按连入它的连接的权重加权求和，再加上自己的偏置（这就是 z），然后通过 ReLU：z &gt; 0 时 a = z，否则为 0。反向传播要用到这里算出的每个 z 和 a。</translation>
+    </message>
+    <message>
+        <source>Each output neuron adds up the activations of layer {k}, weighted by the edges into it, plus its bias (that is z); the softmax turns all of layer {l}&apos;s z into outputs e^z / Σ e^z that are positive and add up to 1.</source>
+        <translation>每个输出神经元把第 {k} 层的激活值按连入它的连接的权重加权求和，再加上自己的偏置（这就是 z）；柔性最大值把第 {l} 层所有的 z 变成输出 e^z / Σ e^z，它们都是正数且总和为 1。</translation>
+    </message>
+    <message>
+        <source>How much the cost changes when the output neuron&apos;s z changes: with a softmax output and the log-likelihood cost C = −ln aᴸ_y it is simply aᴸ − y, with no f′ factor, so no output neuron learns slowly because it is saturated.</source>
+        <translation>输出神经元的 z 变化时代价变化多少：用柔性最大值输出和对数似然代价 C = −ln aᴸ_y 时，它就是 aᴸ − y，没有 f′ 因子，所以不会有输出神经元因饱和而学得慢。</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} collects the errors of layer {k}, weighted by the same edges that carried its activation forward (wᵀδ), and scales them by its own tanh′(z) = 1 − a². This is the backward pass: one matrix product per layer.</source>
+        <translation>第 {l} 层的每个神经元收集第 {k} 层的误差，按把它的激活值向前传递的同一组连接的权重加权（wᵀδ），再乘上它自己的 tanh′(z) = 1 − a²。这就是反向传递：每层一次矩阵乘法。</translation>
+    </message>
+    <message>
+        <source>Each neuron of layer {l} collects the errors of layer {k}, weighted by the same edges that carried its activation forward (wᵀδ), and scales them by its own ReLU′(z): 1 if z &gt; 0, else 0, so a neuron that is off passes no error back. This is the backward pass: one matrix product per layer.</source>
+        <translation>第 {l} 层的每个神经元收集第 {k} 层的误差，按把它的激活值向前传递的同一组连接的权重加权（wᵀδ），再乘上它自己的 ReLU′(z)：z &gt; 0 时为 1，否则为 0，所以关闭的神经元不把误差传回。这就是反向传递：每层一次矩阵乘法。</translation>
+    </message>
+    <message>
+        <source>z = {z} ≤ 0: this ReLU neuron is off for this sample, ReLU′(z) = 0, so its δ is 0 and its weights get no gradient from it (a neuron off for every sample is dead: it never learns again)</source>
+        <translation>z = {z} ≤ 0：这个 ReLU 神经元对这个样本处于关闭状态，ReLU′(z) = 0，所以它的 δ 为 0，它的权重从这个样本得不到梯度（对所有样本都关闭的神经元是死神经元：它再也学不动了）</translation>
+    </message>
+    <message>
+        <source>tanh′(z) = {fp} &amp;lt; {threshold}: this neuron is saturated, so δ is small and it learns slowly</source>
+        <translation>tanh′(z) = {fp} &amp;lt; {threshold}：这个神经元饱和了，所以 δ 很小，它学得很慢</translation>
     </message>
     <message>
         <source> + … ({n} more terms, together {rest})</source>
@@ -3355,6 +3948,14 @@ Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down).</source>
         <translation>IDX 文件所在文件夹…</translation>
     </message>
     <message>
+        <source>CSV file…</source>
+        <translation>CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Folder of images, one sub-folder per class…</source>
+        <translation>图像文件夹，每个类别一个子文件夹…</translation>
+    </message>
+    <message>
         <source>The images to learn from. A folder must hold the four standard IDX files.</source>
         <translation>用来学习的图像。文件夹中须有四个标准 IDX 文件。</translation>
     </message>
@@ -3401,12 +4002,24 @@ Can be changed while training runs.</source>
         <translation>初始权重</translation>
     </message>
     <message>
+        <source>Hidden neurons</source>
+        <translation>隐藏层神经元</translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -3475,10 +4088,6 @@ Can be changed while training runs.</source>
     <message>
         <source>{text} is not a number</source>
         <translation>{text} 不是数</translation>
-    </message>
-    <message>
-        <source>Folder with the four IDX files</source>
-        <translation>存放四个 IDX 文件的文件夹</translation>
     </message>
     <message>
         <source>Downloading {name}…</source>

@@ -1,7 +1,7 @@
 """The NumPy core: the seed's network, backpropagation and SGD (never imports Qt)."""
 
 from bpviz.core.activations import sigmoid, sigmoid_prime
-from bpviz.core.costs import COSTS, CrossEntropyCost, QuadraticCost, get_cost
+from bpviz.core.costs import COSTS, CrossEntropyCost, LogLikelihoodCost, QuadraticCost, get_cost
 from bpviz.core.gradcheck import (
     CheckRow,
     EpsSweep,
@@ -13,7 +13,7 @@ from bpviz.core.gradcheck import (
     gradient_check,
     parameters,
 )
-from bpviz.core.io import ModelFileError, load_network, save_network
+from bpviz.core.io import ModelFileError, ModelInputs, load_model, load_network, save_network
 from bpviz.core.learning import (
     BOOK_SPEEDS,
     SATURATION_THRESHOLD,
@@ -58,9 +58,9 @@ from bpviz.core.network import (
 from bpviz.core.nudge import Chain, Nudge, NudgeCurve, chain, nudge, nudge_curve
 from bpviz.core.sgd import (
     BatchDone,
-    EpochPosition,
     Diverged,
     EpochDone,
+    EpochPosition,
     SGDControl,
     sgd,
     update_mini_batch,
@@ -69,10 +69,11 @@ from bpviz.core.sgd import (
 from bpviz.core.twin import EpochRecord, TwinEvent, TwinRun, TwinSettings, twin_run
 
 __all__ = [
-    "COSTS", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone", "EpochPosition", "EpsSweep",
+    "COSTS", "LogLikelihoodCost", "BatchDone", "Chain", "CheckRow", "CrossEntropyCost", "Diverged", "EpochDone",
+    "EpochPosition", "EpsSweep",
     "Gradient", "GradientCheck", "ModelFileError", "Network", "Nudge", "NudgeCurve", "Parameter",
     "ParameterCheck", "QuadraticCost", "SGDControl", "Trace", "as_generator", "chain", "check_memory",
-    "check_parameter", "eps_sweep", "get_cost", "gradient_check", "load_network", "nudge", "nudge_curve",
+    "check_parameter", "eps_sweep", "get_cost", "gradient_check", "load_model", "load_network", "ModelInputs", "nudge", "nudge_curve",
     "num_parameters", "parameters", "parse_sizes", "save_network", "sgd", "sigmoid", "sigmoid_prime",
     "training_bytes", "update_mini_batch", "validate_hyperparameters",
     # learning from mistakes (issue 13); the input nudge is bpviz.core.mistakes.nudge

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpviz.core.activations import softplus
+from bpviz.core.activations import log_softmax, softplus
 
 
 class QuadraticCost:
@@ -75,7 +75,46 @@ class CrossEntropyCost:
         return "CrossEntropyCost()"
 
 
-COSTS: dict[str, type] = {c.name: c for c in (QuadraticCost, CrossEntropyCost)}
+class LogLikelihoodCost:
+    """C_x = −ln a^L_y, the log-likelihood of the right class under a softmax output layer
+    (chapter 3); with a target vector y (summing to 1), C_x = −Σ_j y_j ln a^L_j. BP1 becomes
+    δ^L = a^L − y. Only meaningful with softmax outputs, so a network pairs them.
+
+    With z given, ln a = z − ln Σ_k e^{z_k} keeps the cost finite where a^L_y rounds to 0.
+    """
+
+    name = "log-likelihood"
+    label = "Log-likelihood"
+
+    @staticmethod
+    def fn(a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> np.ndarray:
+        if z is not None:
+            return -np.sum(y * log_softmax(z), axis=-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(y > 0, y * np.log(a), 0)
+        return -np.sum(terms, axis=-1)
+
+    @classmethod
+    def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
+        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
+        return float(cls.fn(a, y, z).sum())
+
+    @staticmethod
+    def delta(z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return a - y
+
+    def __repr__(self) -> str:
+        return "LogLikelihoodCost()"
+
+
+COSTS: dict[str, type] = {c.name: c for c in (QuadraticCost, CrossEntropyCost, LogLikelihoodCost)}
+#: The output layer each cost belongs with.
+COST_OUTPUT = {"quadratic": "sigmoid", "cross-entropy": "sigmoid", "log-likelihood": "softmax"}
+
+
+def default_cost(output: str) -> str:
+    """The cost a network with this output layer uses unless told otherwise."""
+    return "log-likelihood" if output == "softmax" else "quadratic"
 
 
 def get_cost(cost: str | type | object) -> type:
@@ -84,6 +123,8 @@ def get_cost(cost: str | type | object) -> type:
         key = cost.strip().lower().replace("_", "-")
         if key in ("crossentropy", "ce", "xent"):
             key = "cross-entropy"
+        if key in ("loglikelihood", "log-likelihood", "ll", "nll"):
+            key = "log-likelihood"
         try:
             return COSTS[key]
         except KeyError:

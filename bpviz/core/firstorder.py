@@ -6,7 +6,7 @@ the same direction but much smaller does (scaled): if the full step changes q wi
 sign, the step *overshot* (it is too large for the curvature); if both have the same sign the
 change is no overshoot. A change no larger than the float's resolution at q is *rounding*.
 
-* :func:`output_gradient` — ∇_θ a^L_j of one sample by backpropagation with δ^L = σ′(z^L_j) e_j;
+* :func:`output_gradient` — ∇_θ a^L_j (or z^L_j) of one sample by backpropagation of that output;
 * :func:`directional` — ∇q · Δθ for gradients and a step given per layer;
 * :func:`parameter_step` — Δθ = θ_after − θ_before of two networks, in float64;
 * :func:`resolution` — the spacing of the float type at a value (one unit in the last place).
@@ -25,26 +25,41 @@ from bpviz.core.network import Network
 Grads = tuple[list[np.ndarray], list[np.ndarray]]   # (per layer l = 2..L: (n_l, n_{l−1}), (n_l,))
 
 
-def output_gradient(network: Network, x: np.ndarray, j: int) -> Grads:
-    """(∂a^L_j/∂w^l, ∂a^L_j/∂b^l) for l = 2..L on one input x (n_1,), in float64.
+def output_gradient(network: Network, x: np.ndarray, j: int, of: str = "a") -> Grads:
+    """(∂q/∂w^l, ∂q/∂b^l) for l = 2..L on one input x (n_1,), in float64, where q = a^L_j
+    (``of="a"``) or q = z^L_j (``of="z"``).
 
-    Backpropagation of the output neuron j itself instead of a cost: δ^L = σ′(z^L_j) e_j, then
-    BP2 to the first hidden layer, ∂a/∂b^l = δ^l and ∂a/∂w^l = δ^l (a^{l−1})ᵀ.
+    Backpropagation of the output neuron j itself instead of a cost: δ^L = ∂q/∂z^L — f′(z^L_j) e_j
+    for an element-wise output f, a^L_j (e_j − a^L) for a softmax output (∂a_j/∂z_k = a_j(δ_jk − a_k)),
+    e_j for q = z^L_j — then BP2 with each layer's own f′ down to the first hidden layer,
+    ∂q/∂b^l = δ^l and ∂q/∂w^l = δ^l (a^{l−1})ᵀ.
     """
+    from bpviz.core.activations import softmax
+
     a = np.asarray(x, dtype=np.float64).ravel()
     weights = [np.asarray(w, dtype=np.float64) for w in network.weights]
-    acts = [a]
-    for w, b in zip(weights, network.biases):
-        a = 1.0 / (1.0 + np.exp(-(w @ a + np.asarray(b, dtype=np.float64))))
+    acts, zs = [a], []
+    for l, (w, b) in enumerate(zip(weights, network.biases), start=2):
+        z = w @ a + np.asarray(b, dtype=np.float64)
+        act = network.layer_activation(l)
+        a = softmax(z) if act is None else act.fn(z)
+        zs.append(z)
         acts.append(a)
+    out = network.layer_activation(network.num_layers)
     delta = np.zeros_like(acts[-1])
-    delta[j] = acts[-1][j] * (1.0 - acts[-1][j])
+    if of == "z":
+        delta[j] = 1.0
+    elif out is None:
+        delta = -acts[-1][j] * acts[-1]
+        delta[j] += acts[-1][j]
+    else:
+        delta[j] = out.prime(zs[-1])[j]
     gw: list[np.ndarray] = [np.empty(0)] * len(weights)
     gb: list[np.ndarray] = [np.empty(0)] * len(weights)
     for i in range(len(weights) - 1, -1, -1):
         gw[i], gb[i] = np.outer(delta, acts[i]), delta
         if i:
-            delta = (weights[i].T @ delta) * acts[i] * (1.0 - acts[i])
+            delta = (weights[i].T @ delta) * network.layer_activation(i + 1).prime(zs[i - 1])
     return gw, gb
 
 

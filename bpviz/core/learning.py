@@ -15,7 +15,11 @@ or 1 and, because σ′(z^l) multiplies δ in BP1 (quadratic cost) and BP2, its 
 gradients ∂C/∂b, ∂C/∂w are scaled down by that tiny factor — it learns slowly whatever its
 error. The default threshold :data:`SATURATION_THRESHOLD` = 0.01 is 1/25 of σ′'s maximum
 0.25 (at z = 0): it flags |z| > 4.6, where a is within 0.0101 of 0 or 1 and a neuron learns at
-least 25 times more slowly than it would at z = 0.
+least 25 times more slowly than it would at z = 0. A tanh neuron is flagged at the same 1/25 of
+its own maximum (tanh′(z) < 0.04). A ReLU neuron never saturates for z > 0 (f′ = 1) but passes no
+error at all where z ≤ 0 (f′ = 0): those are flagged instead, and a neuron flagged for every
+input is *dead*. A softmax output layer with the log-likelihood cost has δ^L = a − y, no f′
+factor: nothing there is flagged.
 
 Pure NumPy: no Qt, no clock, no printing, no I/O.
 """
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.core.activations import sigmoid_prime
+from bpviz.core.activations import Sigmoid
 from bpviz.core.network import Network, Trace, parse_sizes
 
 DEFAULT_SPEED_IMAGES = 1000
@@ -144,7 +148,8 @@ class SpeedSummary:
 
 def speeds_at_init(sizes: str | Sequence[int], X: np.ndarray, y: np.ndarray, seeds: Sequence[int] = (0,), *,
                    cost: object = "cross-entropy", init: str = "scaled",
-                   dtype: type | np.dtype | str = np.float32) -> SpeedSummary:
+                   dtype: type | np.dtype | str = np.float32, activation: str = "sigmoid",
+                   output: str = "sigmoid") -> SpeedSummary:
     """The speed of learning of freshly initialised networks, one per seed.
 
     Defaults are the book's chapter 5 setting: cross-entropy cost, weights N(0, 1/n_in),
@@ -159,7 +164,8 @@ def speeds_at_init(sizes: str | Sequence[int], X: np.ndarray, y: np.ndarray, see
         raise ValueError("need at least one seed")
     rows, cost_name = [], ""
     for seed in seeds:
-        net = Network(sizes, rng=np.random.default_rng(seed), cost=cost, init=init, dtype=dtype)
+        net = Network(sizes, rng=np.random.default_rng(seed), cost=cost, init=init, dtype=dtype,
+                      activation=activation, output=output)
         sp = speed_of_learning(net, X, y)
         rows.append(sp.norms)
         cost_name = sp.cost_name
@@ -213,21 +219,31 @@ def book_speeds(sizes: str | Sequence[int]) -> BookSpeeds | None:
 
 
 # -- saturation ---------------------------------------------------------------------------
-def saturated(z: np.ndarray, threshold: float = SATURATION_THRESHOLD) -> np.ndarray:
-    """Boolean mask σ′(z) < threshold, same shape as z (any shape: one sample or a batch)."""
-    return sigmoid_prime(z) < threshold
+def saturated(z: np.ndarray, threshold: float = SATURATION_THRESHOLD, activation: type | None = Sigmoid) -> np.ndarray:
+    """Boolean mask of slow neurons, same shape as z (any shape: one sample or a batch):
+    σ′(z) < threshold for sigmoid neurons (the default), tanh′(z) < 4·threshold, z ≤ 0 for
+    ReLU (off, f′ = 0); all False for a softmax output layer (``activation`` None)."""
+    if activation is None:
+        return np.zeros(np.shape(z), dtype=bool)
+    return activation.slow(z, threshold)
+
+
+def layer_activations(network: Network) -> list[type | None]:
+    """The neuron class of each layer l = 2..L (index l − 2); None for a softmax output layer."""
+    out: list[type | None] = [network.activation] * (network.num_layers - 2)
+    return out + [Sigmoid if network.output == "sigmoid" else None]
 
 
 def trace_saturation(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> list[np.ndarray]:
-    """Per layer l = 2..L (index l − 2) the mask σ′(z^l) < threshold of one sample, each (n_l,)."""
-    return [saturated(trace.z(l), threshold) for l in range(2, trace.num_layers + 1)]
+    """Per layer l = 2..L (index l − 2) the mask of :func:`saturated` for one sample, each (n_l,)."""
+    return [saturated(trace.z(l), threshold, trace.layer_activation(l)) for l in range(2, trace.num_layers + 1)]
 
 
 def batch_saturation(network: Network, X: np.ndarray,
                      threshold: float = SATURATION_THRESHOLD) -> list[np.ndarray]:
-    """Per layer l = 2..L the mask σ′(Z^l) < threshold for a batch X (n, n_1): each (n, n_l)."""
+    """Per layer l = 2..L the mask of :func:`saturated` for a batch X (n, n_1): each (n, n_l)."""
     zs, _ = network.forward(X)
-    return [saturated(z, threshold) for z in zs]
+    return [saturated(z, threshold, act) for z, act in zip(zs, layer_activations(network))]
 
 
 def saturated_share(network: Network, X: np.ndarray, threshold: float = SATURATION_THRESHOLD) -> list[np.ndarray]:
@@ -275,13 +291,13 @@ def output_saturation(network: Network, X: np.ndarray, labels: np.ndarray,
     per_neuron = np.zeros(network.sizes[-1], dtype=np.float64)
     for i in range(0, n, _CHUNK):
         zs, activations = network.forward_unchecked(X[i : i + _CHUNK])
-        sat = saturated(zs[-1], threshold)
+        sat = saturated(zs[-1], threshold, layer_activations(network)[-1])
         wrong = np.abs(activations[-1] - Y[i : i + _CHUNK]) > 0.5
         all_sat += int(sat.all(axis=1).sum())
         stuck += int((sat.all(axis=1) & (sat & wrong).any(axis=1)).sum())
         per_neuron += sat.sum(axis=0)
         for z in zs[:-1]:
-            hidden_sat += int(saturated(z, threshold).sum())
+            hidden_sat += int(saturated(z, threshold, network.activation).sum())
             hidden_total += z.size
     return OutputSaturation(n, threshold, all_sat / n, stuck / n, per_neuron / n,
                             hidden_sat / hidden_total if hidden_total else 0.0)

@@ -1,4 +1,4 @@
-"""A feedforward network of sigmoid neurons, its backpropagation and a per-sample trace.
+"""A feedforward network of sigmoid (or tanh, ReLU) neurons, its backpropagation and a per-sample trace.
 
 Notation follows chapter 2 of Nielsen's *Neural Networks and Deep Learning*. Layers are
 numbered 1..L with layer 1 the input. ``weights[l - 2]`` is the matrix w^l of shape
@@ -7,13 +7,15 @@ l-1 to neuron j in layer l; ``biases[l - 2]`` is b^l of shape (n_l,).
 
 Samples are rows: a batch X has shape (n, n_1). For a batch the equations read
 
-    Z^l = A^{l-1} (w^l)^T + b^l,   A^l = σ(Z^l)                      (feedforward)
+    Z^l = A^{l-1} (w^l)^T + b^l,   A^l = f(Z^l)                      (feedforward)
     Δ^L = cost.delta(Z^L, A^L, Y)                                     (BP1)
-    Δ^l = (Δ^{l+1} w^{l+1}) ⊙ σ′(Z^l)                                 (BP2)
+    Δ^l = (Δ^{l+1} w^{l+1}) ⊙ f′(Z^l)                                 (BP2)
     ∂C/∂b^l = mean over rows of Δ^l                                   (BP3)
     ∂C/∂w^l = (Δ^l)^T A^{l-1} / n                                     (BP4)
 
-where row x of Δ^l is the book's δ^{x,l}: one matrix product per layer serves the whole
+with f the hidden layers' activation (σ, the seed's, by default; tanh or ReLU) and the
+output layer σ or softmax; softmax goes with the log-likelihood cost, whose BP1 is
+Δ^L = A^L − Y (chapter 3). Row x of Δ^l is the book's δ^{x,l}: one matrix product per layer serves the whole
 batch, and the single-sample :class:`Trace` is the same code on a batch of one.
 """
 
@@ -26,8 +28,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bpviz.core.activations import sigmoid, sigmoid_prime
-from bpviz.core.costs import QuadraticCost, get_cost
+from bpviz.core.activations import Sigmoid, check_output, get_activation, sigmoid, softmax
+from bpviz.core.costs import COST_OUTPUT, default_cost, get_cost
 from bpviz.i18n import translate
 
 INITS = ("standard", "scaled")
@@ -106,6 +108,15 @@ def parse_sizes(sizes: str | Sequence[int]) -> tuple[int, ...]:
     return out
 
 
+def check_pairing(cost: str, output: str) -> None:
+    """ValueError unless the cost belongs with the output layer: quadratic or cross-entropy with
+    sigmoid outputs, log-likelihood with softmax (chapter 3's pairing; BP1 is derived for it)."""
+    if COST_OUTPUT.get(cost) != output:
+        raise ValueError(translate("Core", "the {cost} cost goes with a {right} output layer, not {output} (softmax "
+                                           "with log-likelihood; sigmoid with quadratic or cross-entropy)").format(
+            cost=cost, right=COST_OUTPUT.get(cost, "?"), output=output))
+
+
 class Gradient(NamedTuple):
     """∂C/∂b and ∂C/∂w per layer (index i is layer l = i + 2) and the batch cost.
 
@@ -137,10 +148,19 @@ class Trace:
     biases: list[np.ndarray]       # b^l for l = 2..L
     cost: float                    # C_x
     cost_name: str
+    activation: str = "sigmoid"    # f of the hidden layers
+    output_layer: str = "sigmoid"  # the output layer's neurons: "sigmoid" or "softmax"
 
     @property
     def num_layers(self) -> int:
         return len(self.activations)
+
+    def layer_activation(self, l: int) -> type | None:
+        """The neuron class of layer l (2..L); None for a softmax output layer (no element-wise f′)."""
+        self._check(l)
+        if l == self.num_layers:
+            return Sigmoid if self.output_layer == "sigmoid" else None
+        return get_activation(self.activation)
 
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -159,9 +179,20 @@ class Trace:
         """z^l, shape (n_l,), l = 2..L."""
         return self.zs[self._check(l)]
 
+    def f_prime(self, l: int) -> np.ndarray:
+        """f′(z^l) for layer l's activation f (σ′ for sigmoid neurons), shape (n_l,), l = 2..L.
+
+        A softmax output layer has no element-wise f′ (each a^L_j depends on every z^L_k):
+        ValueError for l = L then; its BP1 is δ^L = a^L − y.
+        """
+        act = self.layer_activation(l)
+        if act is None:
+            raise ValueError("a softmax output layer has no element-wise f′(z^L); its δ^L = a^L − y")
+        return act.prime(self.z(l))
+
     def sigma_prime(self, l: int) -> np.ndarray:
-        """σ′(z^l), shape (n_l,), l = 2..L."""
-        return sigmoid_prime(self.z(l))
+        """f′(z^l) (σ′(z^l) for the seed's sigmoid neurons), shape (n_l,), l = 2..L; see :meth:`f_prime`."""
+        return self.f_prime(l)
 
     def delta(self, l: int) -> np.ndarray:
         """δ^l = ∂C_x/∂z^l, shape (n_l,), l = 2..L."""
@@ -214,6 +245,8 @@ class BatchPass:
     weights: list[np.ndarray]      # copies of w^l the pass used
     biases: list[np.ndarray]
     cost_name: str
+    activation: str = "sigmoid"
+    output_layer: str = "sigmoid"
 
     def __len__(self) -> int:
         return self.activations[0].shape[0]
@@ -224,7 +257,8 @@ class BatchPass:
         acts = [a[i].copy() for a in self.activations]
         return Trace(x=acts[0], y=self.Y[i].copy(), zs=[z[i].copy() for z in self.zs], activations=acts,
                      deltas=ds, nabla_w=[np.outer(d, a) for d, a in zip(ds, acts[:-1])], weights=self.weights,
-                     biases=self.biases, cost=float(self.costs[i]), cost_name=self.cost_name)
+                     biases=self.biases, cost=float(self.costs[i]), cost_name=self.cost_name,
+                     activation=self.activation, output_layer=self.output_layer)
 
     def sum_nabla_w(self, l: int, stop: int) -> np.ndarray:
         """Σ_{x < stop} ∂C_x/∂w^l = (Δ^l[:stop])^T A^{l-1}[:stop], shape (n_l, n_{l-1})."""
@@ -236,7 +270,7 @@ class BatchPass:
 
 
 class Network:
-    """A fully connected network of sigmoid neurons.
+    """A fully connected network of sigmoid neurons (or tanh/ReLU hidden neurons, a softmax output).
 
     Parameters
     ----------
@@ -244,13 +278,18 @@ class Network:
         Neurons per layer, input first, e.g. ``[784, 30, 10]`` or ``"784,30,10"``.
     rng : np.random.Generator, int or None
         Source of the initial weights (a seed gives reproducible weights).
-    cost : cost class, instance or name
-        ``QuadraticCost`` (the seed's, default) or ``CrossEntropyCost``.
+    cost : cost class, instance, name or None
+        ``QuadraticCost`` (the seed's) or ``CrossEntropyCost`` with a sigmoid output layer,
+        ``LogLikelihoodCost`` with softmax; None (default) picks quadratic or log-likelihood.
     init : {"standard", "scaled"}
         "standard": every weight and bias ~ N(0, 1), as in the seed. "scaled": weights
         ~ N(0, 1/n_{l-1}), biases ~ N(0, 1) (chapter 3).
     dtype : float32 or float64
         Floating type of parameters and computations.
+    activation : {"sigmoid", "tanh", "relu"}
+        f of the hidden layers (sigmoid, the seed's, by default).
+    output : {"sigmoid", "softmax"}
+        The output layer's neurons.
     """
 
     def __init__(
@@ -258,12 +297,17 @@ class Network:
         sizes: str | Sequence[int],
         *,
         rng: np.random.Generator | int | None = None,
-        cost: object = QuadraticCost,
+        cost: object = None,
         init: str = "standard",
         dtype: type | np.dtype | str = np.float32,
+        activation: str = "sigmoid",
+        output: str = "sigmoid",
     ) -> None:
         self.sizes = parse_sizes(sizes)
-        self.cost = get_cost(cost)
+        self.activation = get_activation(activation)
+        self.output = check_output(output)
+        self.cost = get_cost(default_cost(self.output) if cost is None else cost)
+        check_pairing(self.cost.name, self.output)
         if init not in INITS:
             raise ValueError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
         self.init = init
@@ -303,6 +347,14 @@ class Network:
             raise IndexError(f"layer {l} has no biases (use 2..{self.num_layers})")
         return self.biases[l - 2]
 
+    def layer_activation(self, l: int) -> type | None:
+        """The neuron class of layer l (2..L): the hidden activation, σ at a sigmoid output layer,
+        None at a softmax output layer (no element-wise f′)."""
+        self.w(l)
+        if l == self.num_layers:
+            return Sigmoid if self.output == "sigmoid" else None
+        return self.activation
+
     def copy(self) -> Network:
         return self.with_parameters([w.copy() for w in self.weights], [b.copy() for b in self.biases])
 
@@ -313,6 +365,7 @@ class Network:
         """
         other = Network.__new__(Network)
         other.sizes, other.cost, other.init, other.dtype = self.sizes, self.cost, self.init, self.dtype
+        other.activation, other.output = self.activation, self.output
         other.weights, other.biases = list(weights), list(biases)
         return other
 
@@ -333,9 +386,12 @@ class Network:
         )
 
     def __repr__(self) -> str:
+        extra = ""
+        if self.activation is not Sigmoid or self.output != "sigmoid":
+            extra = f", activation={self.activation.name!r}, output={self.output!r}"
         return (
             f"Network(sizes={list(self.sizes)}, cost={self.cost.name!r}, init={self.init!r}, "
-            f"dtype={self.dtype.name})"
+            f"dtype={self.dtype.name}{extra})"
         )
 
     # -- inputs ------------------------------------------------------------------------
@@ -379,21 +435,29 @@ class Network:
         The loop shared by forward(), gradient(), traces() and sgd()'s hot path.
         """
         zs, activations = [], [a]
-        for w, b in zip(self.weights, self.biases):
+        last = len(self.weights) - 1
+        f = self.activation.fn
+        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
             z = a @ w.T
             z += b
-            a = sigmoid(z)
+            a = self._output_fn(z) if i == last else f(z)
             zs.append(z)
             activations.append(a)
         return zs, activations
+
+    def _output_fn(self, z: np.ndarray) -> np.ndarray:
+        """a^L from z^L: σ, or softmax along each row."""
+        return sigmoid(z) if self.output == "sigmoid" else softmax(z)
 
     def feedforward(self, X: np.ndarray) -> np.ndarray:
         """Output activations a^L: (n, n_1) → (n, n_L); a single (n_1,) → (n_L,)."""
         X = np.asarray(X)
         single = X.ndim == 1
         a = self.check_inputs(X[None, :] if single else X)
-        for w, b in zip(self.weights, self.biases):
-            a = sigmoid(a @ w.T + b)
+        last = len(self.weights) - 1
+        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+            z = a @ w.T + b
+            a = self._output_fn(z) if i == last else self.activation.fn(z)
         return a[0] if single else a
 
     def predict(self, X: np.ndarray, batch: int = 2048, stop: Callable[[], bool] | None = None) -> np.ndarray:
@@ -436,10 +500,12 @@ class Network:
         """δ^l for l = 2..L (each (n, n_l)) by BP1 then BP2 from a forward pass."""
         delta = self.cost.delta(zs[-1], activations[-1], Y)  # BP1
         deltas = [delta]
+        prime_from = self.activation.prime_from
         for l in range(self.num_layers - 1, 1, -1):  # BP2 for l = L-1 .. 2
-            a = activations[l - 1]
-            # σ′(z^l) = a^l(1 − a^l): the seed's sigmoid_prime, bit for bit, without a second exp.
-            delta = (delta @ self.weights[l - 1]) * (a * (1 - a))
+            # f′(z^l) from a^l where that is exact: for σ, a^l(1 − a^l), the seed's sigmoid_prime
+            # bit for bit without a second exp; 1 − (a^l)² for tanh; [z^l > 0] for ReLU.
+            fp = prime_from(activations[l - 1], zs[l - 2])
+            delta = (delta @ self.weights[l - 1]) * fp
             deltas.append(delta)
         deltas.reverse()
         return deltas
@@ -468,7 +534,7 @@ class Network:
         zs, activations, Y, deltas = self._backprop(X, Y)
         costs = self.cost.fn(activations[-1], Y, zs[-1])
         return BatchPass(zs, activations, deltas, Y, costs, [w.copy() for w in self.weights],
-                         [b.copy() for b in self.biases], self.cost.name)
+                         [b.copy() for b in self.biases], self.cost.name, self.activation.name, self.output)
 
     def traces(self, X: np.ndarray, Y: np.ndarray) -> list[Trace]:
         """One :class:`Trace` per row of X, from a single batched forward and backward pass."""

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.core.activations import sigmoid_prime
 from bpviz.core.gradcheck import Parameter, backprop_derivative, one_sample, with_dtype
 from bpviz.core.network import Network
 
@@ -149,8 +148,9 @@ def nudge_curve(network: Network, x: np.ndarray, y: int | np.ndarray, param: Par
 
 # -- the chain along paths -------------------------------------------------------------------
 def dC_da_output(cost_name: str, a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """∂C/∂a^L, shape (n_L,): a − y (quadratic) or (a − y) / (a(1 − a)) (cross-entropy)."""
-    if cost_name == "quadratic":
+    """∂C/∂a^L, shape (n_L,): a − y (quadratic) or (a − y) / (a(1 − a)) (cross-entropy); for the
+    log-likelihood cost (softmax outputs) the chain stops at z^L instead: ∂C/∂z^L = a − y."""
+    if cost_name in ("quadratic", "log-likelihood"):
         return a - y
     with np.errstate(divide="ignore", invalid="ignore"):
         return (a - y) / (a * (1 - a))
@@ -173,6 +173,7 @@ class Chain:
     best_product: float               # the product of best_factors
     total: float                      # the sum over all paths (= backprop's ∂C/∂θ)
     gradient: float                   # backprop's ∂C/∂θ, for comparison
+    ends_at_z: bool = False           # softmax output: the last node of a path is z^L_m, dC_da is ∂C/∂z^L
 
     @property
     def num_paths(self) -> int:
@@ -210,11 +211,18 @@ def chain(network: Network, x: np.ndarray, y: int | np.ndarray, param: Parameter
     With the cross-entropy cost, an output neuron saturated to exactly 0 or 1 (|z^L| ≳ 37)
     has an infinite ∂C/∂a^L (backprop's δ^L = a − y never forms it), and the path products
     through it are inf or nan.
+
+    The local rates use f′ of each layer's own activation (σ′, tanh′ or ReLU′). A softmax output
+    couples every a^L_m to every z^L_k, so there the paths end at z^L: the last rate is
+    ∂z^L/∂a^{L−1} = w^L (no f′ factor), the last factor ∂C/∂z^L = a^L − y, and ``ends_at_z`` is True.
     """
     net, X, Y = _prepared(network, x, y, param)
     zs, acts = net.forward_unchecked(X)
     l, j, L = param.l, param.j, net.num_layers
-    sp = [sigmoid_prime(z[0]) for z in zs]                        # σ′(z^q), index q − 2
+    acts_of = [net.layer_activation(q) for q in range(2, L + 1)]
+    # f′(z^q), index q − 2; at a softmax output the paths stop at z^L (a factor of exactly 1)
+    sp = [act.prime(z[0]) if act is not None else np.ones_like(z[0]) for act, z in zip(acts_of, zs)]
+    ends_at_z = acts_of[-1] is None
     first = float(sp[l - 2][j] * (acts[l - 2][0][param.k] if param.kind == "w" else 1.0))
     rates = tuple(sp[q - 1][:, None] * net.w(q + 1) for q in range(l, L))   # R^{q+1}, (n_{q+1}, n_q)
     dC_da = dC_da_output(net.cost.name, acts[-1][0], Y[0])
@@ -243,7 +251,7 @@ def chain(network: Network, x: np.ndarray, y: int | np.ndarray, param: Parameter
     path.reverse()
     factors = [first] + [float(r[b, a]) for r, a, b in zip(rates, path[:-1], path[1:])] + [float(dC_da[end])]
     return Chain(param, first, rates, dC_da, tuple(path), tuple(factors), float(np.prod(factors)), total,
-                 backprop_derivative(net, X, Y, param))
+                 backprop_derivative(net, X, Y, param), ends_at_z)
 
 
 # -- why measured and predicted differ -------------------------------------------------------
@@ -278,12 +286,20 @@ def discrepancy(network: Network, x: np.ndarray, y: int | np.ndarray, param: Par
     n = nudge(network, x, y, param, dw)
     net, X, Y = _prepared(network, x, y, param)
     zs, acts = net.forward_unchecked(X)
-    u = dC_da_output(net.cost.name, acts[-1][0], Y[0])              # ∂C/∂a^L
-    bound = float(np.sum(np.abs(u) * np.spacing(np.abs(acts[-1][0]))))
+    L = net.num_layers
+    a_L, y = acts[-1][0], Y[0]
+    if net.layer_activation(L) is None:                              # softmax + log-likelihood: C = −ln a_y
+        with np.errstate(divide="ignore"):
+            u = np.where(y > 0, -1.0 / a_L, 0.0)                     # ∂C/∂a^L
+    else:
+        u = dC_da_output(net.cost.name, a_L, y)                      # ∂C/∂a^L
+    bound = float(np.sum(np.abs(u) * np.spacing(np.abs(a_L))))
     main = int(np.argmax(np.abs(u * n.delta_a[-1])))
-    steps = float(abs(n.delta_a[-1][main]) / np.spacing(abs(acts[-1][0][main])))
-    for q in range(net.num_layers - 1, param.l - 1, -1):             # pull ∂C/∂a back to layer l
-        u = (sigmoid_prime(zs[q - 1][0]) * u) @ net.w(q + 1)
+    steps = float(abs(n.delta_a[-1][main]) / np.spacing(abs(a_L[main])))
+    for q in range(L - 1, param.l - 1, -1):                          # pull ∂C/∂a back to layer l
+        act = net.layer_activation(q + 1)
+        dC_dz = (a_L - y) if act is None else act.prime(zs[q - 1][0]) * u   # ∂C/∂z^{q+1}
+        u = dC_dz @ net.w(q + 1)
         bound += float(np.sum(np.abs(u) * np.spacing(np.abs(acts[q - 1][0]))))
     bound += 2 * float(np.spacing(abs(n.cost)))
     diff = abs(n.delta_cost - n.predicted)

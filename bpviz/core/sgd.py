@@ -134,11 +134,15 @@ def update_mini_batch(network: Network, X: np.ndarray, Y: np.ndarray, eta: float
     if not abs(decay) <= 1e6:
         return None
     new_w, new_b = [], []
+    bounded = network.activation.name != "relu"
     for i, (w, b, delta, a) in enumerate(zip(network.weights, network.biases, deltas, activations)):
-        # |Δw_jk| = |(η/m) Σ_x δ_xj a_xk| ≤ η · max|δ| · max|a|, and a ≤ 1 past the input layer:
-        # bounding it keeps the update finite without scanning the large weight matrix for
-        # overflow afterwards (and NaN fails the comparison too).
-        a_max = (float(np.abs(X).max()) if x_max is None else x_max) if i == 0 else 1.0
+        # |Δw_jk| = |(η/m) Σ_x δ_xj a_xk| ≤ η · max|δ| · max|a|, and |a| ≤ 1 past the input layer
+        # for σ and tanh (ReLU's a is unbounded: measured): bounding it keeps the update finite
+        # without scanning the large weight matrix for overflow afterwards (NaN fails the test too).
+        if i == 0:
+            a_max = float(np.abs(X).max()) if x_max is None else x_max
+        else:
+            a_max = 1.0 if bounded else float(np.maximum.reduce(a, axis=None))
         # (ufunc.reduce directly: ndarray.max/sum add a Python-level wrapper per call)
         if not float(np.maximum.reduce(np.abs(delta), axis=None)) * eta * max(a_max, 1.0) < 1e30:
             return None

@@ -9,6 +9,7 @@ from bpviz.data.datasets import (
     DataSplits,
     assets_dir,
     available_datasets,
+    data_key,
     load_dataset,
     load_folder,
 )
@@ -16,5 +17,5 @@ from bpviz.data.idx import IDXError, read_idx
 
 __all__ = [
     "DEFAULT_DATASET", "DIGITS", "FASHION_CLASSES", "DataSplits", "Dataset", "DatasetError",
-    "IDXError", "assets_dir", "available_datasets", "load_dataset", "load_folder", "read_idx",
+    "IDXError", "assets_dir", "available_datasets", "data_key", "load_dataset", "load_folder", "read_idx",
 ]

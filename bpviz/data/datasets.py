@@ -10,20 +10,31 @@
 * ``fashion-mnist``: Debian's ``dataset-fashion-mnist`` package folder when installed, else
   the download cache.
 * ``xor``: a small synthetic two-input, two-class set for tiny networks such as [2, 3, 2].
+* the 2-D sets ``circles``, ``quadrants``, ``spiral``, ``blobs``, ``moons`` with their settings
+  (``"blobs?classes=3&noise=0.4"``, see :mod:`bpviz.data.plane`); their inputs are the chosen
+  features of the points (``features=``, default x₁, x₂).
 * any folder holding the four standard IDX files (``train-images-idx3-ubyte[.gz]``, …).
+* your own data: a ``.csv`` file (:mod:`bpviz.data.table`) or a folder with one sub-folder of
+  PNG/JPEG images per class (:mod:`bpviz.data.image_folder`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from bpviz.data import plane
 from bpviz.data.classes import DIGITS, FASHION_CLASSES
 from bpviz.data.idx import IDXError, read_idx
+from bpviz.data.image_folder import load_image_folder
+from bpviz.data.splits import Dataset, DatasetError, DataSplits
+from bpviz.data.table import load_csv
 from bpviz.i18n import translate
+
+__all__ = ["DEFAULT_DATASET", "Dataset", "DataSplits", "DatasetError", "available_datasets", "load_dataset",
+           "load_folder", "needs_download", "xor_dataset"]
 
 FASHION_SYSTEM_DIR = Path("/usr/share/datasets/fashion-mnist")
 DEFAULT_DATASET = "mnist-bundled"
@@ -33,63 +44,6 @@ _FILES = {
     "test_images": "t10k-images-idx3-ubyte",
     "test_labels": "t10k-labels-idx1-ubyte",
 }
-
-
-class DatasetError(ValueError):
-    """A dataset could not be found or read (the message says which and why)."""
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """Images as rows and their labels.
-
-    x: (n, 784) float32 in [0, 1] (row-major 28×28 images); labels: (n,) int64.
-    """
-
-    x: np.ndarray
-    labels: np.ndarray
-    name: str = ""
-    class_names: tuple[str, ...] = DIGITS
-
-    def __post_init__(self) -> None:
-        if self.x.ndim != 2 or self.labels.shape != (self.x.shape[0],):
-            raise ValueError(f"images {self.x.shape} and labels {self.labels.shape} do not match")
-
-    def __len__(self) -> int:
-        return self.x.shape[0]
-
-    @property
-    def image_shape(self) -> tuple[int, int]:
-        side = int(round(self.x.shape[1] ** 0.5))
-        return (side, side) if side * side == self.x.shape[1] else (1, self.x.shape[1])
-
-    def image(self, i: int) -> np.ndarray:
-        """Sample i as a 2-D image (28, 28)."""
-        return self.x[i].reshape(self.image_shape)
-
-    def subset(self, n: int) -> Dataset:
-        return Dataset(self.x[:n], self.labels[:n], self.name, self.class_names)
-
-    def __repr__(self) -> str:
-        return f"Dataset({self.name!r}, {len(self)} samples of {self.x.shape[1]})"
-
-
-@dataclass(frozen=True, eq=False)
-class DataSplits:
-    name: str
-    train: Dataset
-    test: Dataset
-    validation: Dataset | None = None
-    class_names: tuple[str, ...] = DIGITS
-    source: str = ""
-
-    @property
-    def input_size(self) -> int:
-        return self.train.x.shape[1]
-
-    @property
-    def n_classes(self) -> int:
-        return len(self.class_names)
 
 
 def assets_dir() -> Path:
@@ -188,6 +142,7 @@ def available_datasets(root: Path | None = None) -> dict[str, str]:
         out["fashion-mnist"] = translate("Datasets", "Fashion-MNIST (download {mb} MB)").format(
             mb=f"{FASHION_MNIST.download_mb:g}")
     out["xor"] = translate("Datasets", "XOR of two inputs (synthetic; for tiny nets like 2,3,2)")
+    out.update(plane.plane_descriptions())
     return out
 
 
@@ -212,20 +167,79 @@ def needs_download(name: str, root: Path | None = None) -> bool:
     return not is_cached(remote(name), root)
 
 
-def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None) -> DataSplits:
-    """Load a dataset by name (see the module docstring) or from a folder of IDX files.
+def data_key(name: str, features: str | tuple[str, ...] | None = None, label: str | None = None,
+             test_fraction: float = 0.2) -> str:
+    """One string naming a dataset with its loading options: ``name|features=x1,x2|label=y|test=0.3``
+    (only options that differ from the defaults). :func:`load_dataset` reads it back."""
+    parts = [str(name)]
+    if features:
+        parts.append("features=" + (features if isinstance(features, str) else ",".join(features)))
+    if label:
+        parts.append(f"label={label}")
+    if test_fraction != 0.2:
+        parts.append(f"test={test_fraction:g}")
+    return "|".join(parts)
+
+
+def parse_data_key(key: str) -> tuple[str, dict[str, str]]:
+    """(name, options) from :func:`data_key`'s string; a name without options gives {}."""
+    name, *rest = str(key).split("|")
+    opts = {}
+    for item in rest:
+        k, sep, v = item.partition("=")
+        if not sep or k not in ("features", "label", "test"):
+            raise DatasetError(translate("Datasets", "{key}: unknown option {item} (use features=, label=, test=)")
+                               .format(key=key, item=repr(item)))
+        opts[k] = v
+    return name, opts
+
+
+def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathLike | None = None, *,
+                 features: str | tuple[str, ...] | None = None, label: str | None = None,
+                 test_fraction: float = 0.2, seed: int = 0) -> DataSplits:
+    """Load a dataset by name (see the module docstring), a folder or a CSV file.
 
     ``root`` overrides the download cache folder (default: ``download.data_dir()``).
+    ``features``: a 2-D set's input features (default x1, x2). ``label``, ``test_fraction``,
+    ``seed``: a CSV file's label column (default the last) and a CSV's or image folder's split.
     """
     from bpviz.data.download import data_dir, is_cached, remote
 
     MNIST, FASHION_MNIST = remote("mnist"), remote("fashion-mnist")  # noqa: N806
-    key = str(name)
+    key, opts = parse_data_key(str(name))
+    features = opts.get("features", features)
+    label = opts.get("label", label)
+    test_fraction = float(opts.get("test", test_fraction))
     cache = Path(root).expanduser() if root is not None else data_dir()
+    if not 0 < test_fraction < 1:
+        raise DatasetError(translate("Datasets", "the test fraction must lie between 0 and 1 (got {got})").format(
+            got=test_fraction))
+    is_plane = plane.is_plane_name(key)
+    path = Path(key).expanduser()
+    is_csv = not is_plane and (path.is_file() or path.suffix.lower() in (".csv", ".txt", ".tsv"))
+    # Options that do not apply to this kind of data are refused, not ignored.
+    if features and not is_plane:
+        raise DatasetError(translate("Datasets", "{key}: input features apply to the 2-D datasets only").format(key=key))
+    if label and not is_csv:
+        raise DatasetError(translate("Datasets", "{key}: a label column applies to CSV files only").format(key=key))
+    fixed_split = key in (DEFAULT_DATASET, "bundled", "mnist-subset", "xor", "mnist", "fashion-mnist") or (
+        path.is_dir() and any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()))
+    if test_fraction != 0.2 and fixed_split:
+        raise DatasetError(translate("Datasets", "{key} has a fixed test set: a test fraction applies to CSV files, "
+                                     "image folders and the 2-D datasets").format(key=key))
     if key in (DEFAULT_DATASET, "bundled", "mnist-subset"):
         return load_folder(assets_dir() / "mnist", DEFAULT_DATASET, DIGITS)
     if key == "xor":
         return xor_dataset()
+    if is_plane:
+        try:
+            spec = plane.PlaneSpec.parse(key)
+            if test_fraction != 0.2:   # given apart from the spec (--test-fraction, test= in a data key)
+                spec = spec.with_(test_fraction=test_fraction)
+            return plane.plane_dataset(spec, features)
+        except ValueError as e:
+            raise DatasetError(str(e)) from None
+
     if key == "mnist":
         if not is_cached(MNIST, cache):
             raise DatasetError(translate(
@@ -248,8 +262,13 @@ def load_dataset(name: str | os.PathLike = DEFAULT_DATASET, root: str | os.PathL
             "{folder}, or pass a folder holding its four IDX files").format(
             fetch="bpviz data fetch fashion-mnist", apt="apt-get install dataset-fashion-mnist",
             folder=FASHION_SYSTEM_DIR))
-    path = Path(key).expanduser()
+    if is_csv:
+        return load_csv(path, label=label, test_fraction=test_fraction, seed=seed)
+    if path.is_dir() and not any((path / stem).exists() or (path / (stem + ".gz")).exists() for stem in _FILES.values()):
+        # no IDX file: a folder of class folders of images (its loader says what is missing)
+        return load_image_folder(path, test_fraction=test_fraction, seed=seed)
     if path.is_dir():
         return load_folder(path)
-    raise DatasetError(translate("Datasets", "unknown dataset {key}: use {names} or a folder of IDX files").format(
+    raise DatasetError(translate("Datasets", "unknown dataset {key}: use {names}, a CSV file, a folder of IDX files "
+                                 "or a folder of class folders of images").format(
         key=repr(key), names=", ".join(available_datasets())))

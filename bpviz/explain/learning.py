@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from bpviz.cliutil import CLIError, finite_float, load_data_fitting, positive_int
+from bpviz.cliutil import CLIError, add_activation_args, finite_float, load_data_fitting, positive_int
 
 TRAIN_DEFAULTS = {"sizes": "784,30,10", "eta": 3.0, "epochs": 30, "batch_size": 10, "cost": "quadratic",
                   "init": "standard", "lmbda": 0.0, "init_scale": 1.0, "seed": 0, "train_size": None}
@@ -28,8 +28,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="measure on the first N training images (default 1000, as the book)")
     s.add_argument("--seeds", type=positive_int, default=1, help="average over K seeds (default 1)")
     s.add_argument("--seed", type=int, default=0, help="first seed (default 0): seeds are SEED..SEED+K-1")
-    s.add_argument("--cost", default="cross-entropy", help="cost (default cross-entropy, as the book)")
+    s.add_argument("--cost", default=None, help="cost (default cross-entropy, as the book; log-likelihood with "
+                                                "--output softmax)")
     s.add_argument("--init", default="scaled", help="initialisation (default scaled: N(0, 1/n_in), as the book)")
+    add_activation_args(s)
     _data_args(s)
     s.set_defaults(explain_run=run_speed)
 
@@ -88,12 +90,16 @@ def run_speed(args: argparse.Namespace) -> int:
     X, y = data.train.x[: args.images], data.train.labels[: args.images]
     seeds = range(args.seed, args.seed + args.seeds)
     try:
-        summary = speeds_at_init(sizes, X, y, seeds, cost=args.cost, init=args.init, dtype=args.dtype)
+        cost = args.cost or ("log-likelihood" if args.output == "softmax" else "cross-entropy")
+        summary = speeds_at_init(sizes, X, y, seeds, cost=cost, init=args.init, dtype=args.dtype,
+                                 activation=args.activation, output=args.output)
     except ValueError as e:
         raise CLIError(str(e)) from None
     over = f"seed {args.seed}" if args.seeds == 1 else f"mean over {args.seeds} seeds ({seeds[0]}..{seeds[-1]})"
-    print(f"Speed of learning ‖∂C/∂b^l‖ at initialisation: [{','.join(map(str, sizes))}], {summary.cost_name} cost, "
-          f"{args.init} init, first {args.images} training images of {data.name}, {over}")
+    neurons = "" if (args.activation, args.output) == ("sigmoid", "sigmoid") else \
+        f"{args.activation} hidden neurons, {args.output} output, "
+    print(f"Speed of learning ‖∂C/∂b^l‖ at initialisation: [{','.join(map(str, sizes))}], {neurons}{summary.cost_name} "
+          f"cost, {args.init} init, first {args.images} training images of {data.name}, {over}")
     mean = summary.mean
     for i, l in enumerate(range(2, len(sizes))):
         spread = ""
@@ -106,8 +112,9 @@ def run_speed(args: argparse.Namespace) -> int:
         vals = ", ".join(f"layer {l}: {v:g}" for l, v in zip(range(2, len(sizes)), book.hidden))
         ratio = summary.ratio_first_last.mean()
         print(f"book (chapter 5): {vals}; first/last hidden {book.ratio_first_last:.3g}, bpviz {ratio:.3g}")
-        differs = summary.cost_name != "cross-entropy" or args.init != "scaled"
-        print(f"  {book.note}" + (" The book used cross-entropy and scaled init; this run did not." if differs else ""))
+        differs = summary.cost_name != "cross-entropy" or args.init != "scaled" or neurons
+        print(f"  {book.note}" + (" The book used sigmoid neurons, cross-entropy and scaled init; this run did not."
+                                  if differs else ""))
     return 0
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.cliutil import CLIError, finite_float, positive_int
+from bpviz.cliutil import CLIError, add_activation_args, finite_float, positive_int
 from bpviz.core.gradcheck import (
     Parameter,
     difference_quotient,
@@ -234,15 +234,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def _common(p: argparse.ArgumentParser, sizes: str) -> None:
     p.add_argument("--sizes", default=sizes, help=f"neurons per layer, input first (default {sizes})")
     p.add_argument("--seed", type=int, default=0, help="random seed of the weights (default 0)")
-    p.add_argument("--cost", default="quadratic", help="quadratic (the seed's) or cross-entropy")
+    p.add_argument("--cost", default=None, help="quadratic (the seed's) or cross-entropy with sigmoid outputs; "
+                                                "log-likelihood with softmax (the defaults)")
     p.add_argument("--init", default="standard", help="standard (N(0,1), the seed's) or scaled (N(0,1/n_in))")
+    add_activation_args(p)
     p.add_argument("--index", type=int, default=0,
                    help="which sample: test image I for a 784 input, XOR test point I for 2 inputs (default 0)")
 
 
 def _network(args: argparse.Namespace) -> Network:
     try:
-        return Network(parse_sizes(args.sizes), rng=args.seed, cost=args.cost, init=args.init, dtype=np.float64)
+        return Network(parse_sizes(args.sizes), rng=args.seed, cost=args.cost, init=args.init, dtype=np.float64,
+                       activation=args.activation, output=args.output)
     except ValueError as e:
         raise CLIError(str(e)) from None
 
@@ -291,8 +294,8 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
         per_layer = max(1, (args.max_params - sum(net.sizes[1:])) // (net.num_layers - 1))
     check = gradient_check(net, x[None, :], np.array([y]), eps=args.eps, max_per_layer=per_layer,
                            rng=args.seed, dtype=args.dtype)
-    print(f"Gradient check of {list(net.sizes)} ({net.cost.name} cost, {args.init} init, seed {args.seed}) "
-          f"on {what}; ε = {args.eps:g}, {args.dtype}")
+    print(f"Gradient check of {list(net.sizes)} ({_neurons(net)}, {net.cost.name} cost, {args.init} init, seed "
+          f"{args.seed}) on {what}; ε = {args.eps:g}, {args.dtype}")
     if check.sampled:
         print(f"A random sample of {len(check.parameters):,} of {P:,} parameters: every bias and "
               f"{per_layer} weights per layer.")
@@ -367,7 +370,8 @@ def cmd_nudge(args: argparse.Namespace) -> int:
     n = nudge(net, x, y, param, args.dw)
     c = chain(net, x, y, param)
     name = book_name(param)
-    print(f"Network {list(net.sizes)} ({net.cost.name} cost, {args.init} init, seed {args.seed}) on {what}")
+    print(f"Network {list(net.sizes)} ({_neurons(net)}, {net.cost.name} cost, {args.init} init, seed {args.seed}) "
+          f"on {what}")
     print(f"nudge {name} = {n.value:.4f} by Δ{param.kind} = {args.dw:g}; cost before C = {n.cost:.6g}")
     print(f"ΔC measured (network re-run)  = {n.delta_cost: .6e}")
     print(f"∂C/∂{param.kind} · Δ{param.kind} (backprop)         = {n.predicted: .6e}   "
@@ -388,7 +392,11 @@ def cmd_nudge(args: argparse.Namespace) -> int:
         shown = ", ".join(f"Δ{symbol('a', q, int(i))} = {d[i]: .3e}" for i in top) or "no change"
         print(f"  layer {q}: {shown}")
     factors = _path_factors(c, name)
-    print(f"strongest of {c.num_paths:,} paths: {' → '.join(symbol('a', param.l + i, j) for i, j in enumerate(c.best_path))} → C")
+    nodes = [symbol(_node(c, param.l + i), param.l + i, j) for i, j in enumerate(c.best_path)]
+    print(f"strongest of {c.num_paths:,} paths: {' → '.join(nodes)} → C")
+    if c.ends_at_z:
+        print(f"  (softmax output: each a^L depends on every z^L, so the paths end at z^L, where "
+              f"∂C/∂z^L = a^L − y, and ∂z^L/∂a^{net.num_layers - 1} = w^L has no f′ factor)")
     note = share_note(c.best_share)
     cancel = f": {note}" if note else ""
     print(f"  {factors} = {c.best_product: .4e}  ({_share(c.best_share)} of the sum over all paths{cancel})")
@@ -410,8 +418,22 @@ def _share(s: float) -> str:
 def _path_factors(c, name: str) -> str:
     """"∂a²₃/∂w²₃₀ (0.12) · ∂a³₁/∂a²₃ (−0.4) · ∂C/∂a³₁ (0.5)" for the strongest path."""
     l, path = c.parameter.l, c.best_path
-    parts = [f"∂{symbol('a', l, path[0])}/∂{name} ({c.best_factors[0]:.4g})"]
+    parts = [f"∂{symbol(_node(c, l), l, path[0])}/∂{name} ({c.best_factors[0]:.4g})"]
     for i, (a, b) in enumerate(zip(path[:-1], path[1:])):
-        parts.append(f"∂{symbol('a', l + i + 1, b)}/∂{symbol('a', l + i, a)} ({c.best_factors[i + 1]:.4g})")
-    parts.append(f"∂C/∂{symbol('a', l + len(path) - 1, path[-1])} ({c.best_factors[-1]:.4g})")
+        q = l + i + 1
+        parts.append(f"∂{symbol(_node(c, q), q, b)}/∂{symbol('a', q - 1, a)} ({c.best_factors[i + 1]:.4g})")
+    last = l + len(path) - 1
+    parts.append(f"∂C/∂{symbol(_node(c, last), last, path[-1])} ({c.best_factors[-1]:.4g})")
     return " · ".join(parts)
+
+
+def _node(c, q: int) -> str:
+    """The quantity a path passes through at layer q: a^q, or z^L at a softmax output (``ends_at_z``)."""
+    return "z" if c.ends_at_z and q == len(c.rates) + c.parameter.l else "a"
+
+
+def _neurons(net: Network) -> str:
+    """"sigmoid neurons" or "tanh hidden neurons, softmax output"."""
+    if net.activation.name == "sigmoid" and net.output == "sigmoid":
+        return "sigmoid neurons"
+    return f"{net.activation.name} hidden neurons, {net.output} output"

@@ -85,6 +85,41 @@ def _headless_rate(data, seconds: float, sizes=(784, 30, 10)) -> float:
     return n / (time.perf_counter() - t0)
 
 
+def _input_space_times(app, window, n: int = 50) -> list[float]:
+    """Redraw of the input space (decision regions and every neuron's map) with new weights, ms."""
+    view = window.input_space
+    net = window.session.network
+    rng = np.random.default_rng(0)
+    out = []
+    for _ in range(n):
+        other = net.with_parameters([w + rng.normal(0, 0.01, w.shape).astype(w.dtype) for w in net.weights],
+                                    net.biases)
+        t0 = time.perf_counter()
+        view.redraw(other)
+        view.plot.viewport().repaint()
+        view.maps.viewport().repaint()
+        app.processEvents()
+        out.append(1000 * (time.perf_counter() - t0))
+    return out
+
+
+def _input_space_line(app) -> None:
+    from dataclasses import replace
+
+    from bpviz.gui.app import make_window
+    from bpviz.gui.session import TrainConfig
+
+    sizes = (2, 8, 8, 2)
+    window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset="spiral", activation="tanh"))
+    window.resize(1200, 800)
+    window.show()
+    run_event_loop(0.3)
+    t = _input_space_times(app, window)
+    print(f"Input space redraw, {list(sizes)} spiral, decision regions + {sum(sizes)} neuron maps of 64×64 "
+          f"(target < 16 ms): median {statistics.median(t):6.1f} ms   p95 {_pct(t, 95):6.1f} ms")
+    window.close()
+
+
 def bench_gui(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from dataclasses import replace
@@ -108,6 +143,7 @@ def bench_gui(args) -> int:
         print(f"  {str(list(sizes)):15s} {'select a node, all edges cached':32s} median {statistics.median(t):6.1f} ms   "
               f"p95 {_pct(t, 95):6.1f} ms")
         window.close()
+    _input_space_line(app)
 
     for sizes in ((784, 30, 10), (784, 100, 10)):
         # full speed (pace 0): the fastest the window has to keep up with

@@ -237,6 +237,8 @@ class CostPlot(QWidget):
         h = self.session.history
         x, y = h.batch_epoch, h.batch_cost
         self.hint.setVisible(h.recorded == 0 and not h.hand_updates)
+        # nothing to explain before the first mini-batch, and at 1000 × 650 the legend covered the hint
+        self.cost_plot.legend.setVisible(not self.hint.isVisible())
         # A long run has 10⁵+ mini-batches: draw the min/max envelope of at most a few thousand
         # points (same look, a fraction of the work) and the smoothed line at the same density.
         # Mini-batches older than the history's detail are already min/max blocks.

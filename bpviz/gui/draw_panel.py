@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.data import DIGITS
+from bpviz.gui.save_drawing import SaveDrawingBox
 from bpviz.gui.session import Session
 from bpviz.gui.theme import theme
 from bpviz.gui.widgets import CompactPlot, scrolling_layout
@@ -213,6 +214,8 @@ class DrawPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.bars_plot, 1)
         layout.addWidget(hand)
+        self.save_box = SaveDrawingBox(session, self.canvas.to_array)   # issue 19: your own image dataset
+        layout.addWidget(self.save_box)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._target_user_set = False
         self.target.activated.connect(lambda _: setattr(self, "_target_user_set", True))
@@ -271,7 +274,9 @@ class DrawPanel(QWidget):
         what = (self.tr("Predicting with the loaded model {name} {sizes}.") if s.model_path else
                 self.tr("Predicting with the network of the Train tab {sizes}.")).format(
             name=(s.model_path or "").rsplit("/", 1)[-1], sizes=list(net.sizes))
-        kind = (self.tr("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
+        kind = (self.tr("Softmax outputs: positive and adding up to 1, the network's probability for each "
+                        "class.") if net.output == "softmax" else
+                self.tr("Outputs are activations of independent sigmoid neurons, not probabilities: they need "
                         "not add up to 1.") if net.cost.name == "quadratic" else
                 self.tr("Sigmoid outputs trained with cross-entropy: each is the network's score for its class, "
                         "not a probability distribution."))

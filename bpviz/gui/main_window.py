@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from bpviz import __version__
 from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
-from bpviz.gui import explore
+from bpviz.gui import explore, input_space
 from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
 from bpviz.gui.code_panel import CodePanel, CodeView
 from bpviz.gui.cost_plot import CostPlot
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
                         self.tr("One pinned weight followed through every sample of the Step tab's mini-batch, up "
                                 "to the update"))):
             self.views.add_tab(tab)
+        input_space.install(self)   # issue 19: the 2-D data's plane, a bottom tab (gui/input_space.py)
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

@@ -551,7 +551,12 @@ class NetworkView(QWidget):
             return  # re-laying out the colour bar's axes on every redraw is a measurable cost
         self._legend = (label, vmax)
         self.colorbar.setLevels((-vmax, vmax))
-        self.colorbar.getAxis("left").setLabel(label)  # where ColorBarItem(label=…) puts it
+        axis = self.colorbar.getAxis("left")
+        axis.setLabel(label)  # where ColorBarItem(label=…) puts it
+        # ticks at ±vmax, ±vmax/2 and 0 with the digits they need: pyqtgraph's own ticks left a
+        # ±0.0008 bar with only "0"
+        ticks = [(v, "0" if v == 0 else f"{v:.2g}".replace("-", "−")) for v in (-vmax, -vmax / 2, 0.0, vmax / 2, vmax)]
+        axis.setTicks([ticks, []])
 
     def _draw_edge_layer(self, l: int, values: np.ndarray, kind: str, vmax: float, pens) -> None:
         flat = np.asarray(values).ravel()
@@ -721,7 +726,8 @@ class NetworkView(QWidget):
         s = self.session
         weights, biases = self.shown_parameters()
         return hover.Shown(weights, biases, self.activations, self.node_shown, self.edge_shown,
-                           s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode)
+                           s.data.class_names, self.net_layout.grid_rect is not None, self.step_mode,
+                           (s.network.activation.name, s.network.output))
 
     def describe_node(self, l: int, j: int) -> str:
         return hover.describe_node(self.shown(), self.net_layout, l, j)

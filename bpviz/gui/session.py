@@ -19,11 +19,12 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from bpviz.core import Diverged as DivergedEvent
-from bpviz.core import EpochDone, ModelFileError, Network, load_network, save_network, validate_hyperparameters
+from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
 from bpviz.core.learning import output_saturation
-from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, load_dataset
+from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, data_key, load_dataset
 from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
+from bpviz.data.table import restandardise
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.names import Level, RunState, cost_label
@@ -45,6 +46,7 @@ from bpviz.state import (
     config_from_dict,
     config_to_dict,
 )
+from bpviz.state.inputs import model_inputs
 from bpviz.state.models import CustomInput, Drawing, Selection, StepThrough
 from bpviz.state.world import UNDO_DEPTH
 
@@ -61,6 +63,12 @@ def settings() -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
     return QSettings("bpviz", "bpviz")
+
+
+def stored_data_key(stored: dict, config: TrainConfig) -> str:
+    """The dataset key a model file's settings name (its dataset with features, label, test share)."""
+    return data_key(stored.get("dataset") or config.dataset, stored.get("features") or None,
+                    stored.get("label") or None, float(stored.get("test_fraction", 0.2)))
 
 
 def settings_from_model_metadata(meta: dict, base: TrainConfig) -> dict:
@@ -95,6 +103,7 @@ class Session(QObject):
     drawing_changed = Signal()      # the drawn digit or whether it is shown changed
     undo_changed = Signal(bool)     # whether Undo can bring a replaced network back
     lens_changed = Signal()         # a panel set or cleared what the network view colours
+    points_changed = Signal()       # a 2-D dataset's points were added, removed or cleared (same network)
     saved = Signal(str)             # the network was saved to this file
 
     def __init__(self, config: TrainConfig | None = None, data: DataSplits | None = None,
@@ -104,8 +113,8 @@ class Session(QObject):
         # Datasets by key while any world (the current one, or one kept for Undo) uses them:
         # switching back and forth shares one copy instead of loading another each time.
         self._datasets: weakref.WeakValueDictionary[str, DataSplits] = weakref.WeakValueDictionary()
-        data = data if data is not None else self._load_dataset(config.dataset)
-        self._datasets[config.dataset] = data
+        data = data if data is not None else self._load_dataset(config.data_key)
+        self._datasets[config.data_key] = data
         config.validate(data)
         self.worlds = WorldModel(World.fresh(config, data))
         self.selection_model = Selection()
@@ -295,9 +304,9 @@ class Session(QObject):
         if self.state != IDLE:
             raise RuntimeError(self.tr("stop training before changing these settings"))
         data = self.data
-        if config.dataset != self.config.dataset:
+        if config.data_key != self.config.data_key:
             try:
-                data = self._load_dataset(config.dataset)
+                data = self._load_dataset(config.data_key)
             except DatasetError as e:
                 raise ConfigError("dataset", str(e)) from None
             fitted = (data.input_size, *config.sizes[1:-1], data.n_classes)
@@ -349,21 +358,25 @@ class Session(QObject):
         """Open a model file with the settings it records (η, λ, m, epochs, dataset …)."""
         try:
             self._require_idle(self.tr("opening the model"))
-            net, meta = load_network(path)
+            net, meta, inputs = load_model(path)
             stored = settings_from_model_metadata(meta, self.config)
             data = self.data
-            if stored.get("dataset") and stored["dataset"] != self.config.dataset:
+            key = stored_data_key(stored, self.config)
+            if stored.get("dataset") and key != self.config.data_key:
                 try:
-                    other = self._load_dataset(stored["dataset"])
-                except DatasetError:
+                    other = self._load_dataset(key)
+                except (DatasetError, ValueError):
                     stored.pop("dataset")   # e.g. a download that is not here: keep the current data
                 else:
                     if other.input_size == net.sizes[0] and other.n_classes == net.sizes[-1]:
                         data = other
                     else:
                         stored.pop("dataset")
-            if "dataset" in stored and data is self.data:
-                stored["dataset"] = self.config.dataset
+            if data is self.data:
+                stored.update(dataset=self.config.dataset, features=self.config.features, label=self.config.label,
+                              test_fraction=self.config.test_fraction)
+            if inputs.mean is not None and data.mean is not None:
+                data = restandardise(data, inputs.mean, inputs.std)   # rows as the network was trained on them
             if net.sizes[0] != data.input_size or net.sizes[-1] != data.n_classes:
                 raise ModelFileError(self.tr("{path}: a {sizes} network does not fit {data} ({n} inputs, {k} "
                                              "classes)").format(path=path, sizes=list(net.sizes), data=data.name,
@@ -372,7 +385,8 @@ class Session(QObject):
                 config = config_from_dict(stored, self.config)
             except ConfigError:
                 config = self.config   # settings from an older or edited file: keep the app's
-            config = replace(config, sizes=net.sizes, cost=net.cost.name, init=net.init)
+            config = replace(config, sizes=net.sizes, cost=net.cost.name, init=net.init,
+                             activation=net.activation.name, output=net.output)
             epochs = int(meta.get("epochs_trained", meta.get("epochs", 0)) or 0)
             world = World(data, net, config, np.random.default_rng([config.seed, 1]),
                           sample_index=self.sample_index if data is self.data else 0,
@@ -400,7 +414,7 @@ class Session(QObject):
         elif self.history.epochs and self.history.epochs[-1].test_total:
             meta["test_correct"] = self.history.epochs[-1].test_correct
             meta["test_total"] = self.history.epochs[-1].test_total
-        out = save_network(net, path, meta)
+        out = save_network(net, path, meta, model_inputs(self.data))
         self.world.model_path = str(out)
         self.world.saved = True
         self.world.unsaved = False
@@ -762,6 +776,32 @@ class Session(QObject):
                                     "step."))
 
     # -- settings ----------------------------------------------------------------------------
+    # -- the points of a 2-D dataset (issue 19) --------------------------------------------------
+    def set_points(self, data: DataSplits) -> None:
+        """Use ``data`` (the same 2-D set with points clicked in, removed or cleared) with the same
+        network and its training. A run under way stops and goes on with the new points; with fewer
+        training points than the mini-batch size m it cannot, and says so."""
+        if not (data.is_plane and self.data.is_plane and data.input_size == self.data.input_size
+                and data.n_classes == self.data.n_classes):
+            raise ValueError("set_points takes the current 2-D dataset with other points")
+        if len(data.test) == 0:
+            raise ValueError(self.tr("the test set needs at least one point"))
+        was = self.state
+        if was != IDLE and not self.stop():
+            raise RuntimeError(self.tr("Training is still finishing its current step; try again in a moment."))
+        self.steps_model.reset(notify=True)
+        w = self.world
+        w.data = data
+        w.sample_index = min(w.sample_index, len(data.test) - 1)
+        self.points_changed.emit()
+        if was in (RUNNING, PAUSED):
+            if len(data.train) < self.config.batch_size:
+                self.report("info", self.tr("Training stopped: {n} training points, fewer than the mini-batch size "
+                                            "m = {m}. Add points or choose a smaller m.").format(
+                    n=len(data.train), m=self.config.batch_size))
+            else:
+                self.start()
+
     def save_settings(self, s: QSettings | None = None) -> None:
         s = s or settings()
         for key, value in config_to_dict(self.config).items():

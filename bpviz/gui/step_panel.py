@@ -306,8 +306,9 @@ class StepPanel(QWidget):
     def _equations_html(self, step) -> str:
         keys = EQUATIONS_OF.get(step.kind, ()) if step is not None else ()
         rows = []
-        seq = self.session.steps
-        for key, text in general_equations(self.session.network.cost.name, seq.lmbda if seq is not None else 0.0):
+        seq, net = self.session.steps, self.session.network
+        for key, text in general_equations(net.cost.name, seq.lmbda if seq is not None else 0.0,
+                                           activation=net.activation.name, output=net.output):
             style = HIGHLIGHT if key in keys else f"color:{theme().muted};"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"

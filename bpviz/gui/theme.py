@@ -60,6 +60,7 @@ class Theme:
     # -- series (curves, bars, layers) ------------------------------------------------------
     blue: str = "#60a5fa"
     blue_bright: str = "#4ea8ff"
+    blue_pale: str = "#bfdbfe"
     amber: str = "#f59e0b"
     green: str = "#34d399"
     pink: str = "#f472b6"
@@ -229,6 +230,9 @@ QTabBar::tab {{ background: {t.tab}; padding: 6px 7px; border: 1px solid {t.bord
 QTabBar::tab:selected {{ background: {t.border}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QToolTip {{ background: {t.field}; color: {t.text_bright}; border: 1px solid {t.border_strong}; }}
+QCheckBox::indicator {{ width: 12px; height: 12px; border: 1px solid {t.muted}; border-radius: 2px; background: {t.field}; }}
+QCheckBox::indicator:checked {{ background: {t.blue}; border-color: {t.blue_pale}; }}
+QCheckBox::indicator:disabled {{ border-color: {t.border_strong}; }}
 """
 
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 from bpviz.core import parse_sizes
 from bpviz.data import available_datasets
 from bpviz.data.datasets import dataset_title, needs_download
+from bpviz.data.plane import is_plane_name
 from bpviz.gui.download import DownloadProgress, cancelled_text, done_text, download_work, failed_text
+from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM, ask_data_path, data_note, form_features, neuron_widgets
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
 from bpviz.gui.theme import theme
 from bpviz.gui.widgets import number_field, scrolling_layout
@@ -59,6 +60,8 @@ class TrainPanel(QWidget):
         self.cost = QComboBox()
         for cost in CostName:
             self.cost.addItem(cost.choice(), cost.value)
+        # issue 19: the hidden neurons, the output layer, a 2-D set's input features (gui/neuron_form.py)
+        self.activation, self.output, self.features = neuron_widgets(self)
         self.cost.setToolTip(self.tr("Quadratic: C = ½‖y − a‖², BP1 δᴸ = (aᴸ − y) ⊙ σ′(zᴸ).\n"
                                      "Cross-entropy: BP1 becomes δᴸ = aᴸ − y (no learning slow-down)."))
         self.init = QComboBox()
@@ -73,9 +76,11 @@ class TrainPanel(QWidget):
         if self.dataset.findData(c.dataset) < 0:
             self.dataset.addItem(c.dataset, c.dataset)
         self.dataset.addItem(self.tr("Folder of IDX files…"), None)
+        self.dataset.addItem(self.tr("CSV file…"), CSV_ITEM)
+        self.dataset.addItem(self.tr("Folder of images, one sub-folder per class…"), IMAGES_ITEM)
         self.dataset.setToolTip(self.tr("The images to learn from. A folder must hold the four standard IDX "
                                         "files."))
-        for combo in (self.cost, self.init, self.dataset):  # long item texts must not widen the panel
+        for combo in (self.cost, self.init, self.dataset, self.activation, self.output):  # long texts must not widen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self._select(self.cost, c.cost)
@@ -105,7 +110,7 @@ class TrainPanel(QWidget):
         self.pace.valueChanged.connect(self._on_pace)
         self.eta.editingFinished.connect(self._on_eta)
         for key, f in (("sizes", self.sizes), ("eta", self.eta), ("batch_size", self.batch), ("epochs", self.epochs),
-                       ("lmbda", self.lmbda), ("seed", self.seed)):
+                       ("lmbda", self.lmbda), ("seed", self.seed), ("features", self.features)):
             f.returnPressed.connect(self._on_enter)
             # an edited value is no longer the refused one: its reason goes until it is checked again
             f.textEdited.connect(lambda _t, key=key: self.errors[key].hide())
@@ -119,7 +124,10 @@ class TrainPanel(QWidget):
                               ("epochs", self.tr("Epochs"), self.epochs),
                               ("lmbda", self.tr("L2 regularisation λ"), self.lmbda),
                               ("cost", self.tr("Cost"), self.cost), ("init", self.tr("Initial weights"), self.init),
-                              ("seed", self.tr("Seed"), self.seed), ("dataset", self.tr("Dataset"), self.dataset)):
+                              ("activation", self.tr("Hidden neurons"), self.activation),
+                              ("output", self.tr("Output layer"), self.output),
+                              ("seed", self.tr("Seed"), self.seed), ("dataset", self.tr("Dataset"), self.dataset),
+                              ("features", self.tr("Input features"), self.features)):
             form.addRow(label, w)
             err = QLabel()
             err.setWordWrap(True)
@@ -213,13 +221,15 @@ class TrainPanel(QWidget):
             errors.append(ConfigError("seed", self.tr("the seed must be ≥ 0 (got {value})").format(
                 value=values.pop("seed"))))
         s = self.session
-        dataset = self.dataset.currentData() or s.config.dataset
+        dataset = self.dataset.currentData()
+        dataset = s.config.dataset if dataset in (None, CSV_ITEM, IMAGES_ITEM) else dataset
         cfg = replace(s.config, **values, cost=self.cost.currentData(), init=self.init.currentData(),
-                      dataset=dataset, delay_ms=self.delay_ms())
+                      dataset=dataset, delay_ms=self.delay_ms(), activation=self.activation.currentData(),
+                      output=self.output.currentData(), features=form_features(self.features, dataset))
         unread = {e.field for e in errors}
-        new_network = dataset != s.config.dataset or cfg.architecture != s.config.architecture
+        new_network = cfg.data_key != s.config.data_key or cfg.architecture != s.config.architecture
         held = s.worlds.held_bytes() if new_network else 0    # the undo list will keep the current network
-        errors += [e for e in cfg.problems(s.data if dataset == s.config.dataset else None, held)
+        errors += [e for e in cfg.problems(s.data if cfg.data_key == s.config.data_key else None, held)
                    if e.field not in unread]
         return cfg, errors
 
@@ -316,8 +326,8 @@ class TrainPanel(QWidget):
         if key is not None and needs_download(key):
             self.start_download(key)
             return
-        if key is None:  # "Folder of IDX files…"
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four IDX files"))
+        if key in (None, CSV_ITEM, IMAGES_ITEM):  # "Folder of IDX files…", "CSV file…", "Folder of images…"
+            folder = ask_data_path(self, key)
             if not folder:
                 self.dataset.setCurrentIndex(self._last_dataset_index)
                 return
@@ -371,8 +381,10 @@ class TrainPanel(QWidget):
                                    STOPPING: self.tr("Stopping…")}[state])
         self.train_button.setEnabled(state != STOPPING)
         idle = state == IDLE
-        for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset):
+        for w in (self.sizes, self.batch, self.epochs, self.lmbda, self.cost, self.init, self.seed, self.dataset,
+                  self.activation, self.output):
             w.setEnabled(idle)
+        self.features.setEnabled(idle and is_plane_name(self.session.config.dataset))
         self.locked_note.setVisible(not idle)
         self.stop_button.setEnabled(not idle)
 
@@ -386,6 +398,12 @@ class TrainPanel(QWidget):
             w.setText(text)
         self._select(self.cost, net.cost.name)
         self._select(self.init, net.init)
+        self._select(self.activation, net.activation.name)
+        self._select(self.output, net.output)
+        self.features.setText(",".join(s.data.features) if s.data.is_plane else "")
+        self.features.setEnabled(s.data.is_plane and s.state == IDLE)
+        if self.dataset.findData(c.dataset) < 0:   # e.g. a CSV file or 2-D settings opened with a model
+            self.dataset.insertItem(self.dataset.count() - 3, c.dataset, c.dataset)
         self._select(self.dataset, c.dataset)
         self._last_dataset_index = self.dataset.currentIndex()
         self.show_error(None)
@@ -394,7 +412,7 @@ class TrainPanel(QWidget):
                     "{test} test samples.").format(
                 sizes=list(net.sizes), cost=cost_label(net.cost.name), init=init_label(net.init),
                 n=f"{net.num_parameters:,}", data=dataset_title(s.data.name), train=f"{len(s.data.train):,}",
-                test=f"{len(s.data.test):,}"))
+                test=f"{len(s.data.test):,}") + data_note(net, s.data))
 
     def dataset_text(self, key: str) -> str:
         """The dataset's name as the field shows it, saying when choosing it downloads."""

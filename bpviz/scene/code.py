@@ -128,28 +128,42 @@ def _note(mode: str, key: str, snippet: str, run: int, form: str, operands: Sequ
     return LineNote(key, i, src.first_line + i, src.lines[i].strip(), run, form, tuple(operands), result, loop)
 
 
+#: How the pane writes each neuron's f.
+F_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "softmax": "softmax"}
+
+
+def f_symbol(l: int, L: int, activation: str = "sigmoid", output: str = "sigmoid") -> str:
+    """f of layer l (2..L): the hidden activation's symbol, or the output layer's (σ, softmax)."""
+    return F_SYMBOL[output if l == L else activation]
+
+
 def notes(kind: str, layer: int, sizes: Sequence[int], *, sample: int = 0, m: int = 1,
-          cost_name: str = "quadratic", mode: str = SAMPLE) -> tuple[LineNote, ...]:
+          cost_name: str = "quadratic", mode: str = SAMPLE, activation: str = "sigmoid",
+          output: str = "sigmoid") -> tuple[LineNote, ...]:
     """The lines a step of ``kind`` at book layer ``layer`` runs, with shapes for a net of ``sizes``.
 
     ``sample`` is the position of x in a mini-batch of ``m`` samples (the per-sample loop of
     ``update_mini_batch`` runs once per sample); in ``mode="batch"`` arrays have m rows.
+    ``activation`` and ``output`` name the neurons, so each f and f′ is written as what it is.
     """
     if mode == SAMPLE:
-        return _sample_notes(kind, layer, tuple(sizes), sample, cost_name)
+        return _sample_notes(kind, layer, tuple(sizes), sample, cost_name, activation, output)
     if mode == BATCH:
-        return _batch_notes(kind, layer, tuple(sizes), m)
+        return _batch_notes(kind, layer, tuple(sizes), m, activation, output)
     raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
 
 
 def step_notes(seq: StepSequence, step: Step, mode: str = SAMPLE) -> tuple[LineNote, ...]:
     """:func:`notes` for a step of a :class:`StepSequence`."""
-    return notes(step.kind, step.layer, seq.sizes, sample=step.sample, m=seq.m, cost_name=seq.cost_name, mode=mode)
+    return notes(step.kind, step.layer, seq.sizes, sample=step.sample, m=seq.m, cost_name=seq.cost_name, mode=mode,
+                 activation=getattr(seq, "activation", "sigmoid"), output=getattr(seq, "output", "sigmoid"))
 
 
-def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str) -> tuple[LineNote, ...]:
+def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str, activation: str = "sigmoid",
+                  output: str = "sigmoid") -> tuple[LineNote, ...]:
     """The reference loop: column vectors, one sample per call of ``backprop``."""
     L = len(n)
+    f = f_symbol(l, L, activation, output)
 
     def col(q: int) -> tuple[int, int]:   # a^q, z^q, δ^q as columns
         return (n[q - 1], 1)
@@ -179,7 +193,7 @@ def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str)
         return (
             bp("z = np.dot(w, activation) + b", l - 2, "{r} = {0} · {1} + {2}",
                [("w", mat(l)), ("activation", col(l - 1)), ("b", col(l))], ("z", col(l))),
-            bp("activation = _sigmoid(z)", l - 2, "{r} = σ({0})", [("z", col(l))], ("activation", col(l))),
+            bp("activation = f(z) if", l - 2, "{r} = " + f + "({0})", [("z", col(l))], ("activation", col(l))),
         )
     if kind == BP1:
         if cost_name == "quadratic":
@@ -191,7 +205,7 @@ def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str)
         run = L - 1 - l
         return (
             bp("z = zs[-l]", run, "{r} = {0}", [("zs[-l]", col(l))], ("z", col(l)), code_l(l)),
-            bp("sp = _sigmoid_prime(z)", run, "{r} = σ′({0})", [("z", col(l))], ("sp", col(l)), code_l(l)),
+            bp("sp = f_prime(z)", run, "{r} = " + f + "′({0})", [("z", col(l))], ("sp", col(l)), code_l(l)),
             bp("delta = np.dot(weights[-l + 1].transpose(), delta) * sp", run, "{r} = {0} · {1} ⊙ {2}",
                [("weights[-l + 1].T", (n[l - 1], n[l])), ("delta", col(l + 1)), ("sp", col(l))], ("delta", col(l)),
                code_l(l)),
@@ -233,9 +247,11 @@ def _sample_notes(kind: str, l: int, n: tuple[int, ...], i: int, cost_name: str)
     raise ValueError(f"unknown kind of step {kind!r}")
 
 
-def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNote, ...]:
+def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int, activation: str = "sigmoid",
+                 output: str = "sigmoid") -> tuple[LineNote, ...]:
     """The core's matrix form: row x of each (m, n_l) array is sample x of the mini-batch."""
     L = len(n)
+    f = f_symbol(l, L, activation, output)
 
     def rows(q: int) -> tuple[int, int]:   # A^q, Z^q, Δ^q: one row per sample
         return (m, n[q - 1])
@@ -257,7 +273,8 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
                ("z", rows(l))),
             at("forward", "z += b", run, translate("Code", "{r} = {0} + {1} (added to every row)"), [("z", rows(l)), ("b", (n[l - 1],))],
                ("z", rows(l))),
-            at("forward", "a = sigmoid(z)", run, "{r} = σ({0})", [("z", rows(l))], ("a", rows(l))),
+            at("forward", "a = self._output_fn(z) if i == last else f(z)", run, "{r} = " + f + "({0})",
+               [("z", rows(l))], ("a", rows(l))),
         )
     if kind == BP1:
         return (at("backward", "delta = self.cost.delta(zs[-1], activations[-1], Y)", 0,
@@ -266,11 +283,13 @@ def _batch_notes(kind: str, l: int, n: tuple[int, ...], m: int) -> tuple[LineNot
     if kind == BP2:
         run = L - 1 - l
         loop = f"l = {l}"
+        how = {"sigmoid": "a(1 − a)", "tanh": "1 − a²", "relu": "[z > 0]"}[activation]
         return (
-            at("backward", "a = activations[l - 1]", run, "{r} = {0}", [("activations[l - 1]", rows(l))],
-               ("a", rows(l)), loop),
-            at("backward", "delta = (delta @ self.weights[l - 1]) * (a * (1 - a))", run, "{r} = ({0} @ {1}) ⊙ ({2})",
-               [("delta", rows(l + 1)), ("self.weights[l - 1]", (n[l], n[l - 1])), ("a * (1 - a)", rows(l))],
+            at("backward", "fp = prime_from(activations[l - 1], zs[l - 2])", run,
+               "{r} = " + f + "′(z) = " + how + translate("Code", " from a = {0}, z = {1}"),
+               [("activations[l - 1]", rows(l)), ("zs[l - 2]", rows(l))], ("fp", rows(l)), loop),
+            at("backward", "delta = (delta @ self.weights[l - 1]) * fp", run, "{r} = ({0} @ {1}) ⊙ {2}",
+               [("delta", rows(l + 1)), ("self.weights[l - 1]", (n[l], n[l - 1])), ("fp", rows(l))],
                ("delta", rows(l)), loop),
         )
     if kind == GRADIENT:

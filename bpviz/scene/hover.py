@@ -69,6 +69,7 @@ class Shown:
     class_names: tuple[str, ...]
     input_is_image: bool                 # "pixel" for images, "input" otherwise
     step_mode: bool = False
+    neurons: tuple[str, str] = ("sigmoid", "sigmoid")   # (hidden activation, output layer), issue 19
 
 
 def describe_node(shown: Shown, lay: NetworkLayout, l: int, j: int) -> str:
@@ -87,8 +88,11 @@ def describe_node(shown: Shown, lay: NetworkLayout, l: int, j: int) -> str:
             head += translate("Hover", "  (class {name})").format(name=shown.class_names[j])
     else:
         head = translate("Hover", "hidden neuron {j} of layer {l}").format(j=j, l=l)
+    f = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "softmax": "softmax"}[
+        shown.neurons[1] if l == len(lay.layers) else shown.neurons[0]]
+    arg = f"{symbol('z', l)}){sub(j)}" if f == "softmax" else f"{symbol('z', l, j)})"   # softmax(zᴸ)ⱼ
     text = (f"{head}\n{symbol('b', l, j)} = {fmt(b)},  "
-            f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = σ({symbol('z', l, j)}) = {fmt(a)}")
+            f"{symbol('z', l, j)} = {fmt(z)},  {symbol('a', l, j)} = {f}({arg} = {fmt(a)}")
     node = shown.node_values[l - 1] if len(shown.node_values) >= l else None
     if node is not None and node[0] == "δ":
         text += f"\n{symbol('δ', l, j)} = {fmt(float(node[1][j]), 4)}"

@@ -29,7 +29,10 @@ def node_name(kind: str) -> str:
     return {"a": translate("Legend", "activation a"), "δ": translate("Legend", "error δ"),
             "z": translate("Legend", "weighted input z"), "Δa": translate("Legend", "change Δa"),
             "a (after)": translate("Legend", "activation a after the update"),
-            "share σ′ < 0.01": translate("Legend", "share σ′ < 0.01")}.get(kind, kind)
+            "share σ′ < 0.01": translate("Legend", "share σ′ < 0.01"),
+            "share off (z ≤ 0)": translate("Legend", "share off (z ≤ 0)"),
+            "off (z ≤ 0)": translate("Legend", "off (z ≤ 0)"),
+            "share tanh′ < 0.04": translate("Legend", "share tanh′ < 0.04")}.get(kind, kind)
 #: Node kinds drawn on the fixed grey scale 0…1 (everything else is signed, blue − / red +).
 GREY_KINDS = ("a",)
 FLASH_PER_LAYER = 20      # edges lit per layer after an update at a watchable pace

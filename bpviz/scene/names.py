@@ -43,16 +43,19 @@ class CostName(str, enum.Enum):
 
     QUADRATIC = "quadratic"
     CROSS_ENTROPY = "cross-entropy"
+    LOG_LIKELIHOOD = "log-likelihood"   # with a softmax output layer (issue 19)
 
     def label(self) -> str:
         """As in a sentence: "quadratic cost"."""
         return {CostName.QUADRATIC: translate("Names", "quadratic cost"),
-                CostName.CROSS_ENTROPY: translate("Names", "cross-entropy cost")}[self]
+                CostName.CROSS_ENTROPY: translate("Names", "cross-entropy cost"),
+                CostName.LOG_LIKELIHOOD: translate("Names", "log-likelihood cost")}[self]
 
     def choice(self) -> str:
         """As an item of a list to choose from."""
         return {CostName.QUADRATIC: translate("Names", "Quadratic (the seed's)"),
-                CostName.CROSS_ENTROPY: translate("Names", "Cross-entropy")}[self]
+                CostName.CROSS_ENTROPY: translate("Names", "Cross-entropy"),
+                CostName.LOG_LIKELIHOOD: translate("Names", "Log-likelihood (softmax output)")}[self]
 
 
 class InitName(str, enum.Enum):

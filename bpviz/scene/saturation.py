@@ -54,14 +54,19 @@ class SaturationOverlay:
 def overlay(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> SaturationOverlay:
     """The saturated neurons of the sample of ``trace`` (its σ′(z^l) < threshold)."""
     return SaturationOverlay(trace_saturation(trace, threshold),
-                             [trace.sigma_prime(l) for l in range(2, trace.num_layers + 1)], threshold)
+                             [trace.f_prime(l) if trace.layer_activation(l) is not None else np.full(trace.z(l).shape, np.nan)
+                              for l in range(2, trace.num_layers + 1)], threshold)
 
 
 def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_THRESHOLD) -> str:
     """Why neuron j of layer l (2..L) learns slowly — or does not — for this sample.
 
-    Reads σ′(z^l_j), δ^l_j and (hidden layers) the error arriving by BP2 from the trace.
+    Reads σ′(z^l_j), δ^l_j and (hidden layers) the error arriving by BP2 from the trace; tanh and
+    ReLU neurons and a softmax output have captions of their own (:func:`other_neuron_caption`).
     """
+    act = trace.layer_activation(l)
+    if act is None or act.name != "sigmoid":
+        return other_neuron_caption(trace, l, j, threshold)
     sp = float(trace.sigma_prime(l)[j])
     a = float(trace.a(l)[j])
     delta = float(trace.delta(l)[j])
@@ -95,13 +100,57 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
         j=j, l=l, head=head, threshold=number(threshold), factor=factor, speed=speed)
 
 
-def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD) -> str:
-    """One sentence on the share of a mini-batch where the neurons of layer l are saturated.
+def other_neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_THRESHOLD) -> str:
+    """:func:`neuron_caption` for a tanh or ReLU neuron, or a softmax output neuron."""
+    act = trace.layer_activation(l)
+    z, a, delta = float(trace.z(l)[j]), float(trace.a(l)[j]), float(trace.delta(l)[j])
+    if act is None:
+        err = float(trace.a(l)[j] - trace.y[j])
+        return translate("Saturation", "Output neuron {j} of layer {l} is a softmax output (a = {a}): with the "
+                                       "log-likelihood cost BP1 is δ = a − y = {err}, with no f′ factor, so it learns "
+                                       "in proportion to its error and cannot saturate.").format(
+            j=j, l=l, a=number(a), err=number(err))
+    fp = float(trace.f_prime(l)[j])
+    if act.name == "relu":
+        if fp == 0:
+            return translate("Saturation", "ReLU neuron {j} of layer {l} is off for this sample: z = {z} ≤ 0, so "
+                                           "a = 0 and ReLU′(z) = 0. By BP2 its δ = 0: no error passes back through "
+                                           "it and its bias and incoming weights get no gradient from this sample. "
+                                           "A neuron off for every sample is dead.").format(j=j, l=l, z=number(z))
+        return translate("Saturation", "ReLU neuron {j} of layer {l} is on: z = {z} > 0, ReLU′(z) = 1, so the error "
+                                       "reaching it passes on unscaled (δ = {delta}); a ReLU neuron never saturates "
+                                       "while z > 0.").format(j=j, l=l, z=number(z), delta=number(delta))
+    limit = threshold * act.prime_max / SIGMA_PRIME_MAX
+    head = f"tanh′(z) = 1 − a² = {number(fp)} (a = {number(a)})"
+    if fp < limit:
+        return translate("Saturation", "tanh neuron {j} of layer {l} is saturated: {head} < {limit}, {pct} of "
+                                       "tanh′'s largest value 1 (at z = 0): whatever error reaches it is multiplied by "
+                                       "that, δ = {delta}, so it learns slowly.").format(
+            j=j, l=l, head=head, limit=number(limit), pct=_pct(fp), delta=number(delta))
+    return translate("Saturation", "tanh neuron {j} of layer {l} is not saturated: {head} ≥ {limit}; the error "
+                                   "reaching it is multiplied by {pct} of tanh′'s largest value 1 (δ = {delta}).").format(
+        j=j, l=l, head=head, limit=number(limit), pct=_pct(fp), delta=number(delta))
 
-    share: (n_l,) per neuron, the share of samples with σ′(z^l_j) < threshold.
+
+def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD,
+                  activation: str = "sigmoid") -> str:
+    """One sentence on the share of a mini-batch where the neurons of layer l are saturated
+    (for ReLU neurons: off, z ≤ 0; a neuron off for every sample is dead).
+
+    share: (n_l,) per neuron, the share of samples flagged by :func:`bpviz.core.learning.saturated`.
     """
     share = np.asarray(share, dtype=np.float64)
     mostly = int(np.sum(share > 0.5))
+    if activation == "relu":
+        return translate("Saturation", "Layer {l}: a ReLU neuron is off (z ≤ 0, no gradient) in {pct} of the "
+                                       "mini-batch's samples on average; {dead} of {n} neurons are off for every "
+                                       "sample (dead).").format(l=l, pct=_pct(share.mean()),
+                                                                dead=int(np.sum(share == 1.0)), n=share.size)
+    if activation == "tanh":
+        return translate("Saturation", "Layer {l}: a tanh neuron is saturated (tanh′(z) < {threshold}) in {pct} of "
+                                       "the mini-batch's samples on average; {mostly} of {n} neurons are saturated "
+                                       "for most samples.").format(l=l, threshold=number(4 * threshold),
+                                                                   pct=_pct(share.mean()), mostly=mostly, n=share.size)
     return translate("Saturation", "Layer {l}: a neuron is saturated (σ′(z) < {threshold}) in {pct} of the "
                                    "mini-batch's samples on average; {mostly} of {n} neurons are saturated for most "
                                    "samples.").format(l=l, threshold=number(threshold), pct=_pct(share.mean()),

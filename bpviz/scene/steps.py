@@ -63,7 +63,8 @@ class Claim:
     "targets_rose"  "k"  (a count, as text)     (k, m)
     "costs_fell"    "k"  (a count, as text)     (k, m): samples whose C_x went down
     "mean_not_each" "yes"                       (k, m) — the mean cost fell but k < m samples' did
-    "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown
+    "saturated"     "yes" | "no"                (σ′(z), threshold) of the neuron shown (tanh′ and 4·threshold)
+    "off"           "yes" | "no"                (z, 0) of a ReLU neuron shown: off (ReLU′ = 0) when z ≤ 0
     "silent_inputs" "no gradient" | "none"      (number of silent inputs of layer l − 1,)
     "kept_weights"  "yes"                       () — the update was refused
     """
@@ -252,6 +253,7 @@ class StepSequence:
         self.L = network.num_layers
         self.sizes = network.sizes
         self.cost_name = network.cost.name
+        self.activation, self.output = network.activation.name, network.output   # the neurons (issue 19)
         self.output_after = self.after.feedforward(X)            # (m, n_L)
         self.cost_after = self.after.cost.fn(self.output_after, self.batch.Y,
                                              self.after.forward(X)[0][-1])  # (m,) C_x after the update
@@ -288,8 +290,10 @@ class StepSequence:
                         _fill(translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, "
                                                  "weighted by the edges into it, plus its bias (that is z), and "
                                                  "squashes the sum with σ. Backpropagation will need every z and a "
-                                                 "computed here."), l=l, k=l - 1)))
+                                                 "computed here."), l=l, k=l - 1)
+                        if self._f(l) == "sigmoid" else neuron_caption(FORWARD, self._f(l), l)))
         out.append((BP1, L, translate("Steps", "BP1: the output error δᴸ{of}"),
+                    neuron_caption(BP1, "softmax", L) if self.output == "softmax" else
                     translate("Steps", "How much the cost changes when the output neuron's z changes: the output is "
                                        "compared with the target (aᴸ − y) and scaled by σ′(zᴸ), which is tiny when a "
                                        "neuron is saturated — then it learns slowly.")
@@ -302,7 +306,8 @@ class StepSequence:
                         _fill(translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted "
                                                  "by the same edges that carried its activation forward (wᵀδ), and "
                                                  "scales them by its own σ′(z). This is the backward pass: one matrix "
-                                                 "product per layer."), l=l, k=l + 1)))
+                                                 "product per layer."), l=l, k=l + 1)
+                        if self.activation == "sigmoid" else neuron_caption(BP2, self.activation, l)))
         for l in range(L, 1, -1):
             out.append((GRADIENT, l, _fill(translate("Steps", "BP3/BP4: gradients of layer {l}{of}"), l=l),
                         translate("Steps", "The error of a neuron is the gradient for its bias (BP3); the gradient "
@@ -398,10 +403,10 @@ class StepSequence:
         spacing = resolution(b, self.before.dtype)
         cause = change_cause(a - b, fo, spacing)
         # The part of the first-order change that comes from this output's own error: the step's
-        # component −η δ^L_y ∇z_y, whose effect on a_y is −η δ^L_y/σ′(z_y) ‖∇a_y‖² (> 0 when a_y < 1).
-        sp = float(t.sigma_prime(self.L)[yj])
-        norm2 = sum(float(np.vdot(g, g)) for g in grads[0] + grads[1])
-        own = -self.eta * float(t.delta(self.L)[yj]) / sp * norm2 if sp > 0 else 0.0
+        # component −η δ^L_y ∇z_y, whose effect on a_y is −η δ^L_y (∇a_y · ∇z_y) (for a sigmoid output
+        # ∇a_y = σ′(z_y) ∇z_y, so this is −η δ^L_y/σ′(z_y) ‖∇a_y‖², > 0 when a_y < 1).
+        own = -self.eta * float(t.delta(self.L)[yj]) * directional(
+            grads, output_gradient(self.before, t.x, yj, of="z"))
         rose = a > b
         fo_text = num(fo)
         if cause == "rounding":
@@ -478,6 +483,8 @@ class StepSequence:
         t = self.trace(step)
         l = step.layer
         j = self.default_neuron(step) if j is None else j
+        if step.kind in (BP1, BP2) and self._f(l) != "sigmoid":
+            return neuron_claims(t, l, j, self._f(l))
         if step.kind in (BP1, BP2):
             sp = float(t.sigma_prime(l)[j])
             note = saturation_note(sp, cross_entropy_output=step.kind == BP1 and self.cost_name != "quadratic")
@@ -490,6 +497,10 @@ class StepSequence:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+    def _f(self, l: int) -> str:
+        """The neuron of layer l (2..L): the hidden activation, or the output layer's."""
+        return self.output if l == self.L else self.activation
 
     # -- values a step shows ---------------------------------------------------------------------
     def trace(self, step: Step) -> Trace:
@@ -589,14 +600,25 @@ class StepSequence:
                         name=names[t.label], yk=f"y{_sub(t.label)}", yj=f"y{_sub('j')}"))
         if kind == FORWARD:
             z, a, w, b, a_prev = t.z(l)[j], t.a(l)[j], t.w(l)[j], t.b(l)[j], t.a(l - 1)
-            (sz,) = reproducible((z,), lambda v: 1 / (1 + np.exp(-v)), a)   # σ(shown z) gives shown a
+            f = self._f(l)
+            f_of = {"sigmoid": lambda v: 1 / (1 + np.exp(-v)), "tanh": np.tanh,
+                    "relu": lambda v: max(v, 0.0)}.get(f)
+            # f(shown z) gives shown a (softmax needs every z: shown to the digits of num)
+            (sz,) = reproducible((z,), f_of, a) if f_of is not None else (num(z),)
             shown = _sum_text(w, a_prev, z, _digits_of(sz, z), extra=float(b))
-            return (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
-                    f" = {shown} = <b>{sz}</b><br>"
-                    f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({sz}) = <b>{num(a)}</b>")
+            zline = (f"{sym('z', l, j)} = Σ<sub>k</sub> {sym('w', l, j, 'k')} {sym('a', l - 1, 'k')} + {sym('b', l, j)}"
+                     f" = {shown} = <b>{sz}</b><br>")
+            if f != "sigmoid":
+                return zline + activation_line(t, l, j, f, sz)
+            return zline + f"{sym('a', l, j)} = σ({sym('z', l, j)}) = σ({sz}) = <b>{num(a)}</b>"
         if kind == BP1:
             a, y, z, d = t.a(l)[j], t.y[j], t.z(l)[j], t.delta(l)[j]
             first = len(distinct(a, y)[0].split(".")[-1]) if float(a) != float(y) else 3
+            if self.output == "softmax":
+                sa, sy = reproducible((a, y), lambda a, y: a - y, d, start=first)
+                return (f"{sym('δ', l, j)} = {sym('a', l, j)} − y{_sub(j)} = {sa} − {sy} = <b>{num(d)}</b>"
+                        f" &nbsp; (z = {num(z)}; " + translate("Steps", "softmax with the log-likelihood cost") + ")<br>"
+                        + _cost_line(t.cost))
             if self.cost_name == "quadratic":
                 sp = t.sigma_prime(l)[j]
                 sa, sy, ssp = reproducible((a, y, sp), lambda a, y, sp: (a - y) * sp, d, start=first)
@@ -613,9 +635,11 @@ class StepSequence:
             sp, d = t.sigma_prime(l)[j], t.delta(l)[j]
             ss, ssp = reproducible((s, sp), lambda s, sp: s * sp, d)
             shown = _sum_text(w_next, d_next, s, _digits_of(ss, s))
+            fp = "σ′" if self.activation == "sigmoid" else F_NAMES[self.activation] + "′"
+            note = saturation_note(sp) if self.activation == "sigmoid" else neuron_note(self.activation, sp, t.z(l)[j])
             return (f"{sym('δ', l, j)} = (Σ<sub>q</sub> {sym('w', l + 1, 'q', j)} {sym('δ', l + 1, 'q')})·"
-                    f"σ′({sym('z', l, j)}) = ({shown})·{_paren(ssp)} = {_paren(ss)}·{_paren(ssp)} = <b>{num(d)}</b>"
-                    + saturation_note(sp))
+                    f"{fp}({sym('z', l, j)}) = ({shown})·{_paren(ssp)} = {_paren(ss)}·{_paren(ssp)} = <b>{num(d)}</b>"
+                    + note)
         if kind == GRADIENT:
             k = self.default_edge(step, j) if k is None else k
             d, a_prev, g = t.delta(l)[j], t.a(l - 1)[k], t.dC_dw(l)[j, k]
@@ -683,20 +707,100 @@ def _cost_line(cost: float) -> str:
     return translate("Steps", "cost of this sample {cx} = {c}").format(cx="C<sub>x</sub>", c=num(cost))
 
 
-def general_equations(cost_name: str, lmbda: float = 0.0) -> list[tuple[str, str]]:
-    """The equations of the panel: (key, rich text) in the book's form; with λ > 0 the update has the
-    L2 decay (1 − ηλ/n) that the step's numbers apply (chapter 3)."""
+def general_equations(cost_name: str, lmbda: float = 0.0, *, activation: str = "sigmoid",
+                      output: str = "sigmoid") -> list[tuple[str, str]]:
+    """The equations of the panel: (key, rich text) in the book's form, with f = σ for the seed's
+    neurons, else the hidden layers' tanh or ReLU (and a softmax output layer); with λ > 0 the
+    update has the L2 decay (1 − ηλ/n) that the step's numbers apply (chapter 3)."""
     bp1 = ("δ<sup>L</sup> = (a<sup>L</sup> − y) ⊙ σ′(z<sup>L</sup>)" if cost_name == "quadratic"
-           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + translate("Steps", "(cross-entropy)"))
+           else "δ<sup>L</sup> = a<sup>L</sup> − y &nbsp;" + (translate("Steps", "(cross-entropy)")
+                                                             if cost_name == "cross-entropy" else
+                                                             translate("Steps", "(softmax, log-likelihood)")))
+    f = F_NAMES[activation]
+    a_line = (f"a<sup>l</sup> = {f}(z<sup>l</sup>)" if output == "sigmoid" and activation == "sigmoid" else
+              f"a<sup>l</sup> = {f}(z<sup>l</sup>), a<sup>L</sup> = {F_NAMES[output]}(z<sup>L</sup>)")
     return [
         ("input", "a<sup>1</sup> = x"),
         ("z", "z<sup>l</sup> = w<sup>l</sup> a<sup>l−1</sup> + b<sup>l</sup>"),
-        ("a", "a<sup>l</sup> = σ(z<sup>l</sup>)"),
+        ("a", a_line),
         ("bp1", "BP1 &nbsp; " + bp1),
-        ("bp2", "BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ σ′(z<sup>l</sup>)"),
+        ("bp2", f"BP2 &nbsp; δ<sup>l</sup> = ((w<sup>l+1</sup>)<sup>T</sup> δ<sup>l+1</sup>) ⊙ {f}′(z<sup>l</sup>)"),
         ("bp3", "BP3 &nbsp; ∂C/∂b<sup>l</sup><sub>j</sub> = δ<sup>l</sup><sub>j</sub>"),
         ("bp4", "BP4 &nbsp; ∂C/∂w<sup>l</sup><sub>jk</sub> = a<sup>l−1</sup><sub>k</sub> δ<sup>l</sup><sub>j</sub>"),
         ("update", ("w<sup>l</sup> → (1 − ηλ/n) w<sup>l</sup>" if lmbda else "w<sup>l</sup> → w<sup>l</sup>")
                    + " − η/m Σ<sub>x</sub> δ<sup>x,l</sup>(a<sup>x,l−1</sup>)<sup>T</sup>, "
                    "&nbsp; b<sup>l</sup> → b<sup>l</sup> − η/m Σ<sub>x</sub> δ<sup>x,l</sup>"),
     ]
+
+
+# -- other neurons than the seed's sigmoid (issue 19): tanh, ReLU, a softmax output ------------------
+F_NAMES = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "softmax": "softmax"}
+#: tanh′ below this is as slow, relative to its largest value 1, as σ′ below SATURATION_THRESHOLD is to 0.25
+TANH_THRESHOLD = 4 * SATURATION_THRESHOLD
+
+
+def neuron_caption(kind: str, f: str, l: int) -> str:
+    """The FORWARD, BP1 or BP2 caption for tanh, ReLU or softmax neurons (sigmoid keeps the seed's)."""
+    if kind == FORWARD:
+        text = {
+            "tanh": translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, weighted by the "
+                                       "edges into it, plus its bias (that is z), and squashes the sum with tanh into "
+                                       "(−1, 1). Backpropagation will need every z and a computed here."),
+            "relu": translate("Steps", "Each neuron of layer {l} adds up the activations of layer {k}, weighted by the "
+                                       "edges into it, plus its bias (that is z), and passes it through ReLU: a = z "
+                                       "when z > 0, else 0. Backpropagation will need every z and a computed here."),
+            "softmax": translate("Steps", "Each output neuron adds up the activations of layer {k}, weighted by the "
+                                          "edges into it, plus its bias (that is z); the softmax turns all of layer "
+                                          "{l}'s z into outputs e^z / Σ e^z that are positive and add up to 1."),
+        }[f]
+        return _fill(text, l=l, k=l - 1)
+    if kind == BP1:
+        return translate("Steps", "How much the cost changes when the output neuron's z changes: with a softmax "
+                                  "output and the log-likelihood cost C = −ln aᴸ_y it is simply aᴸ − y, with no "
+                                  "f′ factor, so no output neuron learns slowly because it is saturated.")
+    text = {
+        "tanh": translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted by the same "
+                                   "edges that carried its activation forward (wᵀδ), and scales them by its own "
+                                   "tanh′(z) = 1 − a². This is the backward pass: one matrix product per layer."),
+        "relu": translate("Steps", "Each neuron of layer {l} collects the errors of layer {k}, weighted by the same "
+                                   "edges that carried its activation forward (wᵀδ), and scales them by its own "
+                                   "ReLU′(z): 1 if z > 0, else 0, so a neuron that is off passes no error back. This "
+                                   "is the backward pass: one matrix product per layer."),
+    }[f]
+    return _fill(text, l=l, k=l + 1)
+
+
+def activation_line(t: Trace, l: int, j: int, f: str, shown_z: str | None = None) -> str:
+    """The a = f(z) line of the FORWARD equation for tanh, ReLU or softmax, with the trace's numbers
+    (``shown_z``: z as the line above shows it, with the digits f(shown z) needs to give shown a)."""
+    z, a = t.z(l)[j], t.a(l)[j]
+    sz = shown_z if shown_z is not None else num(z)
+    if f == "softmax":
+        return (f"{sym('a', l, j)} = e<sup>{sym('z', l, j)}</sup> / Σ<sub>k</sub> e<sup>{sym('z', l, 'k')}</sup> = "
+                f"e<sup>{num(z)}</sup> / {num(float(np.sum(np.exp(t.z(l).astype(np.float64)))))} = <b>{num(a)}</b>")
+    return f"{sym('a', l, j)} = {F_NAMES[f]}({sym('z', l, j)}) = {F_NAMES[f]}({sz}) = <b>{num(a)}</b>"
+
+
+def neuron_note(f: str, fp: float, z: float) -> str:
+    """A line for BP2 when a tanh neuron is saturated or a ReLU neuron is off (else "")."""
+    if f == "relu":
+        if fp != 0:
+            return ""
+        return "<br>" + translate("Steps", "z = {z} ≤ 0: this ReLU neuron is off for this sample, ReLU′(z) = 0, so its "
+                                           "δ is 0 and its weights get no gradient from it (a neuron off for every "
+                                           "sample is dead: it never learns again)").format(z=num(z))
+    if not fp < TANH_THRESHOLD:
+        return ""
+    return "<br>" + translate("Steps", "tanh′(z) = {fp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
+                                       "learns slowly").format(fp=number(fp, 2), threshold=f"{TANH_THRESHOLD:g}")
+
+
+def neuron_claims(t: Trace, l: int, j: int, f: str) -> list[Claim]:
+    """The claims of a BP1/BP2 step with tanh, ReLU or softmax neurons (see :class:`Claim`)."""
+    if f == "softmax":   # δᴸ = aᴸ − y has no f′ factor: the step claims nothing about saturation
+        return []
+    fp = float(t.f_prime(l)[j])
+    note = neuron_note(f, fp, float(t.z(l)[j]))
+    if f == "relu":
+        return [Claim("off", "yes" if note else "no", (float(t.z(l)[j]), 0.0), note)]
+    return [Claim("saturated", "yes" if note else "no", (fp, TANH_THRESHOLD), note)]

@@ -7,9 +7,13 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from bpviz.core import get_cost, parse_sizes, validate_hyperparameters
+from bpviz.core.activations import ACTIVATIONS, OUTPUTS
+from bpviz.core.costs import COST_OUTPUT
 from bpviz.core.network import INITS, MAX_TRAINING_BYTES, num_parameters
-from bpviz.data import DEFAULT_DATASET, DataSplits
+from bpviz.data import DEFAULT_DATASET, DataSplits, data_key, load_dataset
+from bpviz.data.plane import is_plane_name, parse_features
 from bpviz.i18n import translate
+
 
 class ConfigError(ValueError):
     """A setting that cannot be used; ``field`` names it (``str()`` is "field: message")."""
@@ -76,11 +80,25 @@ class TrainConfig:
     dataset: str = DEFAULT_DATASET
     lmbda: float = 0.0
     delay_ms: int = 0
+    activation: str = "sigmoid"   # the hidden layers' neurons: sigmoid (the seed's), tanh, relu
+    output: str = "sigmoid"       # the output layer: sigmoid, or softmax (with the log-likelihood cost)
+    features: str = ""            # a 2-D set's input features, "x1,x2,x1x2" ("": x1, x2)
+    label: str = ""               # a CSV file's label column ("": the last)
+    test_fraction: float = 0.2    # a CSV file's or image folder's share of test rows
 
     @property
     def architecture(self) -> tuple:
         """The settings that define the initial network: a change means new weights."""
-        return (self.sizes, self.cost, self.init, self.seed)
+        return (self.sizes, self.cost, self.init, self.seed, self.activation, self.output)
+
+    @property
+    def data_key(self) -> str:
+        """The dataset with its loading options as one string (:func:`bpviz.data.data_key`)."""
+        return data_key(self.dataset, self.features or None, self.label or None, self.test_fraction)
+
+    def load_data(self) -> DataSplits:
+        """The data these settings name (DatasetError if they cannot be loaded)."""
+        return load_dataset(self.data_key)
 
     def validate(self, data: DataSplits | None = None, held: int = 0) -> None:
         """Raise the first :class:`ConfigError` of :meth:`problems` (each names its field)."""
@@ -119,9 +137,30 @@ class TrainConfig:
                                                                      "training samples of {data} (got {got})").format(
                 n=f"{len(data.train):,}", data=data.name, got=f"{self.batch_size:,}")))
         try:
-            get_cost(self.cost)
+            cost = get_cost(self.cost).name
+            if self.output in OUTPUTS and COST_OUTPUT[cost] != self.output:
+                raise ValueError(translate("Config", "the {cost} cost goes with a {right} output layer, not {output} "
+                                                     "(softmax with log-likelihood; sigmoid with quadratic or "
+                                                     "cross-entropy)").format(cost=cost, right=COST_OUTPUT[cost],
+                                                                              output=self.output))
         except ValueError as e:
             out.append(ConfigError("cost", str(e)))
+        if self.activation not in ACTIVATIONS:
+            out.append(ConfigError("activation", translate("Config", "unknown activation function {name}; choose one of {names}")
+                                   .format(name=repr(self.activation), names=", ".join(ACTIVATIONS))))
+        if self.output not in OUTPUTS:
+            out.append(ConfigError("output", translate("Config", "unknown output layer {name}; choose one of {names}")
+                                   .format(name=repr(self.output), names=", ".join(OUTPUTS))))
+        if self.features:
+            try:
+                parse_features(self.features)
+                if not is_plane_name(self.dataset):
+                    raise ValueError(translate("Config", "input features apply to the 2-D datasets only"))
+            except ValueError as e:
+                out.append(ConfigError("features", str(e)))
+        if not (isinstance(self.test_fraction, float) and 0 < self.test_fraction < 1):
+            out.append(ConfigError("test_fraction", translate("Config", "the test fraction must lie between 0 and 1 "
+                                                                        "(got {got})").format(got=self.test_fraction)))
         if self.init not in INITS:
             out.append(ConfigError("init", translate("Config", "unknown initialisation {name}; choose one of {names}")
                                    .format(name=repr(self.init), names=", ".join(INITS))))
@@ -141,7 +180,10 @@ def config_from_dict(values: dict[str, Any], base: TrainConfig | None = None) ->
     that is present but unusable (callers decide whether to fall back)."""
     base = base or TrainConfig()
     conv = {"sizes": parse_sizes, "eta": float, "batch_size": int, "epochs": int, "cost": str, "init": str,
-            "seed": int, "dataset": str, "lmbda": float, "delay_ms": int}
+            "seed": int, "dataset": str, "lmbda": float, "delay_ms": int, "activation": str, "output": str,
+            # a settings file may hand back "x1,x2" as a list of its parts
+            "features": lambda v: ",".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v),
+            "label": str, "test_fraction": float}
     out = {}
     for f in fields(TrainConfig):
         if f.name not in values or values[f.name] is None:

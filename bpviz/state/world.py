@@ -67,7 +67,8 @@ class World:
     def fresh(cls, config: TrainConfig, data: DataSplits, sample_index: int = 0) -> World:
         """A new network drawn from the config's seed (the seed's order of draws)."""
         c = config
-        net = Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init)
+        net = Network(c.sizes, rng=np.random.default_rng(c.seed), cost=c.cost, init=c.init, activation=c.activation,
+                      output=c.output)
         return cls(data, net, c, np.random.default_rng([c.seed, 1]), sample_index=sample_index)
 
     @property

@@ -97,3 +97,55 @@ def test_a_file_that_is_not_an_npz_is_named_for_what_it_is(tmp_path, content):
     with pytest.raises(ModelFileError, match="not a bpviz model file") as e:
         load_network(path)
     assert "pickle" not in str(e.value)
+
+
+# -- activations, outputs and what the inputs are (issue 19) -----------------------------------
+@pytest.mark.parametrize("act,out", [("tanh", "softmax"), ("relu", "sigmoid"), ("sigmoid", "softmax")])
+def test_activation_output_features_and_standardisation_round_trip(tmp_path, act, out):
+    from bpviz.core import ModelInputs, load_model
+
+    net = Network((3, 4, 2), rng=5, activation=act, output=out, dtype=np.float64)
+    inputs = ModelInputs(("sepal", "petal", "x1x2"), np.array([1.5, -2.0, 0.25]), np.array([0.5, 3.0, 1.0]))
+    path = save_network(net, tmp_path / "m.npz", {"note": "x"}, inputs)
+    back, meta, got = load_model(path)
+    assert back.activation is net.activation and back.output == out and back.cost is net.cost
+    assert back.same_parameters(net) and meta == {"note": "x"}
+    assert got.features == inputs.features
+    np.testing.assert_array_equal(got.mean, inputs.mean)
+    np.testing.assert_array_equal(got.std, inputs.std)
+    X = np.random.default_rng(0).random((5, 3))
+    np.testing.assert_array_equal(back.feedforward(X), net.feedforward(X))
+    np.testing.assert_array_equal(got.standardise([[2.0, 1.0, 0.25]]), [[1.0, 1.0, 0.0]])
+
+
+def test_a_format_1_file_is_a_sigmoid_network(tmp_path):
+    net = Network((2, 3, 2), rng=0)
+    d = {"format": np.array(1), "sizes": np.array(net.sizes), "cost": np.array("quadratic"),
+         "init": np.array("standard"), "metadata": np.array("{}"), "w2": net.w(2), "b2": net.b(2),
+         "w3": net.w(3), "b3": net.b(3)}
+    np.savez(tmp_path / "old.npz", **d)
+    back, _ = load_network(tmp_path / "old.npz")
+    assert back.activation.name == "sigmoid" and back.output == "sigmoid"
+    # a format-1 file may not carry format-2 entries
+    np.savez(tmp_path / "odd.npz", **(d | {"activation": np.array("tanh")}))
+    with pytest.raises(ModelFileError, match="unexpected entries activation"):
+        load_network(tmp_path / "odd.npz")
+
+
+@pytest.mark.parametrize("change,reason", [
+    ({"activation": np.array("gelu")}, "unknown activation"),
+    ({"output": np.array("linear")}, "unknown output layer"),
+    ({"output": np.array("softmax")}, "goes with"),                     # softmax with a quadratic cost
+    ({"features": np.array(["a"])}, "'features' must be 2 names"),
+    ({"mean": np.zeros(2)}, "needs both"),
+    ({"mean": np.zeros(2), "std": np.array([1.0, 0.0])}, "'std' must be positive"),
+    ({"mean": np.array([np.nan, 0]), "std": np.ones(2)}, "finite"),
+])
+def test_bad_format_2_entries_are_refused(tmp_path, change, reason):
+    net = Network((2, 3, 2), rng=0)
+    path = save_network(net, tmp_path / "m.npz")
+    with np.load(path) as f:
+        d = {k: f[k] for k in f.files}
+    np.savez(tmp_path / "bad.npz", **(d | change))
+    with pytest.raises(ModelFileError, match=reason):
+        load_network(tmp_path / "bad.npz")

@@ -226,7 +226,7 @@ def test_zero_gradient_weight_gets_a_true_caption_and_no_nan_warning(qtbot, make
         s.select((2, 0))
         s.select_edge((2, 0, k))
         qtbot.wait(50)
-        from bpviz.gui.explore.why import current_problem
+        from bpviz.gui.explore.why.common import current_problem
 
         w.views.widget("why.gradcheck").update_from(current_problem(s))
         w.views.widget("why.nudge").update_from(current_problem(s))

@@ -25,6 +25,10 @@ ALLOWED = {
 
 #: Phase 3: the seed's function named in a tooltip, and index pairs of the book's notation (w^l_jk).
 ALLOWED |= {"update_mini_batch", "jk"}
+#: Issue 19: neuron and function names (tanh, ReLU, max, ln, sin), the 2-D sets' names and their settings'
+#: keys as typed (blobs?classes=3, features=), image and table file types.
+ALLOWED |= {"tanh", "ReLU", "max", "ln", "circles", "moons", "spiral", "blobs", "quadrants", "classes", "features",
+            "label", "test", "JPEG", "jpg", "jpeg", "tsv", "txt", "sin"}
 
 #: Commands and the like, quoted as they are typed.
 ALLOWED_PHRASES = ("bpviz train", "例如 quadratic", "bpviz explain gradcheck",  # typed values and commands

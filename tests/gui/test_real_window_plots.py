@@ -29,7 +29,7 @@ def _pixels_of(widget, colour: str, tolerance: int = 40) -> int:
 
 
 def _check_speed_plot(w, epochs_expected):
-    from bpviz.gui.explore import learning
+    from bpviz.gui.explore.learning import common as learning
 
     sp = w.views.widget("learning.speed")
     (x0, x1), (y0, y1) = sp.plot.getViewBox().viewRange()

@@ -172,6 +172,9 @@ def test_every_tab_fits_its_texts(qtbot, make_window, language, size):
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.wait(50)
+    # the window really is that size: a panel whose minimum width exceeds it would keep it wider
+    assert (w.width(), w.height()) == size, f"the window cannot be {size}: it stays {w.width()}×{w.height()}"
     w.session.select((2, 3))
     w.session.select_edge((2, 3, 300))
     problems = []
@@ -187,3 +190,16 @@ def test_every_tab_fits_its_texts(qtbot, make_window, language, size):
         problems += [f"[{name}] {p}" for p in clipped_texts(w) + overlapping_siblings(w)]
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{language} {size}: {len(problems)} problems\n" + "\n".join(sorted({p.split("] ", 1)[1] for p in problems}))
+
+
+@pytest.mark.xfail(strict=True, reason="found by this test after lessons merged (16:45): the Lessons dock (min width "
+                                       "340 px, open at first launch) keeps the window at least 1290 px wide; the "
+                                       "side panels need a narrow-window arrangement — left for the lead/lessons")
+def test_the_window_reaches_1000_px_with_the_lessons_dock_open(qtbot, make_window):
+    w = make_window()
+    w.lessons.show()
+    w.resize(1000, 650)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    assert (w.width(), w.height()) == (1000, 650), f"{w.width()}×{w.height()}"

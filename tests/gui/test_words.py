@@ -146,3 +146,28 @@ def test_layer_titles_fit_the_room_above_the_network(qtbot, make_window):
             assert t.pos().y() - lines * fm.lineSpacing() * py >= top - 2 * py, (size, t.toPlainText())
         if size == (1920, 1080):
             assert view.layer_labels[0][0].toPlainText().count("\n") >= 1   # a big window keeps long titles
+
+
+def test_the_cost_plots_hint_is_not_covered_by_its_legend(qtbot, make_window):
+    """At 1000 × 650 the legend covered "Press Train (Space) and watch the cost fall": before any
+    mini-batch there is only the hint; after one, only the legend."""
+    w = make_window(epochs=1)
+    w.resize(1000, 650)
+    w.show()
+    qtbot.waitExposed(w)
+    cp = w.cost_plot
+    cp.refresh(force=True)
+    assert cp.hint.isVisible() and not cp.cost_plot.legend.isVisible()
+    _train(qtbot, w)
+    cp.refresh(force=True)
+    assert not cp.hint.isVisible() and cp.cost_plot.legend.isVisible()
+
+
+def test_a_tiny_colour_scale_has_ticks_at_its_ends(qtbot, make_window):
+    """A ±0.0008 colour bar showed only a "0" tick: the bar is labelled at ±vmax, ±vmax/2 and 0."""
+    w = make_window()
+    view = w.network_view
+    view._set_legend("Δw", 0.0008)
+    ticks = view.colorbar.getAxis("left")._tickLevels[0]
+    labels = [t for _v, t in ticks]
+    assert labels == ["−0.0008", "−0.0004", "0", "0.0004", "0.0008"]

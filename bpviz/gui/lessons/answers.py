@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -87,14 +87,15 @@ class AnswerBox(QWidget):
         if qn.kind in ("choice", "sign"):
             texts = [o.label.get(lang) for o in qn.options] if qn.kind == "choice" else [
                 self.tr("+ (positive)"), self.tr("− (negative)"), self.tr("0 (zero)")]
-            row = QHBoxLayout() if len(texts) > 4 else None
+            # many short options (the ten digits) in rows of five, so the panel keeps its width
+            grid = QGridLayout() if len(texts) > 4 else None
             for i, text in enumerate(texts):
                 b = QRadioButton(text)
                 self.choice_group.addButton(b, i)
                 self.choice_buttons.append(b)
-                (row.addWidget(b) if row is not None else self.lay.addWidget(b))
-            if row is not None:
-                self.lay.addLayout(row)
+                (grid.addWidget(b, i // 5, i % 5) if grid is not None else self.lay.addWidget(b))
+            if grid is not None:
+                self.lay.addLayout(grid)
         elif qn.kind == "number":
             self.number_edit = QLineEdit()
             self.number_edit.setPlaceholderText(self.tr("a number, e.g. −0.25 or 3e-4"))

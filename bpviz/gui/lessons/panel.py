@@ -172,6 +172,7 @@ class LessonPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # texts wrap instead
         v.addWidget(scroll, 1)
         self.status = _label()
         v.addWidget(self.status)
@@ -276,6 +277,8 @@ class LessonPanel(QWidget):
             return
         self.prompt.setText(render(qn.prompt, ctx, lang))
         self.answers.build(qn, lang)
+        if qn.kind == "click":
+            self.stage.refresh_view()   # the selection was cleared for a fresh pick
         if self.player.is_revealed():
             self.reveal()
         else:

@@ -183,6 +183,14 @@ class Stage(QObject):
             s.select((where.l, where.j))
         else:
             s.select_edge((where.l, where.j, where.k))
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw the network view whole: in step mode its ring of the explained neuron follows the
+        selection only on a full redraw (a selection change alone redraws the selection ring)."""
+        view = getattr(self.window, "network_view", None)
+        if view is not None:
+            view.refresh(force=True)
 
     # -- numbers ---------------------------------------------------------------------------
     @property

@@ -126,7 +126,7 @@ def _index_problem(sizes: tuple[int, ...], l: int, idx, first: int) -> str:
 
 def indices_problem(expr: str, sizes: tuple[int, ...]) -> str:
     """Why the indices of ``expr`` do not fit a network of ``sizes`` ("" when they do)."""
-    tree = q.parse(expr)
+    tree = q.parse(expr, words=True)
     # ast.walk meets the outermost subscript of a chain name[i][j]… first
     seen = set()
     for node in ast.walk(tree):

@@ -185,7 +185,7 @@ def _check_placeholders(t: Text | None, key: str, path, lines: Lines, page: int 
         for m in PLACEHOLDER.finditer(t.get(lang)):
             expr, _, spec = m.group(1).partition(":")
             try:
-                q.parse(expr)
+                q.parse(expr, words=True)
             except q.QuantityError as e:
                 raise LessonError(path, f"{{{m.group(1)}}} in the {lang} text: {e}", lines.of(key, page), key) from None
             if spec and not re.fullmatch(r"[+ ]?\.?\d*[fgeF%]?", spec):

@@ -45,6 +45,7 @@ from bpviz.scene.lessons.vocabulary import (
     NAMES,
     SCALARS,
     VECTORS,
+    WORDS,
     QuantityError,
     constant,
     index_value,
@@ -353,5 +354,5 @@ def _call(node: ast.Call, ctx: Context):
     raise QuantityError(f"unknown function {fn!r}")
 
 
-__all__ = ["ARRAYS", "FUNCTIONS", "LAYER_SCALARS", "NAMES", "SCALARS", "VECTORS", "Context", "Layer",
+__all__ = ["ARRAYS", "FUNCTIONS", "LAYER_SCALARS", "NAMES", "SCALARS", "VECTORS", "WORDS", "Context", "Layer",
            "QuantityError", "Value", "Where", "constant", "evaluate", "index_value", "names_in", "number", "parse", "suggest"]

@@ -7,6 +7,7 @@ order → option indices, largest first; click → :class:`~.quantities.Where`.
 
 from __future__ import annotations
 
+import ast
 import html
 import math
 import re
@@ -237,7 +238,10 @@ def render(text: Text | str, ctx: q.Context | None, lang: str = "en", strict: bo
             values.append("…")
         else:
             try:
-                values.append(html.escape(format_value(q.evaluate(expr, ctx), spec), quote=False))
+                tree = q.parse(expr, words=True)
+                word = _word(tree, ctx) if isinstance(tree, ast.Call) and tree.func.id in q.WORDS else None
+                values.append(html.escape(word if word is not None else format_value(q.evaluate(expr, ctx), spec),
+                                          quote=False))
             except q.QuantityError as e:
                 if strict:
                     raise
@@ -247,6 +251,22 @@ def render(text: Text | str, ctx: q.Context | None, lang: str = "en", strict: bo
     # the values go in after the markup, so **{{x}}** is bold and a value is never read as markup
     out = markup(PLACEHOLDER.sub(token, raw))
     return re.sub("\x00(\\d+)\x00", lambda m: values[int(m.group(1))], out)
+
+
+def _word(tree: ast.Call, ctx: q.Context) -> str:
+    """sign_word(x) → positive / negative / zero; compare_word(a, b) → larger than / smaller than /
+    equal to; answer_word() → right / wrong (the network's prediction against the label)."""
+    vals = [q.number(ast.unparse(a), ctx).value for a in tree.args]
+    fn = tree.func.id
+    if fn == "sign_word":
+        return {"+": translate("Lessons", "positive"), "−": translate("Lessons", "negative"),
+                "0": translate("Lessons", "zero")}[sign_of(vals[0], 0.0)]
+    if fn == "compare_word":
+        a, b = vals
+        return (translate("Lessons", "larger than") if a > b else translate("Lessons", "smaller than") if a < b
+                else translate("Lessons", "equal to"))
+    right = q.number("prediction", ctx).value == q.number("label", ctx).value
+    return translate("Lessons", "right") if right else translate("Lessons", "wrong")
 
 
 def plain(html_text: str) -> str:

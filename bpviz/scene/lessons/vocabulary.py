@@ -20,19 +20,32 @@ SCALARS = ("cost", "cost_after_update", "prediction", "label", "L", "eta", "m", 
 LAYER_SCALARS = ("norm_delta", "speed", "sizes")
 FUNCTIONS = ("abs", "norm", "sum", "max", "min", "argmax", "argmin", "nudge_dC", "nudge_predicted", "gradcheck",
              "accuracy_after")
+#: Words computed from the numbers, for texts only ({{sign_word(delta[3][7])}}): a text never states a
+#: sign, a comparison or a right/wrong that the live network could contradict.
+WORDS = ("sign_word", "compare_word", "answer_word")
 #: Every name of the vocabulary (for "did you mean").
-NAMES = tuple(ARRAYS) + tuple(VECTORS) + SCALARS + LAYER_SCALARS + FUNCTIONS
+NAMES = tuple(ARRAYS) + tuple(VECTORS) + SCALARS + LAYER_SCALARS + FUNCTIONS + WORDS
 class QuantityError(ValueError):
     """An expression outside the vocabulary, or indices that do not fit the network."""
 
 
 # -- parsing ----------------------------------------------------------------------------------
-def parse(text: str) -> ast.expr:
-    """The expression tree of ``text``; QuantityError when it is not in the vocabulary."""
+def parse(text: str, words: bool = False) -> ast.expr:
+    """The expression tree of ``text``; QuantityError when it is not in the vocabulary
+    (``words``: a text's placeholder, which may also be one of WORDS)."""
     try:
         tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError as e:
         raise QuantityError(f"{text!r} is not an expression ({e.msg})") from None
+    if isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name) and tree.func.id in WORDS:
+        if not words:
+            raise QuantityError(f"{tree.func.id} gives a word, for texts only; an answer needs a quantity")
+        want = {"sign_word": 1, "compare_word": 2, "answer_word": 0}[tree.func.id]
+        if len(tree.args) != want or tree.keywords:
+            raise QuantityError(f"{tree.func.id} takes {want} quantities")
+        for a in tree.args:
+            _check(a)
+        return tree
     _check(tree)
     return tree
 

@@ -76,18 +76,39 @@ def test_chinese_texts_are_complete(lessons):
                 assert CJK.search(t.zh_CN), (le.id, where, t.zh_CN)   # really Chinese, not a copy
             if "option" not in where:
                 assert t.zh_CN != t.en, (le.id, where)   # at least its punctuation is Chinese
+            # the glossary's punctuation: one percent style (93.64%), no space after 。
+            assert not re.search(r"\d %|\}\} %", t.zh_CN) and "。 " not in t.zh_CN, (le.id, where, t.zh_CN)
             # the same live numbers in both languages
             assert set(re.findall(r"\{\{.*?\}\}", t.en)) == set(re.findall(r"\{\{.*?\}\}", t.zh_CN)), \
                 (le.id, where)
 
 
+def _glossary():
+    """(source regex, 中文, never-list) rows of the glossary in assets/i18n/README.md."""
+    text = (assets_dir() / "i18n" / "README.md").read_text(encoding="utf-8")
+    rows = []
+    for line in text[text.index("| English | source | 中文 | never |"):].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+        _english, source, zh, never = (cells + [""] * 4)[:4]
+        rows.append((source.strip("`").replace("\\|", "|"), zh, [w.strip() for w in never.split(",") if w.strip()]))
+    return rows
+
+
 def test_glossary_terms_only(lessons):
-    """One Chinese term per concept (assets/i18n/README.md): the usual wrong synonyms never appear."""
-    wrong = ("成本", "损失函数", "学习率 ", "偏差 b", "激活函数值", "时期", "批次")
+    """One Chinese term per concept: a text naming a glossary concept uses its term, never a variant."""
+    rows = _glossary()
+    assert len(rows) >= 20
+    problems = []
     for le in lessons:
         for where, t in _texts(le):
-            for w in wrong:
-                assert w not in t.zh_CN, (le.id, where, w)
+            en = re.sub(r"\{\{.*?\}\}|`.*?`", "", t.en)
+            for source, zh, never in rows:
+                problems += [f"{le.id} {where}: {w!r} in {t.zh_CN[:50]!r}" for w in never if w in t.zh_CN]
+                if source and zh and re.search(source, en, re.I) and zh not in t.zh_CN:
+                    problems.append(f"{le.id} {where}: {source!r} → {zh!r} missing in {t.zh_CN[:60]!r}")
+    assert not problems, "\n".join(problems[:30])
 
 
 @pytest.mark.parametrize("path", sorted(BAD.iterdir()), ids=lambda p: p.name)
@@ -278,3 +299,52 @@ def test_teachers_guide_example_is_a_valid_lesson():
     block = re.search(r"```toml\n(.*?)```", text, re.S).group(1)
     lesson = parse_lesson(block, "LESSONS.md")
     assert len(list(play(lesson))) == lesson.questions == 2
+
+
+# -- truth on screen: a text never states what the live network could contradict -----------------
+SIGN_CLAIMS = ("positive", "negative", "below its target", "above its target", "为正", "为负", "低于目标",
+               "高于目标", "gets wrong", "认错")
+
+
+def test_reveals_state_signs_only_as_computed_words(lessons):
+    """A reveal's sign or right/wrong comes from sign_word / compare_word / answer_word, never literal
+    text: after the learner trains or changes the sample, a literal 'negative' could be false."""
+    for le in lessons:
+        for i, p in enumerate(le.pages):
+            for t in (p.reveal, p.text, p.title):
+                if t is None:
+                    continue
+                for lang in ("en", "zh_CN"):
+                    literal = re.sub(r"\{\{.*?\}\}", "", t.get(lang))
+                    for claim in SIGN_CLAIMS:
+                        if t is p.text and claim in ("positive", "negative", "为正", "为负"):
+                            continue   # the texts' general maths (σ′ is always positive) is checked by eye
+                        assert claim not in literal, (le.id, i + 1, lang, claim)
+
+
+def _on_another_network(setup: dict) -> dict:
+    out = dict(setup)
+    if out.get("model") == "mnist-784-30-10-seed.npz":
+        out["model"] = "mnist-784-100-10-ce.npz"
+    elif "seed" in out or "sizes" in out:
+        out["seed"] = int(out.get("seed", 0)) + 7
+    return out
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_lessons_play_on_another_network_and_their_words_follow_the_numbers(path):
+    lesson = load_lesson(path)
+    other = replace(lesson, setup=_on_another_network(lesson.setup),
+                    pages=tuple(replace(p, setup=_on_another_network(p.setup)) for p in lesson.pages))
+    checked = list(play(other))                       # every text renders, every answer computes
+    assert len(checked) == lesson.questions
+    for i in range(len(other.pages)):
+        setup = other.setup_at(i)
+        ctx = context(build_world(setup, TrainConfig(), other.path), setup)
+        for t in (other.pages[i].reveal, other.pages[i].text):
+            if t is None:
+                continue
+            for m in re.finditer(r"\{\{sign_word\((.*?)\)\}\}", t.en):
+                v = q.number(m.group(1), ctx).value
+                want = "positive" if v > 0 else "negative" if v < 0 else "zero"
+                assert want in render(t, ctx, "en")

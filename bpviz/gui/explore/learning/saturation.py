@@ -117,7 +117,9 @@ class SaturationControls:
                 self._batch_idx = self._batch_rng.choice(len(tr), size=m, replace=False)
             share = saturated_share(s.snapshot_network(), tr.x[self._batch_idx])
             self.last_share = share
-            lines = [share_caption(share[l - 2], l) for l in range(2, L + 1)]
+            net = s.network   # other neurons than σ: ReLU off/dead, tanh′; a softmax output has no f′ to flag
+            lines = [share_caption(share[l - 2], l, activation=net.activation.name if l < L else "sigmoid")
+                     for l in range(2, L + 1) if l < L or net.output == "sigmoid"]
             text = (translate("Learning", "<b>Share of a mini-batch of {m} training images</b> where each neuron "
                               "has σ′(z) &lt; {t}:").format(m=len(self._batch_idx), t=f"{SATURATION_THRESHOLD:g}")
                     + "<br>" + "<br>".join(html.escape(x) for x in lines))
@@ -138,6 +140,16 @@ class SaturationControls:
         self._update_lens(ov)
 
     def _show_output_errors(self, t) -> None:
+        if t.output_layer != "sigmoid":   # issue 19: the two costs compared here belong to sigmoid outputs
+            self.last_errors = None
+            self.bars_q.setOpts(x=[], height=[])
+            self.bars_ce.setOpts(x=[], height=[])
+            self.delta_table.setText("")
+            self.delta_caption.setText(translate("Learning", "This compares the quadratic and cross-entropy costs of "
+                                                             "a sigmoid output layer. The network has a softmax output "
+                                                             "with the log-likelihood cost: its δᴸ = aᴸ − y has no f′ "
+                                                             "factor."))
+            return
         e = output_errors(t)
         self.last_errors = e
         n = e.a.size
@@ -169,12 +181,19 @@ class SaturationControls:
         L = len(s.network.sizes)
         x_in = ("a", np.asarray(s.sample[0], dtype=float))   # the input drawn as usual
         share = self.last_share
+        # issue 19: each layer's mask follows its neurons (core.learning.saturated): name it so
+        hidden = s.network.activation.name
+        kind = {"relu": "off (z ≤ 0)", "tanh": "tanh′ < 0.04"}.get(hidden, "σ′ < 0.01")
+
+        def kind_of(l: int) -> str:
+            return kind if l < L else "σ′ < 0.01"
+
         if share is not None:
-            nodes = [x_in] + [("share σ′ < 0.01", np.asarray(share[l - 2])) for l in range(2, L + 1)]
+            nodes = [x_in] + [("share " + kind_of(l), np.asarray(share[l - 2])) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(share[l - 2] > 0.5))
             title = translate("Learning", "Share saturated in a batch ({n} rings: > half)").format(n=len(marked))
         else:
-            nodes = [x_in] + [("σ′ < 0.01", ov.mask(l).astype(float)) for l in range(2, L + 1)]
+            nodes = [x_in] + [(kind_of(l), ov.mask(l).astype(float)) for l in range(2, L + 1)]
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(ov.mask(l)))
             title = translate("Learning", "Saturated neurons: {n}").format(n=len(marked))
         self.lens = Lens(title, nodes, marked_nodes=marked, legend=translate("Learning", "w · ring = saturated"))

@@ -175,11 +175,16 @@ class NudgePanel(QWidget):
 
     def _chain_html(self, c, name: str) -> str:
         l, path, f = c.parameter.l, c.best_path, c.best_factors
-        parts = [f"∂{symbol('a', l, path[0])}/∂{name} = {number(f[0], 4)}"]
+        last = l + len(path) - 1
+
+        def node(q: int) -> str:   # a softmax output's paths end at z^L (issue 19: Chain.ends_at_z)
+            return "z" if c.ends_at_z and q == last else "a"
+
+        parts = [f"∂{symbol(node(l), l, path[0])}/∂{name} = {number(f[0], 4)}"]
         for i, (a, b) in enumerate(zip(path[:-1], path[1:])):
-            parts.append(f"∂{symbol('a', l + i + 1, b)}/∂{symbol('a', l + i, a)} = {number(f[i + 1], 4)}")
-        parts.append(f"∂C/∂{symbol('a', l + len(path) - 1, path[-1])} = {number(f[-1], 4)}")
-        route = " → ".join(symbol("a", l + i, j) for i, j in enumerate(path)) + " → C"
+            parts.append(f"∂{symbol(node(l + i + 1), l + i + 1, b)}/∂{symbol('a', l + i, a)} = {number(f[i + 1], 4)}")
+        parts.append(f"∂C/∂{symbol(node(last), last, path[-1])} = {number(f[-1], 4)}")
+        route = " → ".join(symbol(node(l + i), l + i, j) for i, j in enumerate(path)) + " → C"
         share = c.best_share
         share_text = (translate("Why", "undefined (the sum is 0)") if not math.isfinite(share)
                       else f"{100 * share:.3g} %")
