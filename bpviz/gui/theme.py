@@ -78,6 +78,9 @@ class Theme:
     canvas_hint: str = "#a0a0a4"
     #: The diverging map of signed values (weights, δ, ∂C/∂x): blue − … light grey 0 … red +.
     diverging_map: str = "CET-D1"
+    #: Or the map written out: (positions (k,) in 0…1, RGB colours (k, 3) in 0…1), for a palette that
+    #: pyqtgraph does not ship (a colour-blind pair); used instead of ``diverging_map`` when given.
+    diverging_stops: tuple[tuple[float, ...], tuple[tuple[float, float, float], ...]] | None = None
     # -- sizes (a projector mode scales them) -----------------------------------------------
     font_scale: float = 1.0
     line_scale: float = 1.0
@@ -113,7 +116,12 @@ def set_theme(t: Theme) -> None:
 # -- the diverging colour map ----------------------------------------------------------------
 def diverging_cmap() -> pg.ColorMap:
     """The map of signed values: blue (negative) — light grey (0) — red (positive)."""
-    return pg.colormap.get(theme().diverging_map)
+    t = theme()
+    if t.diverging_stops is not None:
+        positions, colours = t.diverging_stops
+        return pg.ColorMap(np.asarray(positions, dtype=float),
+                           (np.asarray(colours, dtype=float) * 255).round().astype(np.uint8))
+    return pg.colormap.get(t.diverging_map)
 
 
 def diverging_lut(alpha: bool = True) -> np.ndarray:

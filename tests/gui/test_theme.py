@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 import bpviz.gui
 from bpviz.gui import theme as theme_module
 from bpviz.gui.theme import Theme, set_theme, theme
@@ -72,3 +74,17 @@ def test_projector_mode_scales_font_sizes():
     assert Theme().pt(9) == "9pt"
     assert replace(Theme(), font_scale=1.5).pt(9) == "13.5pt"
     assert Theme().series[:2] == (Theme().blue, Theme().amber)
+
+
+def test_a_palette_written_out_is_the_diverging_map():
+    from bpviz.gui.theme import diverging_lut, diverging_rgba
+
+    old = theme()
+    set_theme(replace(Theme(), diverging_stops=((0.0, 0.5, 1.0), ((0.0, 0.0, 1.0), (1.0, 1.0, 1.0), (1.0, 0.5, 0.0)))))
+    try:
+        lut = diverging_lut()
+        assert tuple(lut[0][:3]) == (0, 0, 255) and tuple(lut[-1][:3]) == (255, 128, 0)
+        assert tuple(diverging_rgba(np.array([-2.0, 0.0, 2.0]), 2.0, lut)[1][:3]) in ((255, 255, 255), (254, 254, 255))
+    finally:
+        set_theme(old)
+    assert tuple(diverging_lut()[0][:3]) != (0, 0, 255)
