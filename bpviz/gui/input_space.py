@@ -9,7 +9,7 @@ nearest to the click; Clear removes the training points. The numbers come from
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from bpviz.data import plane as plane_data
 from bpviz.gui.node_maps import NodeMaps
 from bpviz.gui.session import Session
 from bpviz.gui.theme import theme
+from bpviz.gui.throttle import Throttle
 from bpviz.scene.input_space import CLASS_COLOURS, GRID, VIEW_EXTENT, neuron_levels, plane_maps
 from bpviz.scene.notation import symbol
 
@@ -129,13 +130,18 @@ class InputSpaceView(QWidget):
 
         self.last_maps = None
         self._drawn = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        # redrawn on the session's events (≤ 10×/s while training); no timer runs while nothing changes
+        self._timer = Throttle(REFRESH_MS, self.refresh, self)
+        for signal in (session.progress, session.lens_changed, session.step_changed):
+            signal.connect(self._timer.request)
         session.world_changed.connect(self._on_world)
         session.points_changed.connect(self._on_points)
         session.parameters_changed.connect(self.refresh)
         self._on_world()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._timer.request()     # maps skipped while hidden are drawn when the tab is shown
 
     # -- model → view -----------------------------------------------------------------------------
     def _on_world(self) -> None:
@@ -146,7 +152,6 @@ class InputSpaceView(QWidget):
             w.setVisible(plane)
         self.note.setVisible(not plane)
         if not plane:
-            self._timer.stop()
             if self.node_maps is not None:
                 self.node_maps.clear()
             return
@@ -162,7 +167,6 @@ class InputSpaceView(QWidget):
         self._draw_points()
         self._drawn = None
         self.refresh()
-        self._timer.start()
 
     def _on_points(self) -> None:
         self._draw_points()
