@@ -42,6 +42,13 @@ def _add_training_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="download cache folder (default: $BPVIZ_DATA_DIR or the user cache)")
 
 
+def _add_view_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--theme", choices=("dark", "light"), default=None, help="colour theme (default: dark)")
+    p.add_argument("--palette", choices=("default", "colorblind"), default=None,
+                   help="colours of signed values: default (blue-red) or colorblind (blue-orange, negative dashed)")
+    p.add_argument("--projector", action="store_true", help="projector mode: larger text, thicker lines")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bpviz", description="Watch backpropagation: with no command, opens the app.")
     parser.add_argument("--version", action="version", version=_version())
@@ -51,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("en", "zh_CN"),
                         help="interface language of the app: en or zh_CN (default: the one chosen in "
                              "View → Language, else the system's)")
+    _add_view_args(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     t = sub.add_parser("train", help="train headless and print one line per epoch")
@@ -82,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain.add_parser(sub, _Parser)
 
+    o = sub.add_parser("open", help="open the app with a session (.bpviz), model (.npz), lesson (.toml) or data "
+                                    "table (.csv)")
+    o.add_argument("file", help="the file to open")
+
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("out", help="PNG file to write")
     s.add_argument("--train-epochs", type=int, default=0, help="train this many epochs first (headless)")
@@ -92,6 +104,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--step", type=int, help="show the Step tab at this step (0-based)")
     s.add_argument("--batch", action="store_true", help="with --step: step through a mini-batch")
     s.add_argument("--draw", choices=("7", "3", "2"), help="show the Draw tab with this digit drawn")
+    s.add_argument("--scale", type=float, default=1.0,
+                   help="pixels per window pixel, 1-4 (default 1; 2 gives 2800x1800 for a 1400x900 window)")
+    _add_view_args(s)
+
+    r = sub.add_parser("record", help="record the step-through or training to an animated GIF or an MP4")
+    rsub = r.add_subparsers(dest="record_command", parser_class=_Parser, required=True)
+    rs = rsub.add_parser("step", help="one frame per step of the step-through, with its caption")
+    rs.add_argument("--sample", type=int, default=0, help="test image to step through (default 0)")
+    rs.add_argument("--batch", action="store_true", help="step through a mini-batch of m training images")
+    rt = rsub.add_parser("train", help="a frame every N mini-batches while training")
+    rt.add_argument("--epochs", type=_positive_int, default=1, help="epochs to train and record (default 1)")
+    rt.add_argument("--every", type=_positive_int, default=100, help="mini-batches between frames (default 100)")
+    rt.add_argument("--eta", type=_finite_float, default=3.0, help="learning rate η (default 3.0)")
+    for q in (rs, rt):
+        q.add_argument("--out", required=True, help="FILE.gif, or FILE.mp4 with the optional encoder (bpviz[video])")
+        q.add_argument("--sizes", default=None, help="network layer sizes (default 784,30,10)")
+        q.add_argument("--data", default="mnist-bundled", help="dataset (default mnist-bundled)")
+        q.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
+        q.add_argument("--scale", type=float, default=1.0, help="pixels per window pixel, 1-4 (default 1)")
+        q.add_argument("--view", choices=("window", "network"), default="window",
+                       help="what each frame shows: the whole window (with the caption) or the network view")
+        _add_view_args(q)
     le = sub.add_parser("lesson", help="lessons: list, check a lesson file, or open the app on one",
                         description="bpviz lesson list | bpviz lesson check FILE|ID | bpviz lesson FILE|ID")
     le.add_argument("what", help="list, check, or a lesson file (.toml) or the id of a shipped lesson")
@@ -405,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
             from bpviz.gui.app import screenshot_main
 
             return screenshot_main(args)
+        if args.command == "record":
+            from bpviz.gui.app import record_main
+
+            return record_main(args)
+        if args.command == "open" and not Path(args.file).is_file():
+            raise CLIError(f"{args.file}: no such file")
         from bpviz.gui.app import run_app
 
         return run_app(args)

@@ -181,9 +181,10 @@ def test_no_module_reaches_into_another_objects_private_names():
 
 
 #: What an explore view may use of the rest of the GUI (besides its own explore package).
-#: views is the view protocol, theme the one theme; throttle is transitional (panels still poll).
+#: views is the view protocol, theme the one theme, worker and jobs the one background worker;
+#: throttle redraws on the session's events.
 EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.views", "bpviz.gui.theme",
-                      "bpviz.gui.throttle"}
+                      "bpviz.gui.throttle", "bpviz.gui.worker", "bpviz.gui.jobs"}
 #: The largest module a reader should have to take in at one sitting (issue 17).
 MAX_LINES = 400
 

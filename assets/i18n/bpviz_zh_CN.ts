@@ -76,6 +76,29 @@
     </message>
 </context>
 <context>
+    <name>Animation</name>
+    <message>
+        <source>{name}: a recording is a .gif or an .mp4 file</source>
+        <translation>{name}：录制文件须为 .gif 或 .mp4</translation>
+    </message>
+    <message>
+        <source>MP4 needs the optional encoder imageio-ffmpeg: pip install &apos;bpviz[video]&apos; (or record a .gif)</source>
+        <translation>MP4 需要可选的编码器 imageio-ffmpeg：pip install &apos;bpviz[video]&apos;（或录制为 .gif）</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>nothing was recorded</source>
+        <translation>没有录制到任何画面</translation>
+    </message>
+    <message>
+        <source>more than {n} frames: record a shorter stretch</source>
+        <translation>超过 {n} 帧：请录制更短的一段</translation>
+    </message>
+</context>
+<context>
     <name>AnswerBox</name>
     <message>
         <source>+ (positive)</source>
@@ -124,6 +147,22 @@
         <source>The remembered settings could not be used ({error}); starting with the defaults.</source>
         <extracomment>Strokes (canvas coordinates) of hand-drawn digits for screenshots and demos. The translators install_language put on the application (removed on the next call).</extracomment>
         <translation>无法使用上次保存的设置（{error}），改用默认设置启动。</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>Theme</source>
+        <extracomment>What new views are drawn with (the network view reads the palette from here).</extracomment>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Projector (larger text, thicker lines)</source>
+        <translation>投影模式（更大的文字、更粗的线条）</translation>
     </message>
 </context>
 <context>
@@ -782,6 +821,125 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Exported from bpviz</source>
+        <translation>由 bpviz 导出</translation>
+    </message>
+    <message>
+        <source>Network view</source>
+        <translation>网络视图</translation>
+    </message>
+    <message>
+        <source>Cost plot</source>
+        <translation>代价曲线图</translation>
+    </message>
+    <message>
+        <source>Step-through: equations</source>
+        <translation>逐步演示：方程</translation>
+    </message>
+    <message>
+        <source>Side panel: {name}</source>
+        <translation>侧边面板：{name}</translation>
+    </message>
+    <message>
+        <source>Bottom panel: {name}</source>
+        <translation>底部面板：{name}</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Mini-batch anatomy</source>
+        <translation>小批量剖析</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({w} × {h} pixels).</source>
+        <translation>已保存 {name}（{w} × {h} 像素）。</translation>
+    </message>
+    <message>
+        <source>Saved {name} (SVG).</source>
+        <translation>已保存 {name}（SVG）。</translation>
+    </message>
+    <message>
+        <source>PNG at {scale}× ({w} × {h})…</source>
+        <translation>PNG，{scale}×（{w} × {h}）…</translation>
+    </message>
+    <message>
+        <source>SVG (vector)…</source>
+        <translation>SVG（矢量）…</translation>
+    </message>
+    <message>
+        <source>Copy image (2×)</source>
+        <translation>复制图像（2×）</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Export as SVG</source>
+        <translation>导出为 SVG</translation>
+    </message>
+    <message>
+        <source>Copied the picture ({w} × {h} pixels).</source>
+        <translation>已复制图像（{w} × {h} 像素）。</translation>
+    </message>
+    <message>
+        <source>Open the Step tab first: there is no step to copy.</source>
+        <translation>请先打开“逐步”页：目前没有可复制的步骤。</translation>
+    </message>
+    <message>
+        <source>Copied the equation as LaTeX.</source>
+        <translation>已将方程复制为 LaTeX。</translation>
+    </message>
+    <message>
+        <source>Copied the equation as text.</source>
+        <translation>已将方程复制为文本。</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>已保存 {name}。</translation>
+    </message>
+    <message>
+        <source>Copy the step&apos;s equation as LaTeX</source>
+        <translation>将本步的方程复制为 LaTeX</translation>
+    </message>
+    <message>
+        <source>Copy the step&apos;s equation as text</source>
+        <translation>将本步的方程复制为文本</translation>
+    </message>
+    <message>
+        <source>{table} as CSV…</source>
+        <translation>将{table}导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export this view</source>
+        <translation>导出此视图</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>kept update of the step-through</source>
@@ -958,46 +1116,6 @@
     <message>
         <source>layer {l} (hidden)</source>
         <translation>第 {l} 层（隐藏层）</translation>
-    </message>
-    <message>
-        <source>cross-entropy cost</source>
-        <translation>交叉熵代价</translation>
-    </message>
-    <message>
-        <source>quadratic cost</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <source>{name} cost</source>
-        <translation>{name} 代价</translation>
-    </message>
-    <message>
-        <source>standard initial weights N(0, 1)</source>
-        <translation>标准初始权重 N(0, 1)</translation>
-    </message>
-    <message>
-        <source>scaled initial weights N(0, 1/n_in)</source>
-        <translation>缩放初始权重 N(0, 1/n_in)</translation>
-    </message>
-    <message>
-        <source>{name} initial weights</source>
-        <translation>{name} 初始权重</translation>
-    </message>
-    <message>
-        <source>init scale</source>
-        <translation>初始化缩放</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>代价函数</translation>
-    </message>
-    <message>
-        <source>init</source>
-        <translation>初始化</translation>
-    </message>
-    <message>
-        <source>sizes</source>
-        <translation>层大小</translation>
     </message>
     <message>
         <source>[{sizes}] {cost}, η = {eta}, {init}</source>
@@ -2699,6 +2817,14 @@ aᴸ：{bars}
 <context>
     <name>MistakesText</name>
     <message>
+        <source>the drawn digit</source>
+        <translation>写的数字</translation>
+    </message>
+    <message>
+        <source>test image #{i}</source>
+        <translation>测试图像 #{i}</translation>
+    </message>
+    <message>
         <source>most confident first</source>
         <translation>置信度最高的在前</translation>
     </message>
@@ -3038,6 +3164,21 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
 </context>
 <context>
+    <name>Palette</name>
+    <message>
+        <source>Blue – red (default)</source>
+        <translation>蓝 – 红（默认）</translation>
+    </message>
+    <message>
+        <source>Blue – orange, negative dashed (colour-blind safe)</source>
+        <translation>蓝 – 橙，负值为虚线（色盲友好）</translation>
+    </message>
+    <message>
+        <source>unknown palette {name}; choose one of {names}</source>
+        <translation>未知的配色 {name}；请从 {names} 中选择</translation>
+    </message>
+</context>
+<context>
     <name>Plots</name>
     <message>
         <source>epoch {e}: not evaluated (Stop came during its evaluation)</source>
@@ -3202,6 +3343,65 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <message>
         <source>bundled subset: 17.43 % after 30 epochs, still rising (training cost 0.467) — bpviz train --eta 0.01. η = 0.1 reaches 69.56 %, η = 3 92.08 %: each step is too small to get anywhere.</source>
         <translation>自带子集：30 个迭代期后为 17.43%，仍在上升（训练代价 0.467）——bpviz train --eta 0.01。η = 0.1 时达到 69.56%，η = 3 时达到 92.08%：每一步都太小，走不了多远。</translation>
+    </message>
+</context>
+<context>
+    <name>Record</name>
+    <message>
+        <source>stop training first: a recording starts a run of its own</source>
+        <translation>请先停止训练：录制会启动自己的一次训练</translation>
+    </message>
+    <message>
+        <source>The recording was cancelled; no file was written.</source>
+        <translation>录制已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>动画 GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>Cannot record: {reason}</source>
+        <translation>无法录制：{reason}</translation>
+    </message>
+    <message>
+        <source>Recording the step-through…</source>
+        <translation>正在录制逐步演示…</translation>
+    </message>
+    <message>
+        <source>Recording training…</source>
+        <translation>正在录制训练…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saved the recording {name} ({n} frames).</source>
+        <translation>已保存录制文件 {name}（{n} 帧）。</translation>
+    </message>
+    <message>
+        <source>Pause or stop training first: the step-through needs weights that stand still.</source>
+        <translation>请先暂停或停止训练：逐步演示需要固定不变的权重。</translation>
+    </message>
+    <message>
+        <source>Record training</source>
+        <translation>录制训练</translation>
+    </message>
+    <message>
+        <source>A frame every how many mini-batches?</source>
+        <translation>每隔多少个小批量录制一帧？</translation>
+    </message>
+    <message>
+        <source>Record the step-through (GIF/MP4)…</source>
+        <translation>录制逐步演示（GIF/MP4）…</translation>
+    </message>
+    <message>
+        <source>Record training (GIF/MP4)…</source>
+        <translation>录制训练（GIF/MP4）…</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3707,265 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <message>
         <source>Kept the update: the network now has the weights after this gradient-descent step.</source>
         <translation>已保留这次更新：网络现在使用这一步梯度下降之后的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFile</name>
+    <message>
+        <source>unknown random generator {name}</source>
+        <translation>未知的随机数生成器 {name}</translation>
+    </message>
+    <message>
+        <source>the random generator&apos;s state is not usable ({error})</source>
+        <translation>随机数生成器的状态无法使用（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a bpviz session file (a session is a zip archive saved by bpviz)</source>
+        <translation>{path}：不是 bpviz 会话文件（会话是由 bpviz 保存的 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a session file</source>
+        <translation>{path}：这是文件夹，不是会话文件</translation>
+    </message>
+    <message>
+        <source>{path}: the file is damaged ({error})</source>
+        <translation>{path}：文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>not a bpviz session file (no manifest.json)</source>
+        <translation>不是 bpviz 会话文件（没有 manifest.json）</translation>
+    </message>
+    <message>
+        <source>the manifest is implausibly large</source>
+        <translation>清单大得不合理</translation>
+    </message>
+    <message>
+        <source>the manifest is not valid JSON ({error})</source>
+        <translation>清单不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>not a bpviz session file (format {name})</source>
+        <translation>不是 bpviz 会话文件（格式 {name}）</translation>
+    </message>
+    <message>
+        <source>the format version {v} is not valid</source>
+        <translation>格式版本 {v} 无效</translation>
+    </message>
+    <message>
+        <source>made by a newer bpviz (session format {v}); this one reads format {mine} and older: update bpviz to open it</source>
+        <translation>由更新版本的 bpviz 创建（会话格式 {v}）；当前版本只能读取格式 {mine} 及更早的格式：请更新 bpviz 后再打开</translation>
+    </message>
+    <message>
+        <source>the manifest lists no arrays</source>
+        <translation>清单中没有列出数组</translation>
+    </message>
+    <message>
+        <source>the array {name} is missing</source>
+        <translation>缺少数组 {name}</translation>
+    </message>
+    <message>
+        <source>the array {name} is implausibly large</source>
+        <translation>数组 {name} 大得不合理</translation>
+    </message>
+    <message>
+        <source>the array {name} holds {dtype}, not numbers</source>
+        <translation>数组 {name} 存放的是 {dtype}，不是数值</translation>
+    </message>
+    <message>
+        <source>its settings cannot be used ({error})</source>
+        <translation>其中的设置无法使用（{error}）</translation>
+    </message>
+    <message>
+        <source>its settings ({sizes}, {cost}, {init}) do not describe its network</source>
+        <translation>其中的设置（{sizes}、{cost}、{init}）与其网络不符</translation>
+    </message>
+    <message>
+        <source>epoch_position must be two numbers</source>
+        <translation>epoch_position 必须是两个数</translation>
+    </message>
+    <message>
+        <source>&apos;{what}&apos; must be text</source>
+        <translation>“{what}”必须是文本</translation>
+    </message>
+    <message>
+        <source>the selected neuron {sel} is not in a {sizes} network</source>
+        <translation>选中的神经元 {sel} 不在 {sizes} 网络中</translation>
+    </message>
+    <message>
+        <source>the selected edge {edge} is not in a {sizes} network</source>
+        <translation>选中的连接 {edge} 不在 {sizes} 网络中</translation>
+    </message>
+    <message>
+        <source>the stopped epoch&apos;s order of samples is not a permutation</source>
+        <translation>中途停止的迭代期的样本顺序不是一个排列</translation>
+    </message>
+    <message>
+        <source>the step-through&apos;s inputs {x} and labels {y} do not fit the network</source>
+        <translation>逐步演示的输入 {x} 和标签 {y} 与网络不符</translation>
+    </message>
+    <message>
+        <source>the step-through&apos;s inputs or labels are not valid</source>
+        <translation>逐步演示的输入或标签无效</translation>
+    </message>
+    <message>
+        <source>the lesson position has no lesson id</source>
+        <translation>课程位置缺少课程编号</translation>
+    </message>
+    <message>
+        <source>the drawn digit has shape {shape}, not ({n},)</source>
+        <translation>手写数字的形状是 {shape}，而不是 ({n},)</translation>
+    </message>
+    <message>
+        <source>the manifest describes no network</source>
+        <translation>清单中没有描述网络</translation>
+    </message>
+    <message>
+        <source>invalid layer sizes {sizes}</source>
+        <translation>无效的层大小 {sizes}</translation>
+    </message>
+    <message>
+        <source>unknown cost, initialisation or number type ({cost}, {init}, {dtype})</source>
+        <translation>未知的代价、初始化方式或数值类型（{cost}、{init}、{dtype}）</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, expected {expected}</source>
+        <translation>{name} 的形状是 {shape}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>{name} has dtype {got}, expected {dtype}</source>
+        <translation>{name} 的数据类型是 {got}，应为 {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} contains NaN or infinite values</source>
+        <translation>{name} 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>the lens does not describe {n} layers</source>
+        <translation>着色视图没有描述 {n} 层</translation>
+    </message>
+    <message>
+        <source>the lens&apos;s values of layer {l} do not fit</source>
+        <translation>着色视图中第 {l} 层的值不符</translation>
+    </message>
+    <message>
+        <source>the lens names a layer {l} the network does not have</source>
+        <translation>着色视图提到了网络中不存在的第 {l} 层</translation>
+    </message>
+    <message>
+        <source>the lens&apos;s edge values of layer {l} do not fit</source>
+        <translation>着色视图中第 {l} 层的连接的值不符</translation>
+    </message>
+    <message>
+        <source>the lens&apos;s texts are not valid</source>
+        <translation>着色视图的文字无效</translation>
+    </message>
+    <message>
+        <source>the manifest has no valid &apos;{key}&apos;</source>
+        <translation>清单中没有有效的“{key}”</translation>
+    </message>
+    <message>
+        <source>&apos;{what}&apos; must be a whole number ≥ {low} (got {v})</source>
+        <translation>“{what}”必须是 ≥ {low} 的整数（得到 {v}）</translation>
+    </message>
+    <message>
+        <source>&apos;{what}&apos; must be {n} whole numbers</source>
+        <translation>“{what}”必须是 {n} 个整数</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <source>Training is still finishing its current step; open the session again in a moment.</source>
+        <extracomment>What a dropped or opened file is, by its ending.</extracomment>
+        <translation>训练仍在完成当前这一步；请稍后再打开会话。</translation>
+    </message>
+    <message>
+        <source>The session needs the dataset {key}, which cannot be used here: {error}</source>
+        <translation>该会话需要数据集 {key}，但它在这里无法使用：{error}</translation>
+    </message>
+    <message>
+        <source>The session&apos;s step {i} is not one of the {n} steps of its step-through.</source>
+        <translation>会话中的第 {i} 步不在其逐步演示的 {n} 步之内。</translation>
+    </message>
+    <message>
+        <source>The session&apos;s drawing does not fit its network.</source>
+        <translation>会话中的手写数字与其网络不符。</translation>
+    </message>
+    <message>
+        <source>The session was saved at page {page} of the lesson {id}, which cannot be opened here: {reason}</source>
+        <translation>该会话保存于课程 {id} 的第 {page} 页，但这节课程在这里无法打开：{reason}</translation>
+    </message>
+    <message>
+        <source>opening {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <source>Could not open the session: {reason}</source>
+        <translation>无法打开会话：{reason}</translation>
+    </message>
+    <message>
+        <source>Opened the session {name}.</source>
+        <translation>已打开会话 {name}。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved the session to {path}.</source>
+        <translation>已将会话保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{name} looks like a lesson; this build of bpviz has no Lesson view to open it in.</source>
+        <translation>{name} 看起来是一节课程；当前版本的 bpviz 没有可以打开它的课程视图。</translation>
+    </message>
+    <message>
+        <source>bpviz opens sessions (.bpviz), models (.npz), lessons (.toml) and data tables (.csv); {name} is none of these.</source>
+        <translation>bpviz 可以打开会话（.bpviz）、模型（.npz）、课程（.toml）和数据表（.csv）；{name} 不属于其中任何一种。</translation>
+    </message>
+    <message>
+        <source>Could not use {name} as data: {reason}</source>
+        <translation>无法将 {name} 用作数据：{reason}</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save s&amp;ession…</source>
+        <translation>保存会话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>bpviz sessions (*.bpviz);;Models, lessons and tables (*.npz *.toml *.csv)</source>
+        <translation>bpviz 会话 (*.bpviz);;模型、课程和数据表 (*.npz *.toml *.csv)</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>bpviz sessions (*.bpviz)</source>
+        <translation>bpviz 会话 (*.bpviz)</translation>
     </message>
 </context>
 <context>
@@ -3906,6 +4365,22 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>Dark</source>
+        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast).</extracomment>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light (bright rooms, handouts)</source>
+        <translation>浅色（明亮的教室、讲义）</translation>
+    </message>
+    <message>
+        <source>unknown theme {name}; choose one of {names}</source>
+        <translation>未知的主题 {name}；请从 {names} 中选择</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>Neurons per layer, input first, e.g. 784,30,10 (the seed&apos;s) or 784,40,30,20,10.
@@ -4133,6 +4608,10 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>initial weights × scale</source>
         <translation>初始权重 × 倍数</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number (got {text})</source>
+        <translation>{setting} 必须是一个数（输入的是 {text}）</translation>
     </message>
     <message>
         <source>{setting} = {value} is what both runs already have: choose another value</source>

@@ -142,7 +142,15 @@ def run_app(args) -> int:
     window.check_cjk_font()                  # after the lesson's message: a missing font is the warning that stays
     if not window.restore_geometry():
         window.resize(1500, 920)
+    from bpviz.gui.appearance import remembered
+
+    window.apply_view_options(remembered())      # View → Theme, Colours, Projector of the last session
+    apply_view_args(window, args)                # --theme, --palette, --projector win
     window.show()
+    if getattr(args, "command", None) == "open":
+        from bpviz.gui.session_files import open_path
+
+        open_path(window, args.file)
     app.aboutToQuit.connect(window.session.shutdown)
     return app.exec()
 
@@ -178,6 +186,7 @@ def screenshot_main(args) -> int:
             window.step_panel.batch.setChecked(True)
         s.set_step(args.step)
     window.resize(w, h)
+    apply_view_args(window, args)
     window.show()
     from bpviz.gui.eventloop import run_event_loop
 
@@ -185,9 +194,109 @@ def screenshot_main(args) -> int:
     window.network_view.refresh(force=True)
     window.cost_plot.refresh(force=True)
     run_event_loop(0.5)  # let the step's short highlight animation finish
-    ok = window.grab().save(args.out)
+    from bpviz.gui.export import save_png
+
+    try:
+        pw, ph = save_png(window, args.out, _scale(args.scale))
+    except OSError:
+        raise CLIError(f"could not write {args.out}") from None
+    finally:
+        window.close()
+    print(f"wrote {args.out} ({pw}×{ph})")
+    return 0
+
+
+def _scale(v: float) -> float:
+    from bpviz.cliutil import CLIError
+
+    if not 1 <= v <= 4:
+        raise CLIError(f"--scale must lie in 1…4 (got {v:g})")
+    return v
+
+
+def apply_view_args(window, args) -> None:
+    """--theme, --palette and --projector on a window (CLIError when this build cannot)."""
+    from bpviz.cliutil import CLIError
+
+    options = {k: getattr(args, k, None) for k in ("theme", "palette", "projector")}
+    options = {k: v for k, v in options.items() if v}
+    if not options:
+        return
+    apply = getattr(window, "apply_view_options", None)
+    if apply is None:
+        raise CLIError("--theme, --palette and --projector need the theme module, which this build does not have")
+    try:
+        apply(options)
+    except ValueError as e:
+        raise CLIError(str(e)) from None
+
+
+def record_main(args) -> int:
+    """bpviz record step|train: the window offscreen, the same recorder as File → Export."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bpviz.cliutil import CLIError
+    from bpviz.core import parse_sizes
+    from bpviz.gui.eventloop import run_event_loop
+    from bpviz.gui.session import TrainConfig
+    from bpviz.scene.animation import RecordingError
+
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
+    except ValueError:
+        raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
+    scale = _scale(args.scale)
+    app = qt_app()
+    install_language(app, chosen_language(getattr(args, "lang", None)) if getattr(args, "lang", None) else "en")
+    config = replace(TrainConfig(), sizes=sizes, dataset=args.data, delay_ms=0)
+    if args.record_command == "train":
+        config = replace(config, epochs=args.epochs, eta=args.eta)
+    window = make_window(config=config)
+    s = window.session
+    window.resize(w, h)
+    apply_view_args(window, args)
+    window.show()
+    run_event_loop(0.6)
+    from bpviz.gui.record import Recorder
+
+    widget = window.network_view if args.view == "network" else window
+    try:
+        rec = Recorder(window, args.out, widget=widget, scale=scale)
+    except RecordingError as e:
+        window.close()
+        raise CLIError(str(e)) from None
+    result: dict = {}
+    rec.finished.connect(lambda p: result.setdefault("path", p))
+    rec.failed.connect(lambda m: result.setdefault("error", m))
+
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\rframe {done} / {total}   ")
+            sys.stderr.flush()
+
+    rec.progress.connect(show)
+    if args.record_command == "step":
+        if not 0 <= args.sample < len(s.data.test):
+            window.close()
+            rec.writer.cancel()
+            raise CLIError(f"--sample must lie in 0…{len(s.data.test) - 1}")
+        s.set_sample(args.sample)
+        window.tabs.setCurrentWidget(window.step_panel)
+        if args.batch:
+            window.step_panel.batch.setChecked(True)
+        s.build_steps(batch=args.batch)
+        rec.record_steps()
+    else:
+        rec.record_training(args.every)
+    while "path" not in result and "error" not in result:
+        run_event_loop(0.1)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    s.shutdown()
     window.close()
-    if not ok:
-        raise CLIError(f"could not write {args.out}")
-    print(f"wrote {args.out} ({w}×{h})")
+    if "error" in result:
+        print(f"bpviz: {result['error']}", file=sys.stderr)
+        return 1
+    fw, fh = rec.writer.size
+    print(f"wrote {result['path']} ({rec.writer.frames_written} frames, {fw}×{fh})")
     return 0

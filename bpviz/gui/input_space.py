@@ -79,7 +79,7 @@ class InputSpaceView(QWidget):
         self.hint.setStyleSheet(f"color:{theme().muted};")
         self.hint.setWordWrap(True)
 
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(background=theme().plot_background)
         self.plot.setAspectLocked(True)
         self.plot.setXRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
         self.plot.setYRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
@@ -98,6 +98,7 @@ class InputSpaceView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
 
         self.maps = pg.GraphicsLayoutWidget()
+        self.maps.setBackground(theme().plot_background)
         self.maps.setMinimumWidth(160)
         self._tiles: list[tuple[int, int, pg.ImageItem]] = []
         self._layout_key = None

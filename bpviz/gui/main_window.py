@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda _path: self._status_poller.force())
         self._status_poller.force()
         self._on_undo_available(session.can_undo)
+        from bpviz.gui import appearance
+
+        appearance.install(self)   # View → Theme, Colours, Projector
 
     # -- actions -------------------------------------------------------------------------------
     def add_action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
@@ -253,6 +256,12 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self.export_csv_action = self.add_action(f, self.tr("Export cost history as &CSV…"), self.export_csv)
         self.export_png_action = self.add_action(f, self.tr("Export network view as &PNG…"), self.export_png)
+        from bpviz.gui import session_files
+
+        session_files.install(self, f, self.export_csv_action)
+        from bpviz.gui import export, record
+
+        export.install(self, f, self.export_csv_action, extras=(record.fill_menu,))
         f.addSeparator()
         self.add_action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = m.addMenu(self.tr("&Edit"))
@@ -282,6 +291,7 @@ class MainWindow(QMainWindow):
         self.next_sample_action = self.add_action(st, self.tr("Next sample of the mini-batch"), lambda: self._in_step(
             lambda: move_sample(self.session, +1)), "PgDown")
         v = m.addMenu(self.tr("&View"))
+        self.view_menu = v
         self.add_action(v, self.tr("Fit network"), self.network_view.fit, "F")
         self.add_action(v, self.tr("Random test image"), self.sample_panel.random, "N")
         self._make_language_menu(v)
@@ -355,6 +365,9 @@ class MainWindow(QMainWindow):
             for view in explore.VIEWS:
                 self.views.place(view(ctx))
             wheel_only_when_focused(self)
+            styler = getattr(self, "styler", None)
+            if styler is not None:
+                styler.reapply()   # the new views in the chosen theme and size
 
     def undo(self) -> None:
         """Ctrl+Z: the last stroke on the canvas in the Draw tab, else the last replaced network."""

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.gui import appearance
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
-from bpviz.gui.theme import diverging_cmap, diverging_lut, diverging_rgba, theme
+from bpviz.gui.theme import diverging_cmap, diverging_rgba, theme
 from bpviz.gui.throttle import Throttle
 from bpviz.scene import hover, pace
 from bpviz.scene.anatomy import explained
@@ -58,6 +59,7 @@ from bpviz.scene.layout import (
 from bpviz.scene.legend import edge_name, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
+from bpviz.scene.palettes import get_palette
 
 BACKGROUND = theme().plot_background
 LABEL_EDGES = 40              # nets with at most this many edges label every edge
@@ -152,12 +154,7 @@ class NetworkView(QWidget):
         layout.addWidget(self.node_legend)
         layout.addWidget(self.glw, 1)
 
-        self._pens = [pg.mkPen(c, width=1) for c in bucket_colors()]
-        self._lut = diverging_lut()  # (256, 4) uint8
-        dim = bucket_colors()
-        for c in dim:
-            c.setAlphaF(c.alphaF() * 0.22)
-        self._dim_pens = [pg.mkPen(c, width=1) for c in dim]
+        self._make_pens()
         self._items: list = []
         # Tooltips answer Qt's ToolTip (help) event of the viewport, which a real window sends
         # after the pointer rests: showing them on mouse moves instead let the scene's own help
@@ -185,6 +182,41 @@ class NetworkView(QWidget):
         self._build()
 
     # -- construction ------------------------------------------------------------------------
+    def _make_pens(self) -> None:
+        """Edge pens per colour bucket from the current palette: wider in projector mode, and
+        dashed below 0 when the palette shows the sign by line style too."""
+        a = appearance.current
+        width = a.scale.line
+        dashed = get_palette(a.palette).dashed_negative
+
+        def pen(c: QColor, b: int) -> QPen:
+            p = pg.mkPen(c, width=width)
+            if dashed and b < N_BUCKETS // 2:
+                p.setStyle(Qt.PenStyle.DashLine)
+            return p
+
+        self._pens = [pen(c, b) for b, c in enumerate(bucket_colors())]
+        self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
+        dim = bucket_colors()
+        for c in dim:
+            c.setAlphaF(c.alphaF() * 0.22)
+        self._dim_pens = [pen(c, b) for b, c in enumerate(dim)]
+
+    def _highlight_pen(self, positive: bool) -> QPen:
+        """The selected node's edges: the palette's end colours (negative dashed where it says so)."""
+        p = get_palette(appearance.current.palette)
+        rgb = (p.positive if positive else p.negative) * 255
+        pen = pg.mkPen(QColor(*(int(round(v)) for v in rgb)), width=2 * appearance.current.scale.line)
+        if p.dashed_negative and not positive:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def restyle(self, _appearance=None) -> None:
+        """Palette or projector mode changed (View menu): new pens and colour map, drawn again."""
+        self._make_pens()
+        self.colorbar.setColorMap(diverging_cmap())
+        self._build()
+
     def _add(self, item, z: float = 0):
         item.setZValue(z)
         self.vb.addItem(item)
@@ -206,8 +238,8 @@ class NetworkView(QWidget):
         self.edge_layer = self._add(EdgeLayer(), 0)
         self.edge_paths: dict[int, list[tuple[np.ndarray, QPen, int]]] = {}
         # Selected node's edges: above the other edges, below the input image and the tiles.
-        self.highlight_pos = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().wrong_bright, width=2), connect="pairs"), 0.5)
-        self.highlight_neg = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().blue_bright, width=2), connect="pairs"), 0.5)
+        self.highlight_pos = self._add(pg.PlotCurveItem(pen=self._highlight_pen(True), connect="pairs"), 0.5)
+        self.highlight_neg = self._add(pg.PlotCurveItem(pen=self._highlight_pen(False), connect="pairs"), 0.5)
 
         self.input_image = None
         if lay.grid_rect is not None:
@@ -649,7 +681,7 @@ class NetworkView(QWidget):
         if self.class_labels:
             pred = int(np.argmax(self.activations[-1])) if values[-1] is not None else -1
             for j, t in enumerate(self.class_labels):
-                t.setColor(theme().highlight if j == pred else theme().text)
+                t.setColor(appearance.colour(theme().highlight if j == pred else theme().text))
         if self.node_labels:
             k = 0
             biases = self.shown_parameters()[1]

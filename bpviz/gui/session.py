@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
@@ -25,6 +25,7 @@ from bpviz.data import DIGITS, DatasetError, DataSplits, assets_dir, data_key, l
 from bpviz.data.datasets import dataset_title
 from bpviz.data.preprocess import mnist_like
 from bpviz.data.table import restandardise
+from bpviz.gui.memory import give_back
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.names import Level, RunState, cost_label
@@ -214,6 +215,8 @@ class Session(QObject):
         self._watch_history()
         self._publish_parameters(notify=False)
         self.world_changed.emit()
+        # once the old world's last holders (the views' caches of it) have let go of it
+        QTimer.singleShot(0, give_back)
 
     def _on_undo_dropped(self, dropped: list[str]) -> None:
         held = self.worlds.undo_bytes()
@@ -328,8 +331,9 @@ class Session(QObject):
             self.config_changed.emit()
 
     def commit_world(self, world: World, what: str) -> None:
-        """Replace the world whole by one built elsewhere (a lesson's setup), in one step that
-        Undo reverts even when the replaced network was never trained."""
+        """Replace the world whole by one built elsewhere (a lesson's setup, a session file), in one
+        step that Undo reverts even when the replaced network was never trained; ``what`` names
+        the change for Undo. Only while no run trains."""
         self._require_idle(what)
         self._commit(world, what, keep=True)
 

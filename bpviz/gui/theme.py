@@ -115,12 +115,18 @@ def set_theme(t: Theme) -> None:
 
 # -- the diverging colour map ----------------------------------------------------------------
 def diverging_cmap() -> pg.ColorMap:
-    """The map of signed values: blue (negative) — light grey (0) — red (positive)."""
+    """The map of signed values: blue (negative) — light grey (0) — red (positive) by default; the
+    theme's own stops if it has them, else the palette chosen in View → Colours
+    (:mod:`bpviz.gui.appearance`, :mod:`bpviz.scene.palettes`), else ``diverging_map``."""
+    from bpviz.gui import appearance  # View → Colours (appearance imports nothing of the GUI)
+
     t = theme()
     if t.diverging_stops is not None:
         positions, colours = t.diverging_stops
         return pg.ColorMap(np.asarray(positions, dtype=float),
                            (np.asarray(colours, dtype=float) * 255).round().astype(np.uint8))
+    if t.diverging_map == Theme.diverging_map:
+        return appearance.diverging_cmap()
     return pg.colormap.get(t.diverging_map)
 
 

@@ -218,6 +218,11 @@ class LensOwner(QObject):
             self.owner = tab_id if lens is not None else ""
             self.session.set_lens(lens)
 
+    def restore(self, lens: Lens | None) -> None:
+        """A saved session's lens, shown as the current left tab's (until that tab offers its own)."""
+        self.owner = self.places.current(Area.LEFT) if lens is not None else ""
+        self.session.set_lens(lens)
+
     def clear(self) -> None:
         """No lens now (until the current tab offers one again)."""
         self.owner = ""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -233,12 +234,17 @@ class Job(QObject):
         self.done = True
         self._deliver()
         kind, value = self._outcome or ("failed", RuntimeError("the job's thread ended without an outcome"))
+        # Done with the work: let go of it and of its result (a trained network, a dataset …)
+        # whoever still holds this Job object.
+        self._outcome = self._work = None
+        self._thread.target = None
         if kind == "finished":
             self.finished.emit(value)
         elif kind == "failed":
             self.failed.emit(value)
         else:
             self.cancelled.emit()
+        del value
         self.ended.emit()
 
 
@@ -262,14 +268,17 @@ class Workers(QObject):
         job = Job(work, name, interval=interval)   # owned by Python: freed once unreferenced
         for signal, slot in (connect or {}).items():
             getattr(job, signal).connect(slot)
-        job.ended.connect(lambda job=job: self._forget(job))
+        # A weak reference: a lambda holding the job, connected to the job's own signal, would
+        # keep the job (and the network its outcome holds) alive for ever.
+        ref = weakref.ref(job)
+        job.ended.connect(lambda: self._forget(ref()))
         self.jobs.append(job)
         job.start()
         self.started.emit(job)
         return job
 
-    def _forget(self, job: Job) -> None:
-        if job in self.jobs:
+    def _forget(self, job: Job | None) -> None:
+        if job is not None and job in self.jobs:
             self.jobs.remove(job)
             if not self.jobs:
                 self.idle.emit()

@@ -29,6 +29,12 @@ def sample_text(n_inputs: int, index: int, label: str) -> str:
     return text.format(i=index, label=label)
 
 
+def example_name(drawn: bool, index: int) -> str:
+    """The example a teaching step learned from, named short for the history and the message bar."""
+    return (translate("MistakesText", "the drawn digit") if drawn else
+            translate("MistakesText", "test image #{i}").format(i=index))
+
+
 def output_symbol(k: int) -> str:
     """aᴸ_k, the output activation of neuron k."""
     return f"aᴸ{sub(k)}"

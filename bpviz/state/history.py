@@ -119,6 +119,68 @@ class History:
             self._index = self._index[: self.recent_limit + self.fold].copy()
             self._cost = self._cost[: self.recent_limit + self.fold].copy()
 
+    # -- as arrays (session files) --------------------------------------------------------------
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Everything recorded, as named copies: the detailed mini-batches, the summary blocks
+        and the per-epoch results (one row per epoch; −1 where a count is absent)."""
+        ep = self.epochs
+        ints = lambda name: np.array([-1 if getattr(e, name) is None else int(getattr(e, name)) for e in ep],  # noqa: E731
+                                     dtype=np.int64)
+        return {
+            "batch_index": self.batch_index.copy(), "batch_cost": self.batch_cost.copy(),
+            "summary_start": self.summary_start.copy(), "summary_min": self.summary_min.copy(),
+            "summary_max": self.summary_max.copy(), "summary_mean": self.summary_mean.copy(),
+            "meta": np.array([self.batches_per_epoch, self.recorded, self.block], dtype=np.int64),
+            "epoch": np.array([e.epoch for e in ep], dtype=np.int64),
+            "epoch_n": np.array([e.n_epochs for e in ep], dtype=np.int64),
+            "epoch_cost": np.array([e.training_cost for e in ep], dtype=np.float64),
+            "epoch_test_correct": ints("test_correct"), "epoch_test_total": ints("test_total"),
+            "epoch_validation_correct": ints("validation_correct"),
+            "epoch_validation_total": ints("validation_total"),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> History:
+        """The history :meth:`to_arrays` described; ValueError naming what does not fit."""
+        need = ("batch_index", "batch_cost", "summary_start", "summary_min", "summary_max", "summary_mean", "meta",
+                "epoch", "epoch_n", "epoch_cost", "epoch_test_correct", "epoch_test_total",
+                "epoch_validation_correct", "epoch_validation_total")
+        missing = [k for k in need if k not in arrays]
+        if missing:
+            raise ValueError(f"history: missing {', '.join(missing)}")
+        a = {k: np.asarray(arrays[k]) for k in need}
+        if a["meta"].shape != (3,) or a["meta"].dtype.kind not in "iu":
+            raise ValueError("history: 'meta' must hold 3 integers")
+        bpe, recorded, block = (int(v) for v in a["meta"])
+        if bpe < 1 or block < 1 or recorded < 0:
+            raise ValueError(f"history: impossible counts (batches per epoch {bpe}, recorded {recorded}, block {block})")
+        if a["batch_index"].ndim != 1 or a["batch_cost"].shape != a["batch_index"].shape:
+            raise ValueError("history: mini-batch numbers and costs differ in length")
+        k = a["summary_start"].shape
+        if len(k) != 1 or any(a[n].shape != k for n in ("summary_min", "summary_max", "summary_mean")):
+            raise ValueError("history: summary blocks differ in length")
+        e = a["epoch"].shape
+        if len(e) != 1 or any(a[n].shape != e for n in need[8:]):
+            raise ValueError("history: per-epoch results differ in length")
+        if a["batch_index"].size + k[0] * block > recorded:
+            raise ValueError("history: more mini-batches stored than recorded")
+        h = cls(block=block, fold=max(block, (FOLD // block) * block))
+        h.summary_start = a["summary_start"].astype(np.int64)
+        h.summary_min, h.summary_max, h.summary_mean = (a[n].astype(np.float64) for n in
+                                                        ("summary_min", "summary_max", "summary_mean"))
+        h.add_batches(a["batch_index"], a["batch_cost"], bpe)   # (folds onto the summary if it must)
+        h.batches_per_epoch = bpe
+        h.recorded = recorded
+
+        def opt(v: int) -> int | None:
+            return None if v < 0 else int(v)
+
+        h.epochs = [EpochDone(int(a["epoch"][i]), int(a["epoch_n"][i]), float(a["epoch_cost"][i]),
+                              opt(a["epoch_test_correct"][i]), opt(a["epoch_test_total"][i]),
+                              opt(a["epoch_validation_correct"][i]), opt(a["epoch_validation_total"][i]))
+                    for i in range(e[0])]
+        return h
+
     # -- reading -----------------------------------------------------------------------------
     @property
     def batch_index(self) -> np.ndarray:

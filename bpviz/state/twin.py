@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 
+from bpviz.core.network import parse_sizes
 from bpviz.core.twin import TwinSettings
 from bpviz.i18n import translate
 from bpviz.scene.names import cost_label, init_label
@@ -31,6 +32,19 @@ class TwinSetting(str, enum.Enum):
                 TwinSetting.INIT: translate("Twin", "initial weights"), TwinSetting.LMBDA: "λ",
                 TwinSetting.SIZES: translate("Twin", "sizes"),
                 TwinSetting.INIT_SCALE: translate("Twin", "initial weights × scale")}[self]
+
+    def parse(self, text: str):
+        """A value typed for this setting (ValueError with the reason if it cannot be one)."""
+        text = text.strip()
+        if self in (TwinSetting.COST, TwinSetting.INIT):
+            return text
+        if self is TwinSetting.SIZES:
+            return parse_sizes(text)
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError(translate("Twin", "{setting} must be a number (got {text})").format(
+                setting=self.label(), text=repr(text))) from None
 
     def value_label(self, value) -> str:
         """A value of this setting as shown ("cross-entropy cost", "0.5", "784,100,10")."""

@@ -12,6 +12,7 @@ import pytest
 from bpviz.core.learning import saturated_share, speed_of_learning, trace_saturation
 from bpviz.scene.presets import PRESETS
 from bpviz.scene.saturation import output_errors
+from bpviz.state.twin import TwinSetting
 
 
 def _images(s, n=1000):
@@ -139,14 +140,14 @@ def test_delta_panel_numbers_equal_output_errors(make_window):
 
 
 def _wait_twins(qtbot, panel):
-    qtbot.waitUntil(lambda: panel.thread is None, timeout=15000)
+    qtbot.waitUntil(lambda: panel.twin_job is None, timeout=15000)
 
 
 def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
     w = make_window()
     panel = w.views.widget("learning")
-    panel.twin_key.setCurrentIndex(panel.twin_key.findData("cost"))
-    assert panel.twin_value.currentText() == "cross-entropy"
+    panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.COST))
+    assert panel.twin_value.currentData() == "cross-entropy" and panel.twin_value.currentText() == "cross-entropy cost"
     panel.twin_epochs.setValue(2)
     panel.twin_images.setValue(300)
     assert panel.run_twins()
@@ -168,7 +169,7 @@ def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
 def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
     w = make_window()
     panel = w.views.widget("learning")
-    panel.twin_key.setCurrentIndex(panel.twin_key.findData("sizes"))
+    panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.SIZES))
     panel.twin_value.setCurrentText("784,20,10")
     panel.twin_epochs.setValue(1)
     panel.twin_images.setValue(100)
@@ -181,17 +182,24 @@ def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
     assert "Not started" in panel.twin_status.text() and "both runs already have" in panel.twin_status.text()
 
 
-def test_slowdown_button_and_no_thread_left_after_close(make_window, qtbot):
+def test_slowdown_runs_on_the_worker_shows_its_own_settings_and_stops_with_the_window(make_window, qtbot):
     w = make_window()
     panel = w.views.widget("learning")
+    panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.ETA))   # the user's choice beforehand
     assert panel.run_slowdown()
     a, b = panel.twin.settings
     assert (a.cost, b.cost, a.init_scale) == ("cross-entropy", "quadratic", 3.0)
     assert panel.twin.identical_start
-    th = panel.thread
-    assert th.isRunning() or th.isFinished()
-    w.close()
-    assert panel.thread is None and not th.isRunning()
+    # the controls show what trains (the tour: they said "cost to cross-entropy, 10000 images")
+    assert panel.twin_key.currentData() == TwinSetting.COST and panel.twin_value.currentData() == "quadratic"
+    assert panel.twin_images.value() == 1000 and panel.twin_epochs.value() == 5
+    job = panel.twin_job
+    assert job is not None and job in w.session.workers.jobs
+    qtbot.waitUntil(lambda: panel.twin_progress.value() > 0, timeout=10000)   # it trains, off the GUI thread
+    assert job.is_running()
+    w.close()                                   # the window's one shutdown path stops it
+    assert not job.is_running() and panel.twin_job is None and w.session.workers.jobs == []
+    assert 0 < len(panel.twin.history[0]) == len(panel.twin.history[1])
 
 
 def test_preset_applies_settings_and_shows_the_target_line(make_window):

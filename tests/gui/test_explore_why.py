@@ -154,17 +154,31 @@ def test_why_fast_runs_in_a_thread_and_tables_the_core_counts(qtbot, make_window
     assert list(panel.bp_curve.yData) == [r.backprop_seconds for r in panel.rows]
 
 
-def test_closing_the_window_stops_the_why_fast_thread(qtbot, make_window):
+def test_closing_the_window_stops_the_why_fast_job(qtbot, make_window):
     w = make_window()
     panel = w.views.widget("why.fast")
     panel.nets = ((784, 30, 10),) * 40   # far more than can finish before the close, however loaded
     panel.max_seconds = 40.0
     panel.start()
-    thread = panel.thread
-    qtbot.waitUntil(lambda: thread.isRunning() and "of 40)" in panel.status.text(), timeout=20000)
-    w.close()
-    assert panel.thread is None and not thread.isRunning()
-    assert len(panel.rows) < 40
+    job = panel.job
+    assert job in w.session.workers.jobs
+    qtbot.waitUntil(lambda: job.is_running() and "of 40)" in panel.status.text(), timeout=20000)
+    w.close()                             # the window's one shutdown path: cancelled, waited for, delivered
+    assert panel.job is None and not job.is_running() and panel.stopped
+    assert len(panel.rows) < 40 and "(stopped)" in panel.status.text()
+
+
+def test_why_fast_stop_keeps_the_rows_measured(qtbot, make_window):
+    w = make_window()
+    panel = w.views.widget("why.fast")
+    panel.nets = ((2, 3, 2),) * 200
+    panel.max_seconds = 20.0
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.rows) >= 1, timeout=20000)
+    panel.stop_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20000)
+    assert 1 <= len(panel.rows) < 200 and panel.table.rowCount() == len(panel.rows)
+    assert f"Measured {len(panel.rows)} of 200 networks (stopped)" in panel.status.text()
 
 
 @pytest.mark.parametrize("sizes", [(784, 30, 10), (2, 3, 2)], ids=str)

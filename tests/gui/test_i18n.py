@@ -29,10 +29,13 @@ ALLOWED |= {"update_mini_batch", "jk"}
 #: keys as typed (blobs?classes=3, features=), image and table file types.
 ALLOWED |= {"tanh", "ReLU", "max", "ln", "circles", "moons", "spiral", "blobs", "quadrants", "classes", "features",
             "label", "test", "JPEG", "jpg", "jpeg", "tsv", "txt", "sin"}
+#: Issue 20: file formats and the encoder named as they are written.
+ALLOWED |= {"GIF", "gif", "SVG", "LaTeX", "JSON", "NaN", "zip", "toml", "manifest"}
 
 #: Commands and the like, quoted as they are typed.
 ALLOWED_PHRASES = ("bpviz train", "例如 quadratic", "bpviz explain gradcheck",  # typed values and commands
-                   "bpviz/reference.py")  # a file name
+                   "bpviz/reference.py",  # a file name
+                   "imageio-ffmpeg：pip install 'bpviz[video]'")  # an optional package and its install command
 
 #: Phase 1 exceptions: widgets whose texts are not wrapped yet (files being changed for issue 10,
 #: or not reached yet). Phase 2 removes entries from here; the test then covers them.
@@ -431,17 +434,17 @@ def _walk_why_and_learning(w, qtbot):
     lp.twin_epochs.setValue(1)
     lp.twin_images.setValue(100)
     assert lp.run_twins()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=15000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=15000)
     texts += visible_texts(w)
     assert "相同的初始权重" in w.views.widget("learning.twins").caption.text()
     # runs that cannot start identical (other sizes), then the chapter 3 slowdown with its note
     lp.twin_key.setCurrentIndex(lp.twin_key.findData("sizes"))
     assert lp.run_twins()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=15000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=15000)
     assert "不同的初始权重" in lp.twin_status.text()
     texts += visible_texts(w)
     assert lp.run_slowdown()
-    qtbot.waitUntil(lambda: lp.thread is None, timeout=30000)
+    qtbot.waitUntil(lambda: lp.twin_job is None, timeout=30000)
     texts += visible_texts(w)
     return texts
 

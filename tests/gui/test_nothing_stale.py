@@ -111,7 +111,7 @@ def test_stop_then_train_again_the_status_bar_and_the_curve_count_alike(qtbot, m
     for _ in range(3):
         before = s.batches_done
         s.start()
-        qtbot.waitUntil(lambda: s.batches_done > before + 30, timeout=10000)
+        qtbot.waitUntil(lambda before=before: s.batches_done > before + 30, timeout=10000)
         assert s.pause_and_settle() and s.state == PAUSED
         _settle(w)
         h = s.history

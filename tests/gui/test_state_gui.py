@@ -333,6 +333,14 @@ def test_cancel_in_the_quit_question_leaves_every_background_job_running(qtbot, 
     s.start()
     qtbot.waitUntil(lambda: s.batches_done > 20, timeout=10000)
     job = s.workers.start(other, "other")
+    # the tour's bug: Cancel stopped the twin runs and the why-fast measurement (their close watchers)
+    twins, fast = w.views.widget("learning"), w.views.widget("why.fast")
+    fast.nets, fast.max_seconds = ((784, 30, 10),) * 40, 40.0
+    twins.twin_epochs.setValue(50)
+    assert twins.run_twins()
+    fast.start()
+    background = [job, twins.twin_job, fast.job]
+    qtbot.waitUntil(lambda: all(j.is_running() for j in background), timeout=10000)
     asked = []
 
     def answer(box, button):
@@ -344,10 +352,12 @@ def test_cancel_in_the_quit_question_leaves_every_background_job_running(qtbot, 
     text, state, batches, recorded, tip = asked[0]
     assert state == PAUSED and batches == recorded          # nothing trains behind the question
     assert f"{batches:,} mini-batches" in text and f"{batches:,} mini-batches" in tip
-    assert w.isVisible() and job.is_running() and not other_stopped
+    assert w.isVisible() and not other_stopped
+    assert all(j.is_running() for j in background) and twins.twin_job is not None and fast.running
     qtbot.waitUntil(lambda: s.state == RUNNING, timeout=5000)
     qtbot.waitUntil(lambda: s.batches_done > batches + 10, timeout=10000)   # training went on
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Discard))
     w.close()
-    assert not w.isVisible() and s.job is None and not job.is_running() and other_stopped == [True]
+    assert not w.isVisible() and s.job is None and other_stopped == [True]
+    assert not any(j.is_running() for j in background) and twins.twin_job is None and not fast.running
     assert s.workers.jobs == []

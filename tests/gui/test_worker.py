@@ -28,8 +28,7 @@ def _record(job_signals):
 
 def test_a_generator_delivers_every_item_in_order_then_its_result(qtbot, workers):
     def work(feed):
-        for i in range(500):
-            yield i
+        yield from range(500)
         return "done"
 
     connect = {}
@@ -179,3 +178,44 @@ def test_why_fast_measures_each_network_and_cancel_keeps_the_rows_measured(qtbot
     assert outcome == ["cancelled"]
     measured = [i for i in items if isinstance(i, FastMeasured)]
     assert 1 <= len(measured) < 50 and [m.index for m in measured] == list(range(len(measured)))
+
+
+def test_a_finished_job_lets_go_of_its_work_and_result(qtbot, workers):
+    """A job object may outlive its work (signal connections, views): what it computed must not."""
+    import gc
+    import weakref
+
+    class Result:
+        pass
+
+    made = []
+
+    def work(feed):
+        r = Result()
+        made.append(weakref.ref(r))
+        feed.put("item")
+        return r
+
+    got = []
+    job = workers.start(work, "result", connect={"finished": lambda r: got.append(weakref.ref(r))})
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    qtbot.waitUntil(lambda: not workers.jobs, timeout=5000)
+    gc.collect()
+    assert job is not None and made[0]() is None and got[0]() is None
+
+
+def test_training_runs_do_not_keep_their_networks_once_the_world_moved_on(qtbot, make_window):
+    import gc
+    import weakref
+
+    w = make_window(epochs=1)
+    s = w.session
+    s.start(steps=3)
+    qtbot.waitUntil(lambda: s.state.value == "paused", timeout=10000)
+    run = weakref.ref(s.worker)
+    s.stop()
+    trained = weakref.ref(s.network)
+    s.apply_config(type(s.config)(sizes=(784, 20, 10), dataset=s.config.dataset))
+    s.worlds._undo.clear()            # as when the undo list lets go of it
+    gc.collect()
+    assert run() is None and trained() is None

@@ -14,6 +14,6 @@ Every number comes from the Qt-free core (:mod:`bpviz.core.learning`, :mod:`bpvi
 from bpviz.gui.explore.learning.hidden_units import HiddenUnits
 from bpviz.gui.explore.learning.panel import LearningPanel, LearningViews
 from bpviz.gui.explore.learning.speed import SpeedPlot
-from bpviz.gui.explore.learning.twins import TwinPlot, TwinThread
+from bpviz.gui.explore.learning.twins import TwinPlot
 
-__all__ = ["HiddenUnits", "LearningPanel", "SpeedPlot", "TwinPlot", "TwinThread", "LearningViews"]
+__all__ = ["HiddenUnits", "LearningPanel", "LearningViews", "SpeedPlot", "TwinPlot"]

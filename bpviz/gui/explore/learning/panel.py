@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QApplication,
     QWidget,
 )
 
@@ -17,12 +16,13 @@ from bpviz.gui.explore.learning.hidden_units import HiddenUnits
 from bpviz.gui.explore.learning.presets import PresetControls
 from bpviz.gui.explore.learning.saturation import SaturationControls
 from bpviz.gui.explore.learning.speed import SpeedPlot
-from bpviz.gui.explore.learning.twins import TwinControls, TwinPlot, TwinThread
+from bpviz.gui.explore.learning.twins import TwinControls, TwinPlot
 from bpviz.gui.throttle import Throttle
 from bpviz.gui.views import Action, Area, Contributions, Tab, ViewContext
 from bpviz.gui.widgets import (
     scrolling_layout,
 )
+from bpviz.gui.worker import Job
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
 from bpviz.scene.presets import Preset
@@ -60,7 +60,8 @@ class LearningPanel(PresetControls, SaturationControls, TwinControls, QWidget):
         self._batch_idx: np.ndarray | None = None
         self.lens: Lens | None = None   # the lens this panel set last
         self.twin: TwinRun | None = None
-        self.thread: TwinThread | None = None
+        self.twin_job: Job | None = None        # the twin runs' job on the session's workers
+        self.twin_error: BaseException | None = None
         self._on_preset_choice(0)
 
 
@@ -80,10 +81,6 @@ class LearningViews(QObject):
         self.hidden = HiddenUnits(s)
         self.panel = panel = LearningPanel(ctx, self.twin_plot)
         self.places.current_changed.connect(lambda _area, _id: panel.on_tab())
-        self.places.on_close(panel.stop_twins)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(panel.stop_twins)
 
     def toggle_saturation_lens(self) -> None:
         self.places.show("learning")

@@ -24,13 +24,14 @@ from bpviz.core.learning import (
     speed_of_learning,
 )
 from bpviz.data.datasets import dataset_title
-from bpviz.gui.explore.learning.common import LAYER_COLOURS, cost_name, init_name, layer_name
+from bpviz.gui.explore.learning.common import LAYER_COLOURS, layer_name
 from bpviz.gui.theme import theme, themed_plot, wrap_label
 from bpviz.gui.throttle import Throttle
 from bpviz.gui.widgets import (
     number_field,
 )
 from bpviz.i18n import join_sentences, translate
+from bpviz.scene.names import cost_label, init_label
 from bpviz.scene.notation import number
 
 
@@ -214,7 +215,7 @@ class SpeedPlot(QWidget):
             else:
                 ratio = translate("Learning", "The first hidden layer learns {r}× faster than the last."
                                         ).format(r=f"{1 / r:.3g}")   # r < 1: it is 1/r times faster
-        cost_text = cost_name(sp.cost_name)
+        cost_text = cost_label(sp.cost_name)
         data = translate("Learning", "bpviz: the first {n} training images of {data}, {cost}, the network's current "
                          "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
                          "while training at most every {s} s).").format(
@@ -229,7 +230,7 @@ class SpeedPlot(QWidget):
                 for l, v in zip(range(2, L), self.book.hidden))))
             if (s.config.cost, s.config.init) != ("cross-entropy", "scaled"):
                 book = join_sentences(book, translate("Learning", "Yours uses the {cost} and {init}, not the book's "
-                                      "setting.").format(cost=cost_name(s.config.cost), init=init_name(s.config.init)))
+                                      "setting.").format(cost=cost_label(s.config.cost), init=init_label(s.config.init)))
         else:
             book = translate("Learning", "The book reports figures only for [784,30,30,10], [784,30,30,30,10] "
                                    "and [784,30,30,30,30,10] (chapter 5 preset).")

@@ -4,13 +4,11 @@ the thread, the bottom tab's plot, and the Learning tab's controls."""
 from __future__ import annotations
 
 import html
-import threading
-import time
 from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -28,64 +26,26 @@ from bpviz.core.twin import (
     SLOWDOWN_NOTE,
     SLOWDOWN_TRAIN_SIZE,
     SLOWDOWN_VARY,
-    VARIABLE,
     EpochRecord,
     TwinRun,
     TwinSettings,
 )
 from bpviz.gui.explore.learning.common import RUN_COLOURS, setting_name, shrinkable, twin_label
+from bpviz.gui.jobs import TwinProgress, twin_work
 from bpviz.gui.theme import theme, themed_plot, wrap_label
 from bpviz.gui.widgets import (
     number_field,
     signals_blocked,
 )
+from bpviz.gui.worker import Job
 from bpviz.i18n import join_sentences, translate
 from bpviz.scene.notation import number
+from bpviz.state.twin import TwinSetting, twin_options, twin_settings, vary
 
 
 # =========================================================================================
 # 3. Twin runs: worker and plot
 # =========================================================================================
-class TwinThread(QThread):
-    """Iterates :meth:`TwinRun.events` off the GUI thread; queues epoch records and progress."""
-
-    wake = Signal()   # something is waiting in the queue
-
-    def __init__(self, twin: TwinRun) -> None:
-        super().__init__()
-        self.twin = twin
-        self.setObjectName("bpviz-twin")
-        self._lock = threading.Lock()
-        self._queue: list[tuple] = []
-        self.error: BaseException | None = None
-
-    def request_stop(self) -> None:
-        """Called directly from the GUI thread (a queued signal would never arrive)."""
-        self.twin.request_stop()
-
-    def run(self) -> None:  # noqa: D102 (the thread's entry point)
-        last = 0.0
-        batches = 0
-        try:
-            for ev in self.twin.events():
-                batches += 1
-                recs = (ev.record_a, ev.record_b)
-                now = time.perf_counter()
-                if recs != (None, None) or now - last > 0.1:
-                    with self._lock:
-                        self._queue.append((batches, recs))
-                    last = now
-                    self.wake.emit()
-        except Exception as e:  # shown to the user; the thread must end cleanly either way
-            self.error = e
-        self.wake.emit()
-
-    def drain(self) -> list[tuple]:
-        with self._lock:
-            out, self._queue = self._queue, []
-        return out
-
-
 class TwinPlot(QWidget):
     """Cost, test accuracy and ‖∂C/∂b^l‖ of both runs per epoch (a solid, b dashed)."""
 
@@ -169,8 +129,8 @@ class TwinControls:
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("Learning", "Run b changes")))
         self.twin_key = QComboBox()
-        for k in VARIABLE:
-            self.twin_key.addItem(setting_name(k), k)
+        for k in TwinSetting:
+            self.twin_key.addItem(k.label(), k)
         self.twin_key.setToolTip(translate("Learning", "The one setting in which run b differs from run a (the Train tab's settings)"))
         self.twin_key.currentIndexChanged.connect(self._on_twin_key)
         self.twin_value = QComboBox()
@@ -221,31 +181,31 @@ class TwinControls:
         return box
 
     def base_settings(self) -> TwinSettings:
-        c = self.session.config
-        return TwinSettings(sizes=c.sizes, eta=c.eta, epochs=self.twin_epochs.value(), batch_size=c.batch_size,
-                            cost=c.cost, init=c.init, lmbda=c.lmbda, seed=c.seed)
+        return twin_settings(self.session.config, self.twin_epochs.value())
 
     def _on_twin_key(self, _i: int) -> None:
         """Offer values for the chosen setting that differ from run a's (the Train tab's)."""
-        key = self.twin_key.currentData()
-        c = self.session.config
-        hidden = ",".join(map(str, c.sizes[1:-1]))
-        options = {"cost": ["quadratic", "cross-entropy"], "init": ["standard", "scaled"],
-                   "eta": ["0.1", "0.5", "1", "3", "10", "30"], "lmbda": ["0", "1", "5"],
-                   "sizes": [f"{c.sizes[0]},{h},{c.sizes[-1]}" for h in ("10", "100", "30,30")],
-                   "init_scale": ["0.5", "2", "3"]}[key]
-        current = {"cost": c.cost, "init": c.init, "eta": f"{c.eta:g}", "lmbda": f"{c.lmbda:g}",
-                   "sizes": ",".join(map(str, c.sizes)), "init_scale": "1"}[key]
-        options = [o for o in options if o != current and o != f"{c.sizes[0]},{hidden},{c.sizes[-1]}"]
+        key = TwinSetting(self.twin_key.currentData())    # a combo box hands the enum back as its str
         with signals_blocked(self.twin_value):
             self.twin_value.clear()
-            self.twin_value.addItems(options)
+            for value in twin_options(self.session.config, key):
+                self.twin_value.addItem(key.value_label(value), value)
             self.twin_value.setCurrentIndex(0)
+
+    def twin_choice(self):
+        """Run b's value: the item chosen, or what was typed (read as that setting's kind of value)."""
+        key = TwinSetting(self.twin_key.currentData())
+        i = self.twin_value.currentIndex()
+        text = self.twin_value.currentText().strip()
+        if i >= 0 and text == self.twin_value.itemText(i):
+            value = self.twin_value.itemData(i)
+            return tuple(value) if key is TwinSetting.SIZES else value
+        return key.parse(text)
 
     def run_twins(self) -> bool:
         try:
             base = self.base_settings()
-            other = base.varied(f"{self.twin_key.currentData()}={self.twin_value.currentText()}")
+            other = vary(base, TwinSetting(self.twin_key.currentData()), self.twin_choice())
         except ValueError as e:
             self.twin_status.setText(translate("Learning", "Not started: {error}").format(error=html.escape(str(e))))
             return False
@@ -258,7 +218,7 @@ class TwinControls:
         return self._start(base, other, min(SLOWDOWN_TRAIN_SIZE, len(self.session.data.train)), SLOWDOWN_NOTE)
 
     def _start(self, a: TwinSettings, b: TwinSettings, n_train: int, note: str = "") -> bool:
-        if self.thread is not None:
+        if self.twin_job is not None:
             self.twin_status.setText(translate("Learning", "Twin runs are still training: press Stop first."))
             return False
         d = self.session.data
@@ -274,21 +234,34 @@ class TwinControls:
             return False
         self.twin = twin
         self.note = translate("Learning", note) if note else ""
-        plot = self.twin_plot
-        plot.start(twin)
+        self.twin_plot.start(twin)
         n_batches = -(-n_train // a.batch_size) * a.epochs
         self.twin_progress.setMaximum(n_batches)
         self.twin_progress.setValue(0)
-        self.thread = TwinThread(twin)
-        self.thread.wake.connect(self._drain)
-        self.thread.finished.connect(self._finished)
+        self._show_controls_of(twin, n_train)
+        self.twin_error = None
         self.twin_run_button.setEnabled(False)
         self.slowdown_button.setEnabled(False)
         self.twin_stop_button.setEnabled(True)
         self._describe_twin(running=True)
         self.places.show("learning.twins")
-        self.thread.start()
+        self.twin_job = self.session.workers.start(twin_work(twin), "twins", connect={
+            "yielded": self._on_twin_progress, "failed": self._on_twin_failed, "ended": self._finished})
         return True
+
+    def _show_controls_of(self, twin: TwinRun, n_train: int) -> None:
+        """The controls show the runs that train (a preset's too), never other settings beside them."""
+        a, b = twin.settings
+        with signals_blocked(self.twin_epochs, self.twin_images, self.twin_key, self.twin_value):
+            self.twin_epochs.setValue(a.epochs)
+            self.twin_images.setValue(n_train)
+            if len(twin.varied) == 1 and twin.varied[0] in {k.value for k in TwinSetting}:
+                key = TwinSetting(twin.varied[0])
+                self.twin_key.setCurrentIndex(self.twin_key.findData(key))
+                value = getattr(b, key.value)
+                self.twin_value.clear()
+                self.twin_value.addItem(key.value_label(value), value)
+                self.twin_value.setCurrentIndex(0)
 
     def _describe_twin(self, running: bool) -> None:
         t = self.twin
@@ -333,40 +306,32 @@ class TwinControls:
                           else translate("Learning", "{style} = layer {l}")).format(style=names[(l - 2) % 4], l=l)
                          for l in range(2, L + 1))
 
-    def _drain(self) -> None:
-        th = self.thread
-        if th is None:
-            return
-        items = th.drain()
-        if not items:
-            return
-        self.twin_progress.setValue(min(items[-1][0], self.twin_progress.maximum()))
-        if any(r != (None, None) for _, r in items):
+    def _on_twin_progress(self, items: list[TwinProgress]) -> None:
+        self.twin_progress.setValue(min(items[-1].batches, self.twin_progress.maximum()))
+        if any(it.records != (None, None) for it in items):
             self.twin_plot.update_curves(self.twin)
             self._describe_twin(running=True)
 
+    def _on_twin_failed(self, error: BaseException) -> None:
+        self.twin_error = error
+
     def _finished(self) -> None:
-        th = self.thread
-        if th is None:
+        if self.twin_job is None:
             return
-        self._drain()
-        self.thread = None
-        th.wait()
-        th.deleteLater()
+        self.twin_job = None
         self.twin_plot.update_curves(self.twin)
         self._describe_twin(running=False)
-        if th.error is not None:
-            self.twin_status.setText(self.twin_status.text() + "<br>" + translate("Learning", "Stopped by an error: {error}").format(
-                error=html.escape(str(th.error))))
+        if self.twin_error is not None:
+            self.twin_status.setText(self.twin_status.text() + "<br>" + translate(
+                "Learning", "Stopped by an error: {error}").format(error=html.escape(str(self.twin_error))))
         self.twin_run_button.setEnabled(True)
         self.slowdown_button.setEnabled(True)
         self.twin_stop_button.setEnabled(False)
 
     def stop_twins(self) -> None:
-        """Stop both runs and wait for the thread (called directly: closing the window too)."""
-        th = self.thread
-        if th is None:
-            return
-        th.request_stop()
-        th.wait()
-        self._finished()
+        """Stop both runs before their next mini-batch and wait for them (the Stop button).
+        Closing the window stops them through the session's one shutdown, after the Quit question."""
+        job: Job | None = self.twin_job
+        if job is not None:
+            job.cancel()
+            job.wait()

@@ -27,7 +27,8 @@ from bpviz.gui.views import ViewContext
 from bpviz.gui.widgets import number_field, scrolling_layout, signals_blocked
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
-from bpviz.scene.mistakes_text import class_text, sample_text, teach_caption
+from bpviz.scene.mistakes_text import class_text, example_name, sample_text, teach_caption
+from bpviz.state import HandKind
 
 
 # -- 2 and 3. teach it this example; which pixels matter --------------------------------------------
@@ -282,19 +283,18 @@ class TeachPanel(PixelControls, QWidget):
         except ValueError as e:
             self.refusal.setText(str(e))
             return False
-        names = s.data.class_names
-        self._apply(translate("Mistakes", "one teaching step on {what} with label {label}, η = {eta}").format(
-            what=what.split(",")[0].split("，")[0], label=class_text(names, k), eta=f"{eta:g}"))
+        self._apply(translate("Mistakes", "one teaching step on {what} with label {label}, η = {eta}").format(what=example_name(
+            self.source.currentData() == "drawn", s.sample_index), label=class_text(s.data.class_names, k), eta=f"{eta:g}"), step)
         self.last_step = step
         self._show_step(step)
         self.reset_nudges()    # nudges were computed on the old weights; also redraws ∂C/∂x and the lens
         return True
 
-    def _apply(self, what: str) -> None:
-        net = self.teacher.network
+    def _apply(self, what: str, step=None) -> None:   # step: a teaching step (recorded as such, with its cost)
+        net, kind = self.teacher.network, ((HandKind.TEACHING_STEP, step.cost_before) if step is not None else ())
         self._applying = True
         try:
-            self.session.set_parameters(list(net.weights), list(net.biases), what)
+            self.session.set_parameters(list(net.weights), list(net.biases), what, *kind)
         finally:
             self._applying = False
         self._synced = (id(self.session.world), self.session.params_version)

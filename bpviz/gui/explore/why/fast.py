@@ -1,14 +1,13 @@
 """The bottom tab "Why fast": the time of the full gradient, backprop against central differences
-(:func:`bpviz.explain.why.why_fast`), measured on a background thread."""
+(:func:`bpviz.explain.why.why_fast`), measured as a job on the session's one worker."""
 
 from __future__ import annotations
 
 import math
-import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,35 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.explain.why import FastRow, why_fast
+from bpviz.explain.why import FastRow
 from bpviz.gui.explore.why.common import MUTED, PRESET_TIPS, PRESETS, QUICK_NETS
+from bpviz.gui.jobs import FastMeasured, FastStarting, why_fast_work
 from bpviz.gui.theme import rich_label, theme, themed_plot
+from bpviz.gui.worker import Job, Workers
 from bpviz.i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from bpviz.scene.notation import seconds, sup
-
-
-class _FastThread(QThread):
-    starting = Signal(int)          # index of the network about to be measured
-    row_ready = Signal(int, object)  # index, FastRow
-    failed = Signal(str)            # an error message
-
-    def __init__(self, nets, max_seconds: float, stop: threading.Event) -> None:
-        super().__init__()
-        self.nets, self.max_seconds, self.stop = list(nets), float(max_seconds), stop
-        self.setObjectName("bpviz-why-fast")
-
-    def run(self) -> None:  # noqa: D102 (in the new thread)
-        gen = np.random.default_rng(0)
-        per_net = self.max_seconds / max(1, len(self.nets))
-        try:
-            for i, sizes in enumerate(self.nets):
-                if self.stop.is_set():
-                    return
-                self.starting.emit(i)
-                row = why_fast([sizes], max_seconds=per_net, rng=gen)[0]
-                self.row_ready.emit(i, row)
-        except Exception as e:  # shown in the panel; a worker must never die silently
-            self.failed.emit(f"{type(e).__name__}: {e}")
 
 
 class WhyFastPanel(QWidget):
@@ -62,13 +39,14 @@ class WhyFastPanel(QWidget):
                QT_TRANSLATE_NOOP("Why", "central differences"), QT_TRANSLATE_NOOP("Why", "backprop"),
                QT_TRANSLATE_NOOP("Why", "ratio"), QT_TRANSLATE_NOOP("Why", "how")]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.workers = workers
         self.nets: tuple[tuple[int, ...], ...] = QUICK_NETS
         self.max_seconds = 4.0
         self.rows: list[FastRow] = []
-        self.thread: _FastThread | None = None
-        self._stop = threading.Event()
+        self.job: Job | None = None       # the measurement while it runs
+        self.stopped = False
 
         self.preset = QComboBox()
         for (text, _nets, _sec), tip in zip(PRESETS, PRESET_TIPS):
@@ -155,42 +133,38 @@ class WhyFastPanel(QWidget):
 
     @property
     def running(self) -> bool:
-        return self.thread is not None
+        return self.job is not None
 
     def start(self) -> None:
-        if self.thread is not None:
+        if self.job is not None:
             return
         self.rows = []
         self.failed_text = None
-        self._stop = threading.Event()
+        self.stopped = False
         self._refresh_rows()
         self.progress.setMaximum(len(self.nets))
         self.progress.setValue(0)
-        t = _FastThread(self.nets, self.max_seconds, self._stop)
-        t.starting.connect(self._on_starting)
-        t.row_ready.connect(self._on_row)
-        t.failed.connect(self._on_failed)
-        t.finished.connect(self._on_finished)
-        self.thread = t   # referenced until finished: a collected running QThread aborts the process
         self.run_button.setEnabled(False)
         self.preset.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(translate("Why", "Measuring {n} networks (about {s} s of central differences in "
                                       "all)…").format(n=len(self.nets), s=f"{self.max_seconds:g}"))
-        t.start()
+        self.job = self.workers.start(why_fast_work(self.nets, self.max_seconds), "why-fast", connect={
+            "yielded": self._on_items, "failed": self._on_failed, "cancelled": self._on_cancelled,
+            "ended": self._on_finished})
 
     def stop(self) -> None:
-        if self.thread is not None:
-            self._stop.set()
+        """Stop after the network being measured (the window's closing stops it through the session)."""
+        if self.job is not None:
+            self.job.cancel()
             self.status.setText(translate("Why", "Stopping after the network being measured…"))
 
-    def shutdown(self) -> None:
-        """Stop and wait (closing the window)."""
-        t = self.thread
-        if t is not None:
-            self._stop.set()
-            t.wait()
-            self._on_finished()
+    def _on_items(self, items: list) -> None:
+        for it in items:
+            if isinstance(it, FastStarting):
+                self._on_starting(it.index)
+            elif isinstance(it, FastMeasured):
+                self._on_row(it.index, it.row)
 
     def _on_starting(self, i: int) -> None:
         if i < len(self.nets):
@@ -202,22 +176,23 @@ class WhyFastPanel(QWidget):
         self.progress.setValue(len(self.rows))
         self._refresh_rows()
 
-    def _on_failed(self, text: str) -> None:
-        self.failed_text = text
+    def _on_failed(self, error: BaseException) -> None:
+        self.failed_text = text = f"{type(error).__name__}: {error}"
         self.status.setText(translate("Why", "The measurement failed: {text}").format(text=text))
 
+    def _on_cancelled(self) -> None:
+        self.stopped = True
+
     def _on_finished(self) -> None:
-        t, self.thread = self.thread, None
-        if t is None:
+        if self.job is None:
             return
-        t.wait()
-        t.deleteLater()
+        self.job = None
         self.run_button.setEnabled(True)
         self.preset.setEnabled(True)
         self.stop_button.setEnabled(False)
         n = len(self.rows)
         if getattr(self, "failed_text", None) is None:
-            stopped = self._stop.is_set() and n < len(self.nets)
+            stopped = self.stopped and n < len(self.nets)
             text = (translate("Why", "Measured {n} of {total} networks (stopped).") if stopped
                     else translate("Why", "Measured {n} of {total} networks."))
             self.status.setText(join_sentences(text.format(n=n, total=len(self.nets)), self._summary()))

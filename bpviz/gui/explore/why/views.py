@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (
-    QApplication,
-)
 
 from bpviz.gui.explore.why.common import current_problem, problem_key
 from bpviz.gui.explore.why.fast import WhyFastPanel
@@ -29,7 +26,7 @@ class WhyViews(QObject):
         self.nudge_panel = NudgePanel(s)
         self.curve_panel = NudgeCurve()
         self.gradcheck_panel = GradCheckPanel(s)
-        self.fast_panel = WhyFastPanel()
+        self.fast_panel = WhyFastPanel(s.workers)
 
         # recomputed when the numbers they show change (≤ 5×/s while training), at once for a new
         # network or tab; nothing runs while nothing changes
@@ -40,10 +37,6 @@ class WhyViews(QObject):
             signal.connect(self._poller.request)
         self.places.current_changed.connect(self._force)
         s.world_changed.connect(self._force)
-        self.places.on_close(self.fast_panel.shutdown)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.fast_panel.shutdown)
 
     def contributions(self) -> Contributions:
         return Contributions(
