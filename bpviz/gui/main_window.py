@@ -30,7 +30,8 @@ from bpviz.gui.code_panel import CodePanel, CodeView
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
-from bpviz.gui.session import IDLE, RUNNING, Session, settings
+from bpviz.gui.session import IDLE, RUNNING, Session
+from bpviz.gui.settings import save_config, settings
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
 from bpviz.gui.theme import level_background, window_stylesheet
@@ -646,7 +647,7 @@ class MainWindow(QMainWindow):
         self.session.shutdown()
         try:
             s = settings()
-            self.session.save_settings(s)
+            save_config(self.session.config, s)
             s.setValue("window/geometry", self.saveGeometry())
             s.setValue("view/edges", self.network_view.edge_combo.currentIndex())
             s.sync()

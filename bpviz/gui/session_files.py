@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from bpviz.data import DatasetError, load_dataset
-from bpviz.gui.session import IDLE, settings
+from bpviz.gui.session import IDLE
+from bpviz.gui.settings import settings
 from bpviz.i18n import translate
 from bpviz.scene.lessons import find as find_lesson
 from bpviz.scene.steps import StepSequence

@@ -592,7 +592,7 @@ def test_cjk_font_check(make_window, monkeypatch):
 
 
 def test_language_menu_remembers_the_choice(make_window):
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     w = make_window()
     assert set(w.language_actions) == {"", "en", "zh_CN"}

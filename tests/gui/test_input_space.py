@@ -157,13 +157,14 @@ def test_save_drawings_then_train_on_the_folder(make_window, tmp_path):
 def test_settings_remember_the_neurons_and_features(tmp_path, circles):
     from PySide6.QtCore import QSettings
 
-    from bpviz.gui.session import Session, TrainConfig, config_from_settings
+    from bpviz.gui.session import Session, TrainConfig
+    from bpviz.gui.settings import config_from_settings, save_config
 
     cfg = TrainConfig(sizes=(3, 4, 2), dataset=circles.name, features="x1,x2,x1x2", activation="relu",
                       output="softmax", cost="log-likelihood")
     s = Session(cfg, data=circles)
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    s.save_settings(store)
+    save_config(s.config, store)
     back = config_from_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert (back.features, back.activation, back.output, back.cost) == ("x1,x2,x1x2", "relu", "softmax",
                                                                        "log-likelihood")
