@@ -3129,6 +3129,13 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     </message>
 </context>
 <context>
+    <name>Number</name>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+</context>
+<context>
     <name>Pace</name>
     <message>
         <source>full speed</source>
@@ -4642,10 +4649,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>n = 5 … 300 and two deeper nets</source>
         <translation>n = 5 … 300 以及两个更深的网络</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>无定义</translation>
     </message>
     <message>
         <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>

@@ -269,7 +269,7 @@ class Styler(QObject):
 
 
 def remember(a: Appearance) -> None:
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     s = settings()
     s.setValue("view/theme", a.theme)
@@ -279,7 +279,7 @@ def remember(a: Appearance) -> None:
 
 def remembered() -> dict:
     """The appearance chosen last time (View menu or a flag), as view options; unusable values are left out."""
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     s = settings()
     out: dict = {}

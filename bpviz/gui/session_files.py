@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from bpviz.data import DatasetError, load_dataset
-from bpviz.gui.session import IDLE, settings
+from bpviz.gui.session import IDLE
+from bpviz.gui.settings import settings
 from bpviz.i18n import translate
 from bpviz.scene.lessons import find as find_lesson
 from bpviz.scene.steps import StepSequence
@@ -110,7 +111,7 @@ def restore(window, state: SessionState, what: str) -> None:
         s.set_drawn(state.drawing)
     s.select(state.selection)
     s.select_edge(state.edge)
-    s.set_lens(state.lens)
+    window.lenses.restore(state.lens)
     edges = state.view.get("edges")
     view = window.network_view
     if isinstance(edges, (int, float)):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from bpviz.gui.lessons.panel import LessonPanel
-from bpviz.gui.session import settings
+from bpviz.gui.settings import settings
 
 OFFERED_KEY = "lessons/offered"
 
