@@ -181,10 +181,10 @@ def test_no_module_reaches_into_another_objects_private_names():
 
 
 #: What an explore view may use of the rest of the GUI (besides its own explore package).
-#: code_panel, network_view and throttle are transitional (the why views install the code pane; the
-#: mistakes views take the diverging colour map; panels poll): each goes when its replacement lands.
-EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.throttle", "bpviz.gui.worker", "bpviz.gui.jobs",
-                      "bpviz.gui.network_view", "bpviz.gui.code_panel"}
+#: views is the view protocol, theme the one theme, worker and jobs the one background worker;
+#: throttle redraws on the session's events.
+EXPLORE_MAY_IMPORT = {"bpviz.gui.session", "bpviz.gui.widgets", "bpviz.gui.views", "bpviz.gui.theme",
+                      "bpviz.gui.throttle", "bpviz.gui.worker", "bpviz.gui.jobs"}
 #: The largest module a reader should have to take in at one sitting (issue 17).
 MAX_LINES = 400
 
@@ -238,3 +238,30 @@ def test_views_by_concept_are_small_enough_to_read_in_one_sitting():
             if n > MAX_LINES:
                 big.append(f"{name}: {n} lines")
     assert not big, "\n".join(big)
+
+
+def _names_used(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Name):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            out.add(node.attr)
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+    return out
+
+
+def test_explore_views_never_see_the_main_window():
+    """A view receives the session and typed collaborators (bpviz.gui.views.ViewContext), not the window."""
+    bad = [name for name, path in _modules().items()
+           if name.startswith("bpviz.gui.explore") and "window" in _names_used(path)]
+    assert not bad, bad
+
+
+def test_one_lens_owner():
+    """Only the view protocol's LensOwner hands the session a lens (what colours the network)."""
+    bad = [name for name, path in _modules().items()
+           if name.startswith("bpviz.gui") and name not in ("bpviz.gui.views", "bpviz.gui.session")
+           and "set_lens" in _names_used(path)]
+    assert not bad, bad

@@ -2826,7 +2826,7 @@ aᴸ：{bars}
     <name>MistakesText</name>
     <message>
         <source>the drawn digit</source>
-        <translation>写的数字</translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>test image #{i}</source>
@@ -3134,6 +3134,13 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <message>
         <source>Its {n} incoming weights {w}, k = 0…{last}.</source>
         <translation>它的 {n} 个输入权重 {w}，k = 0…{last}。</translation>
+    </message>
+</context>
+<context>
+    <name>Number</name>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
     </message>
 </context>
 <context>
@@ -3829,6 +3836,10 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
         <translation>无效的层大小 {sizes}</translation>
     </message>
     <message>
+        <source>unknown neurons ({hidden}, {last})</source>
+        <translation>未知的神经元（{hidden}、{last}）</translation>
+    </message>
+    <message>
         <source>unknown cost, initialisation or number type ({cost}, {init}, {dtype})</source>
         <translation>未知的代价、初始化方式或数值类型（{cost}、{init}、{dtype}）</translation>
     </message>
@@ -4369,7 +4380,7 @@ BP2 乘的是这里所选神经元的 f′(z)。</translation>
     <name>Theme</name>
     <message>
         <source>Dark</source>
-        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast).</extracomment>
+        <extracomment>The dark interface&apos;s colours (as written in bpviz/gui) → the light theme&apos;s. Backgrounds become light, text dark, and each accent a darker shade of its hue that reads on white. Colours of the light map that are backgrounds (the rest are drawn on them as text or lines). Dark colours that are borders or fills, never text (not held to the text contrast). Projector mode, stronger contrast: secondary (muted) text is drawn as main text, in either theme.</extracomment>
         <translation>深色</translation>
     </message>
     <message>
@@ -4646,10 +4657,6 @@ Data: {data}, {train} training and {test} test samples.</source>
     <message>
         <source>n = 5 … 300 and two deeper nets</source>
         <translation>n = 5 … 300 以及两个更深的网络</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>无定义</translation>
     </message>
     <message>
         <source>your drawn digit; a drawing has no label, so the target is the class the network predicts, “{name}”</source>

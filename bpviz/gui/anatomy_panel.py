@@ -13,14 +13,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from bpviz.gui.session import Session
+from bpviz.gui.theme import theme
 from bpviz.scene.anatomy import Anatomy, pin_of, pins_for
-from bpviz.scene.notation import fmt
+from bpviz.scene.notation import fmt, number
 from bpviz.scene.steps import UPDATE
-
-
-def sig(v: float) -> str:
-    """5 significant digits and a true minus sign (gradients can be 1e-5: decimals would hide them)."""
-    return f"{float(v):.5g}".replace("-", "−")
 
 
 class AnatomyModel(QAbstractTableModel):
@@ -58,9 +54,9 @@ class AnatomyModel(QAbstractTableModel):
         i, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             row = self.anatomy.row(i)
-            return str(row[c]) if c < 2 else sig(row[c])
+            return str(row[c]) if c < 2 else number(row[c], 5)
         if role == Qt.ItemDataRole.BackgroundRole and i == self.current:
-            return QBrush(QColor("#4b3f0f"))
+            return QBrush(QColor(theme().highlight_background))
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -80,7 +76,7 @@ class AnatomyPanel(QWidget):
         self.session = session
         self.head = QLabel()
         self.head.setWordWrap(True)
-        self.head.setStyleSheet("color:#cbd5e1;")
+        self.head.setStyleSheet(f"color:{theme().title};")
         self.model = AnatomyModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -92,7 +88,7 @@ class AnatomyPanel(QWidget):
         self.foot = QLabel()
         self.foot.setWordWrap(True)
         self.foot.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.foot.setStyleSheet("background:#111318; border:1px solid #374151; padding:4px;")
+        self.foot.setStyleSheet(f"background:{theme().field}; border:1px solid {theme().border}; padding:4px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.head)

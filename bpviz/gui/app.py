@@ -80,7 +80,7 @@ def chosen_language(cli: str | None = None) -> str:
     from PySide6.QtCore import QLocale
 
     from bpviz import i18n
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     remembered = settings().value("view/language", "")
     return i18n.choose_language(cli, str(remembered or ""), i18n.system_language(QLocale.system().name()))
@@ -92,7 +92,8 @@ def make_window(config=None, model: str | None = None):
 
     from bpviz.data import DatasetError
     from bpviz.gui.main_window import MainWindow
-    from bpviz.gui.session import Session, TrainConfig, config_from_settings
+    from bpviz.gui.session import Session, TrainConfig
+    from bpviz.gui.settings import config_from_settings
 
     pg.setConfigOptions(antialias=False, imageAxisOrder="row-major")
     note = None

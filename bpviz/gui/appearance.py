@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from bpviz.scene.palettes import DEFAULT_PALETTE, get_palette
-from bpviz.scene.themes import NORMAL, PROJECTOR, get_theme, light_colour
+from bpviz.scene.themes import NORMAL, PROJECTOR, PROJECTOR_TEXT, get_theme, light_colour
 
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)(pt|px)")
@@ -56,8 +56,19 @@ def diverging_cmap(palette: str | None = None) -> pg.ColorMap:
     return pg.ColorMap(p.positions, (p.colours * 255).round().astype(np.uint8))
 
 
-def map_colours(text: str, light: bool) -> str:
-    return HEX.sub(lambda m: light_colour(m.group(0)), text) if light else text
+def map_colours(text: str, light: bool, projector: bool = False) -> str:
+    """Colours of the dark interface in ``text`` as the theme shows them; in projector mode muted text
+    is drawn as main text first (stronger contrast)."""
+    if not (light or projector):
+        return text
+
+    def one(m: re.Match) -> str:
+        c = m.group(0).lower()
+        if projector:
+            c = PROJECTOR_TEXT.get(c, c)
+        return light_colour(c) if light else c
+
+    return HEX.sub(one, text)
 
 
 def scale_fonts(text: str, factor: float) -> str:
@@ -156,7 +167,7 @@ class Styler(QObject):
             own = known[0] if known is not None and current_sheet == known[1] else current_sheet
             if not own:
                 continue
-            sheet = scale_fonts(map_colours(own, light), f)
+            sheet = scale_fonts(map_colours(own, light, a.projector), f)
             if w is win and f != 1:   # every text without a size of its own
                 sheet += f"\n* {{ font-size: {self._font.pointSizeF() * f:.3g}pt; }}"
             self._sheets[w] = (own, sheet)
@@ -172,7 +183,7 @@ class Styler(QObject):
             if known is not None and text == known[1] and not force:
                 continue   # shown as mapped already
             original = known[0] if known is not None and text == known[1] else text
-            shown = map_colours(original, light)
+            shown = map_colours(original, light, self.appearance.projector)
             self._texts[label] = (original, shown)
             if shown != text:
                 label.setText(shown)
@@ -186,7 +197,10 @@ class Styler(QObject):
 
     def _restyle_view(self, view, light: bool, a: Appearance) -> None:
         bg = self._remember(view, background=view.backgroundBrush().color())
-        view.setBackground(_colour(bg["background"], light))
+        back = _colour(bg["background"], light)
+        if light and back.name() == "#000000":   # pyqtgraph's default black behind a plot
+            back = QColor(get_theme("light").plot)
+        view.setBackground(back)
         scene = view.scene()
         if scene is None:
             return
@@ -255,7 +269,7 @@ class Styler(QObject):
 
 
 def remember(a: Appearance) -> None:
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     s = settings()
     s.setValue("view/theme", a.theme)
@@ -265,7 +279,7 @@ def remember(a: Appearance) -> None:
 
 def remembered() -> dict:
     """The appearance chosen last time (View menu or a flag), as view options; unusable values are left out."""
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     s = settings()
     out: dict = {}

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QLabel,
     QPlainTextEdit,
     QSizePolicy,
     QTextEdit,
@@ -16,22 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpviz.gui.theme import rich_label, theme
+from bpviz.gui.views import Action, Area, Contributions, Tab, ViewRegistry
 from bpviz.i18n import translate
 from bpviz.scene.code import BATCH, SAMPLE, listings, step_notes
 
-MUTED = "color:#9ca3af;"
-HIGHLIGHT_BG = "#4b3f0f"
+MUTED = f"color:{theme().muted};"
+HIGHLIGHT_BG = theme().highlight_background
 
 
-def make_label(text: str = "", style: str = "", rich: bool = True) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if rich:
-        lab.setTextFormat(Qt.TextFormat.RichText)
-    if style:
-        lab.setStyleSheet(style)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lab
 
 
 class CodePanel(QWidget):
@@ -43,18 +35,18 @@ class CodePanel(QWidget):
         self.mode: str | None = None
         self.blocks: dict[tuple[str, int], int] = {}   # (listing key, line index) → block number
         self.notes: tuple = ()
-        self.header = make_label()
+        self.header = rich_label()
         self.view = QPlainTextEdit()
         self.view.setReadOnly(True)
         self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(9.5)
         self.view.setFont(font)
-        self.view.setStyleSheet("QPlainTextEdit { background:#111318; color:#e5e7eb; border:1px solid #374151; }")
+        self.view.setStyleSheet(f"QPlainTextEdit {{ background:{theme().field}; color:{theme().text}; border:1px solid {theme().border}; }}")
         self.view.setToolTip(translate("Why", "The code that runs at the current step of the step-through (Step tab, ← →)"))
-        self.shapes = make_label()
+        self.shapes = rich_label()
         self.shapes.setFont(font)
-        self.shapes.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:3px;")
+        self.shapes.setStyleSheet(f"background:{theme().field}; border:1px solid {theme().border}; border-radius:4px; padding:3px;")
         self.shapes.setToolTip(translate("Why", "The shapes of the arrays on the highlighted lines for the current network"))
         self.shapes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         v = QVBoxLayout(self)
@@ -140,3 +132,17 @@ class CodePanel(QWidget):
                      translate("Why", "line {line} (run {run}): ")).format(line=n.lineno, run=n.run + 1, loop=n.loop)
             items.append(f"<span style='{MUTED}'>{where}</span>{html.escape(n.shapes, quote=False)}")
         self.shapes.setText("<br>".join(items))
+
+
+class CodeView:
+    """The Code tab (id ``step.code``, bottom) and the action that shows it."""
+
+    def __init__(self, panel: CodePanel, places: ViewRegistry) -> None:
+        self.panel, self.places = panel, places
+
+    def contributions(self) -> Contributions:
+        return Contributions(
+            tabs=[Tab("step.code", Area.BOTTOM, self.panel, translate("Why", "Code"),
+                      translate("Why", "The code of the current step-through step, line by line"))],
+            actions=[Action("step.code.show", translate("Why", "The code, line by line"),
+                            lambda: self.places.show("step.code"))])

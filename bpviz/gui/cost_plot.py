@@ -12,10 +12,11 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpviz.gui.session import RUNNING, Session
+from bpviz.gui.theme import theme
+from bpviz.gui.throttle import Throttle
 from bpviz.gui.ticks import no_overlapping_tick_labels
 from bpviz.scene.colors import envelope
 from bpviz.scene.plots import WINDOWS, describe_epoch, describe_hand, describe_point, hand_points, x_window, y_window
@@ -40,7 +41,7 @@ class CostPlot(QWidget):
         super().__init__(parent)
         self.session = session
         self.glw = pg.GraphicsLayoutWidget()
-        self.glw.setBackground("#16181d")
+        self.glw.setBackground(theme().plot_background)
         self.cost_plot = self.glw.addPlot(row=0, col=0)
         self.acc_plot = self.glw.addPlot(row=1, col=0)
         for plot in (self.cost_plot, self.acc_plot):
@@ -67,33 +68,33 @@ class CostPlot(QWidget):
             p.setMenuEnabled(False)
             p.getAxis("left").enableAutoSIPrefix(False)
             p.getAxis("left").setWidth(52)
-        self.batch_curve = cp.plot(pen=pg.mkPen(120, 140, 170, 90), name=self.tr("mini-batch cost"))
-        self.smooth_curve = cp.plot(pen=pg.mkPen("#60a5fa", width=2), name=self.tr("smoothed"))
-        self.epoch_curve = cp.plot(pen=pg.mkPen("#f59e0b", width=2), symbol="o", symbolSize=7,
-                                   symbolBrush="#f59e0b", name=self.tr("training cost (epoch)"))
+        self.batch_curve = cp.plot(pen=pg.mkPen(theme().translucent(theme().batch_cost, 90)), name=self.tr("mini-batch cost"))
+        self.smooth_curve = cp.plot(pen=pg.mkPen(theme().blue, width=2), name=self.tr("smoothed"))
+        self.epoch_curve = cp.plot(pen=pg.mkPen(theme().amber, width=2), symbol="o", symbolSize=7,
+                                   symbolBrush=theme().amber, name=self.tr("training cost (epoch)"))
         # the newest mini-batch's cost: at a slow pace each one appears as it is computed
-        self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#fde047"), pen=None)
+        self.last_point = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme().highlight_light), pen=None)
         cp.addItem(self.last_point)
         # changes by hand (kept step-through updates, teaching steps): the curve shows all the network got
-        self.hand_marks = pg.ScatterPlotItem(size=11, symbol="star", brush=pg.mkBrush("#f472b6"), pen=None)
+        self.hand_marks = pg.ScatterPlotItem(size=11, symbol="star", brush=pg.mkBrush(theme().pink), pen=None)
         cp.addItem(self.hand_marks)
         self._hand_in_legend = False   # listed in the legend only while there is a mark to explain
         self.acc_legend = ap.addLegend(offset=(-10, -5), labelTextSize="8pt")
-        self.acc_curve = ap.plot(pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=7, symbolBrush="#34d399",
+        self.acc_curve = ap.plot(pen=pg.mkPen(theme().green, width=2), symbol="o", symbolSize=7, symbolBrush=theme().green,
                                  name=self.tr("test"))
-        self.val_curve = ap.plot(pen=pg.mkPen("#c084fc", width=2), symbol="t", symbolSize=7, symbolBrush="#c084fc",
+        self.val_curve = ap.plot(pen=pg.mkPen(theme().purple, width=2), symbol="t", symbolSize=7, symbolBrush=theme().purple,
                                  name=self.tr("validation"))
-        self.acc_text = pg.TextItem("", color="#34d399", anchor=(1, 1))
+        self.acc_text = pg.TextItem("", color=theme().green, anchor=(1, 1))
         ap.addItem(self.acc_text)
-        self.hint = pg.TextItem(self.tr("Press Train (Space) and watch the cost fall"), color="#9ca3af", anchor=(0.5, 0.5))
+        self.hint = pg.TextItem(self.tr("Press Train (Space) and watch the cost fall"), color=theme().muted, anchor=(0.5, 0.5))
         cp.addItem(self.hint)
         self.hint.setPos(0.5, 0.5)
         # hover: epoch, mini-batch and cost of the point under the pointer
-        self.hover_text = pg.TextItem("", color="#f3f4f6", fill=pg.mkBrush(22, 24, 29, 220), anchor=(0, 1))
+        self.hover_text = pg.TextItem("", color=theme().text_bright, fill=pg.mkBrush(theme().translucent(theme().plot_background, 220)), anchor=(0, 1))
         self.hover_text.setZValue(20)
         self.hover_text.hide()
         cp.addItem(self.hover_text, ignoreBounds=True)
-        self.acc_hover = pg.TextItem("", color="#f3f4f6", fill=pg.mkBrush(22, 24, 29, 220), anchor=(0, 1))
+        self.acc_hover = pg.TextItem("", color=theme().text_bright, fill=pg.mkBrush(theme().translucent(theme().plot_background, 220)), anchor=(0, 1))
         self.acc_hover.setZValue(20)
         self.acc_hover.hide()
         ap.addItem(self.acc_hover, ignoreBounds=True)
@@ -116,7 +117,7 @@ class CostPlot(QWidget):
         controls.addStretch(1)
         # With λ > 0 the two curves measure different costs: say so beside them.
         self.l2_note = QLabel()
-        self.l2_note.setStyleSheet("color:#f59e0b; padding-left:4px;")
+        self.l2_note.setStyleSheet(f"color:{theme().amber}; padding-left:4px;")
         self.l2_note.hide()
 
         layout = QVBoxLayout(self)
@@ -127,16 +128,25 @@ class CostPlot(QWidget):
         layout.addWidget(self.glw)
         self._dirty = True
         self._last_refresh = 0.0
+        # redrawn when the history grows or the world changes, at most every REFRESH_MS (FULL_SPEED_MS
+        # at full speed); no timer runs while nothing changes
+        self._throttle = Throttle(self._interval_ms, self._redraw, self)
         session.history_changed.connect(self._mark)
         session.world_changed.connect(self._on_world)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
         self.refresh()
+
+    def _interval_ms(self) -> int:
+        s = self.session
+        return FULL_SPEED_MS if s.state == RUNNING and s.config.delay_ms == 0 else REFRESH_MS
 
     def _mark(self) -> None:
         self._dirty = True
+        self._throttle.request()
+
+    def _redraw(self) -> None:
+        self.refresh()
+        if self._dirty:                 # too soon at full speed: drawn at the end of the interval
+            self._throttle.request()
 
     def _on_world(self) -> None:
         """Another network and history: a hover label describes a point of the old curve, so it goes

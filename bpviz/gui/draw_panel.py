@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QImage, QKeySequence, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bpviz.data import DIGITS
 from bpviz.gui.save_drawing import SaveDrawingBox
 from bpviz.gui.session import Session
+from bpviz.gui.theme import theme
 from bpviz.gui.widgets import CompactPlot, scrolling_layout
 
 CANVAS = 280  # logical pixels, ten times MNIST's 28
@@ -79,7 +80,7 @@ class DigitCanvas(QWidget):
 
     # -- drawing -------------------------------------------------------------------------------
     def _pen(self, width: float) -> QPen:
-        pen = QPen(Qt.GlobalColor.white, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        pen = QPen(QColor(theme().ink), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         return pen
 
@@ -134,10 +135,10 @@ class DigitCanvas(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.drawImage(QRectF(0, 0, CANVAS, CANVAS), self.image)
-        painter.setPen(QPen(Qt.GlobalColor.darkGray, 1))
+        painter.setPen(QPen(QColor(theme().canvas_frame), 1))
         painter.drawRect(0, 0, CANVAS - 1, CANVAS - 1)
         if self.empty:
-            painter.setPen(Qt.GlobalColor.gray)
+            painter.setPen(QColor(theme().canvas_hint))
             painter.drawText(QRectF(0, 0, CANVAS, CANVAS), Qt.AlignmentFlag.AlignCenter, self.tr("draw a digit here"))
         painter.end()
 
@@ -171,14 +172,14 @@ class DrawPanel(QWidget):
         self.preview.setFixedSize(112, 112)
         self.preview.setToolTip(self.tr("Exactly the 28×28 image the network receives: cropped, scaled to fit "
                                         "20×20, centred by its centre of mass, as MNIST was made"))
-        self.preview.setStyleSheet("border:1px solid #374151;")
+        self.preview.setStyleSheet(f"border:1px solid {theme().border};")
         self.answer = QLabel()
         self.answer.setWordWrap(True)
         self.answer.setTextFormat(Qt.TextFormat.RichText)
         self.answer.setStyleSheet("font-size:12pt;")
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color:#9ca3af;")
+        self.note.setStyleSheet(f"color:{theme().muted};")
         side = QVBoxLayout()
         side.addWidget(self.answer)
         side.addWidget(self.note, 1)
@@ -186,13 +187,13 @@ class DrawPanel(QWidget):
         row.addWidget(self.preview)
         row.addLayout(side, 1)
 
-        self.bars_plot = CompactPlot(background="#16181d")
+        self.bars_plot = CompactPlot(background=theme().plot_background)
         self.bars_plot.setMinimumHeight(150)
         self.bars_plot.setMenuEnabled(False)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setLabel("left", self.tr("output activation aᴸ"))
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.75, brush="#60a5fa")
+        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.75, brush=theme().blue)
         self.bars_plot.addItem(self.bars)
 
         hand = QGroupBox(self.tr("Step through this digit"))
@@ -243,7 +244,7 @@ class DrawPanel(QWidget):
         self._show_preview(x28)
         n_out = s.network.sizes[-1]
         if self.input is None:
-            self.bars.setOpts(x=np.arange(n_out), height=np.zeros(n_out), brushes=["#60a5fa"] * n_out)
+            self.bars.setOpts(x=np.arange(n_out), height=np.zeros(n_out), brushes=[theme().blue] * n_out)
             if not digits:
                 self.answer.setText(self.tr("The canvas is for handwritten digits (MNIST); the dataset now is "
                                             "{name}. Choose an MNIST dataset in the Train tab to draw.").format(
@@ -257,7 +258,7 @@ class DrawPanel(QWidget):
             return
         j = int(np.argmax(self.output))
         names = s.data.class_names
-        brushes = ["#facc15" if i == j else "#60a5fa" for i in range(n_out)]
+        brushes = [theme().highlight if i == j else theme().blue for i in range(n_out)]
         self.bars.setOpts(x=np.arange(n_out), height=self.output, brushes=brushes)
         self.answer.setText(self.tr("The network says <b>{name}</b>").format(name=names[j])
                             + f" (a<sup>L</sup><sub>{j}</sub> = {self.output[j]:.3f})")

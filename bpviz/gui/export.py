@@ -152,7 +152,7 @@ def current_equation(window) -> tuple[str, str] | None:
 
 # -- menus ------------------------------------------------------------------------------------------
 def _ask(window, title: str, name: str, filt: str) -> str | None:
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     path, _ = QFileDialog.getSaveFileName(window, title, str(Path(window.user_folder()) / name), filt)
     if path:

@@ -9,7 +9,7 @@ nearest to the click; Clear removes the training points. The numbers come from
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from bpviz.data import plane as plane_data
 from bpviz.gui.node_maps import NodeMaps
 from bpviz.gui.session import Session
+from bpviz.gui.theme import theme
+from bpviz.gui.throttle import Throttle
 from bpviz.scene.input_space import CLASS_COLOURS, GRID, VIEW_EXTENT, neuron_levels, plane_maps
 from bpviz.scene.notation import symbol
 
@@ -48,7 +50,7 @@ class InputSpaceView(QWidget):
         self.note = QLabel(self.tr("The input space is drawn for the 2-D datasets (circles, moons, spiral, blobs, "
                                    "quadrants): choose one in the Train tab."))
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color:#9ca3af;")
+        self.note.setStyleSheet(f"color:{theme().muted};")
         self.point_class = QComboBox()
         self.point_class.setToolTip(self.tr("The class of the points you click in"))
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -74,10 +76,10 @@ class InputSpaceView(QWidget):
         self.node_maps: NodeMaps | None = None
         self.hint = QLabel(self.tr("Click: add a point · Shift-click or right-click: remove the nearest · "
                                    "filled: training, hollow: test"))
-        self.hint.setStyleSheet("color:#9ca3af;")
+        self.hint.setStyleSheet(f"color:{theme().muted};")
         self.hint.setWordWrap(True)
 
-        self.plot = pg.PlotWidget(background="#16181d")
+        self.plot = pg.PlotWidget(background=theme().plot_background)
         self.plot.setAspectLocked(True)
         self.plot.setXRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
         self.plot.setYRange(-VIEW_EXTENT, VIEW_EXTENT, padding=0)
@@ -89,14 +91,14 @@ class InputSpaceView(QWidget):
         self.plot.setMinimumSize(220, 220)
         self.decision = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.decision)
-        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(255, 255, 255, 160, width=0.8))
-        self.test_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(0, 0, 0, 0))
+        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(theme().translucent(theme().white, 160), width=0.8))
+        self.test_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme().translucent(theme().black, 0)))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
 
         self.maps = pg.GraphicsLayoutWidget()
-        self.maps.setBackground("#16181d")
+        self.maps.setBackground(theme().plot_background)
         self.maps.setMinimumWidth(160)
         self._tiles: list[tuple[int, int, pg.ImageItem]] = []
         self._layout_key = None
@@ -129,13 +131,18 @@ class InputSpaceView(QWidget):
 
         self.last_maps = None
         self._drawn = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        # redrawn on the session's events (≤ 10×/s while training); no timer runs while nothing changes
+        self._timer = Throttle(REFRESH_MS, self.refresh, self)
+        for signal in (session.progress, session.lens_changed, session.step_changed):
+            signal.connect(self._timer.request)
         session.world_changed.connect(self._on_world)
         session.points_changed.connect(self._on_points)
         session.parameters_changed.connect(self.refresh)
         self._on_world()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._timer.request()     # maps skipped while hidden are drawn when the tab is shown
 
     # -- model → view -----------------------------------------------------------------------------
     def _on_world(self) -> None:
@@ -146,7 +153,6 @@ class InputSpaceView(QWidget):
             w.setVisible(plane)
         self.note.setVisible(not plane)
         if not plane:
-            self._timer.stop()
             if self.node_maps is not None:
                 self.node_maps.clear()
             return
@@ -162,7 +168,6 @@ class InputSpaceView(QWidget):
         self._draw_points()
         self._drawn = None
         self.refresh()
-        self._timer.start()
 
     def _on_points(self) -> None:
         self._draw_points()

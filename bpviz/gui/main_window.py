@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -27,36 +26,20 @@ from bpviz.core import ModelFileError
 from bpviz.data import assets_dir
 from bpviz.gui import explore, input_space
 from bpviz.gui.anatomy_panel import AnatomyPanel, jump_to_update, move_sample
+from bpviz.gui.code_panel import CodePanel, CodeView
 from bpviz.gui.cost_plot import CostPlot
 from bpviz.gui.draw_panel import DrawPanel
 from bpviz.gui.network_view import NetworkView
-from bpviz.gui.session import IDLE, RUNNING, Session, settings
+from bpviz.gui.session import IDLE, RUNNING, Session
+from bpviz.gui.settings import save_config, settings
 from bpviz.gui.side_panels import NeuronPanel, SamplePanel
 from bpviz.gui.step_panel import StepPanel
-from bpviz.gui.throttle import Poller
+from bpviz.gui.theme import level_background, window_stylesheet
+from bpviz.gui.throttle import Throttle
 from bpviz.gui.train_panel import TrainPanel
+from bpviz.gui.views import Area, LensOwner, Tab, ViewContext, ViewRegistry
 from bpviz.gui.widgets import wheel_only_when_focused
 from bpviz.scene.names import Level, RunState
-
-STYLE = """
-QMainWindow, QWidget { background: #1f2229; color: #e5e7eb; }
-QGroupBox { border: 1px solid #374151; border-radius: 4px; margin-top: 14px; padding-top: 4px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #cbd5e1; }
-QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox { background: #111318; border: 1px solid #374151;
-  border-radius: 3px; padding: 2px 4px; color: #f3f4f6; }
-QLineEdit:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QComboBox:disabled { color: #6b7280; }
-QPushButton { background: #2f3541; border: 1px solid #4b5563; border-radius: 4px; padding: 5px 10px; }
-QPushButton:hover { background: #3a4150; }
-QPushButton:disabled { color: #6b7280; }
-QTabBar::tab { background: #2a2e37; padding: 6px 7px; border: 1px solid #374151; }
-QTabBar::tab:selected { background: #374151; }
-QStatusBar QLabel { padding: 0 8px; }
-QToolTip { background: #111318; color: #f3f4f6; border: 1px solid #4b5563; }
-QCheckBox::indicator { width: 12px; height: 12px; border: 1px solid #9ca3af; border-radius: 2px; background: #111318; }
-QCheckBox::indicator:checked { background: #60a5fa; border-color: #bfdbfe; }
-QCheckBox::indicator:disabled { border-color: #4b5563; }
-"""
-LEVEL_COLOURS = {Level.INFO: "#1e3a5f", Level.WARNING: "#5c4410", Level.ERROR: "#7f1d1d"}
 
 
 def cjk_font_families(sample: str = "反向传播") -> list[str]:
@@ -96,7 +79,7 @@ class MessageBar(QWidget):
         self.level = level
         self.label.setText(text)
         self.label.setAccessibleName(level.label())
-        self.setStyleSheet(f"background: {LEVEL_COLOURS[level]}; border-radius: 4px;")
+        self.setStyleSheet(f"background: {level_background(level)}; border-radius: 4px;")
         self.show()
         if level is Level.INFO:
             self._timer.start()
@@ -136,19 +119,27 @@ class MainWindow(QMainWindow):
         # Hover values in the network view are the point of hovering: show them even when the
         # window is not the active one (Qt's default hides tooltips of inactive windows).
         self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips, True)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(window_stylesheet())
 
         self.train_panel = TrainPanel(session)
         self.step_panel = StepPanel(session)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.train_panel, self.tr("Train"))
-        self.tabs.addTab(self.step_panel, self.tr("Step"))
+        # The bottom area holds the cost plot and the plots of the "why" views, one tab each.
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        # Every tab and view action by id: how views are placed and how anyone drives them.
+        self.views = ViewRegistry(session, self.tabs, self.bottom_tabs, self.add_action, self)
+        self.views.ensure_steps = self.step_panel.ensure_sequence
+        self.lenses = LensOwner(session, self.views, self)
         self.draw_panel = DrawPanel(session)
         self.draw_panel.hand_off.connect(self.show_step_tab)
-        self.tabs.addTab(self.draw_panel, self.tr("Draw"))
-        self.tabs.setTabToolTip(2, self.tr("Draw a digit and watch the network answer"))
-        self.tabs.setTabToolTip(0, self.tr("Train the network with mini-batch SGD and watch it learn"))
-        self.tabs.setTabToolTip(1, self.tr("Step through feedforward and backpropagation with the real numbers"))
+        for tab in (Tab("train", Area.LEFT, self.train_panel, self.tr("Train"),
+                        self.tr("Train the network with mini-batch SGD and watch it learn")),
+                    Tab("step", Area.LEFT, self.step_panel, self.tr("Step"),
+                        self.tr("Step through feedforward and backpropagation with the real numbers")),
+                    Tab("draw", Area.LEFT, self.draw_panel, self.tr("Draw"),
+                        self.tr("Draw a digit and watch the network answer"))):
+            self.views.add_tab(tab)
         self.tabs.setMinimumWidth(330)
         self.tabs.setMaximumWidth(440)
 
@@ -162,14 +153,13 @@ class MainWindow(QMainWindow):
         v.addWidget(self.network_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(centre_top)
-        # The bottom area holds the cost plot and the plots of the "why" views, one tab each.
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(self.cost_plot, self.tr("Cost"))
         self.anatomy_panel = AnatomyPanel(session)
-        self.bottom_tabs.addTab(self.anatomy_panel, self.tr("Mini-batch"))
-        self.bottom_tabs.setTabToolTip(1, self.tr("One pinned weight followed through every sample of the Step tab's "
-                                                  "mini-batch, up to the update"))
+        self.code_panel = CodePanel(session)
+        for tab in (Tab("cost", Area.BOTTOM, self.cost_plot, self.tr("Cost")),
+                    Tab("minibatch", Area.BOTTOM, self.anatomy_panel, self.tr("Mini-batch"),
+                        self.tr("One pinned weight followed through every sample of the Step tab's mini-batch, up "
+                                "to the update"))):
+            self.views.add_tab(tab)
         input_space.install(self)   # issue 19: the 2-D data's plane, a bottom tab (gui/input_space.py)
         splitter.addWidget(self.bottom_tabs)
         splitter.setStretchFactor(0, 3)
@@ -211,6 +201,9 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.accuracy_label)
 
         self._make_actions()
+        self.views.menu = self.explore_menu
+        self.views.watch_close_of(self)
+        self.views.place(CodeView(self.code_panel, self.views))
         self.explore_installed = False
         #: Ask before quitting discards unsaved training (set by the app; tests close freely).
         self.confirm_close = False
@@ -221,7 +214,12 @@ class MainWindow(QMainWindow):
             self.install_explore()
         self.tabs.currentChanged.connect(self._on_tab)
         session.message.connect(self.message_bar.show_message)
-        self._status_poller = Poller(250, self._status_key, self._show_status, self)
+        # the status bar follows the session's events: at once for a new state, setting, network or
+        # epoch; at most 4× a second for the progress of a run (no timer while nothing changes)
+        self._status_poller = Throttle(250, self._show_status, self)
+        session.progress.connect(self._status_poller.request)
+        session.parameters_changed.connect(self._status_poller.request)
+        session.history_changed.connect(self._status_poller.request)   # changes by hand are recorded there
         session.state_changed.connect(lambda _state: self._status_poller.force())
         session.config_changed.connect(self._status_poller.force)
         session.world_changed.connect(self._status_poller.force)
@@ -365,7 +363,9 @@ class MainWindow(QMainWindow):
         """Add the "why" views (tabs, bottom tabs, Explore menu); once."""
         if not self.explore_installed:
             self.explore_installed = True
-            explore.install_all(self)
+            ctx = ViewContext(self.session, self.views, self.lenses, self.cost_plot.acc_plot)
+            for view in explore.VIEWS:
+                self.views.place(view(ctx))
             wheel_only_when_focused(self)
             styler = getattr(self, "styler", None)
             if styler is not None:
@@ -537,12 +537,6 @@ class MainWindow(QMainWindow):
         return True
 
     # -- status ----------------------------------------------------------------------------
-    def _status_key(self):
-        s = self.session
-        w = s.world
-        return (s.state, s.params_version, s.epochs_done, s.batches_done, s.config, id(w), id(s.last_progress),
-                w.unsaved, w.model_path, w.hand_correct, len(w.history.hand_updates))
-
     def _show_status(self) -> None:
         """Every figure from the session's one source of truth: the world's counters, the
         config, and the run's last report (rate, position in the epoch)."""
@@ -657,7 +651,7 @@ class MainWindow(QMainWindow):
         self.session.shutdown()
         try:
             s = settings()
-            self.session.save_settings(s)
+            save_config(self.session.config, s)
             s.setValue("window/geometry", self.saveGeometry())
             s.setValue("view/edges", self.network_view.edge_combo.currentIndex())
             s.sync()

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from bpviz.gui import appearance
 from bpviz.gui.edge_layer import EdgeLayer
 from bpviz.gui.session import Session
+from bpviz.gui.theme import diverging_cmap, diverging_rgba, theme
+from bpviz.gui.throttle import Throttle
 from bpviz.scene import hover, pace
 from bpviz.scene.anatomy import explained
 from bpviz.scene.colors import (
@@ -43,6 +45,7 @@ from bpviz.scene.colors import (
     symmetric_range,
     tile_mosaic,
 )
+from bpviz.scene.frame import Frame, lens_frame, step_frame, training_frame
 from bpviz.scene.hidden_units import weight_mosaic
 from bpviz.scene.layout import (
     TILE_GAP_PX,
@@ -53,29 +56,22 @@ from bpviz.scene.layout import (
     layout_network,
     place_edge_labels,
 )
-from bpviz.scene.legend import edge_legend, edge_name, flash_edges, node_legend, node_scales
+from bpviz.scene.legend import edge_name, flash_edges, node_legend, node_scales
 from bpviz.scene.lens import Lens
 from bpviz.scene.notation import fmt
 from bpviz.scene.palettes import get_palette
-from bpviz.scene.steps import RESULT
 
-CMAP_NAME = "CET-D1"          # blue (negative) — light grey (0) — red (positive)
-BACKGROUND = "#16181d"
+BACKGROUND = theme().plot_background
 LABEL_EDGES = 40              # nets with at most this many edges label every edge
 EDGE_MODES = [("Strongest 1 %", 0.01), ("Strongest 2 %", 0.02), ("Strongest 5 %", 0.05),
               ("Strongest 10 %", 0.10), ("Strongest 25 %", 0.25), ("All edges", 1.0), ("No edges", 0.0)]
 DEFAULT_EDGE_MODE = 1
 REFRESH_MS = 300              # edges and nodes redraw at most ~3× a second while training
-POLL_MS = 50                  # at a watchable pace every update is drawn (and flashes) on its own
+PROJECTOR_ALPHA = 0.25        # projector mode: added to every edge bucket's opacity
 FLASH_MS = 700                # how long the edges that changed most stay lit after an update
 
 
 _STRENGTH = np.abs(np.arange(N_BUCKETS) + 0.5 - N_BUCKETS / 2)  # distance of a bucket from 0
-
-
-def diverging_cmap() -> pg.ColorMap:
-    """The diverging map of the palette chosen in View → Colours (CET-D1 by default)."""
-    return appearance.diverging_cmap()
 
 
 def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
@@ -130,7 +126,7 @@ class NetworkView(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.node_legend = QLabel()
         self.node_legend.setTextFormat(Qt.TextFormat.RichText)
-        self.node_legend.setStyleSheet("color:#cbd5e1;")
+        self.node_legend.setStyleSheet(f"color:{theme().title};")
         self.node_legend.setToolTip(self.tr("What the nodes' colours show, and their range (the colour bar on "
                                             "the right is the edges' scale)"))
         bar = QHBoxLayout()
@@ -181,16 +177,15 @@ class NetworkView(QWidget):
         session.selection_changed.connect(lambda _: self._draw_selection())
         session.step_changed.connect(lambda: self.refresh(force=True))
         session.lens_changed.connect(lambda: self.refresh(force=True))
-        # Redraw when what is shown changed: at most every REFRESH_MS at full speed, at once
-        # (within POLL_MS) at a watchable pace so each update is seen on its own.
+        # While training, redraw on the run's progress: at most every REFRESH_MS at full speed, at
+        # once at a watchable pace so each update is seen on its own. No timer runs while idle.
+        self._throttle = Throttle(REFRESH_MS, self.refresh, self, now=self._watchable)
+        session.progress.connect(self._throttle.request)
+        session.drawing_changed.connect(self._throttle.force)
         self._last_draw = 0.0
         self._prev_weights: list[np.ndarray] | None = None
         self.flashed: dict[int, np.ndarray] = {}     # l → flat indices of the edges flashing now
         self._flash_anim: QVariantAnimation | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_MS)
-        self._poll_timer.timeout.connect(self._poll)
-        self._poll_timer.start()
         self._build()
 
     # -- construction ------------------------------------------------------------------------
@@ -207,7 +202,11 @@ class NetworkView(QWidget):
                 p.setStyle(Qt.PenStyle.DashLine)
             return p
 
-        self._pens = [pen(c, b) for b, c in enumerate(bucket_colors())]
+        colours = bucket_colors()
+        if a.projector:   # stronger contrast: the faint edges near 0 stay visible on a projector
+            for c in colours:
+                c.setAlphaF(min(1.0, c.alphaF() + PROJECTOR_ALPHA))
+        self._pens = [pen(c, b) for b, c in enumerate(colours)]
         self._lut = diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
         dim = bucket_colors()
         for c in dim:
@@ -241,6 +240,7 @@ class NetworkView(QWidget):
         self._items = []
         sizes = self.session.network.sizes
         self.net_layout = lay = layout_network(sizes)
+        self._built_shapes = tuple((n, m) for m, n in zip(sizes[:-1], sizes[1:]))
         self.segments = {l: edge_endpoints(lay, l) for l in range(2, len(sizes) + 1)}
         self.small_net = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) <= LABEL_EDGES
 
@@ -259,7 +259,7 @@ class NetworkView(QWidget):
             border = pg.PlotCurveItem(
                 [frame.left(), frame.right(), frame.right(), frame.left(), frame.left()],
                 [frame.top(), frame.top(), frame.bottom(), frame.bottom(), frame.top()],
-                pen=pg.mkPen("#6b7280", width=1))
+                pen=pg.mkPen(theme().disabled, width=1))
             self._add(border, 1)
 
         # The first hidden layer's incoming weights, one side × side tile per neuron, drawn as a
@@ -284,16 +284,16 @@ class NetworkView(QWidget):
                 continue
             # a framed layer's node is the square frame around its weight tile
             item = pg.ScatterPlotItem(pxMode=False, size=ly.diameter * (1.06 if ly.framed else 1),
-                                      symbol="s" if ly.framed else "o", pen=pg.mkPen("#9ca3af", width=1))
+                                      symbol="s" if ly.framed else "o", pen=pg.mkPen(theme().muted, width=1))
             item.setData(pos=ly.positions)
             self.node_items[ly.l] = self._add(item, 4)
         self.selection_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
-                                                           pen=pg.mkPen("#facc15", width=3)), 5)
+                                                           pen=pg.mkPen(theme().highlight, width=3)), 5)
         self.mark_ring = self._add(pg.ScatterPlotItem(pxMode=False, brush=None,
-                                                      pen=pg.mkPen("#22d3ee", width=2)), 5)
-        self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen("#22d3ee", width=3), connect="pairs"), 3)
+                                                      pen=pg.mkPen(theme().cyan, width=2)), 5)
+        self.mark_edges = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().cyan, width=3), connect="pairs"), 3)
         # The edges that changed most in the last update (a watchable pace): lit, then fading.
-        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen("#fde047", width=3), connect="pairs"), 3.5)
+        self.flash_item = self._add(pg.PlotCurveItem(pen=pg.mkPen(theme().highlight_light, width=3), connect="pairs"), 3.5)
         self.flash_item.hide()
         self._prev_weights = None
 
@@ -302,7 +302,7 @@ class NetworkView(QWidget):
         out = lay.layers[-1]
         names = self.session.data.class_names
         for j, (x, y) in enumerate(out.positions):
-            t = pg.TextItem(names[j] if j < len(names) else str(j), color="#e5e7eb", anchor=(0, 0.5))
+            t = pg.TextItem(names[j] if j < len(names) else str(j), color=theme().text, anchor=(0, 0.5))
             t.setPos(x + out.diameter, y)
             self.class_labels.append(self._add(t, 6))
         L = len(sizes)
@@ -311,7 +311,7 @@ class NetworkView(QWidget):
         self._label_level = 0
         for ly in lay.layers:
             x = (lay.grid_rect[0] + lay.grid_rect[2] / 2) if ly.grid_shape else ly.x
-            t = pg.TextItem("", color="#cbd5e1", anchor=(0.5, 1))
+            t = pg.TextItem("", color=theme().title, anchor=(0.5, 1))
             texts = layer_label_texts(ly.l, L, ly.n, ly.grid_shape)
             t.setText(texts[0])
             t.setPos(x, y0 - 1)
@@ -321,17 +321,17 @@ class NetworkView(QWidget):
             for seg in self.segments.values():
                 for s in seg:
                     p = s[0] + 0.35 * (s[1] - s[0])
-                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0.5), fill=pg.mkBrush(22, 24, 29, 200))
+                    t = pg.TextItem("", color=theme().text_bright, anchor=(0.5, 0.5), fill=pg.mkBrush(theme().translucent(theme().plot_background, 200)))
                     t.setPos(*p)
                     self.edge_labels.append(self._add(t, 6))
             for ly in lay.layers:
                 for x, y in ly.positions:
-                    t = pg.TextItem("", color="#f3f4f6", anchor=(0.5, 0))
+                    t = pg.TextItem("", color=theme().text_bright, anchor=(0.5, 0))
                     t.setPos(x, y + ly.diameter * MARK_RING / 2 + 0.3)   # below any ring around the node
                     self.node_labels.append(self._add(t, 6))
         self.active_band = QGraphicsRectItem()
-        self.active_band.setBrush(pg.mkBrush(250, 204, 21, 28))
-        self.active_band.setPen(pg.mkPen(250, 204, 21, 90, width=1))
+        self.active_band.setBrush(pg.mkBrush(theme().translucent(theme().highlight, 28)))
+        self.active_band.setPen(pg.mkPen(theme().translucent(theme().highlight, 90), width=1))
         self._add(self.active_band, -1)
         self.active_band.hide()
         self.edge_data, self.edge_shown = {}, {}
@@ -444,13 +444,6 @@ class NetworkView(QWidget):
         rate = pace.rate_of_delay_ms(self.session.config.delay_ms)
         return rate is not None and rate <= pace.WATCHABLE_RATE
 
-    def _poll(self) -> None:
-        key = self._state_key()
-        if key == self._drawn_key:
-            return
-        if self._watchable() or time.perf_counter() - self._last_draw >= REFRESH_MS / 1000:
-            self.refresh()
-
     def _state_key(self):
         s = self.session
         step = (id(s.steps), s.step_index) if self.step_mode and s.steps is not None else None
@@ -463,16 +456,11 @@ class NetworkView(QWidget):
         key = self._state_key()
         if not force and key == self._drawn_key:
             return
-        if len(s.parameters[0]) != len(self.segments):
-            return  # a new network is being built
+        if tuple(w.shape for w in s.parameters[0]) != self._built_shapes:
+            return  # a new network is being built (drawn by _build on world_changed)
         self._drawn_key = key
         self._last_draw = time.perf_counter()
-        if self.step_mode and s.steps is not None:
-            self._draw_step()
-        elif s.lens is not None:
-            self._draw_lens(s.lens)
-        else:
-            self._draw_training()
+        self.paint(self.frame())
         self._draw_selection()
         self._draw_marks(self._step_marks() if self.step_mode and s.steps is not None else s.lens)
         self._flash_changes(None if self.step_mode and s.steps is not None else s.parameters[0])
@@ -521,29 +509,6 @@ class NetworkView(QWidget):
         self._flash_anim.stop()
         self._flash_anim.start()
 
-    def _draw_lens(self, lens) -> None:
-        """A panel's lens: its node values and emphasised edges over the dimmed weights."""
-        s = self.session
-        weights, biases = s.parameters
-        x, _ = s.view_sample()
-        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
-        self.activations = [a[0] for a in acts]
-        base_vmax = symmetric_range(weights)
-        em = lens.edge_values
-        vmax = symmetric_range(list(em.values())) if em else base_vmax
-        self.vmax = vmax
-        self._set_legend(edge_legend(lens.edge_kind, vmax) if lens.legend is None
-                         else self.tr("edges: {name}  (±{v})").format(name=lens.legend, v=f"{vmax:g}"), vmax)
-        for l in self.segments:
-            if l in em:
-                self._draw_edge_layer(l, em[l], lens.edge_kind, vmax, self._pens)
-            else:
-                self._draw_edge_layer(l, weights[l - 2], "w", base_vmax, self._dim_pens if em else self._pens)
-        self._draw_tiles(em.get(2, weights[0]), lens.edge_kind if 2 in em else "w")
-        self._draw_nodes(list(lens.node_values))
-        self.active_band.hide()
-        self.caption.setText(lens.title)
-
     def _draw_marks(self, lens) -> None:
         """Rings around the lens's marked neurons and its marked edges drawn thick on top."""
         empty = np.zeros(0)
@@ -564,53 +529,41 @@ class NetworkView(QWidget):
         self.mark_edges.setData(pts[:, 0] if pts.size else empty, pts[:, 1] if pts.size else empty,
                                 connect="pairs")
 
-    def _draw_training(self) -> None:
-        self.render(*self.session.parameters)
+    def frame(self) -> Frame:
+        """What to paint now, from whatever drives the view: the step-through's current step (in step
+        mode), else the session's lens, else the latest weights on the shown sample."""
+        s = self.session
+        if self.step_mode and s.steps is not None:
+            return step_frame(s.steps, s.step_index)
+        weights, biases = s.parameters
+        x, label = s.view_sample()
+        if s.lens is not None:
+            return lens_frame(s.network, weights, biases, x, s.lens)
+        return training_frame(s.network, weights, biases, x, label, s.sample_index, s.data.class_names,
+                              self.net_layout.grid_rect is not None)
 
     def render(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
         """Draw these parameters (the session's latest while training) on the shown sample."""
         s = self.session
         x, label = s.view_sample()
-        _, acts = s.network.with_parameters(weights, biases).forward(x[None, :])
-        self.activations = [a[0] for a in acts]
-        self.vmax = symmetric_range(weights)
-        self._set_legend(edge_legend("w", self.vmax), self.vmax)
-        for l in self.segments:
-            self._draw_edge_layer(l, weights[l - 2], "w", self.vmax, self._pens)
-        self._draw_tiles(weights[0], "w")
-        self._draw_nodes([("a", a) for a in self.activations])
-        self.active_band.hide()
-        pred = int(np.argmax(self.activations[-1]))
-        names = s.data.class_names
-        if label is None:
-            self.caption.setText(self.tr("your drawing: the network says <b>{pred}</b>").format(pred=names[pred]))
-        else:
-            ok = "✓" if pred == label else "✗"
-            text = (self.tr("test image #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}")
-                    if self.net_layout.grid_rect is not None else
-                    self.tr("test sample #{i}: label <b>{label}</b>, network says <b>{pred}</b> {ok}"))
-            self.caption.setText(text.format(i=s.sample_index, label=names[label], pred=names[pred], ok=ok))
+        self.paint(training_frame(s.network, weights, biases, x, label, s.sample_index, s.data.class_names,
+                                  self.net_layout.grid_rect is not None))
 
-    def _draw_step(self) -> None:
-        s = self.session
-        seq = s.steps
-        step = seq.steps[s.step_index]
-        trace = seq.trace(step)
-        self.activations = seq.shown_activations(step)   # after the update at the result: one side only
-        kind, emphasised = seq.edge_values(step)
-        base = [seq.after.w(l) if step.kind == RESULT else seq.before.w(l) for l in range(2, seq.L + 1)]
-        base_vmax = symmetric_range(base)
-        vmax = symmetric_range(list(emphasised.values())) if emphasised else base_vmax
-        self.vmax = vmax
-        self._set_legend(edge_legend(kind, vmax), vmax)
+    def paint(self, frame: Frame) -> None:
+        """Paint one frame: edges, tiles, nodes, legend, caption and the active layer's band."""
+        self.activations = frame.activations
+        self.vmax = frame.vmax
+        self._set_legend(frame.legend, frame.vmax)
         for l in self.segments:
-            if l in emphasised:
-                self._draw_edge_layer(l, emphasised[l], kind, vmax, self._pens)
-            else:
-                self._draw_edge_layer(l, base[l - 2], "w", base_vmax, self._dim_pens)
-        self._draw_tiles(emphasised.get(2, base[0]), kind if 2 in emphasised else "w")
-        self._draw_nodes([seq.node_values(step, l) for l in range(1, seq.L + 1)])
-        ly = self.net_layout.layer(step.layer)
+            e = frame.edges[l]
+            self._draw_edge_layer(l, e.values, e.kind, e.vmax, self._pens if e.full else self._dim_pens)
+        self._draw_tiles(frame.tiles[1], frame.tiles[0])
+        self._draw_nodes(list(frame.nodes))
+        self.caption.setText(frame.caption)
+        if frame.active_layer is None:
+            self.active_band.hide()
+            return
+        ly = self.net_layout.layer(frame.active_layer)
         x0, y0, x1, y1 = self.net_layout.bounds()
         if ly.grid_shape is not None:
             gx, gy, gw, gh = self.net_layout.grid_rect
@@ -621,9 +574,6 @@ class NetworkView(QWidget):
             self.active_band.setRect(QRectF(lx0 - half * 0.6, y0, lx1 - lx0 + half * 1.2, y1 - y0))
         self.active_band.show()
         self._pulse_band()
-        names = seq.class_names
-        self.caption.setText(self.tr("step {i} / {n}: <b>{title}</b> · label <b>{label}</b>").format(
-            i=step.index + 1, n=len(seq), title=step.title, label=names[trace.label]))
 
     def _pulse_band(self) -> None:
         """A short flash of the active layer's band when the step changes, so the eye follows
@@ -635,7 +585,7 @@ class NetworkView(QWidget):
             self._band_anim.setEndValue(28)
             self._band_anim.setEasingCurve(QEasingCurve.Type.OutCubic)
             self._band_anim.valueChanged.connect(
-                lambda a: self.active_band.setBrush(pg.mkBrush(250, 204, 21, int(a))))
+                lambda a: self.active_band.setBrush(pg.mkBrush(theme().translucent(theme().highlight, int(a)))))
         self._band_anim.stop()
         self._band_anim.start()
 
@@ -689,8 +639,7 @@ class NetworkView(QWidget):
             img = np.nan_to_num(img)
         else:
             img, mask = tile_mosaic(w2, side, self.net_layout.tile_rows)
-        level = np.clip((img + vt) * (255 / (2 * vt)), 0, 255).astype(np.uint8)
-        rgba = self._lut[level]
+        rgba = diverging_rgba(img, vt, self._lut)
         rgba[..., 3] = np.where(mask, 255, 0)
         self.tiles_item.setImage(rgba)
         self.tiles_item.setRect(self._tiles_rect)  # after setImage: the rect maps the image's pixels
@@ -709,7 +658,7 @@ class NetworkView(QWidget):
             if v is not None and v[0] != "a":   # a signed map over the pixels: diverging colours
                 vals = np.nan_to_num(np.asarray(v[1], dtype=float)).reshape(side, side)
                 top = scales.get(v[0], 1.0)
-                self.input_image.setImage(self._lut[np.clip((vals / top + 1) * 127.5, 0, 255).astype(np.uint8)],
+                self.input_image.setImage(diverging_rgba(vals, top, self._lut),
                                           levels=(0, 255))
             else:
                 img = np.zeros((side, side)) if v is None else v[1].reshape(side, side)
@@ -719,10 +668,10 @@ class NetworkView(QWidget):
             v = values[l - 1]
             if v is None:  # not computed yet at this step
                 framed = self.net_layout.layer(l).framed   # its tiles (weights) stay visible
-                item.setBrush(None if framed else [pg.mkBrush("#23262d")] * len(self.net_layout.layer(l).positions))
-                item.setPen(pg.mkPen("#4b5563", width=1))
+                item.setBrush(None if framed else [pg.mkBrush(theme().panel)] * len(self.net_layout.layer(l).positions))
+                item.setPen(pg.mkPen(theme().border_strong, width=1))
                 continue
-            item.setPen(pg.mkPen("#9ca3af", width=1))
+            item.setPen(pg.mkPen(theme().muted, width=1))
             kind, vals = v
             vals = np.nan_to_num(np.asarray(vals, dtype=float))
             if self.net_layout.layer(l).framed:   # the frame's colour is the node's value
@@ -731,20 +680,19 @@ class NetworkView(QWidget):
                     grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                     item.setPen([pg.mkPen(int(g), int(g), int(g), width=2) for g in grey])
                 else:
-                    rgba = self._lut[np.clip((vals / scales.get(kind, 1.0) + 1) * 127.5, 0, 255).astype(np.uint8)]
+                    rgba = diverging_rgba(vals, scales.get(kind, 1.0), self._lut)
                     item.setPen([pg.mkPen(*map(int, c[:3]), width=2) for c in rgba])
                 continue
             if kind == "a":
                 grey = (40 + 215 * np.clip(vals, 0, 1)).astype(int)
                 item.setBrush([pg.mkBrush(int(g), int(g), int(g)) for g in grey])
             else:
-                scale = scales.get(kind, 1.0)
-                rgba = self._lut[np.clip((vals / scale + 1) * 127.5, 0, 255).astype(np.uint8)]
+                rgba = diverging_rgba(vals, scales.get(kind, 1.0), self._lut)
                 item.setBrush([pg.mkBrush(*map(int, c)) for c in rgba])
         if self.class_labels:
             pred = int(np.argmax(self.activations[-1])) if values[-1] is not None else -1
             for j, t in enumerate(self.class_labels):
-                t.setColor(appearance.colour("#facc15" if j == pred else "#e5e7eb"))
+                t.setColor(appearance.colour(theme().highlight if j == pred else theme().text))
         if self.node_labels:
             k = 0
             biases = self.shown_parameters()[1]

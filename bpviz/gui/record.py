@@ -178,7 +178,7 @@ def _filters() -> str:
 
 
 def _ask_path(window, name: str) -> str | None:
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     path, chosen = QFileDialog.getSaveFileName(window, translate("Record", "Record to"),
                                                str(Path(window.user_folder()) / name), _filters())

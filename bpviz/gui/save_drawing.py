@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QLine
 
 from bpviz.data.image_folder import IMAGE_SUFFIXES, class_folders, save_drawing
 from bpviz.gui.session import Session
+from bpviz.gui.theme import theme
 
 
 class SaveDrawingBox(QGroupBox):
@@ -34,7 +35,7 @@ class SaveDrawingBox(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color:#9ca3af;")
+        self.status.setStyleSheet(f"color:{theme().muted};")
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Folder")), 0, 0)
         grid.addWidget(self.folder, 0, 1)

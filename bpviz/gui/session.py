@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpviz.core import Diverged as DivergedEvent
 from bpviz.core import EpochDone, ModelFileError, Network, load_model, save_network, validate_hyperparameters
@@ -29,7 +29,6 @@ from bpviz.gui.memory import give_back
 from bpviz.gui.worker import Job, Workers
 from bpviz.scene.lens import Lens
 from bpviz.scene.names import Level, RunState, cost_label
-from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 from bpviz.scene.saturation import train_warning
 from bpviz.scene.steps import StepSequence
 from bpviz.state import (
@@ -56,14 +55,6 @@ SHIPPED_MODEL = "mnist-784-100-10-ce.npz"
 
 
 IDLE, RUNNING, PAUSED, STOPPING = RunState.IDLE, RunState.RUNNING, RunState.PAUSED, RunState.STOPPING
-
-
-def settings() -> QSettings:
-    """Settings file: $BPVIZ_SETTINGS (tests, portable use) or the platform's usual place."""
-    path = os.environ.get("BPVIZ_SETTINGS")
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings("bpviz", "bpviz")
 
 
 def stored_data_key(stored: dict, config: TrainConfig) -> str:
@@ -805,26 +796,3 @@ class Session(QObject):
                     n=len(data.train), m=self.config.batch_size))
             else:
                 self.start()
-
-    def save_settings(self, s: QSettings | None = None) -> None:
-        s = s or settings()
-        for key, value in config_to_dict(self.config).items():
-            s.setValue(f"train/{key}", ",".join(map(str, value)) if key == "sizes" else value)
-        s.sync()
-
-
-def config_from_settings(s: QSettings | None = None) -> TrainConfig:
-    """The remembered settings, falling back to defaults when any is missing or unusable."""
-    s = s or settings()
-    values = {}
-    for key in config_to_dict(TrainConfig()):
-        v = s.value(f"train/{key}", None)
-        if v is not None:
-            values[key] = v
-    # At first launch the pace is one a newcomer can follow (each update visible); the slider
-    # goes to full speed, and the choice is remembered.
-    values.setdefault("delay_ms", delay_ms_of_rate(NEWCOMER_RATE))
-    try:
-        return config_from_dict(values)
-    except ConfigError:
-        return TrainConfig()

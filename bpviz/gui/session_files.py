@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from bpviz.data import DatasetError, load_dataset
-from bpviz.gui.session import IDLE, settings
+from bpviz.gui.session import IDLE
+from bpviz.gui.settings import settings
 from bpviz.i18n import translate
 from bpviz.scene.lessons import find as find_lesson
 from bpviz.scene.steps import StepSequence
@@ -78,9 +79,9 @@ def restore(window, state: SessionState, what: str) -> None:
     s = window.session
     if s.state != IDLE and not s.stop():
         raise SessionFileError(translate("SessionFiles", "Training is still finishing its current step; open the session again in a moment."))
-    key = state.config.dataset
+    key = state.config.data_key   # the dataset with its options (features, label column, test share)
     try:
-        data = s.data if key == s.config.dataset else load_dataset(key)
+        data = s.data if key == s.config.data_key else load_dataset(key)
         world = world_from_state(state, data)
     except (DatasetError, ValueError) as e:
         raise SessionFileError(translate("SessionFiles", "The session needs the dataset {key}, which cannot be used here: {error}").format(
@@ -110,7 +111,7 @@ def restore(window, state: SessionState, what: str) -> None:
         s.set_drawn(state.drawing)
     s.select(state.selection)
     s.select_edge(state.edge)
-    s.set_lens(state.lens)
+    window.lenses.restore(state.lens)
     edges = state.view.get("edges")
     view = window.network_view
     if isinstance(edges, (int, float)):

@@ -7,9 +7,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from bpviz.gui.network_view import diverging_cmap
 from bpviz.gui.session import Session
-from bpviz.gui.throttle import Poller
+from bpviz.gui.theme import diverging_lut, theme
+from bpviz.gui.throttle import Throttle
 from bpviz.gui.widgets import number_field, signals_blocked
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.layout import square_side
@@ -50,7 +50,10 @@ class SamplePanel(QGroupBox):
         layout.addWidget(self.info)
         session.sample_changed.connect(self._on_sample)
         session.world_changed.connect(self._on_dataset)
-        self._poller = Poller(250, lambda: (session.params_version, session.sample_index), self._update_info, self)
+        # the prediction follows the weights: at once when they are replaced, ≤ 4×/s while training
+        self._poller = Throttle(250, self._update_info, self)
+        session.progress.connect(self._poller.request)
+        session.parameters_changed.connect(self._poller.request)
         self._poller.force()
         self.index_label.setText(self.tr("Test image") if square_side(session.network.sizes[0]) else self.tr("Test sample"))
 
@@ -99,7 +102,7 @@ class NeuronPanel(QGroupBox):
         self.text = QLabel(self.tr("Click a neuron in the network to select it."))
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.plot = pg.PlotWidget(background="#16181d")
+        self.plot = pg.PlotWidget(background=theme().plot_background)
         self.plot.setMinimumHeight(200)
         self.plot.setAspectLocked(True)
         self.plot.invertY(True)
@@ -107,19 +110,21 @@ class NeuronPanel(QGroupBox):
         self.plot.hideAxis("bottom")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
-        self.image = pg.ImageItem(axisOrder="row-major", lut=diverging_cmap().getLookupTable(0.0, 1.0, 256))
+        self.image = pg.ImageItem(axisOrder="row-major", lut=diverging_lut(alpha=False))
         self.plot.addItem(self.image)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#60a5fa")
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=theme().blue)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #9ca3af;")
+        self.caption.setStyleSheet(f"color: {theme().muted};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
         self.plot.hide()
-        self._poller = Poller(250, lambda: (session.params_version, session.sample_index, session.selection),
-                              self.refresh, self)
+        self._poller = Throttle(250, self.refresh, self)
+        session.progress.connect(self._poller.request)
+        session.parameters_changed.connect(self._poller.request)
+        session.sample_changed.connect(self._poller.force)
         session.selection_changed.connect(self._poller.force)
         session.world_changed.connect(self._poller.force)
 
@@ -179,7 +184,7 @@ class NeuronPanel(QGroupBox):
             self.plot.setLabel("bottom", self.tr("k (neuron of layer {l})").format(l=l - 1))
             self.plot.getAxis("left").enableAutoSIPrefix(False)
             self.bars.setOpts(x=np.arange(w.size), height=w,
-                              brushes=[pg.mkBrush("#f87171" if v >= 0 else "#60a5fa") for v in w])
+                              brushes=[pg.mkBrush(theme().wrong if v >= 0 else theme().blue) for v in w])
             if self.bars not in self.plot.items():
                 self.plot.addItem(self.bars)
             self.plot.autoRange()

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.gui.session import IDLE, Session
+from bpviz.gui.theme import theme
 from bpviz.gui.widgets import CompactPlot, scrolling_layout, signals_blocked
 from bpviz.scene.anatomy import explained
 from bpviz.scene.layout import square_side
 from bpviz.scene.steps import EQUATIONS_OF, RESULT, UPDATE, general_equations
 
-HIGHLIGHT = "background-color:#4b3f0f; color:#fde68a;"
+HIGHLIGHT = f"background-color:{theme().highlight_background}; color:{theme().highlight_pale};"
 
 
 class StepPanel(QWidget):
@@ -86,15 +87,15 @@ class StepPanel(QWidget):
 
         self.blocked = QLabel(self.tr("Training is running: pause or stop it to step through backpropagation."))
         self.blocked.setWordWrap(True)
-        self.blocked.setStyleSheet("color:#fbbf24;")
+        self.blocked.setStyleSheet(f"color:{theme().warn};")
         self.source = QLabel()
-        self.source.setStyleSheet("color:#9ca3af;")
+        self.source.setStyleSheet(f"color:{theme().muted};")
         self.title = QLabel()
         self.title.setStyleSheet("font-weight:bold; font-size:11pt;")
         self.title.setWordWrap(True)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color:#cbd5e1;")
+        self.caption.setStyleSheet(f"color:{theme().title};")
 
         eq_box = QGroupBox(self.tr("Equations"))
         self.equations = QLabel()
@@ -107,20 +108,20 @@ class StepPanel(QWidget):
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
         self.numbers.setWordWrap(True)
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.numbers.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:6px;"
+        self.numbers.setStyleSheet(f"background:{theme().field}; border:1px solid {theme().border}; border-radius:4px; padding:6px;"
                                    "font-size:10.5pt;")
         self.numbers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         for label in (self.numbers,):
             label.setMinimumHeight(label.sizeHint().height())
         self.neuron_hint = QLabel()
-        self.neuron_hint.setStyleSheet("color:#9ca3af;")
+        self.neuron_hint.setStyleSheet(f"color:{theme().muted};")
         self.neuron_hint.setWordWrap(True)
         ev = QVBoxLayout(eq_box)
         ev.addWidget(self.equations)
         ev.addWidget(self.numbers)
         ev.addWidget(self.neuron_hint)
 
-        self.plot = CompactPlot(background="#16181d")
+        self.plot = CompactPlot(background=theme().plot_background)
         self.plot.setMinimumHeight(90)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
@@ -129,7 +130,7 @@ class StepPanel(QWidget):
         self.plot.addItem(self.bars)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot_title = QLabel()
-        self.plot_title.setStyleSheet("color:#9ca3af;")
+        self.plot_title.setStyleSheet(f"color:{theme().muted};")
 
         self.keep_button = QPushButton(self.tr("Keep this update"))
         self.keep_button.setToolTip(self.tr("Give the network these new weights (the step-through itself never changes them)"))
@@ -308,7 +309,7 @@ class StepPanel(QWidget):
         seq, net = self.session.steps, self.session.network
         for key, text in general_equations(net.cost.name, seq.lmbda if seq is not None else 0.0,
                                            activation=net.activation.name, output=net.output):
-            style = HIGHLIGHT if key in keys else "color:#9ca3af;"
+            style = HIGHLIGHT if key in keys else f"color:{theme().muted};"
             rows.append(f"<tr><td style='{style} padding:2px 6px;'>{text}</td></tr>")
         return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"
 
@@ -341,7 +342,7 @@ class StepPanel(QWidget):
         self.plot.showAxis("bottom")
         if self.bars not in self.plot.items():
             self.plot.addItem(self.bars)
-        brushes = [pg.mkBrush("#facc15") if i == j else pg.mkBrush("#f87171" if x >= 0 else "#60a5fa")
+        brushes = [pg.mkBrush(theme().highlight) if i == j else pg.mkBrush(theme().wrong if x >= 0 else theme().blue)
                    for i, x in enumerate(v)]
         self.bars.setOpts(x=np.arange(v.size), height=v, width=0.8, brushes=brushes, pens=[None] * v.size)
         lo, hi = min(0.0, float(v.min())), max(0.0, float(v.max()))

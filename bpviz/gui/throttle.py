@@ -1,33 +1,52 @@
-"""Redraw on a timer only when something changed: views poll a cheap version key instead of
-reacting to every progress signal (a redraw per signal starves the GUI and the worker)."""
+"""Redraw when something changed, at most so often: views subscribe to the session's typed events
+(parameters, world, sample, selection, step, drawing, lens, config, run state, progress) and hand
+them to a :class:`Throttle`, which calls the redraw at once when the last one is old enough and
+otherwise once at the end of the interval. While nothing changes no timer runs (no polling)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 
-class Poller(QObject):
-    """Every ``interval_ms``, call ``callback()`` if ``key()`` differs from the last call's."""
+class Throttle(QObject):
+    """Calls ``callback()`` for a burst of :meth:`request` at most once per ``interval_ms``.
 
-    def __init__(self, interval_ms: int, key: Callable[[], Hashable], callback: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+    ``now()`` (optional) says when a request must be answered at once whatever the interval (a
+    watchable pace: every update is drawn on its own)."""
+
+    def __init__(self, interval_ms: int | Callable[[], int], callback: Callable[[], None],
+                 parent: QObject | None = None, now: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
-        self._key, self._callback = key, callback
-        self._last: Hashable = object()
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
-        self._timer.start()
+        self._callback = callback
+        self._interval = interval_ms    # ms, or a function giving it (it may depend on the pace)
+        self._now = now
+        self._last = -1e9
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self._fire)
 
-    def poll(self) -> None:
-        k = self._key()
-        if k != self._last:
-            self._last = k
-            self._callback()
+    @property
+    def pending(self) -> bool:
+        """A call is scheduled (the only time this object has a timer running)."""
+        return self._timer.isActive()
 
-    def force(self) -> None:
-        """Call the callback now and remember the current key."""
-        self._last = self._key()
+    def request(self, *_args) -> None:
+        """Something changed: call back now if allowed, else once when the interval has passed."""
+        interval = self._interval() if callable(self._interval) else self._interval
+        wait = self._last + interval / 1000 - time.perf_counter()
+        if wait <= 0 or (self._now is not None and self._now()):
+            self._timer.stop()
+            self._fire()
+        elif not self._timer.isActive():
+            self._timer.start(max(1, int(wait * 1000)))
+
+    def force(self, *_args) -> None:
+        """Call back now (a change that must be shown at once: a new network, a tab shown)."""
+        self._timer.stop()
+        self._fire()
+
+    def _fire(self) -> None:
+        self._last = time.perf_counter()
         self._callback()

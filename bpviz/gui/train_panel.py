@@ -26,6 +26,7 @@ from bpviz.data.plane import is_plane_name
 from bpviz.gui.download import DownloadProgress, cancelled_text, done_text, download_work, failed_text
 from bpviz.gui.neuron_form import CSV_ITEM, IMAGES_ITEM, ask_data_path, data_note, form_features, neuron_widgets
 from bpviz.gui.session import IDLE, PAUSED, RUNNING, STOPPING, Session
+from bpviz.gui.theme import theme
 from bpviz.gui.widgets import number_field, scrolling_layout
 from bpviz.gui.worker import Job
 from bpviz.scene import pace
@@ -90,7 +91,7 @@ class TrainPanel(QWidget):
         self.download_bar = QProgressBar(minimum=0, maximum=100)
         self.download_text = QLabel()
         self.download_text.setWordWrap(True)
-        self.download_text.setStyleSheet("color:#9ca3af;")
+        self.download_text.setStyleSheet(f"color:{theme().muted};")
         self.cancel_download_button = QPushButton(self.tr("Cancel"))
         self.cancel_download_button.setToolTip(self.tr("Stop the download; nothing half-written is kept"))
         self.cancel_download_button.clicked.connect(self.cancel_download)
@@ -104,7 +105,7 @@ class TrainPanel(QWidget):
                                      "full speed (right end).\nCan be changed while training runs."))
         self.pace_label = QLabel()
         self.pace_label.setWordWrap(True)
-        self.pace_label.setStyleSheet("color:#9ca3af;")
+        self.pace_label.setStyleSheet(f"color:{theme().muted};")
         self._on_pace(self.pace.value())
         self.pace.valueChanged.connect(self._on_pace)
         self.eta.editingFinished.connect(self._on_eta)
@@ -130,7 +131,7 @@ class TrainPanel(QWidget):
             form.addRow(label, w)
             err = QLabel()
             err.setWordWrap(True)
-            err.setStyleSheet("color: #f87171;")
+            err.setStyleSheet(f"color: {theme().wrong};")
             err.hide()
             form.addRow("", err)
             self.errors[key] = err
@@ -169,11 +170,11 @@ class TrainPanel(QWidget):
         self.locked_note = QLabel(self.tr("Training runs: only η and the pace can change now. Stop (S) to change the "
                                           "rest."))
         self.locked_note.setWordWrap(True)
-        self.locked_note.setStyleSheet("color:#fbbf24;")
+        self.locked_note.setStyleSheet(f"color:{theme().warn};")
         self.locked_note.hide()
         self.network_label = QLabel()
         self.network_label.setWordWrap(True)
-        self.network_label.setStyleSheet("color: #9ca3af;")
+        self.network_label.setStyleSheet(f"color: {theme().muted};")
         layout = scrolling_layout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)

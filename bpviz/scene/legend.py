@@ -11,6 +11,7 @@ import numpy as np
 
 from bpviz.i18n import translate
 from bpviz.scene.colors import nice_ceiling
+from bpviz.scene.notation import number
 
 EDGE_NAMES = {"w": "weight w", "∂C/∂w": "gradient ∂C/∂w", "Δw": "change Δw"}
 NODE_NAMES = {"a": "activation a", "δ": "error δ", "z": "weighted input z", "Δa": "change Δa",
@@ -37,13 +38,11 @@ GREY_KINDS = ("a",)
 FLASH_PER_LAYER = 20      # edges lit per layer after an update at a watchable pace
 
 
-def _g(v: float) -> str:
-    return f"{float(v):g}".replace("-", "−")
 
 
 def edge_legend(kind: str, vmax: float) -> str:
     """The colour bar's label: what the edges show and their range."""
-    return translate("Legend", "edges: {name}  (±{v})").format(name=edge_name(kind), v=_g(vmax))
+    return translate("Legend", "edges: {name}  (±{v})").format(name=edge_name(kind), v=number(vmax, 6))
 
 
 def node_scales(values: list) -> dict[str, float]:
@@ -78,7 +77,7 @@ def node_legend(values: list, scales: dict[str, float] | None = None) -> str:
         else:
             s = scales.get(kind, 1.0)
             parts.append(translate("Legend", "{name} ({where}): blue −{s} … red +{s}").format(
-                name=name, where=where, s=_g(s)))
+                name=name, where=where, s=number(s, 6)))
     missing = [l for l, v in enumerate(values, start=1) if v is None]
     if missing:
         parts.append((translate("Legend", "not computed yet: layers {list}") if len(missing) > 1 else

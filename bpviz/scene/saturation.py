@@ -18,13 +18,11 @@ import numpy as np
 from bpviz.core import CrossEntropyCost, QuadraticCost, Trace
 from bpviz.core.learning import SATURATION_THRESHOLD, OutputSaturation, trace_saturation
 from bpviz.i18n import translate
+from bpviz.scene.notation import number
 
 SIGMA_PRIME_MAX = 0.25  # σ′(0): the fastest a sigmoid neuron passes an error on
 
 
-def _g(v: float) -> str:
-    """A number for a caption: 3 significant digits, a true minus sign."""
-    return f"{float(v):.3g}".replace("-", "−")
 
 
 def _pct(v: float) -> str:
@@ -73,9 +71,9 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
     a = float(trace.a(l)[j])
     delta = float(trace.delta(l)[j])
     L = trace.num_layers
-    head = f"σ′(z) = {_g(sp)} (a = {_g(a)})"
+    head = f"σ′(z) = {number(sp)} (a = {number(a)})"
     speed = translate("Saturation", "σ′(z) = {sp}, {pct} of σ′'s largest value 0.25 (at z = 0)").format(
-        sp=_g(sp), pct=_pct(sp / SIGMA_PRIME_MAX))
+        sp=number(sp), pct=_pct(sp / SIGMA_PRIME_MAX))
     if l == L and trace.cost_name == CrossEntropyCost.name:
         err = float(trace.a(L)[j] - trace.y[j])
         text = (translate("Saturation", "Output neuron {j} of layer {l}: {head}, saturated. With the cross-entropy "
@@ -84,22 +82,22 @@ def neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_T
                 translate("Saturation", "Output neuron {j} of layer {l}: {head}, not saturated. With the "
                                         "cross-entropy cost BP1 has no σ′ factor: δ = a − y = {err}, so this output "
                                         "learns in proportion to its error whatever σ′ is."))
-        return text.format(j=j, l=l, head=head, err=_g(err))
+        return text.format(j=j, l=l, head=head, err=number(err))
     if l == L:
         err = float(trace.a(L)[j] - trace.y[j])
-        factor = f"δ = (a − y)·σ′(z) = {_g(err)} × {_g(sp)} = {_g(delta)}"
+        factor = f"δ = (a − y)·σ′(z) = {number(err)} × {number(sp)} = {number(delta)}"
     else:
         incoming = float((trace.w(l + 1).T @ trace.delta(l + 1))[j])
-        factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {_g(incoming)} × {_g(sp)} = {_g(delta)}"
+        factor = f"δ = ((w^{l + 1})ᵀδ^{l + 1})·σ′(z) = {number(incoming)} × {number(sp)} = {number(delta)}"
     if sp < threshold:
         return translate("Saturation", "Neuron {j} of layer {l} is saturated: {head} < {threshold}. By {bp} "
                                        "{factor}: whatever error reaches it is multiplied by {speed}, and by BP3/BP4 "
                                        "its bias and incoming weights change in proportion to δ, so it learns "
-                                       "slowly.").format(j=j, l=l, head=head, threshold=_g(threshold),
+                                       "slowly.").format(j=j, l=l, head=head, threshold=number(threshold),
                                                           bp="BP1" if l == L else "BP2", factor=factor, speed=speed)
     return translate("Saturation", "Neuron {j} of layer {l} is not saturated: {head} ≥ {threshold}. {factor}: the "
                                    "error reaching it is multiplied by {speed}.").format(
-        j=j, l=l, head=head, threshold=_g(threshold), factor=factor, speed=speed)
+        j=j, l=l, head=head, threshold=number(threshold), factor=factor, speed=speed)
 
 
 def other_neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURATION_THRESHOLD) -> str:
@@ -111,27 +109,27 @@ def other_neuron_caption(trace: Trace, l: int, j: int, threshold: float = SATURA
         return translate("Saturation", "Output neuron {j} of layer {l} is a softmax output (a = {a}): with the "
                                        "log-likelihood cost BP1 is δ = a − y = {err}, with no f′ factor, so it learns "
                                        "in proportion to its error and cannot saturate.").format(
-            j=j, l=l, a=_g(a), err=_g(err))
+            j=j, l=l, a=number(a), err=number(err))
     fp = float(trace.f_prime(l)[j])
     if act.name == "relu":
         if fp == 0:
             return translate("Saturation", "ReLU neuron {j} of layer {l} is off for this sample: z = {z} ≤ 0, so "
                                            "a = 0 and ReLU′(z) = 0. By BP2 its δ = 0: no error passes back through "
                                            "it and its bias and incoming weights get no gradient from this sample. "
-                                           "A neuron off for every sample is dead.").format(j=j, l=l, z=_g(z))
+                                           "A neuron off for every sample is dead.").format(j=j, l=l, z=number(z))
         return translate("Saturation", "ReLU neuron {j} of layer {l} is on: z = {z} > 0, ReLU′(z) = 1, so the error "
                                        "reaching it passes on unscaled (δ = {delta}); a ReLU neuron never saturates "
-                                       "while z > 0.").format(j=j, l=l, z=_g(z), delta=_g(delta))
+                                       "while z > 0.").format(j=j, l=l, z=number(z), delta=number(delta))
     limit = threshold * act.prime_max / SIGMA_PRIME_MAX
-    head = f"tanh′(z) = 1 − a² = {_g(fp)} (a = {_g(a)})"
+    head = f"tanh′(z) = 1 − a² = {number(fp)} (a = {number(a)})"
     if fp < limit:
         return translate("Saturation", "tanh neuron {j} of layer {l} is saturated: {head} < {limit}, {pct} of "
                                        "tanh′'s largest value 1 (at z = 0): whatever error reaches it is multiplied by "
                                        "that, δ = {delta}, so it learns slowly.").format(
-            j=j, l=l, head=head, limit=_g(limit), pct=_pct(fp), delta=_g(delta))
+            j=j, l=l, head=head, limit=number(limit), pct=_pct(fp), delta=number(delta))
     return translate("Saturation", "tanh neuron {j} of layer {l} is not saturated: {head} ≥ {limit}; the error "
                                    "reaching it is multiplied by {pct} of tanh′'s largest value 1 (δ = {delta}).").format(
-        j=j, l=l, head=head, limit=_g(limit), pct=_pct(fp), delta=_g(delta))
+        j=j, l=l, head=head, limit=number(limit), pct=_pct(fp), delta=number(delta))
 
 
 def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRESHOLD,
@@ -151,11 +149,11 @@ def share_caption(share: np.ndarray, l: int, threshold: float = SATURATION_THRES
     if activation == "tanh":
         return translate("Saturation", "Layer {l}: a tanh neuron is saturated (tanh′(z) < {threshold}) in {pct} of "
                                        "the mini-batch's samples on average; {mostly} of {n} neurons are saturated "
-                                       "for most samples.").format(l=l, threshold=_g(4 * threshold),
+                                       "for most samples.").format(l=l, threshold=number(4 * threshold),
                                                                    pct=_pct(share.mean()), mostly=mostly, n=share.size)
     return translate("Saturation", "Layer {l}: a neuron is saturated (σ′(z) < {threshold}) in {pct} of the "
                                    "mini-batch's samples on average; {mostly} of {n} neurons are saturated for most "
-                                   "samples.").format(l=l, threshold=_g(threshold), pct=_pct(share.mean()),
+                                   "samples.").format(l=l, threshold=number(threshold), pct=_pct(share.mean()),
                                                       mostly=mostly, n=share.size)
 
 
@@ -188,17 +186,17 @@ class OutputErrors:
         e, sp, dq = float(err[j]), float(self.sigma_prime[j]), float(self.delta_quadratic[j])
         text = translate("Saturation", "Output neuron {j}: a = {a}, y = {y}. Cross-entropy: δ = a − y = {e}. "
                                        "Quadratic: δ = (a − y)·σ′(z) = {e} × {sp} = {dq}, {pct} of the "
-                                       "cross-entropy δ").format(j=j, a=_g(self.a[j]), y=_g(self.y[j]), e=_g(e),
-                                                                  sp=_g(sp), dq=_g(dq), pct=_pct(sp))
+                                       "cross-entropy δ").format(j=j, a=number(self.a[j]), y=number(self.y[j]), e=number(e),
+                                                                  sp=number(sp), dq=number(dq), pct=_pct(sp))
         if abs(e) < 0.1:
             return text + translate("Saturation", ". The error is small, so both costs have little to learn here.")
         if sp < self.threshold:
             return text + translate("Saturation", ". The neuron is badly wrong but saturated (σ′ < {threshold}): "
                                                   "under the quadratic cost it learns slowly; the cross-entropy cost "
                                                   "learns in proportion to the error.").format(
-                threshold=_g(self.threshold))
+                threshold=number(self.threshold))
         return text + translate("Saturation", ". σ′ is not small here (≥ {threshold}), so both costs learn from "
-                                              "this error.").format(threshold=_g(self.threshold))
+                                              "this error.").format(threshold=number(self.threshold))
 
 
 def output_errors(trace: Trace, threshold: float = SATURATION_THRESHOLD) -> OutputErrors:
@@ -228,5 +226,5 @@ def train_warning(sat: OutputSaturation, cost_name: str, eta: float) -> str | No
                                        "activations are saturated too): the cross-entropy δ^L = a − y does not vanish, "
                                        "but BP2 multiplies every hidden δ by σ′(z). Try a smaller learning rate than "
                                        "η = {eta}.")
-    return text.format(stuck=_pct(sat.stuck_share), n=sat.n, threshold=_g(sat.threshold),
+    return text.format(stuck=_pct(sat.stuck_share), n=sat.n, threshold=number(sat.threshold),
                        hidden=_pct(sat.hidden_share), eta=f"{eta:g}")

@@ -23,6 +23,7 @@ from bpviz.core.firstorder import change_cause, directional, output_gradient, pa
 from bpviz.core.learning import SATURATION_THRESHOLD
 from bpviz.i18n import translate
 from bpviz.scene.layout import square_side
+from bpviz.scene.notation import num, number
 
 INPUT, FORWARD, BP1, BP2, GRADIENT, UPDATE, RESULT = (
     "input", "forward", "bp1", "bp2", "gradient", "update", "result")
@@ -112,7 +113,7 @@ def saturation_note(sigma_prime: float, cross_entropy_output: bool = False,
     else:
         text = translate("Steps", "σ′(z) = {sp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
                                   "learns slowly")
-    return "<br>" + text.format(sp=_sig(sp), threshold=f"{threshold:g}")
+    return "<br>" + text.format(sp=number(sp, 2), threshold=f"{threshold:g}")
 
 
 def silent_note(silent: int, n: int, layer: int) -> str:
@@ -123,23 +124,6 @@ def silent_note(silent: int, n: int, layer: int) -> str:
     return "<br>" + translate("Steps", "{silent} of the {n} neurons of layer {k} are silent (a = 0) on this sample: "
                                        "the edges from them get no gradient (∂C/∂w = a·δ = 0).").format(
         silent=silent, n=n, k=layer)
-
-
-def _sig(v: float) -> str:
-    """2 significant digits, a true minus sign (σ′ can be 1e-5: 3 decimals would show 0)."""
-    return f"{float(v):.2g}".replace("-", "−")
-
-
-def num(v: float, digits: int = 3) -> str:
-    """``digits`` decimals, or ``digits`` significant digits for small values; a true minus sign."""
-    v = float(v)
-    if v == 0:
-        s = "0"
-    elif abs(v) >= 0.1 and abs(v) < 1e5:
-        s = f"{v:.{digits}f}"
-    else:
-        s = f"{v:.{digits}g}"
-    return s.replace("-", "−")
 
 
 def difference(a: float, b: float) -> str:
@@ -428,7 +412,7 @@ class StepSequence:
         if cause == "rounding":
             words = translate("Steps", "That change is float rounding: one {dtype} step at this value is {sp}, "
                                        "and to first order the update changes it by only {fo}.").format(
-                dtype=self.before.dtype.name, sp=_sig(spacing), fo=fo_text)
+                dtype=self.before.dtype.name, sp=number(spacing, 2), fo=fo_text)
         elif cause == "overshoot" and not rose:
             words = translate("Steps", "For this output the step overshot: a much smaller step in the same "
                                        "direction raises it (first-order change {fo}); at η = {eta} the step is "
@@ -468,7 +452,7 @@ class StepSequence:
         if cause == "rounding" or cause == "none":
             words = translate("Steps", "That change is float rounding: one {dtype} step at this cost is {sp}, "
                                        "and to first order the update changes it by only {fo}.").format(
-                dtype=self.before.dtype.name, sp=_sig(spacing), fo=num(fo))
+                dtype=self.before.dtype.name, sp=number(spacing, 2), fo=num(fo))
         elif cause == "overshoot":
             words = translate("Steps", "The step overshot: a much smaller step in the same direction lowers this "
                                        "cost (first-order change {fo}), so η = {eta} is too large here.").format(
@@ -808,7 +792,7 @@ def neuron_note(f: str, fp: float, z: float) -> str:
     if not fp < TANH_THRESHOLD:
         return ""
     return "<br>" + translate("Steps", "tanh′(z) = {fp} &lt; {threshold}: this neuron is saturated, so δ is small and it "
-                                       "learns slowly").format(fp=_sig(fp), threshold=f"{TANH_THRESHOLD:g}")
+                                       "learns slowly").format(fp=number(fp, 2), threshold=f"{TANH_THRESHOLD:g}")
 
 
 def neuron_claims(t: Trace, l: int, j: int, f: str) -> list[Claim]:

@@ -66,6 +66,8 @@ class Projector:
 
 
 PROJECTOR = Projector()
+#: Projector mode, stronger contrast: secondary (muted) text is drawn as main text, in either theme.
+PROJECTOR_TEXT = {"#9ca3af": "#e5e7eb", "#94a3b8": "#e5e7eb", "#6b7280": "#cbd5e1", "#cbd5e1": "#e5e7eb"}
 NORMAL = Projector(1.0, 1.0, 1.0)
 
 

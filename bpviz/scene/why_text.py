@@ -15,15 +15,7 @@ import math
 import numpy as np
 
 from bpviz.i18n import translate
-
-
-def sig(v: float | None, digits: int = 4) -> str:
-    """``digits`` significant digits with a true minus sign; "undefined" for None or nan, ±∞."""
-    if v is None or not math.isfinite(v):
-        return translate("Why", "undefined") if v is None or math.isnan(v) else ("∞" if v > 0 else "−∞")
-    if v == 0:
-        return "0"
-    return f"{v:.{digits}g}".replace("-", "−")
+from bpviz.scene.notation import number
 
 
 # -- nudge -----------------------------------------------------------------------------------
@@ -38,7 +30,7 @@ def nudge_verdict(nudge, disc, no_effect: str = "") -> str:
         return translate("Why", "Δw = 0: nothing is nudged, so nothing changes. Move the slider.")
     if nudge.gradient == 0:
         return translate("Why", "∂C/∂θ = 0: backprop predicts no change; measured ΔC = {dc}. {why}").format(
-            dc=sig(nudge.delta_cost), why=no_effect).strip()
+            dc=number(nudge.delta_cost, 4), why=no_effect).strip()
     if disc.cause == "agree":
         return translate("Why", "Measured and predicted are within {pct} % of each other: for this Δw the "
                                 "first-order prediction of backprop is right.").format(pct=f"{100 * disc.off:.2g}")
@@ -47,12 +39,12 @@ def nudge_verdict(nudge, disc, no_effect: str = "") -> str:
                                 "what float64 rounding can do to the measured ΔC ({bound}): the output that moves C "
                                 "most changed by only {steps} float steps. This is rounding, not curvature: a "
                                 "smaller Δw makes it worse; a larger Δw (]) lifts the change above it.").format(
-            pct=f"{100 * disc.off:.3g}", diff=sig(disc.difference, 2), bound=sig(2 * disc.rounding, 2),
-            steps=sig(disc.output_steps, 3))
+            pct=f"{100 * disc.off:.3g}", diff=number(disc.difference, 2), bound=number(2 * disc.rounding, 2),
+            steps=number(disc.output_steps, 3))
     return translate("Why", "Measured and predicted differ by {pct} %: at this Δw the change is no longer "
                             "proportional to Δw (the second-order terms matter: the difference, {diff}, is far "
                             "above what rounding can do, {bound}). Make Δw smaller ([) and they meet.").format(
-        pct=f"{100 * disc.off:.3g}", diff=sig(disc.difference, 2), bound=sig(2 * disc.rounding, 2))
+        pct=f"{100 * disc.off:.3g}", diff=number(disc.difference, 2), bound=number(2 * disc.rounding, 2))
 
 
 def share_note(share: float) -> str:
@@ -87,7 +79,7 @@ def gradcheck_caption(sweep) -> str:
         else:
             best = int(np.argmin(err))
             parts.append(translate("Why", "smallest in {dtype} ({err}) at ε = {eps}").format(
-                dtype=name, err=sig(float(err[best]), 2), eps=f"{sweep.eps[best]:.0e}"))
+                dtype=name, err=number(float(err[best]), 2), eps=f"{sweep.eps[best]:.0e}"))
             rising_both |= bool(err[0] > err[best] and err[-1] > err[best])
             if np.any(err == 0):
                 parts[-1] += translate("Why", " (exactly 0 at {n} ε, left out of the logarithmic plot)").format(

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from bpviz.core import Network
+from bpviz.core.activations import ACTIVATIONS, OUTPUTS
 from bpviz.core.costs import COSTS
 from bpviz.core.network import DTYPES, INITS
 from bpviz.core.sgd import EpochPosition
@@ -160,7 +161,7 @@ def save_session(state: SessionState, path: str | os.PathLike) -> Path:
     manifest: dict[str, Any] = {
         "format": FORMAT_NAME, "version": FORMAT_VERSION,
         "network": {"sizes": list(net.sizes), "cost": net.cost.name, "init": net.init,
-                    "dtype": str(np.dtype(net.dtype))},
+                    "dtype": str(np.dtype(net.dtype)), "activation": net.activation.name, "output": net.output},
         "config": config_to_dict(state.config),
         "counters": {"epochs_done": state.epochs_done, "batches_done": state.batches_done,
                      "epochs_loaded": state.epochs_loaded, "epoch_position": list(state.epoch_position),
@@ -288,7 +289,8 @@ def _read(path: Path, z: zipfile.ZipFile) -> SessionState:
         config = config_from_dict(_dict(path, m, "config"))
     except ConfigError as e:
         raise _fail(path, translate("SessionFile", "its settings cannot be used ({error})").format(error=e)) from None
-    if config.sizes != net.sizes or config.cost != net.cost.name or config.init != net.init:
+    if (config.sizes != net.sizes or config.cost != net.cost.name or config.init != net.init
+            or config.activation != net.activation.name or config.output != net.output):
         raise _fail(path, translate("SessionFile", "its settings ({sizes}, {cost}, {init}) do not describe its "
                                                    "network").format(sizes=list(config.sizes), cost=config.cost,
                                                                      init=config.init))
@@ -375,6 +377,10 @@ def _network(path: Path, spec, array) -> Network:
     if not (isinstance(sizes, list) and len(sizes) >= 2 and all(isinstance(s, int) and s >= 1 for s in sizes)):
         raise _fail(path, translate("SessionFile", "invalid layer sizes {sizes}").format(sizes=repr(sizes)))
     cost, init, dtype = spec.get("cost"), spec.get("init"), spec.get("dtype")
+    activation, output = spec.get("activation", "sigmoid"), spec.get("output", "sigmoid")
+    if activation not in ACTIVATIONS or output not in OUTPUTS:
+        raise _fail(path, translate("SessionFile", "unknown neurons ({hidden}, {last})").format(
+            hidden=activation, last=output))
     if cost not in COSTS or init not in INITS or dtype not in {str(np.dtype(d)) for d in DTYPES}:
         raise _fail(path, translate("SessionFile", "unknown cost, initialisation or number type ({cost}, {init}, "
                                                    "{dtype})").format(cost=cost, init=init, dtype=dtype))
@@ -391,7 +397,11 @@ def _network(path: Path, spec, array) -> Network:
             if not np.isfinite(arr).all():
                 raise _fail(path, translate("SessionFile", "{name} contains NaN or infinite values").format(name=name))
             out.append(arr)
-    net = Network(tuple(sizes), rng=0, cost=cost, init=init, dtype=np.dtype(dtype))
+    try:
+        net = Network(tuple(sizes), rng=0, cost=cost, init=init, dtype=np.dtype(dtype), activation=activation,
+                      output=output)
+    except ValueError as e:   # e.g. a softmax output with the quadratic cost
+        raise _fail(path, str(e)) from None
     net.set_parameters(weights, biases)
     return net
 

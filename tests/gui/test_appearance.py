@@ -173,3 +173,16 @@ def test_texts_and_sheets_set_later_follow_the_light_theme(window, qtbot):
     window.apply_view_options({"theme": "dark"})
     assert "#1e3a5f" in window.message_bar.styleSheet()
     assert window.network_view.caption.text() == "<span style='color:#facc15'>yellow</span>"
+
+
+def test_projector_draws_faint_edges_and_muted_text_stronger(window):
+    view = window.network_view
+    faint = min(p.color().alphaF() for p in view._pens)
+    step_hint = window.step_panel.neuron_hint
+    assert "#9ca3af" in step_hint.styleSheet()
+    window.apply_view_options({"projector": True})
+    assert min(p.color().alphaF() for p in view._pens) >= faint + 0.2
+    assert "#9ca3af" not in step_hint.styleSheet() and "#e5e7eb" in step_hint.styleSheet()
+    window.apply_view_options({"projector": False})
+    assert min(p.color().alphaF() for p in view._pens) == pytest.approx(faint)
+    assert "#9ca3af" in step_hint.styleSheet()

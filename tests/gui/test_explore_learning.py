@@ -23,7 +23,7 @@ def _images(s, n=1000):
 
 def test_speed_plot_shows_the_cores_speed_of_learning_at_init_and_after_training(make_window):
     w = make_window()
-    sp, s = w.learning_speed, w.session
+    sp, s = w.views.widget("learning.speed"), w.session
     sp.poll(force=True)
     want = speed_of_learning(s.snapshot_network(), *_images(s)).norms
     np.testing.assert_array_equal(sp.values[-1], want)
@@ -46,7 +46,7 @@ def test_speed_plot_shows_the_cores_speed_of_learning_at_init_and_after_training
 
 def test_speed_plot_uses_fewer_images_when_the_data_has_fewer(make_window, toy_data):
     w = make_window(sizes=(2, 3, 2), data=toy_data)
-    sp = w.learning_speed
+    sp = w.views.widget("learning.speed")
     sp.poll(force=True)
     assert sp.latest.n_images == len(toy_data.train) == 300 < sp.n_images.value()
     np.testing.assert_array_equal(sp.values[-1], speed_of_learning(w.session.snapshot_network(),
@@ -55,7 +55,7 @@ def test_speed_plot_uses_fewer_images_when_the_data_has_fewer(make_window, toy_d
 
 def test_speed_plot_follows_live_training(make_window, qtbot):
     w = make_window()
-    sp, s = w.learning_speed, w.session
+    sp, s = w.views.widget("learning.speed"), w.session
     n0 = len(sp.xs)
     s.start()
     qtbot.waitUntil(lambda: len(sp.xs) >= n0 + 1 and sp.xs[-1] > 0, timeout=8000)
@@ -71,7 +71,7 @@ def test_speed_plot_counts_the_epochs_of_an_opened_network(make_window, qtbot, t
     first.session.run_headless(2)
     path = first.session.save_model(tmp_path / "two-epochs.npz")
     w = make_window()
-    s, sp = w.session, w.learning_speed
+    s, sp = w.session, w.views.widget("learning.speed")
     s.load_model(path)
     s.apply_config(replace(s.config, epochs=2, delay_ms=4))    # 2 more epochs, slow enough to watch
     assert s.epochs_done == 2 and s.batches_done == 0
@@ -92,18 +92,18 @@ def test_speed_plot_counts_the_epochs_of_an_opened_network(make_window, qtbot, t
 
 def test_book_values_only_for_the_books_sizes(make_window):
     w = make_window(sizes=(784, 30, 30, 10), cost="cross-entropy", init="scaled")
-    np.testing.assert_allclose(w.learning_speed.book_values, [0.07, 0.31])
-    assert "The book: layer 2 0.07, layer 3 0.31" in w.learning_speed.caption.text()
+    np.testing.assert_allclose(w.views.widget("learning.speed").book_values, [0.07, 0.31])
+    assert "The book: layer 2 0.07, layer 3 0.31" in w.views.widget("learning.speed").caption.text()
     w.session.apply_config(replace(w.session.config, sizes=(784, 20, 30, 10)))
-    assert w.learning_speed.book_values is None
+    assert w.views.widget("learning.speed").book_values is None
     w2 = make_window()
-    assert w2.learning_speed.book_values is None
-    assert "The book reports figures only for" in w2.learning_speed.caption.text()
+    assert w2.views.widget("learning.speed").book_values is None
+    assert "The book reports figures only for" in w2.views.widget("learning.speed").caption.text()
 
 
 def test_saturation_lens_marks_exactly_the_neurons_with_small_sigma_prime(make_window):
     w = make_window()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     w.tabs.setCurrentWidget(panel)
     x, label = s.sample
     masks = trace_saturation(s.snapshot_network().trace(x, label))
@@ -135,7 +135,7 @@ def test_saturation_lens_marks_exactly_the_neurons_with_small_sigma_prime(make_w
 
 def test_saturation_share_of_a_mini_batch(make_window):
     w = make_window()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     w.tabs.setCurrentWidget(panel)
     panel.new_batch()
     X = s.data.train.x[panel._batch_idx]
@@ -150,7 +150,7 @@ def test_saturation_share_of_a_mini_batch(make_window):
 
 def test_delta_panel_numbers_equal_output_errors(make_window):
     w = make_window()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     w.tabs.setCurrentWidget(panel)
     x, label = s.sample
     e = output_errors(s.snapshot_network().trace(x, label))
@@ -172,7 +172,7 @@ def _wait_twins(qtbot, panel):
 
 def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
     w = make_window()
-    panel = w.learning_panel
+    panel = w.views.widget("learning")
     panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.COST))
     assert panel.twin_value.currentData() == "cross-entropy" and panel.twin_value.currentText() == "cross-entropy cost"
     panel.twin_epochs.setValue(2)
@@ -181,9 +181,9 @@ def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
     twin = panel.twin
     assert twin.identical_start and twin.varied == ("cost",)
     assert "identical initial weights" in panel.twin_status.text()
-    assert w.bottom_tabs.currentWidget() is w.learning_twin
+    assert w.bottom_tabs.currentWidget() is w.views.widget("learning.twins")
     _wait_twins(qtbot, panel)
-    plot = w.learning_twin
+    plot = w.views.widget("learning.twins")
     for r in (0, 1):
         hist = twin.history[r]
         assert len(hist) == 3
@@ -195,7 +195,7 @@ def test_twin_runs_start_identical_and_both_curves_grow(make_window, qtbot):
 
 def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
     w = make_window()
-    panel = w.learning_panel
+    panel = w.views.widget("learning")
     panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.SIZES))
     panel.twin_value.setCurrentText("784,20,10")
     panel.twin_epochs.setValue(1)
@@ -211,7 +211,7 @@ def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
 
 def test_slowdown_runs_on_the_worker_shows_its_own_settings_and_stops_with_the_window(make_window, qtbot):
     w = make_window()
-    panel = w.learning_panel
+    panel = w.views.widget("learning")
     panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.ETA))   # the user's choice beforehand
     assert panel.run_slowdown()
     a, b = panel.twin.settings
@@ -231,7 +231,7 @@ def test_slowdown_runs_on_the_worker_shows_its_own_settings_and_stops_with_the_w
 
 def test_preset_applies_settings_and_shows_the_target_line(make_window):
     w = make_window()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     messages = []
     s.message.connect(lambda level, text: messages.append(text))
     s.run_headless(1)                                # a trained network the preset will replace
@@ -255,17 +255,17 @@ def test_preset_applies_settings_and_shows_the_target_line(make_window):
 
 def test_speed_preset_opens_the_speed_tab(make_window):
     w = make_window()
-    panel = w.learning_panel
+    panel = w.views.widget("learning")
     panel.preset_combo.setCurrentIndex([p.key for p in PRESETS].index("ch5-deep"))
     assert panel.apply_preset()
-    assert w.bottom_tabs.currentWidget() is w.learning_speed
+    assert w.bottom_tabs.currentWidget() is w.views.widget("learning.speed")
     assert panel.target_line is None                 # the book gives no accuracy for it
-    np.testing.assert_allclose(w.learning_speed.book_values, [0.012, 0.060, 0.283])
+    np.testing.assert_allclose(w.views.widget("learning.speed").book_values, [0.012, 0.060, 0.283])
 
 
 def test_preset_refused_with_the_reason_on_other_data(make_window, toy_data):
     w = make_window(sizes=(2, 3, 2), data=toy_data)
-    panel = w.learning_panel
+    panel = w.views.widget("learning")
     assert not panel.apply_preset()
     assert "784 inputs" in panel.preset_status.text()
     assert w.session.config.sizes == (2, 3, 2)
@@ -278,7 +278,7 @@ def test_hidden_unit_mosaic_is_the_weights_reshaped_and_tiles_select_neurons(mak
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
-    h, s = w.learning_hidden, w.session
+    h, s = w.views.widget("learning.hidden_units"), w.session
     w.bottom_tabs.setCurrentWidget(h)
     s.run_headless(1)
     h.refresh()
@@ -303,7 +303,7 @@ def test_hidden_unit_mosaic_is_the_weights_reshaped_and_tiles_select_neurons(mak
 
 def test_hidden_units_say_why_not_for_other_inputs(make_window, toy_data):
     w = make_window(sizes=(2, 3, 2), data=toy_data)
-    w.learning_hidden.refresh()
-    assert w.learning_hidden.mosaic is None
-    assert "not 784 = 28×28" in w.learning_hidden.caption.text()
+    w.views.widget("learning.hidden_units").refresh()
+    assert w.views.widget("learning.hidden_units").mosaic is None
+    assert "not 784 = 28×28" in w.views.widget("learning.hidden_units").caption.text()
 

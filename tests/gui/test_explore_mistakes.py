@@ -14,7 +14,7 @@ from bpviz.gui.session import IDLE
 def _trained(w):
     """A network that makes some mistakes (the shipped model on the 500-image test subset)."""
     w.session.load_shipped_model()
-    w.mistakes_panel.recompute()
+    w.views.widget("mistakes.confusion").recompute()
     return w
 
 
@@ -25,7 +25,7 @@ def _params(s):
 
 def test_matrix_equals_the_cores_confusion(qtbot, make_window):
     w = _trained(make_window(sizes=(784, 100, 10)))
-    cp, s = w.mistakes_panel, w.session
+    cp, s = w.views.widget("mistakes.confusion"), w.session
     expected = confusion(s.snapshot_network(), s.data.test.x, s.data.test.labels)
     np.testing.assert_array_equal(cp.result.matrix, expected.matrix)
     n = expected.matrix.shape[0]
@@ -38,9 +38,9 @@ def test_matrix_equals_the_cores_confusion(qtbot, make_window):
 
 def test_matrix_recomputed_after_a_teaching_step(qtbot, make_window):
     w = _trained(make_window(sizes=(784, 100, 10)))
-    w.bottom_tabs.setCurrentWidget(w.mistakes_panel)
+    w.bottom_tabs.setCurrentWidget(w.views.widget("mistakes.confusion"))
     w.show()
-    tp, cp, s = w.teach_panel, w.mistakes_panel, w.session
+    tp, cp, s = w.views.widget("mistakes.teach"), w.views.widget("mistakes.confusion"), w.session
     tp.eta.setText("5")
     assert tp.teach()
     expected = confusion(s.snapshot_network(), s.data.test.x, s.data.test.labels)
@@ -49,7 +49,7 @@ def test_matrix_recomputed_after_a_teaching_step(qtbot, make_window):
 
 def test_cell_gallery_holds_exactly_that_cell(qtbot, make_window):
     w = _trained(make_window(sizes=(784, 100, 10)))
-    cp = w.mistakes_panel
+    cp = w.views.widget("mistakes.confusion")
     top = cp.result.most_confused(1)[0]
     cp.table.cellClicked.emit(top.true_label, top.predicted)
     cell = cp.result.cell(top.true_label, top.predicted, "confidence")
@@ -66,7 +66,7 @@ def test_cell_gallery_holds_exactly_that_cell(qtbot, make_window):
 
 def test_clicking_a_gallery_image_opens_the_step_through(qtbot, make_window):
     w = _trained(make_window(sizes=(784, 100, 10)))
-    cp, s = w.mistakes_panel, w.session
+    cp, s = w.views.widget("mistakes.confusion"), w.session
     w.show()
     top = cp.result.most_confused(1)[0]
     cp.open_cell(top.true_label, top.predicted)
@@ -84,7 +84,7 @@ def test_clicking_a_gallery_image_opens_the_step_through(qtbot, make_window):
 
 def test_teach_step_is_update_mini_batch_on_one_example(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     s.set_sample(7)
     x, y = s.sample
     assert tp.label.currentData() == y
@@ -113,7 +113,7 @@ def test_teach_step_is_update_mini_batch_on_one_example(qtbot, make_window):
 
 def test_undo_is_bit_identical_after_several_steps(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     w.tabs.setCurrentWidget(tp)
     w0, b0 = _params(s)
     tp.eta.setText("0.7")
@@ -139,7 +139,7 @@ def test_undo_is_bit_identical_after_several_steps(qtbot, make_window):
 
 def test_undo_shows_the_step_still_applied(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     tp.eta.setText("0.5")
     assert tp.teach()
     first = tp.last_step
@@ -153,7 +153,7 @@ def test_undo_shows_the_step_still_applied(qtbot, make_window):
 
 def test_eta_refused_with_the_reason(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     w0, _ = _params(s)
     for text in ("0", "-1", "abc", "nan"):
         tp.eta.setText(text)
@@ -165,7 +165,7 @@ def test_eta_refused_with_the_reason(qtbot, make_window):
 
 def test_history_reset_when_the_network_changes_underneath(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     tp.eta.setText("0.3")
     assert tp.teach()
     assert tp.undo_button.isEnabled()
@@ -178,7 +178,7 @@ def test_history_reset_when_the_network_changes_underneath(qtbot, make_window):
 
 def test_gradient_map_equals_input_gradient(qtbot, make_window):
     w = make_window()
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     w.tabs.setCurrentWidget(tp)
     s.set_sample(3)
     tp.label.setCurrentIndex(5)
@@ -196,7 +196,7 @@ def test_gradient_map_equals_input_gradient(qtbot, make_window):
 
 def test_nudge_repredicts_with_the_cores_numbers(qtbot, make_window):
     w = _trained(make_window(sizes=(784, 100, 10)))
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     x, y = s.sample
     k = (y + 1) % 10
     tp.nudge_target.setCurrentIndex(k)
@@ -217,7 +217,7 @@ def test_nudge_repredicts_with_the_cores_numbers(qtbot, make_window):
 
 def test_refused_while_training(qtbot, make_window):
     w = make_window(epochs=500)
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     s.start()
     qtbot.waitUntil(lambda: s.history.batch_cost.size > 0, timeout=10000)
     assert s.state != IDLE
@@ -247,9 +247,9 @@ def test_a_teaching_step_is_in_the_history_and_the_status_bar_measures_again(qtb
     w = _trained(make_window(sizes=(784, 100, 10)))
     s = w.session
     before = s.world.loaded_correct
-    w.tabs.setCurrentWidget(w.teach_panel)
-    assert w.teach_panel.teach()
-    step = w.teach_panel.last_step
+    w.tabs.setCurrentWidget(w.views.widget("mistakes.teach"))
+    assert w.views.widget("mistakes.teach").teach()
+    step = w.views.widget("mistakes.teach").last_step
     (u,) = s.history.hand_updates
     assert u.kind is HandKind.TEACHING_STEP and u.cost == step.cost_before and u.after_batches == s.batches_done
     assert f"test image #{s.sample_index} with label" in u.what and "true label" not in u.what
@@ -271,7 +271,7 @@ def test_validation_switch_and_validation_gallery(qtbot, make_window, small_mnis
                       class_names=small_mnist.class_names)
     w = make_window(sizes=(784, 100, 10), data=data)
     w.session.load_shipped_model()
-    cp, s = w.mistakes_panel, w.session
+    cp, s = w.views.widget("mistakes.confusion"), w.session
     assert cp.split.count() == 2
     cp.split.setCurrentIndex(cp.split.findData("validation"))
     v = s.data.validation
@@ -293,7 +293,7 @@ def test_teaching_the_drawn_digit(qtbot, make_window):
     from bpviz.gui.app import DEMO_STROKES
 
     w = make_window(sizes=(784, 100, 10))
-    tp, s = w.teach_panel, w.session
+    tp, s = w.views.widget("mistakes.teach"), w.session
     w.tabs.setCurrentWidget(w.draw_panel)    # loads the shipped model: the canvas needs a trained network
     for stroke in DEMO_STROKES["3"]:
         w.draw_panel.canvas.add_stroke(stroke)

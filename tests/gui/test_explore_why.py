@@ -10,8 +10,9 @@ from PySide6.QtTest import QTest
 from bpviz.core.gradcheck import Parameter, check_parameter, gradient_check
 from bpviz.core.nudge import chain, nudge, nudge_curve
 from bpviz.explain.why import book_name
-from bpviz.gui.explore.why import dw_from_slider, eps_from_slider, g
+from bpviz.gui.explore.why import dw_from_slider, eps_from_slider
 from bpviz.scene.code import BATCH, SAMPLE, listing, step_notes
+from bpviz.scene.notation import number
 from tests.gui.conftest import activate
 
 
@@ -27,7 +28,7 @@ def _core_inputs(window):
 
 def test_nudge_tab_shows_the_core_numbers_and_owns_the_lens(qtbot, make_window):
     w = make_window()
-    s, panel = w.session, w.nudge_panel
+    s, panel = w.session, w.views.widget("why.nudge")
     w.tabs.setCurrentWidget(panel)
     assert panel.prompt.isVisibleTo(panel) and s.lens is None        # nothing selected yet: a prompt
     k = _bright_pixel(w)
@@ -39,9 +40,9 @@ def test_nudge_tab_shows_the_core_numbers_and_owns_the_lens(qtbot, make_window):
     expect = nudge(net, x, y, p, panel.dw)
     assert panel.result.parameter == p
     assert panel.result.delta_cost == expect.delta_cost and panel.result.predicted == expect.predicted
-    assert g(expect.delta_cost, 6) in panel.numbers.text() and g(expect.predicted, 6) in panel.numbers.text()
+    assert number(expect.delta_cost, 6) in panel.numbers.text() and number(expect.predicted, 6) in panel.numbers.text()
     c = chain(net, x, y, p)
-    assert g(c.total, 8) in panel.chain_text.text() and f"{c.num_paths:,} paths" in panel.chain_text.text()
+    assert number(c.total, 8) in panel.chain_text.text() and f"{c.num_paths:,} paths" in panel.chain_text.text()
     # the lens draws Δa of every later layer and marks the nudged edge and the strongest path
     lens = s.lens
     assert lens is panel.lens
@@ -49,7 +50,7 @@ def test_nudge_tab_shows_the_core_numbers_and_owns_the_lens(qtbot, make_window):
     assert np.array_equal(lens.node_values[2][1], expect.da(3))
     assert (2, 4, k) in lens.marked_edges and (3, c.best_path[1], 4) in lens.marked_edges
     # the ΔC-vs-Δw plot holds the core's curve
-    curve = w.nudge_curve.curve
+    curve = w.views.widget("why.nudge_curve").curve
     ref = nudge_curve(net, x, y, p, curve.dws)
     assert np.array_equal(curve.measured, ref.measured) and curve.gradient == ref.gradient
     # another tab takes the lens away; coming back brings it again
@@ -61,9 +62,9 @@ def test_nudge_tab_shows_the_core_numbers_and_owns_the_lens(qtbot, make_window):
 
 def test_nudge_keys_and_bias_and_no_selection(qtbot, make_window):
     w = make_window()
-    s, panel = w.session, w.nudge_panel
+    s, panel = w.session, w.views.widget("why.nudge")
     activate(qtbot, w)
-    w.why_views.nudge_tab_action.trigger()
+    w.views.action("why.nudge.show").trigger()
     assert w.tabs.currentWidget() is panel
     v = panel.slider.value()
     QTest.keyClick(w, Qt.Key.Key_BracketRight)
@@ -71,7 +72,7 @@ def test_nudge_keys_and_bias_and_no_selection(qtbot, make_window):
     QTest.keyClick(w, Qt.Key.Key_BracketLeft)
     QTest.keyClick(w, Qt.Key.Key_BracketLeft)
     assert panel.slider.value() == v - 1
-    assert panel.dw_label.text() == f"Δw = {g(dw_from_slider(v - 1), 3)}" == f"Δw = {g(panel.dw, 3)}"
+    assert panel.dw_label.text() == f"Δw = {number(dw_from_slider(v - 1), 3)}" == f"Δw = {number(panel.dw, 3)}"
     # a neuron (no edge) selects its bias
     s.select((3, 2))
     qtbot.waitUntil(lambda: panel.result is not None, timeout=3000)
@@ -86,7 +87,7 @@ def test_nudge_keys_and_bias_and_no_selection(qtbot, make_window):
 
 def test_gradient_check_values_are_check_parameter(qtbot, make_window, toy_data):
     w = make_window(sizes=(2, 3, 2), data=toy_data)
-    s, panel = w.session, w.gradcheck_panel
+    s, panel = w.session, w.views.widget("why.gradcheck")
     w.bottom_tabs.setCurrentWidget(panel)
     s.select((3, 1))
     s.select_edge((3, 1, 2))
@@ -100,7 +101,7 @@ def test_gradient_check_values_are_check_parameter(qtbot, make_window, toy_data)
             ref = check_parameter(net, x, y, p, eps=eps, dtype=d)
             got = panel.checks[d]
             assert (got.parameter, got.eps, got.backprop, got.numerical) == (p, eps, ref.backprop, ref.numerical)
-        assert g(panel.checks["float64"].numerical, 5) in panel.values.text()
+        assert number(panel.checks["float64"].numerical, 5) in panel.values.text()
     # the sweep plots the core's errors; the marker follows ε
     assert np.isclose(10 ** panel.eps_line.value(), eps)
     err = panel.sweep.errors["float64"]
@@ -125,7 +126,7 @@ def test_gradient_check_values_are_check_parameter(qtbot, make_window, toy_data)
 
 def test_check_every_parameter_is_refused_for_a_big_net_with_the_reason(qtbot, make_window):
     w = make_window()
-    panel = w.gradcheck_panel
+    panel = w.views.widget("why.gradcheck")
     w.bottom_tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: not panel.check_button.isEnabled(), timeout=3000)
     assert "23,860" in panel.check_button.toolTip() and "23,860" in panel.check_note.text()
@@ -133,7 +134,7 @@ def test_check_every_parameter_is_refused_for_a_big_net_with_the_reason(qtbot, m
 
 def test_why_fast_runs_in_a_thread_and_tables_the_core_counts(qtbot, make_window):
     w = make_window()
-    panel = w.why_fast_panel
+    panel = w.views.widget("why.fast")
     w.bottom_tabs.setCurrentWidget(panel)
     panel.nets = ((2, 3, 2), (4, 5, 3))
     panel.max_seconds = 0.2
@@ -155,7 +156,7 @@ def test_why_fast_runs_in_a_thread_and_tables_the_core_counts(qtbot, make_window
 
 def test_closing_the_window_stops_the_why_fast_job(qtbot, make_window):
     w = make_window()
-    panel = w.why_fast_panel
+    panel = w.views.widget("why.fast")
     panel.nets = ((784, 30, 10),) * 40   # far more than can finish before the close, however loaded
     panel.max_seconds = 40.0
     panel.start()
@@ -169,7 +170,7 @@ def test_closing_the_window_stops_the_why_fast_job(qtbot, make_window):
 
 def test_why_fast_stop_keeps_the_rows_measured(qtbot, make_window):
     w = make_window()
-    panel = w.why_fast_panel
+    panel = w.views.widget("why.fast")
     panel.nets = ((2, 3, 2),) * 200
     panel.max_seconds = 20.0
     panel.start()
@@ -183,7 +184,7 @@ def test_why_fast_stop_keeps_the_rows_measured(qtbot, make_window):
 @pytest.mark.parametrize("sizes", [(784, 30, 10), (2, 3, 2)], ids=str)
 def test_code_pane_highlights_the_step_notes_line(qtbot, make_window, toy_data, sizes):
     w = make_window(sizes=sizes, data=toy_data if sizes[0] == 2 else None)
-    s, pane = w.session, w.code_panel
+    s, pane = w.session, w.views.widget("step.code")
     w.bottom_tabs.setCurrentWidget(pane)
     w.tabs.setCurrentWidget(w.step_panel)       # builds the step-through
     seq = s.steps
@@ -207,7 +208,7 @@ def test_code_pane_highlights_the_step_notes_line(qtbot, make_window, toy_data, 
 
 def test_a_drawn_digit_is_checked_against_the_predicted_class(qtbot, make_window):
     w = make_window()
-    s, curve = w.session, w.nudge_curve
+    s, curve = w.session, w.views.widget("why.nudge_curve")
     w.bottom_tabs.setCurrentWidget(curve)
     x = np.zeros(784, dtype=np.float32)
     x[300:320] = 1.0
@@ -232,8 +233,8 @@ def test_zero_gradient_weight_gets_a_true_caption_and_no_nan_warning(qtbot, make
     s = w.session
     x, _ = s.view_sample()
     k = int(np.flatnonzero(np.asarray(x) == 0)[0])
-    w.tabs.setCurrentWidget(w.nudge_panel)
-    w.bottom_tabs.setCurrentWidget(w.gradcheck_panel)
+    w.tabs.setCurrentWidget(w.views.widget("why.nudge"))
+    w.bottom_tabs.setCurrentWidget(w.views.widget("why.gradcheck"))
     with warnings.catch_warnings():
         warnings.simplefilter("error")             # any RuntimeWarning (All-NaN slice) fails here
         s.select((2, 0))
@@ -241,11 +242,11 @@ def test_zero_gradient_weight_gets_a_true_caption_and_no_nan_warning(qtbot, make
         qtbot.wait(50)
         from bpviz.gui.explore.why.common import current_problem
 
-        w.gradcheck_panel.update_from(current_problem(s))
-        w.nudge_panel.update_from(current_problem(s))
-        w.gradcheck_panel.eps_slider.setValue(w.gradcheck_panel.eps_slider.value() - 4)
+        w.views.widget("why.gradcheck").update_from(current_problem(s))
+        w.views.widget("why.nudge").update_from(current_problem(s))
+        w.views.widget("why.gradcheck").eps_slider.setValue(w.views.widget("why.gradcheck").eps_slider.value() - 4)
         qtbot.wait(50)
-    text = w.gradcheck_panel.plot_caption.text()
+    text = w.views.widget("why.gradcheck").plot_caption.text()
     assert "0 at every ε" in text and "no point to draw" in text and "smallest" not in text
-    assert w.gradcheck_panel.curve64.xData is None or len(w.gradcheck_panel.curve64.xData) == 0
-    assert "has no effect" in w.nudge_panel.verdict.text()
+    assert w.views.widget("why.gradcheck").curve64.xData is None or len(w.views.widget("why.gradcheck").curve64.xData) == 0
+    assert "has no effect" in w.views.widget("why.nudge").verdict.text()

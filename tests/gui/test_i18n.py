@@ -46,8 +46,8 @@ KNOWN_UNTRANSLATED: dict[str, str] = {
 KNOWN_UNTRANSLATED_EXPLORE: tuple[str, ...] = ()
 #: Widgets that show values typed as they are (not words of the interface): the twin runs' value of
 #: the varied setting is typed like bpviz train's options (quadratic, scaled, 784,100,10).
-TYPED_VALUES = ("learning_panel.twin_value",
-                "code_panel.shapes")  # code: backprop(…, x = x (784, 1)), activation (784, 1)
+TYPED_VALUES = (("learning", "twin_value"),
+                ("step.code", "shapes"))  # code: backprop(…, x = x (784, 1)), activation (784, 1)
 
 #: Single texts outside the widgets above (a form's row label) left for phase 2.
 KNOWN_UNTRANSLATED_TEXTS: dict[str, str] = {
@@ -220,11 +220,8 @@ def _skipped_roots(window):
             obj = getattr(obj, part)
         roots.append(obj)
     roots += [getattr(window, name) for name in KNOWN_UNTRANSLATED_EXPLORE if hasattr(window, name)]
-    for name in TYPED_VALUES:
-        obj = window
-        for part in name.split("."):
-            obj = getattr(obj, part)
-        roots.append(obj)
+    for tab_id, attribute in TYPED_VALUES:   # (the view's tab id, the widget's attribute)
+        roots.append(getattr(window.views.widget(tab_id), attribute))
     return roots
 
 
@@ -336,14 +333,14 @@ def test_main_window_in_chinese_has_no_english_left(zh, make_window, qtbot, monk
             qtbot.wait(20)
             texts += visible_texts(w)
     # the Teach tab and the Mistakes gallery after a teaching step, a nudge and a cell opened
-    w.tabs.setCurrentWidget(w.teach_panel)
-    assert w.teach_panel.teach()
-    w.teach_panel.nudge_once()
-    w.bottom_tabs.setCurrentWidget(w.mistakes_panel)
-    w.mistakes_panel.recompute()
-    w.mistakes_panel.open_cell(4, 9)
+    w.tabs.setCurrentWidget(w.views.widget("mistakes.teach"))
+    assert w.views.widget("mistakes.teach").teach()
+    w.views.widget("mistakes.teach").nudge_once()
+    w.bottom_tabs.setCurrentWidget(w.views.widget("mistakes.confusion"))
+    w.views.widget("mistakes.confusion").recompute()
+    w.views.widget("mistakes.confusion").open_cell(4, 9)
     texts += visible_texts(w)
-    w.teach_panel.undo_all()
+    w.views.widget("mistakes.teach").undo_all()
     texts += visible_texts(w)
     texts += _walk_why_and_learning(w, qtbot)
     w.tabs.setCurrentWidget(w.train_panel)
@@ -383,26 +380,26 @@ def _walk_why_and_learning(w, qtbot):
     """The Nudge/why views with an edge selected, and the Learning views after a preset and tiny runs."""
     s = w.session
     texts = []
-    w.tabs.setCurrentWidget(w.nudge_panel)
+    w.tabs.setCurrentWidget(w.views.widget("why.nudge"))
     s.select((2, 0))
     s.select_edge((2, 0, 300))
     qtbot.wait(20)
-    for panel in (w.nudge_curve, w.gradcheck_panel, w.code_panel):
+    for panel in (w.views.widget("why.nudge_curve"), w.views.widget("why.gradcheck"), w.views.widget("step.code")):
         w.bottom_tabs.setCurrentWidget(panel)
         qtbot.wait(20)
         texts += visible_texts(w)
-    assert w.nudge_panel.what.text().startswith("扰动") and w.nudge_panel.verdict.text()
+    assert w.views.widget("why.nudge").what.text().startswith("扰动") and w.views.widget("why.nudge").verdict.text()
     step = s.current_step
-    header = w.code_panel.header.text()
+    header = w.views.widget("step.code").header.text()
     texts.append(("code header", header.replace(step.title, "") if step is not None else header))
-    assert w.nudge_curve.caption.text() and w.gradcheck_panel.plot_caption.text()
-    w.nudge_panel.slider.setValue(0)  # Δw = 0: its own verdict
-    texts += [("nudge verdict Δw = 0", w.nudge_panel.verdict.text())]
+    assert w.views.widget("why.nudge_curve").caption.text() and w.views.widget("why.gradcheck").plot_caption.text()
+    w.views.widget("why.nudge").slider.setValue(0)  # Δw = 0: its own verdict
+    texts += [("nudge verdict Δw = 0", w.views.widget("why.nudge").verdict.text())]
     s.select_edge(None)
     s.select((3, 1))                  # a bias
     qtbot.wait(20)
     texts += visible_texts(w)
-    fast = w.why_fast_panel
+    fast = w.views.widget("why.fast")
     w.bottom_tabs.setCurrentWidget(fast)
     fast.nets = ((2, 3, 2), (4, 5, 3))
     fast.max_seconds = 0.2
@@ -411,7 +408,7 @@ def _walk_why_and_learning(w, qtbot):
     assert fast.table.rowCount() == 2
     texts += visible_texts(w)
     # Learning: both saturation modes, a preset applied, the bottom views, twin runs after a tiny run
-    lp = w.learning_panel
+    lp = w.views.widget("learning")
     w.tabs.setCurrentWidget(lp)
     for mode in (1, 0):
         lp.sat_mode.setCurrentIndex(mode)
@@ -427,19 +424,19 @@ def _walk_why_and_learning(w, qtbot):
     if lp.target_line is not None:
         texts += [("target line", lp.target_line.label.textItem.toPlainText()),
                   ("target line tooltip", lp.target_line.toolTip())]
-    for view in (w.learning_speed, w.learning_hidden):
+    for view in (w.views.widget("learning.speed"), w.views.widget("learning.hidden_units")):
         w.bottom_tabs.setCurrentWidget(view)
         qtbot.wait(20)
         texts += visible_texts(w)
-    w.learning_hidden.hovered = 0
-    w.learning_hidden._describe()
-    texts.append(("hidden units hovered", w.learning_hidden.caption.text()))
+    w.views.widget("learning.hidden_units").hovered = 0
+    w.views.widget("learning.hidden_units")._describe()
+    texts.append(("hidden units hovered", w.views.widget("learning.hidden_units").caption.text()))
     lp.twin_epochs.setValue(1)
     lp.twin_images.setValue(100)
     assert lp.run_twins()
     qtbot.waitUntil(lambda: lp.twin_job is None, timeout=15000)
     texts += visible_texts(w)
-    assert "相同的初始权重" in w.learning_twin.caption.text()
+    assert "相同的初始权重" in w.views.widget("learning.twins").caption.text()
     # runs that cannot start identical (other sizes), then the chapter 3 slowdown with its note
     lp.twin_key.setCurrentIndex(lp.twin_key.findData("sizes"))
     assert lp.run_twins()
@@ -595,7 +592,7 @@ def test_cjk_font_check(make_window, monkeypatch):
 
 
 def test_language_menu_remembers_the_choice(make_window):
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     w = make_window()
     assert set(w.language_actions) == {"", "en", "zh_CN"}

@@ -157,13 +157,14 @@ def test_save_drawings_then_train_on_the_folder(make_window, tmp_path):
 def test_settings_remember_the_neurons_and_features(tmp_path, circles):
     from PySide6.QtCore import QSettings
 
-    from bpviz.gui.session import Session, TrainConfig, config_from_settings
+    from bpviz.gui.session import Session, TrainConfig
+    from bpviz.gui.settings import config_from_settings, save_config
 
     cfg = TrainConfig(sizes=(3, 4, 2), dataset=circles.name, features="x1,x2,x1x2", activation="relu",
                       output="softmax", cost="log-likelihood")
     s = Session(cfg, data=circles)
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    s.save_settings(store)
+    save_config(s.config, store)
     back = config_from_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert (back.features, back.activation, back.output, back.cost) == ("x1,x2,x1x2", "relu", "softmax",
                                                                        "log-likelihood")
@@ -187,7 +188,7 @@ def test_learning_panel_with_relu_and_softmax(make_window, circles):
 
     w, view = _window(make_window, circles, activation="relu", output="softmax", cost="log-likelihood")
     w.install_explore()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     w.tabs.setCurrentWidget(panel)
     assert panel.last_errors is None and "softmax output" in panel.delta_caption.text()
     panel.sat_mode.setCurrentIndex(1)
@@ -206,7 +207,7 @@ def test_nudge_chain_of_a_softmax_network_ends_at_z(make_window, circles, qtbot)
 
     w, _ = _window(make_window, circles, activation="tanh", output="softmax", cost="log-likelihood")
     w.install_explore()
-    s, panel = w.session, w.nudge_panel
+    s, panel = w.session, w.views.widget("why.nudge")
     w.tabs.setCurrentWidget(panel)
     s.select((2, 1))
     s.select_edge((2, 1, 0))
@@ -289,7 +290,7 @@ def test_hover_names_the_neurons_function(make_window, circles):
 def test_the_saturation_lens_names_what_it_marks_for_relu(make_window, circles):
     w, _ = _window(make_window, circles, activation="relu")
     w.install_explore()
-    s, panel = w.session, w.learning_panel
+    s, panel = w.session, w.views.widget("learning")
     w.tabs.setCurrentWidget(panel)
     panel.sat_mode.setCurrentIndex(0)
     lens = s.lens

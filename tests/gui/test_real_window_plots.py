@@ -31,7 +31,7 @@ def _pixels_of(widget, colour: str, tolerance: int = 40) -> int:
 def _check_speed_plot(w, epochs_expected):
     from bpviz.gui.explore.learning import common as learning
 
-    sp = w.learning_speed
+    sp = w.views.widget("learning.speed")
     (x0, x1), (y0, y1) = sp.plot.getViewBox().viewRange()
     assert all(math.isfinite(v) for v in (x0, x1, y0, y1)), (x0, x1, y0, y1)
     assert x1 - x0 >= 0.5 and x0 <= 0 <= x1, (x0, x1)              # not "−6e−306 … 0"
@@ -48,12 +48,12 @@ def _check_speed_plot(w, epochs_expected):
 def test_speed_of_learning_is_drawn_in_a_real_window(qtbot, make_window):
     w = make_window(sizes=(784, 30, 30, 30, 10), cost="cross-entropy", init="scaled", eta=0.1, epochs=2)
     activate(qtbot, w)
-    w.bottom_tabs.setCurrentWidget(w.learning_speed)
+    w.bottom_tabs.setCurrentWidget(w.views.widget("learning.speed"))
     qtbot.wait(800)
     _check_speed_plot(w, 0)
     w.session.start()
     qtbot.waitUntil(lambda: w.session.state == IDLE and w.session.epochs_done == 2, timeout=60000)
     qtbot.wait(1500)
-    w.learning_speed.poll(force=True)
+    w.views.widget("learning.speed").poll(force=True)
     qtbot.wait(300)
     _check_speed_plot(w, 1)

@@ -164,3 +164,14 @@ def test_open_recent_lists_saved_and_opened_files(make_window, tmp_path):
     session_files.fill_recent_menu(w, w.recent_menu)
     assert [a.text() for a in w.recent_menu.actions()][:2] == ["two.bpviz", "one.bpviz"]
     assert w.save_session_action.text() and w.open_session_action.text()
+
+
+def test_a_dropped_csv_table_becomes_the_data(make_window):
+    from bpviz.data import assets_dir
+
+    w = make_window(sizes=SIZES)
+    iris = assets_dir() / "tables" / "iris.csv"
+    assert session_files.open_path(w, str(iris))
+    s = w.session
+    assert s.data.input_size == 4 and s.data.n_classes == 3 and s.network.sizes[0] == 4 and s.network.sizes[-1] == 3
+    assert session_files.recent_files()[0] == str(iris.resolve())

@@ -202,7 +202,7 @@ def test_a_text_file_is_not_a_model(qtbot, make_window, tmp_path):
 
 def test_dialogs_start_in_the_users_folder_never_in_the_package(qtbot, make_window, tmp_path):
     from bpviz.data import assets_dir
-    from bpviz.gui.session import settings
+    from bpviz.gui.settings import settings
 
     w = make_window()
     settings().setValue("files/last_dir", str(assets_dir() / "models"))
@@ -266,7 +266,7 @@ def test_status_shows_an_opened_models_accuracy_until_it_changes(qtbot, make_win
 
 
 def test_first_launch_paces_training_for_a_newcomer_and_remembers_a_change(qtbot, make_window):
-    from bpviz.gui.session import config_from_settings, settings
+    from bpviz.gui.settings import config_from_settings, settings
     from bpviz.scene.pace import NEWCOMER_RATE, delay_ms_of_rate
 
     assert config_from_settings().delay_ms == delay_ms_of_rate(NEWCOMER_RATE)   # nothing remembered yet
@@ -334,7 +334,7 @@ def test_cancel_in_the_quit_question_leaves_every_background_job_running(qtbot, 
     qtbot.waitUntil(lambda: s.batches_done > 20, timeout=10000)
     job = s.workers.start(other, "other")
     # the tour's bug: Cancel stopped the twin runs and the why-fast measurement (their close watchers)
-    twins, fast = w.learning_panel, w.why_fast_panel
+    twins, fast = w.views.widget("learning"), w.views.widget("why.fast")
     fast.nets, fast.max_seconds = ((784, 30, 10),) * 40, 40.0
     twins.twin_epochs.setValue(50)
     assert twins.run_twins()

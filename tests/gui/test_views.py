@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from bpviz.core import load_network
-from bpviz.gui.session import IDLE, config_from_settings
+from bpviz.gui.session import IDLE
+from bpviz.gui.settings import config_from_settings
 from bpviz.scene.colors import bucketize, strongest, symmetric_range
 from bpviz.scene.notation import fmt, weight_name
 

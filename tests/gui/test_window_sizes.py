@@ -196,7 +196,7 @@ def test_every_tab_fits_its_texts(qtbot, make_window, language, size):
     for name, tabs, i in list(every_tab(w)):
         tabs.setCurrentIndex(i)
         page = tabs.widget(i)
-        if page is getattr(w, "mistakes_panel", None):    # the confusion matrix and a cell's images
+        if page is w.views.widget("mistakes.confusion"):    # the confusion matrix and a cell's images
             page.recompute()
             page.open_cell(4, 9)
         qtbot.wait(30)
@@ -377,8 +377,8 @@ def test_the_confusion_matrix_of_ten_thousand_images_fits(qtbot, make_window, mn
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
-    panel = w.mistakes_panel
-    w.bottom_tabs.setCurrentIndex(w.bottom_tabs.indexOf(panel))
+    panel = w.views.widget("mistakes.confusion")
+    w.bottom_tabs.setCurrentWidget(panel)
     panel.recompute()
     panel.open_cell(4, 9)
     qtbot.wait(30)

@@ -104,12 +104,12 @@ def test_teach_panel_names_a_sample_as_the_data_has_it_and_uses_the_clis_eta(qtb
     from bpviz.explain.mistakes import teaching_eta
 
     w = make_window(sizes=(2, 3, 2), data=toy_data, eta=3.0, batch_size=10)
-    panel = w.teach_panel
+    panel = w.views.widget("mistakes.teach")
     _x, _label, text = panel.current_input()
     assert "test sample #" in text and "image" not in text
     assert panel.default_eta() == teaching_eta(3.0, 10) == 0.3
     w2 = make_window()
-    assert "test image #" in w2.teach_panel.current_input()[2]
+    assert "test image #" in w2.views.widget("mistakes.teach").current_input()[2]
 
 
 def test_speed_caption_names_the_dataset_and_both_differences_from_the_book(qtbot, make_window, small_mnist):
@@ -118,7 +118,7 @@ def test_speed_caption_names_the_dataset_and_both_differences_from_the_book(qtbo
 
     data = DataSplits(DEFAULT_DATASET, small_mnist.train, small_mnist.test, class_names=small_mnist.class_names)
     w = make_window(sizes=(784, 30, 30, 10), data=data, cost="cross-entropy", init="scaled")
-    sp = w.learning_speed
+    sp = w.views.widget("learning.speed")
     sp.poll(force=True)
     text = sp.caption.text()
     assert dataset_title(DEFAULT_DATASET) in text and DEFAULT_DATASET not in text

@@ -99,6 +99,14 @@ def test_world_comes_back_with_the_same_next_shuffle(tmp_path, data):
     assert w.network.same_parameters(s.network)
 
 
+def test_the_neurons_round_trip(tmp_path, data):
+    cfg = TrainConfig(sizes=(2, 4, 2), dataset="xor", activation="tanh", output="softmax", cost="log-likelihood")
+    w = World.fresh(cfg, data)
+    t = load_session(save_session(state_from_world(w), tmp_path / "n.bpviz"))
+    assert t.network.activation.name == "tanh" and t.network.output == "softmax" and t.config == cfg
+    assert t.network.same_parameters(w.network)
+
+
 def test_a_minimal_session_round_trips(tmp_path, data):
     w = World.fresh(TrainConfig(sizes=(2, 4, 2), dataset="xor"), data)
     t = load_session(save_session(state_from_world(w), tmp_path / "m.bpviz"))

@@ -3,19 +3,16 @@
 One package per theme, one concept per module: :mod:`.why` (nudge a weight, the gradient
 check, why backprop is fast), :mod:`.learning` (speed of learning, saturation, twin runs,
 presets, hidden units), :mod:`.mistakes` (confusion matrix, teaching one example, which
-pixels matter). Each package's ``install(window)`` adds its panels to the main window.
-Panels use only the Session's public methods and signals; to colour the network they hand
-the session a :class:`~bpviz.scene.lens.Lens`.
+pixels matter). Each package has one view class that follows the view protocol of
+:mod:`bpviz.gui.views`: built from a :class:`~bpviz.gui.views.ViewContext`, it declares its
+tabs and actions, and offers its lens to the :class:`~bpviz.gui.views.LensOwner`.
 """
 
 from __future__ import annotations
 
-from bpviz.gui.explore import learning, mistakes, why
+from bpviz.gui.explore.learning import LearningViews
+from bpviz.gui.explore.mistakes import MistakesViews
+from bpviz.gui.explore.why import WhyViews
 
-#: The explore packages, in the order their tabs appear.
-PACKAGES = (why, learning, mistakes)
-
-
-def install_all(window) -> None:
-    for package in PACKAGES:
-        package.install(window)
+#: The explore views, in the order their tabs appear.
+VIEWS = (WhyViews, LearningViews, MistakesViews)

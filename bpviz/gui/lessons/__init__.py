@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from bpviz.gui.lessons.arrange import DockArrangement
 from bpviz.gui.lessons.panel import LessonPanel
-from bpviz.gui.session import settings
+from bpviz.gui.settings import settings
 
 OFFERED_KEY = "lessons/offered"
 

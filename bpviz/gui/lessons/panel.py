@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from bpviz.gui.lessons.answers import AnswerBox
 from bpviz.gui.lessons.answers import label as _label
 from bpviz.gui.lessons.stage import Stage
+from bpviz.gui.theme import theme
 from bpviz.scene.lessons import Lesson, LessonError, load_lesson, shipped_paths
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.progress import Player, Progress
@@ -66,7 +67,7 @@ class LessonPanel(QWidget):
         self.start_here_close = QPushButton(self.tr("Dismiss"))
         sh.addWidget(self.start_here_label, 1)
         sh.addWidget(self.start_here_close)
-        self.start_here.setStyleSheet("background: #1e3a5f; border-radius: 4px;")
+        self.start_here.setStyleSheet(f"background: {theme().info_background}; border-radius: 4px;")
         self.start_here.hide()
         lay.addWidget(self.start_here)
         lay.addWidget(self.stack, 1)

@@ -1,9 +1,8 @@
 """How a lesson sets the stage in the window: the thin adapter between a page's setup and the
 views (world, settings, sample, selection, tab, step-through, lens).
 
-Everything goes through the Session's public methods; tabs are found by the window's view
-attributes. When the window gains a view protocol (show a view, select, go to a step), this
-adapter is the one place to switch to it.
+Everything goes through the Session's public methods and the view protocol
+(:class:`bpviz.gui.views.ViewRegistry`: tabs shown by id, one lens owner).
 """
 
 from __future__ import annotations
@@ -12,21 +11,19 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from bpviz.gui.views import Area
 from bpviz.i18n import current_language
 from bpviz.scene.lessons import quantities as q
 from bpviz.scene.lessons.format import Lesson, LessonError
 from bpviz.scene.lessons.strokes import drawn_input
 from bpviz.state.lessons import asks_for_world, build_world, config_for, resolve_step, world_key
 
-# view name of a lesson → (container attribute of the window, view attribute of the window)
-VIEW_PLACES = {
-    "train": ("tabs", "train_panel"), "step": ("tabs", "step_panel"), "draw": ("tabs", "draw_panel"),
-    "nudge": ("tabs", "nudge_panel"), "learning": ("tabs", "learning_panel"), "teach": ("tabs", "teach_panel"),
-    "cost": ("bottom_tabs", "cost_plot"), "mini-batch": ("bottom_tabs", "anatomy_panel"),
-    "curve": ("bottom_tabs", "nudge_curve"), "gradcheck": ("bottom_tabs", "gradcheck_panel"),
-    "why-fast": ("bottom_tabs", "why_fast_panel"), "code": ("bottom_tabs", "code_panel"),
-    "speed": ("bottom_tabs", "learning_speed"), "twin": ("bottom_tabs", "learning_twin"),
-    "hidden": ("bottom_tabs", "learning_hidden"), "mistakes": ("bottom_tabs", "mistakes_panel"),
+# view name of a lesson → the tab's id in the window's view registry
+VIEW_IDS = {
+    "train": "train", "step": "step", "draw": "draw", "nudge": "why.nudge", "learning": "learning",
+    "teach": "mistakes.teach", "cost": "cost", "mini-batch": "minibatch", "curve": "why.nudge_curve",
+    "gradcheck": "why.gradcheck", "why-fast": "why.fast", "code": "step.code", "speed": "learning.speed",
+    "twin": "learning.twins", "hidden": "learning.hidden_units", "mistakes": "mistakes.confusion",
 }
 NON_WORLD_CONFIG = ("eta", "batch_size", "lmbda", "epochs", "pace")
 
@@ -135,10 +132,10 @@ class Stage(QObject):
         if "select_weight" in setup:
             s.select_edge(tuple(setup["select_weight"]))
         if setup.get("lens") == "none":
-            s.set_lens(None)
+            w.lenses.clear()
         elif setup.get("lens") == "saturation":
             self.show_view("learning")
-            panel = getattr(w, "learning_panel", None)
+            panel = w.views.widget("learning") if "learning" in w.views.tab_ids() else None
             if panel is not None and not panel.sat_lens.isChecked():
                 panel.sat_lens.setChecked(True)
         self.ready.emit()
@@ -147,11 +144,10 @@ class Stage(QObject):
     def show_view(self, view: str) -> bool:
         w = self.window
         w.install_explore()
-        container, attr = VIEW_PLACES[view]
-        widget = getattr(w, attr, None)
-        if widget is None:
+        tab_id = VIEW_IDS[view]
+        if tab_id not in w.views.tab_ids():
             return False
-        getattr(w, container).setCurrentWidget(widget)
+        w.views.show(tab_id)
         return True
 
     def go_to_step(self, setup: dict) -> None:
@@ -159,8 +155,9 @@ class Stage(QObject):
         w, s = self.window, self.session
         if not s.can_step:
             return
-        if w.tabs.currentWidget() is not w.step_panel and VIEW_PLACES.get(setup.get("view", ""), ("",))[0] != "tabs":
-            w.tabs.setCurrentWidget(w.step_panel)
+        view = VIEW_IDS.get(setup.get("view", ""))
+        if not w.views.is_current("step") and (view not in w.views.tab_ids() or w.views.area(view) is not Area.LEFT):
+            w.views.show("step")
         panel = w.step_panel
         batch = setup.get("step_mode") == "batch"
         if panel.batch.isChecked() != batch:

@@ -12,8 +12,8 @@ Every number comes from the Qt-free core (:mod:`bpviz.core.learning`, :mod:`bpvi
 """
 
 from bpviz.gui.explore.learning.hidden_units import HiddenUnits
-from bpviz.gui.explore.learning.panel import LearningPanel, install
+from bpviz.gui.explore.learning.panel import LearningPanel, LearningViews
 from bpviz.gui.explore.learning.speed import SpeedPlot
 from bpviz.gui.explore.learning.twins import TwinPlot
 
-__all__ = ["HiddenUnits", "LearningPanel", "SpeedPlot", "TwinPlot", "install"]
+__all__ = ["HiddenUnits", "LearningPanel", "LearningViews", "SpeedPlot", "TwinPlot"]

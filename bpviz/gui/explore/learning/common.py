@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
 )
 
 from bpviz.core.twin import (
     TwinSettings,
 )
-from bpviz.gui.widgets import (
-    CompactPlot,
-)
+from bpviz.gui.theme import theme
 from bpviz.i18n import translate
 from bpviz.scene.names import cost_label, init_label
 from bpviz.state.twin import TwinSetting
 
-BG = "#16181d"
+BG = theme().plot_background
 #: One colour per hidden layer (layer 2 first), readable on the dark background.
-LAYER_COLOURS = ("#60a5fa", "#f59e0b", "#34d399", "#f472b6", "#a78bfa", "#facc15", "#22d3ee", "#fb7185")
-RUN_COLOURS = ("#60a5fa", "#f59e0b")   # twin run a, run b
-CMAP_NAME = "CET-D1"                   # the network view's diverging map: blue − … grey 0 … red +
+LAYER_COLOURS = theme().series
+RUN_COLOURS = (theme().blue, theme().amber)   # twin run a, run b
 
 
 def layer_name(l: int, L: int) -> str:
@@ -49,8 +44,6 @@ def twin_label(t: TwinSettings) -> str:
             + (f", λ = {t.lmbda:g}" if t.lmbda else ""))
 
 
-def g3(v: float) -> str:
-    return f"{float(v):.3g}".replace("-", "−")
 
 
 def shrinkable(combo: QComboBox) -> QComboBox:
@@ -60,25 +53,4 @@ def shrinkable(combo: QComboBox) -> QComboBox:
     return combo
 
 
-def make_plot(title: str, left: str, bottom: str, log_y: bool = False) -> CompactPlot:
-    w = CompactPlot(background=BG)
-    p = w.getPlotItem()
-    p.setTitle(title, size="9pt")
-    p.setLabel("left", left)
-    p.setLabel("bottom", bottom)
-    p.showGrid(x=False, y=True, alpha=0.2)
-    p.setMenuEnabled(False)
-    p.getAxis("left").enableAutoSIPrefix(False)
-    p.getAxis("bottom").enableAutoSIPrefix(False)
-    if log_y:
-        p.setLogMode(y=True)
-    return w
 
-
-def wrap_label(text: str = "", tip: str = "") -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if tip:
-        lab.setToolTip(tip)
-    return lab

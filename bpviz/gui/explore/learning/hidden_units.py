@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpviz.gui.explore.learning.common import BG, CMAP_NAME, wrap_label
-from bpviz.gui.throttle import Poller
+from bpviz.gui.explore.learning.common import BG
+from bpviz.gui.theme import diverging_cmap, theme, wrap_label
+from bpviz.gui.throttle import Throttle
 from bpviz.i18n import join_sentences, translate
 from bpviz.scene.colors import symmetric_range
 from bpviz.scene.hidden_units import grid_shape, tile_at, weight_mosaic
@@ -35,18 +36,18 @@ class HiddenUnits(QWidget):
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.view.addItem(self.image)
-        self.cmap = pg.colormap.get(CMAP_NAME)
+        self.cmap = diverging_cmap()
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=12,
                                         label=translate("Learning", "w²_jk (incoming weight)"))
         self.colorbar.setImageItem(self.image)
         self.glw.addItem(self.colorbar, row=0, col=1)
         self.mark = pg.QtWidgets.QGraphicsRectItem()
-        self.mark.setPen(pg.mkPen("#facc15", width=2, cosmetic=True))
+        self.mark.setPen(pg.mkPen(theme().highlight, width=2, cosmetic=True))
         self.mark.setZValue(10)
         self.mark.hide()
         self.view.addItem(self.mark)
         self.caption = wrap_label(tip=translate("Learning", "Hover a tile to name its neuron; click it to select that neuron"))
-        self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
+        self.caption.setStyleSheet(f"font-size: 9pt; color: {theme().title};")
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 2, 4, 2)
         v.addWidget(self.glw, 1)
@@ -64,7 +65,22 @@ class HiddenUnits(QWidget):
         self.glw.scene().sigMouseClicked.connect(self._on_click)
         session.world_changed.connect(lambda: self.refresh(force=True))
         session.selection_changed.connect(lambda _s: self._show_selection())
-        self._poller = Poller(self.POLL_MS, self._state_key, self.refresh, self)
+        # redrawn when the weights change (≤ 3×/s while training) and when shown or resized
+        self._throttle = Throttle(self.POLL_MS, self._refresh_if_changed, self)
+        session.progress.connect(self._throttle.request)
+        session.parameters_changed.connect(self._throttle.request)
+
+    def _refresh_if_changed(self) -> None:
+        if self._state_key() != self._key:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._throttle.request()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._throttle.request()
 
     @property
     def applies(self) -> bool:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from bpviz.gui.explore.learning.common import shrinkable, wrap_label
+from bpviz.gui.explore.learning.common import shrinkable
+from bpviz.gui.theme import theme, wrap_label
 from bpviz.i18n import translate
 from bpviz.scene.presets import PRESETS, SPEED, Preset
 from bpviz.state import ConfigError
@@ -47,7 +48,7 @@ class PresetControls:
         self.preset_text.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.preset_text)
         self.preset_status = wrap_label()
-        self.preset_status.setStyleSheet("font-size: 9pt; color: #facc15;")
+        self.preset_status.setStyleSheet(f"font-size: 9pt; color: {theme().highlight};")
         v.addWidget(self.preset_status)
         return box
 
@@ -92,7 +93,7 @@ class PresetControls:
         self.preset_status.setText("")
         self._check_preset()
         if p.view == SPEED:
-            self.window.bottom_tabs.setCurrentWidget(self.window.learning_speed)
+            self.places.show("learning.speed")
         s.report("info", translate("Learning", "Preset “{title}”: {settings}. Press Train (Space).").format(
             title=p.title_text, settings=p.settings))
         return True
@@ -109,16 +110,16 @@ class PresetControls:
             self.applied = None
             p = None
             self.preset_status.setText(translate("Learning", "The settings changed: the preset's target line was removed."))
-        plot = self.window.cost_plot.acc_plot
+        plot = self.accuracy_plot
         if self.target_line is not None and (p is None or self.target_line.preset is not p):
             plot.removeItem(self.target_line)
             self.target_line = None
         if p is not None and p.book_accuracy is not None and self.target_line is None:
             line = pg.InfiniteLine(pos=100 * p.book_accuracy, angle=0, movable=False,
-                                   pen=pg.mkPen("#facc15", width=1.5, style=Qt.PenStyle.DashLine),
+                                   pen=pg.mkPen(theme().highlight, width=1.5, style=Qt.PenStyle.DashLine),
                                    label=self._target_label(p),
-                                   labelOpts={"position": 0.01, "anchors": [(0, 0), (0, 0)], "color": "#facc15",
-                                              "fill": pg.mkBrush("#16181dc0")})
+                                   labelOpts={"position": 0.01, "anchors": [(0, 0), (0, 0)], "color": theme().highlight,
+                                              "fill": pg.mkBrush(theme().translucent(theme().plot_background, 0xc0))})
             line.preset = p
             line.setToolTip(p.target_caption(self.session.config.dataset))
             plot.addItem(line)

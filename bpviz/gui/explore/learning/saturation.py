@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,9 +20,11 @@ from bpviz.core.learning import (
     SATURATION_THRESHOLD,
     saturated_share,
 )
-from bpviz.gui.explore.learning.common import g3, make_plot, shrinkable, wrap_label
+from bpviz.gui.explore.learning.common import shrinkable
+from bpviz.gui.theme import PairedBars, theme, themed_plot, wrap_label
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
+from bpviz.scene.notation import number
 from bpviz.scene.saturation import neuron_caption, output_errors, overlay, share_caption
 
 
@@ -65,16 +66,14 @@ class SaturationControls:
         title.setWordWrap(True)   # one bold line was wider than the side panel at 1000 px
         title.setToolTip(translate("Learning", "Quadratic: δ^L = (a − y)·σ′(z^L). Cross-entropy: δ^L = a − y (no σ′ factor)."))
         v.addWidget(title)
-        self.delta_plot = make_plot("<span style='color:#60a5fa'>■ " + translate("Learning", "quadratic (a − y)·σ′(z)")
-                                + "</span> &nbsp; <span style='color:#f59e0b'>■ "
+        self.delta_plot = themed_plot(f"<span style='color:{theme().blue}'>■ " + translate("Learning", "quadratic (a − y)·σ′(z)")
+                                + f"</span> &nbsp; <span style='color:{theme().amber}'>■ "
                                 + translate("Learning", "cross-entropy a − y") + "</span>",
                                 "δ<sup>L</sup><sub>j</sub>", translate("Learning", "output neuron j"))
         self.delta_plot.setMinimumHeight(150)
         self.delta_plot.setToolTip(translate("Learning", "Blue: quadratic δ^L = (a − y)·σ′(z^L). Orange: cross-entropy δ^L = a − y."))
-        self.bars_q = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#60a5fa")
-        self.bars_ce = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#f59e0b")
-        for b in (self.bars_q, self.bars_ce):
-            self.delta_plot.getPlotItem().addItem(b)
+        self.delta_bars = PairedBars(self.delta_plot, theme().blue, theme().amber)
+        self.bars_q, self.bars_ce = self.delta_bars.first, self.delta_bars.second
         v.addWidget(self.delta_plot)
         self.delta_table = QLabel()
         self.delta_table.setTextFormat(Qt.TextFormat.RichText)
@@ -85,10 +84,6 @@ class SaturationControls:
         self.delta_caption.setStyleSheet("font-size: 9pt;")
         v.addWidget(self.delta_caption)
         return box
-
-    def _sat_key(self):
-        s = self.session
-        return (s.params_version, id(s.world), s.sample_index, self.isVisible())
 
     def new_batch(self) -> None:
         tr = self.session.data.train
@@ -104,7 +99,7 @@ class SaturationControls:
 
     def refresh_saturation(self) -> None:
         """Recompute the overlay, captions and both δ^L from the latest weights and shown sample."""
-        if not self.isVisible() and self.window.tabs.currentWidget() is not self:
+        if not self.isVisible() and not self.places.is_current("learning"):
             return
         s = self.session
         t = self.trace()
@@ -158,33 +153,30 @@ class SaturationControls:
         e = output_errors(t)
         self.last_errors = e
         n = e.a.size
-        x = np.arange(n)
-        self.bars_q.setOpts(x=x - 0.2, height=e.delta_quadratic)
-        self.bars_ce.setOpts(x=x + 0.2, height=e.delta_cross_entropy)
+        self.delta_bars.show(e.delta_quadratic, e.delta_cross_entropy)
         self.delta_plot.getPlotItem().setXRange(-0.7, n - 0.3, padding=0)
         top = float(max(np.abs(e.delta_cross_entropy).max(), np.abs(e.delta_quadratic).max(), 0.05))
         self.delta_plot.getPlotItem().setYRange(-top, top, padding=0.1)
         rows = []
         for j in range(n):
-            colour = " style='color:#facc15'" if e.saturated[j] else ""
-            rows.append(f"<tr{colour}><td>{j}</td><td>{g3(e.a[j])}</td><td>{g3(e.y[j])}</td>"
-                        f"<td>{g3(e.sigma_prime[j])}</td><td>{g3(e.delta_quadratic[j])}</td>"
-                        f"<td>{g3(e.delta_cross_entropy[j])}</td></tr>")
+            colour = f" style='color:{theme().highlight}'" if e.saturated[j] else ""
+            rows.append(f"<tr{colour}><td>{j}</td><td>{number(e.a[j])}</td><td>{number(e.y[j])}</td>"
+                        f"<td>{number(e.sigma_prime[j])}</td><td>{number(e.delta_quadratic[j])}</td>"
+                        f"<td>{number(e.delta_cross_entropy[j])}</td></tr>")
         head = ("<tr><th>j</th><th>a</th><th>y</th><th>σ′(z)</th><th>" + translate("Learning", "δ quadratic")
                 + "</th><th>" + translate("Learning", "δ cross-ent.") + "</th></tr>")
         self.delta_table.setText(f"<table cellspacing=0 cellpadding=2>{head}{''.join(rows)}</table>")
         self.delta_caption.setText(html.escape(e.caption()))
 
     def _lens_owned(self) -> bool:
-        return self.window.tabs.currentWidget() is self
+        return self.places.is_current("learning")
 
     def _update_lens(self, ov) -> None:
         s = self.session
         if not self._lens_owned():
             return
         if not self.sat_lens.isChecked():
-            if s.lens is not None and s.lens is self.lens:
-                s.set_lens(None)
+            self.lenses.offer("learning", None)
             return
         L = len(s.network.sizes)
         x_in = ("a", np.asarray(s.sample[0], dtype=float))   # the input drawn as usual
@@ -205,10 +197,8 @@ class SaturationControls:
             marked = tuple((l, int(j)) for l in range(2, L + 1) for j in np.flatnonzero(ov.mask(l)))
             title = translate("Learning", "Saturated neurons: {n}").format(n=len(marked))
         self.lens = Lens(title, nodes, marked_nodes=marked, legend=translate("Learning", "w · ring = saturated"))
-        s.set_lens(self.lens)
+        self.lenses.offer("learning", self.lens)
 
     def on_tab(self) -> None:
         if self._lens_owned():
             self.refresh_saturation()
-        elif self.session.lens is not None and self.session.lens is self.lens:
-            self.session.set_lens(None)

@@ -9,7 +9,6 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,18 +24,15 @@ from bpviz.core.learning import (
     speed_of_learning,
 )
 from bpviz.data.datasets import dataset_title
-from bpviz.gui.explore.learning.common import (
-    LAYER_COLOURS,
-    g3,
-    layer_name,
-    make_plot,
-    wrap_label,
-)
+from bpviz.gui.explore.learning.common import LAYER_COLOURS, layer_name
+from bpviz.gui.theme import theme, themed_plot, wrap_label
+from bpviz.gui.throttle import Throttle
 from bpviz.gui.widgets import (
     number_field,
 )
 from bpviz.i18n import join_sentences, translate
 from bpviz.scene.names import cost_label, init_label
+from bpviz.scene.notation import number
 
 
 # =========================================================================================
@@ -58,13 +54,13 @@ class SpeedPlot(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.plot_widget = make_plot(translate("Learning", "Speed of learning ‖δ<sup>l</sup>‖ = ‖∂C/∂b<sup>l</sup>‖ "
+        self.plot_widget = themed_plot(translate("Learning", "Speed of learning ‖δ<sup>l</sup>‖ = ‖∂C/∂b<sup>l</sup>‖ "
                                            "per hidden layer"),
                                  translate("Learning", "‖∂C/∂b<sup>l</sup>‖  (log scale)"),
                                  translate("Learning", "epochs trained"), log_y=True)
         self.plot = self.plot_widget.getPlotItem()
         self.caption = wrap_label(tip=translate("Learning", "What each curve is measured on, and the book's figures"))
-        self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
+        self.caption.setStyleSheet(f"font-size: 9pt; color: {theme().title};")
         self.n_images = QSpinBox(minimum=10, maximum=60000, value=DEFAULT_SPEED_IMAGES, singleStep=100)
         number_field(self.n_images)
         self.n_images.setToolTip(translate("Learning", "‖∂C/∂b^l‖ is the gradient of the mean cost over the first N training images "
@@ -91,11 +87,16 @@ class SpeedPlot(QWidget):
         self._last_t = 0.0
         self._key = None
         session.world_changed.connect(self.reset)
-        self._timer = QTimer(self)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.poll)
-        self._timer.start()
+        # recomputed when the weights change: while training at most every interval_ms (5× that while
+        # the tab is hidden: the recomputation slows training down), at once otherwise
+        self._throttle = Throttle(self._wait_ms, lambda: self.poll(throttled=True), self)
+        session.progress.connect(self._on_progress)
+        session.parameters_changed.connect(self._throttle.request)
         self.reset()
+
+    def _on_progress(self, _progress) -> None:
+        if self.session.state.value != "idle":   # a run of the window (not one run headless, e.g. by a test)
+            self._throttle.request()
 
     # the images every value is measured on
     def images(self) -> tuple[np.ndarray, np.ndarray]:
@@ -126,7 +127,7 @@ class SpeedPlot(QWidget):
             # log10 values and then logged again by the plot: a NaN bounding rect that stopped
             # the whole plot from drawing.
             item = self.plot.plot(xs, np.array(self.book.hidden), pen=None, symbol="star", symbolSize=16,
-                                  symbolBrush=brushes, symbolPen=pg.mkPen("w", width=0.8))
+                                  symbolBrush=brushes, symbolPen=pg.mkPen(theme().white, width=0.8))
             self.book_items.append(item)
             for i, v in enumerate(self.book.hidden):
                 t = pg.TextItem(translate("Learning", "book {v}").format(v=f"{v:g}"), color=LAYER_COLOURS[i % len(LAYER_COLOURS)], anchor=(-0.12, 0.5))
@@ -153,7 +154,13 @@ class SpeedPlot(QWidget):
         done, n = s.world.epoch_position         # stopped inside an epoch: (mini-batches done, of n)
         return s.epochs_done + (done / n if n else 0.0)
 
-    def poll(self, force: bool = False) -> None:
+    def _wait_ms(self) -> int:
+        training = self.session.state.value != "idle"
+        return int(self.interval_ms * (1 if self.isVisible() else 5)) if training else 0
+
+    def poll(self, force: bool = False, throttled: bool = False) -> None:
+        """Recompute ‖δ^l‖ if the weights changed (and, while training, interval_ms has passed since
+        the last computation unless ``throttled``: the throttle already waited)."""
         s = self.session
         if len(s.network.sizes) < 3:
             self.caption.setText(translate("Learning", "[{sizes}] has no hidden layer: there is no hidden speed of "
@@ -163,7 +170,7 @@ class SpeedPlot(QWidget):
         now = time.perf_counter()
         training = s.state.value != "idle"   # only a running training is slowed by the recomputation
         wait = self.interval_ms * (1 if self.isVisible() else 5)
-        if not force and (key == self._key or (training and (now - self._last_t) * 1000 < wait)):
+        if not force and (key == self._key or (training and not throttled and (now - self._last_t) * 1000 < wait)):
             return
         self._key, self._last_t = key, now
         X, y = self.images()
@@ -201,7 +208,7 @@ class SpeedPlot(QWidget):
         s = self.session
         L = len(sp.sizes)
         parts = [f"<span style='color:{LAYER_COLOURS[(l - 2) % len(LAYER_COLOURS)]}'>● {layer_name(l, L)}</span>: "
-                 f"<b>{g3(sp.of(l))}</b>" for l in sp.hidden_layers]
+                 f"<b>{number(sp.of(l))}</b>" for l in sp.hidden_layers]
         hidden = sp.hidden
         ratio = ""
         if hidden.size >= 2 and hidden[0] > 0:
@@ -219,7 +226,7 @@ class SpeedPlot(QWidget):
                          "weights (after {epochs} epochs; output layer {output}; one computation {ms} ms, refreshed "
                          "while training at most every {s} s).").format(
             n=f"{sp.n_images:,}", data=html.escape(dataset_title(s.data.name)), cost=cost_text, epochs=f"{self._x():.3g}",
-            output=g3(sp.output), ms=f"{self.cost_ms:.1f}", s=f"{self.interval_ms / 1000:.1f}")
+            output=number(sp.output), ms=f"{self.cost_ms:.1f}", s=f"{self.interval_ms / 1000:.1f}")
         if self.book is not None:
             book = (translate("Learning", "★ (stars at epoch 0) The book: {values} — one network at "
                                     "initialisation (cross-entropy, weights N(0, 1/n_in)), first 1,000 MNIST training "

@@ -30,22 +30,16 @@ from bpviz.core.twin import (
     TwinRun,
     TwinSettings,
 )
-from bpviz.gui.explore.learning.common import (
-    RUN_COLOURS,
-    g3,
-    make_plot,
-    setting_name,
-    shrinkable,
-    twin_label,
-    wrap_label,
-)
+from bpviz.gui.explore.learning.common import RUN_COLOURS, setting_name, shrinkable, twin_label
 from bpviz.gui.jobs import TwinProgress, twin_work
+from bpviz.gui.theme import theme, themed_plot, wrap_label
 from bpviz.gui.widgets import (
     number_field,
     signals_blocked,
 )
 from bpviz.gui.worker import Job
 from bpviz.i18n import join_sentences, translate
+from bpviz.scene.notation import number
 from bpviz.state.twin import TwinSetting, twin_options, twin_settings, vary
 
 
@@ -58,13 +52,13 @@ class TwinPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         epoch = translate("Learning", "epoch")
-        self.cost = make_plot(translate("Learning", "Training cost C"), "C", epoch)
-        self.acc = make_plot(translate("Learning", "Test accuracy"), "%", epoch)
-        self.speed = make_plot(translate("Learning", "‖∂C/∂b<sup>l</sup>‖ (log scale)"), "‖∂C/∂b<sup>l</sup>‖", epoch,
+        self.cost = themed_plot(translate("Learning", "Training cost C"), "C", epoch)
+        self.acc = themed_plot(translate("Learning", "Test accuracy"), "%", epoch)
+        self.speed = themed_plot(translate("Learning", "‖∂C/∂b<sup>l</sup>‖ (log scale)"), "‖∂C/∂b<sup>l</sup>‖", epoch,
                            log_y=True)
         self.caption = wrap_label(translate("Learning", "Choose a setting in Learning → Twin runs and press "
                                              "Run twins."))
-        self.caption.setStyleSheet("font-size: 9pt; color: #cbd5e1;")
+        self.caption.setStyleSheet(f"font-size: 9pt; color: {theme().title};")
         h = QHBoxLayout()
         for p in (self.cost, self.acc, self.speed):
             p.setMinimumWidth(90)
@@ -83,7 +77,7 @@ class TwinPlot(QWidget):
             if p.getPlotItem().legend is None:
                 # rising accuracy leaves the top left free, falling cost the top right
                 p.getPlotItem().addLegend(offset=(10, 5) if p is self.acc else (-5, 5), labelTextSize="8pt",
-                                          brush=pg.mkBrush("#16181dd0"))
+                                          brush=pg.mkBrush(theme().translucent(theme().plot_background, 0xd0)))
             else:
                 p.getPlotItem().legend.clear()
         self.curves = {}
@@ -240,8 +234,7 @@ class TwinControls:
             return False
         self.twin = twin
         self.note = translate("Learning", note) if note else ""
-        plot = self.window.learning_twin
-        plot.start(twin)
+        self.twin_plot.start(twin)
         n_batches = -(-n_train // a.batch_size) * a.epochs
         self.twin_progress.setMaximum(n_batches)
         self.twin_progress.setValue(0)
@@ -251,7 +244,7 @@ class TwinControls:
         self.slowdown_button.setEnabled(False)
         self.twin_stop_button.setEnabled(True)
         self._describe_twin(running=True)
-        self.window.bottom_tabs.setCurrentWidget(plot)
+        self.places.show("learning.twins")
         self.twin_job = self.session.workers.start(twin_work(twin), "twins", connect={
             "yielded": self._on_twin_progress, "failed": self._on_twin_failed, "ended": self._finished})
         return True
@@ -289,15 +282,15 @@ class TwinControls:
                 + translate("Learning", "They differ in {varied}; {start}. {n} training images, {state}").format(
                     varied=translate("Learning", ", ").join(map(setting_name, t.varied)), start=start, n=f"{len(t.train[1]):,}", state=state)
                 + "<br>" + translate("Learning", "after epoch {ea}: a {acca}, cost {ca} · after epoch {eb}: b {accb}, "
-                                     "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=g3(ra.training_cost),
-                                                         eb=rb.epoch + 1, accb=acc(rb), cb=g3(rb.training_cost)))
+                                     "cost {cb}").format(ea=ra.epoch + 1, acca=acc(ra), ca=number(ra.training_cost),
+                                                         eb=rb.epoch + 1, accb=acc(rb), cb=number(rb.training_cost)))
         if self.note:
             text += f"<br><i>{html.escape(self.note)}</i>"
         self.twin_status.setText(text)
         costs = (translate("Learning", "The two runs' costs are different functions (quadratic vs "
                                  "cross-entropy): compare the shapes of the curves, not their heights.")
                  if "cost" in t.varied else "")
-        self.window.learning_twin.caption.setText(
+        self.twin_plot.caption.setText(
             f"<span style='color:{RUN_COLOURS[0]}'>a: {html.escape(twin_label(a))}</span> · "
             f"<span style='color:{RUN_COLOURS[1]}'>b: {html.escape(twin_label(b))}</span> — "
             + join_sentences(translate("Learning", "{start}; epoch 0 is the start. ‖∂C/∂b<sup>l</sup>‖ on the first "
@@ -316,7 +309,7 @@ class TwinControls:
     def _on_twin_progress(self, items: list[TwinProgress]) -> None:
         self.twin_progress.setValue(min(items[-1].batches, self.twin_progress.maximum()))
         if any(it.records != (None, None) for it in items):
-            self.window.learning_twin.update_curves(self.twin)
+            self.twin_plot.update_curves(self.twin)
             self._describe_twin(running=True)
 
     def _on_twin_failed(self, error: BaseException) -> None:
@@ -326,7 +319,7 @@ class TwinControls:
         if self.twin_job is None:
             return
         self.twin_job = None
-        self.window.learning_twin.update_curves(self.twin)
+        self.twin_plot.update_curves(self.twin)
         self._describe_twin(running=False)
         if self.twin_error is not None:
             self.twin_status.setText(self.twin_status.text() + "<br>" + translate(

@@ -11,6 +11,6 @@ Every number comes from the Qt-free core (:mod:`bpviz.core.mistakes`,
 
 from bpviz.gui.explore.mistakes.confusion import ConfusionPanel
 from bpviz.gui.explore.mistakes.teach import TeachPanel
-from bpviz.gui.explore.mistakes.views import install
+from bpviz.gui.explore.mistakes.views import MistakesViews
 
-__all__ = ["ConfusionPanel", "TeachPanel", "install"]
+__all__ = ["ConfusionPanel", "MistakesViews", "TeachPanel"]

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
 )
 
-from bpviz.gui.network_view import diverging_cmap
-from bpviz.gui.widgets import CompactPlot
+from bpviz.gui.theme import diverging_rgba, theme
 
-BACKGROUND = "#16181d"
+BACKGROUND = theme().plot_background
 GALLERY_MAX = 400          # thumbnails drawn at most (a diagonal cell can hold a thousand images)
 THUMB = 56                 # thumbnail image side in pixels
 BAR_H = 16                 # height of the output-activation strip under a thumbnail
 SORT_NAMES = {"confidence": "confidence", "margin": "margin", "index": "index"}
-OK_COLOUR, WRONG_COLOUR, OTHER_COLOUR = "#34d399", "#f87171", "#94a3b8"
+OK_COLOUR, WRONG_COLOUR, OTHER_COLOUR = theme().green, theme().wrong, theme().subtle
 
 
 # -- small image helpers --------------------------------------------------------------------------
-def diverging_lut() -> np.ndarray:
-    return diverging_cmap().getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) uint8
-
-
 def grey_image(x: np.ndarray) -> QImage:
     """A square image in [0, 1] (side²,) as an 8-bit grey QImage (white = 1)."""
     side = int(round(np.sqrt(x.shape[0])))
@@ -36,9 +30,7 @@ def grey_image(x: np.ndarray) -> QImage:
 def diverging_image(v: np.ndarray, vmax: float, lut: np.ndarray) -> QImage:
     """Signed values (side²,) on the diverging map, symmetric about 0: −vmax blue, 0 grey, +vmax red."""
     side = int(round(np.sqrt(v.shape[0])))
-    vmax = vmax or 1.0
-    level = np.clip((np.asarray(v, dtype=np.float64).reshape(side, side) / vmax + 1) * 127.5, 0, 255)
-    rgba = np.ascontiguousarray(lut[level.astype(np.uint8)])
+    rgba = np.ascontiguousarray(diverging_rgba(np.asarray(v).reshape(side, side), vmax, lut))
     return QImage(rgba.data, side, side, 4 * side, QImage.Format.Format_RGBA8888).copy()
 
 
@@ -50,7 +42,7 @@ def colour_scale_image(lut: np.ndarray, width: int = 120, height: int = 10) -> Q
 def image_label(tip: str, side: int = 112) -> QLabel:
     lab = QLabel()
     lab.setFixedSize(side, side)
-    lab.setStyleSheet("background: #000; border: 1px solid #4b5563;")
+    lab.setStyleSheet(f"background: {theme().black}; border: 1px solid {theme().border_strong};")
     lab.setToolTip(tip)
     lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return lab
@@ -81,34 +73,3 @@ def thumbnail(x: np.ndarray, outputs: np.ndarray, true_label: int) -> QIcon:
         p.fillRect(int(j * w) + 1, THUMB + 2 + BAR_H - h, max(1, int(w) - 1), h, QColor(colour))
     p.end()
     return QIcon(pm)
-
-
-def output_plot(title: str, legend: str) -> tuple[CompactPlot, pg.BarGraphItem, pg.BarGraphItem]:
-    """A small bar plot of output activations: 'before' grey bars and 'after' blue ones."""
-    plot = CompactPlot(background=BACKGROUND)
-    plot.setTitle(legend, size="8pt", color="#9ca3af")
-    plot.setMinimumHeight(130)
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(False, False)
-    plot.hideButtons()
-    plot.setYRange(0, 1, padding=0.02)
-    plot.setLabel("left", title)
-    before = pg.BarGraphItem(x=np.arange(1), height=np.zeros(1), width=0.38, brush="#6b7280")
-    after = pg.BarGraphItem(x=np.arange(1), height=np.zeros(1), width=0.38, brush="#60a5fa")
-    plot.addItem(before)
-    plot.addItem(after)
-    return plot, before, after
-
-
-def set_bars(plot: CompactPlot, before_item, after_item, names, before: np.ndarray | None,
-             after: np.ndarray | None) -> None:
-    n = len(names)
-    plot.getAxis("bottom").setTicks([[(j, names[j]) for j in range(n)]])
-    plot.setXRange(-0.6, n - 0.4, padding=0)
-    x = np.arange(n)
-    if before is None:
-        before_item.setOpts(x=x, height=np.zeros(n))
-        after_item.setOpts(x=x, height=np.zeros(n) if after is None else after, width=0.7)
-        return
-    before_item.setOpts(x=x - 0.2, height=before, width=0.38)
-    after_item.setOpts(x=x + 0.2, height=np.zeros(n) if after is None else after, width=0.38)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from bpviz.core.mistakes import SORT_KEYS, Confusion, confusion
 from bpviz.gui.explore.mistakes.common import BAR_H, GALLERY_MAX, SORT_NAMES, THUMB, thumbnail
 from bpviz.gui.session import IDLE, Session
+from bpviz.gui.theme import theme
+from bpviz.gui.views import ViewRegistry
 from bpviz.gui.widgets import signals_blocked
 from bpviz.i18n import translate
 from bpviz.scene.mistakes_text import cell_caption, class_text
@@ -36,10 +38,10 @@ from bpviz.scene.notation import fmt
 class ConfusionPanel(QWidget):
     """The confusion matrix of a split (rows: true label, columns: prediction) and a gallery."""
 
-    def __init__(self, session: Session, window, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, places: ViewRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.window = window
+        self.places = places
         self.result: Confusion | None = None
         self.split_name = "test"
         self.cell_shown: tuple[int, int] | None = None
@@ -72,9 +74,9 @@ class ConfusionPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setToolTip(translate("Mistakes", "Rows: the true label; columns: what the network predicted. Click a cell to see "
                               "its images."))
-        self.table.setStyleSheet("QTableWidget { gridline-color: #374151; font-size: 10px; } "
+        self.table.setStyleSheet(f"QTableWidget {{ gridline-color: {theme().border}; font-size: 10px; }} "
                                  "QTableWidget::item { padding: 0; } QHeaderView::section { "
-                                 "background: #2a2e37; color: #cbd5e1; padding: 0 2px; border: 0; font-size: 11px; }")
+                                 f"background: {theme().tab}; color: {theme().title}; padding: 0 2px; border: 0; font-size: 11px; }}")
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         for h in (self.table.horizontalHeader(), self.table.verticalHeader()):
@@ -83,7 +85,7 @@ class ConfusionPanel(QWidget):
             h.setDefaultSectionSize(16)
         self.table.cellClicked.connect(self.open_cell)
         self.axes_note = QLabel(translate("Mistakes", "rows: true label · columns: predicted"))
-        self.axes_note.setStyleSheet("color: #9ca3af;")
+        self.axes_note.setStyleSheet(f"color: {theme().muted};")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(2)
@@ -98,7 +100,7 @@ class ConfusionPanel(QWidget):
         # gallery
         self.gallery_caption = QLabel(translate("Mistakes", "Click a cell of the matrix to see its images."))
         self.gallery_caption.setWordWrap(True)
-        self.gallery_caption.setStyleSheet("color: #facc15;")
+        self.gallery_caption.setStyleSheet(f"color: {theme().highlight};")
         self.sort = QComboBox()
         for key in SORT_KEYS:
             names = {"confidence": translate("Mistakes", "confidence"), "margin": translate("Mistakes", "margin"),
@@ -227,11 +229,11 @@ class ConfusionPanel(QWidget):
                 if t == p:
                     f = c / row_tot[t]    # share of the class it gets right
                     bg = QColor(int(22 + 20 * f), int(60 + 100 * f), int(45 + 50 * f))
-                    it.setForeground(QColor("#ecfdf5"))
+                    it.setForeground(QColor(theme().ok_pale))
                 else:
                     f = (c / off_max) ** 0.6 if c else 0.0
                     bg = QColor(int(31 + 160 * f), int(34 + 10 * f), int(41 + 10 * f))
-                    it.setForeground(QColor("#f3f4f6" if c else "#6b7280"))
+                    it.setForeground(QColor(theme().text_bright if c else theme().disabled))
                 it.setBackground(bg)
                 what = (translate("Mistakes", "correctly classified") if t == p else
                         translate("Mistakes", "predicted as {label}").format(label=class_text(names, p)))
@@ -380,4 +382,12 @@ class ConfusionPanel(QWidget):
         except RuntimeError as e:
             s.report("warning", str(e))
             return
-        self.window.show_step_tab()
+        self.places.show("step")
+
+    def show_changed_by(self, changed) -> None:
+        """Show exactly the test images (indices ``changed``) whose prediction a teaching step changed."""
+        n = len(changed)
+        self.cell_shown = None
+        self.show_images(changed, "test",
+                         (translate("Mistakes", "{n} test image whose prediction the last teaching step changed.") if n == 1 else
+                          translate("Mistakes", "{n} test images whose prediction the last teaching step changed.")).format(n=n))

@@ -23,10 +23,9 @@ from bpviz.gui.explore.mistakes.common import (
     diverging_image,
     grey_image,
     image_label,
-    output_plot,
-    set_bars,
     show_image,
 )
+from bpviz.gui.theme import output_bars, theme
 from bpviz.gui.widgets import number_field
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
@@ -44,7 +43,7 @@ class PixelControls:
         pl = QVBoxLayout(px)
         self.pixels_note = QLabel()
         self.pixels_note.setWordWrap(True)
-        self.pixels_note.setStyleSheet("color: #9ca3af;")
+        self.pixels_note.setStyleSheet(f"color: {theme().muted};")
         imgs = QGridLayout()
         # three 92-px images fit the side panel at 1000 px (104 px pushed it 31 px past its edge)
         self.input_image = image_label(translate("Mistakes", "The input x"), 92)
@@ -73,7 +72,7 @@ class PixelControls:
         self.nudge_step.setToolTip(translate("Mistakes", "Brightness step ε: the most influential pixel changes by ε per nudge, the "
                                    "others in proportion to their ∂C/∂x"))
         self.nudge_error = QLabel()
-        self.nudge_error.setStyleSheet("color: #fca5a5;")
+        self.nudge_error.setStyleSheet(f"color: {theme().error_text};")
         self.nudge_error.setWordWrap(True)
         self.nudge_button = QPushButton(translate("Mistakes", "Nudge once"))
         self.nudge_button.setToolTip(translate("Mistakes", "Move the input one step along −∂C/∂x and predict again (Ctrl+G)"))
@@ -95,7 +94,8 @@ class PixelControls:
         nbuttons.addWidget(self.reset_button)
         self.nudge_caption = QLabel()
         self.nudge_caption.setWordWrap(True)
-        self.nudge_bars, self.nudge_before, self.nudge_after = output_plot("aᴸ", translate("Mistakes", "grey: original input · blue: nudged"))
+        self.nudge_output_bars = output_bars("aᴸ", translate("Mistakes", "grey: original input · blue: nudged"))
+        self.nudge_bars = self.nudge_output_bars.plot
         self.nudge_bars.setToolTip(translate("Mistakes", "Output activations of the original input (grey) and of the nudged input (blue)"))
         pl.addWidget(self.pixels_note)
         pl.addLayout(imgs)
@@ -154,7 +154,7 @@ class PixelControls:
         self.nudge_result = None
         self.nudge_caption.setText("")
         show_image(self.nudged_image, None)
-        set_bars(self.nudge_bars, self.nudge_before, self.nudge_after, self._names(), None, None)
+        self.nudge_output_bars.show(None, None, self._names())
         self.refresh_pixels()
         self.publish_lens()
 
@@ -204,11 +204,11 @@ class PixelControls:
 
     def _show_nudged(self, before: np.ndarray, after: np.ndarray) -> None:
         show_image(self.nudged_image, grey_image(self.nudged))
-        set_bars(self.nudge_bars, self.nudge_before, self.nudge_after, self._names(), before, after)
+        self.nudge_output_bars.show(before, after, self._names())
 
     # -- the network view --------------------------------------------------------------------
     def is_current(self) -> bool:
-        return self.window.tabs.currentWidget() is self
+        return self.places.is_current("mistakes.teach")
 
     def build_lens(self) -> Lens | None:
         """∂C/∂x on the input grid, activations of the current input, and the last step's Δw."""
@@ -239,9 +239,4 @@ class PixelControls:
         """Hand the network view this panel's lens (only while the Teach tab is the current one)."""
         if self.is_current():
             self.own_lens = self.build_lens()
-            self.session.set_lens(self.own_lens)
-
-    def release_lens(self) -> None:
-        if self.own_lens is not None and self.session.lens is self.own_lens:
-            self.session.set_lens(None)
-        self.own_lens = None
+            self.lenses.offer("mistakes.teach", self.own_lens)

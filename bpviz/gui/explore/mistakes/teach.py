@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from bpviz.core.mistakes import Teacher
 from bpviz.explain.mistakes import teaching_eta
-from bpviz.gui.explore.mistakes.common import diverging_lut, output_plot, set_bars
 from bpviz.gui.explore.mistakes.confusion import ConfusionPanel
 from bpviz.gui.explore.mistakes.pixels import PixelControls
 from bpviz.gui.session import IDLE, Session
+from bpviz.gui.theme import diverging_lut, output_bars, theme
+from bpviz.gui.views import ViewContext
 from bpviz.gui.widgets import number_field, scrolling_layout, signals_blocked
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
@@ -34,11 +35,12 @@ from bpviz.state import HandKind
 class TeachPanel(PixelControls, QWidget):
     """One gradient-descent step on the shown example, with exact undo; ∂C/∂x and nudges."""
 
-    def __init__(self, session: Session, window, confusion_panel: ConfusionPanel,
+    def __init__(self, session: Session, ctx: ViewContext, confusion_panel: ConfusionPanel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.window = window
+        self.places = ctx.places
+        self.lenses = ctx.lenses
         self.confusion_panel = confusion_panel
         self.teacher: Teacher | None = None
         self._synced: tuple[int, int] | None = None   # (world id, params_version) after our last change
@@ -71,10 +73,10 @@ class TeachPanel(PixelControls, QWidget):
         self.eta.setMaximumWidth(90)
         self.eta_note = QLabel()
         self.eta_note.setWordWrap(True)
-        self.eta_note.setStyleSheet("color: #9ca3af;")
+        self.eta_note.setStyleSheet(f"color: {theme().muted};")
         self.eta_error = QLabel()
         self.eta_error.setWordWrap(True)
-        self.eta_error.setStyleSheet("color: #fca5a5;")
+        self.eta_error.setStyleSheet(f"color: {theme().error_text};")
         self.teach_button = QPushButton(translate("Mistakes", "Teach (one step)"))
         self.teach_button.setToolTip(translate("Mistakes", "One gradient-descent step on this example alone: w → w − η δ (a)ᵀ, "
                                      "b → b − η δ (Ctrl+T). Repeat to watch it learn the example."))
@@ -88,7 +90,7 @@ class TeachPanel(PixelControls, QWidget):
         self.undo_all_button.clicked.connect(self.undo_all)
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #fcd34d;")
+        self.refusal.setStyleSheet(f"color: {theme().warn_soft};")
         g.addWidget(QLabel(translate("Mistakes", "Input:")), 0, 0)
         g.addWidget(self.source, 0, 1, 1, 2)
         g.addWidget(self.source_info, 1, 0, 1, 3)
@@ -111,7 +113,8 @@ class TeachPanel(PixelControls, QWidget):
         rl = QVBoxLayout(res)
         self.caption = QLabel(translate("Mistakes", "No step yet."))
         self.caption.setWordWrap(True)
-        self.bars, self.bars_before, self.bars_after = output_plot("aᴸ", translate("Mistakes", "grey: before the step · blue: after"))
+        self.output_bars = output_bars("aᴸ", translate("Mistakes", "grey: before the step · blue: after"))
+        self.bars = self.output_bars.plot
         self.bars.setToolTip(translate("Mistakes", "Output activations of this input before the last step (grey) and after (blue)"))
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
@@ -123,7 +126,7 @@ class TeachPanel(PixelControls, QWidget):
         self.show_changed_button.clicked.connect(self.show_changed)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
-        self.history_label.setStyleSheet("color: #9ca3af;")
+        self.history_label.setStyleSheet(f"color: {theme().muted};")
         rl.addWidget(self.caption)
         rl.addWidget(self.bars)
         rl.addWidget(self.cost_label)
@@ -354,7 +357,7 @@ class TeachPanel(PixelControls, QWidget):
         self.cost_label.setText("")
         self.test_label.setText("")
         self.show_changed_button.hide()
-        set_bars(self.bars, self.bars_before, self.bars_after, self._names(), None, None)
+        self.output_bars.show(None, None, self._names())
 
     def _show_history(self) -> None:
         n = len(self.teacher.history) if self.teacher is not None else 0
@@ -365,7 +368,7 @@ class TeachPanel(PixelControls, QWidget):
     def _show_step(self, step) -> None:
         names = self.session.data.class_names
         self.caption.setText(teach_caption(step, names))
-        set_bars(self.bars, self.bars_before, self.bars_after, self._names(), step.outputs_before, step.outputs_after)
+        self.output_bars.show(step.outputs_before, step.outputs_after, self._names())
         text = (translate("Mistakes", "C_x before {before}, after {after}: the cost of this example fell.")
                 if step.cost_after < step.cost_before else
                 translate("Mistakes", "C_x before {before}, after {after}: the cost of this example rose.")
@@ -388,12 +391,6 @@ class TeachPanel(PixelControls, QWidget):
 
     def show_changed(self) -> None:
         step = self.last_step
-        if step is None or step.test is None:
-            return
-        n = len(step.test.changed)
-        cp = self.confusion_panel
-        cp.cell_shown = None
-        cp.show_images(step.test.changed, "test",
-                       (translate("Mistakes", "{n} test image whose prediction the last teaching step changed.") if n == 1 else
-                        translate("Mistakes", "{n} test images whose prediction the last teaching step changed.")).format(n=n))
-        self.window.bottom_tabs.setCurrentWidget(cp)
+        if step is not None and step.test is not None:
+            self.confusion_panel.show_changed_by(step.test.changed)
+            self.places.show("mistakes.confusion")

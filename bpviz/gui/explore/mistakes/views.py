@@ -2,49 +2,57 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from bpviz.gui.explore.mistakes.confusion import ConfusionPanel
 from bpviz.gui.explore.mistakes.teach import TeachPanel
+from bpviz.gui.views import Action, Area, Contributions, Tab, ViewContext
 from bpviz.i18n import translate
 
 
-def install(window) -> None:
-    s = window.session
-    cp = ConfusionPanel(s, window)
-    window.mistakes_panel = cp
-    window.bottom_tabs.addTab(cp, translate("Mistakes", "Mistakes"))
-    i = window.bottom_tabs.indexOf(cp)
-    window.bottom_tabs.setTabToolTip(i, translate("Mistakes", "Confusion matrix of the test set and a gallery of its cells"))
-    tp = TeachPanel(s, window, cp)
-    window.teach_panel = tp
-    window.tabs.addTab(tp, translate("Mistakes", "Teach"))
-    window.tabs.setTabToolTip(window.tabs.indexOf(tp), translate("Mistakes", "Teach the network one example and see which pixels matter"))
+class MistakesViews(QObject):
+    """The views of issue 13. Tabs: ``mistakes.confusion`` (bottom), ``mistakes.teach`` (left)."""
 
-    def on_tab(_index: int) -> None:
-        if window.tabs.currentWidget() is tp:
-            tp.refresh_pixels()
-            tp.publish_lens()
-        else:
-            tp.release_lens()
+    def __init__(self, ctx: ViewContext) -> None:
+        super().__init__(ctx.places)
+        self.places = ctx.places
+        s = ctx.session
+        self.confusion = ConfusionPanel(s, ctx.places)
+        self.teach = TeachPanel(s, ctx, self.confusion)
+        self.places.current_changed.connect(lambda _area, _id: self.on_tab())
+        s.world_changed.connect(self.on_tab)
 
-    window.tabs.currentChanged.connect(on_tab)
-    s.world_changed.connect(lambda: on_tab(0))
+    def on_tab(self) -> None:
+        if self.places.is_current("mistakes.teach"):
+            self.teach.refresh_pixels()
+            self.teach.publish_lens()
 
-    def show_confusion() -> None:
-        window.bottom_tabs.setCurrentWidget(cp)
-        cp.recompute()
+    def show_confusion(self) -> None:
+        self.places.show("mistakes.confusion")
+        self.confusion.recompute()
 
-    def in_teach(action):
+    def in_teach(self, action):
         def run() -> None:
-            window.tabs.setCurrentWidget(tp)
+            self.places.show("mistakes.teach")
             action()
         return run
 
-    m = window.explore_menu
-    window.confusion_action = window.add_action(m, translate("Mistakes", "Confusion matrix (recompute)"), show_confusion, "Ctrl+M",
-                                             translate("Mistakes", "Show the test set's confusion matrix on the latest weights"))
-    window.teach_action = window.add_action(m, translate("Mistakes", "Teach it this example (one step)"), in_teach(tp.teach), "Ctrl+T",
-                                         translate("Mistakes", "One gradient-descent step on the shown example with the chosen label"))
-    window.teach_undo_action = window.add_action(m, translate("Mistakes", "Undo the last teaching step"), in_teach(tp.undo), "Ctrl+U",
-                                              translate("Mistakes", "Put back the weights from before the last teaching step, exactly"))
-    window.nudge_action = window.add_action(m, translate("Mistakes", "Nudge the input towards the label"), in_teach(tp.nudge_once), "Ctrl+G",
-                                         translate("Mistakes", "Move the input one step along −∂C/∂x and predict again"))
+    def contributions(self) -> Contributions:
+        tp = self.teach
+        return Contributions(
+            tabs=[Tab("mistakes.confusion", Area.BOTTOM, self.confusion, translate("Mistakes", "Mistakes"),
+                      translate("Mistakes", "Confusion matrix of the test set and a gallery of its cells")),
+                  Tab("mistakes.teach", Area.LEFT, tp, translate("Mistakes", "Teach"),
+                      translate("Mistakes", "Teach the network one example and see which pixels matter"))],
+            actions=[Action("mistakes.confusion.recompute", translate("Mistakes", "Confusion matrix (recompute)"),
+                            self.show_confusion, "Ctrl+M",
+                            translate("Mistakes", "Show the test set's confusion matrix on the latest weights")),
+                     Action("mistakes.teach.step", translate("Mistakes", "Teach it this example (one step)"),
+                            self.in_teach(tp.teach), "Ctrl+T",
+                            translate("Mistakes", "One gradient-descent step on the shown example with the chosen label")),
+                     Action("mistakes.teach.undo", translate("Mistakes", "Undo the last teaching step"),
+                            self.in_teach(tp.undo), "Ctrl+U",
+                            translate("Mistakes", "Put back the weights from before the last teaching step, exactly")),
+                     Action("mistakes.pixels.nudge", translate("Mistakes", "Nudge the input towards the label"),
+                            self.in_teach(tp.nudge_once), "Ctrl+G",
+                            translate("Mistakes", "Move the input one step along −∂C/∂x and predict again"))])

@@ -9,11 +9,11 @@
 The code pane that follows the Step tab is :mod:`bpviz.gui.code_panel`.
 """
 
-from bpviz.gui.explore.why.common import dw_from_slider, eps_from_slider, g
+from bpviz.gui.explore.why.common import current_problem, dw_from_slider, eps_from_slider
 from bpviz.gui.explore.why.fast import WhyFastPanel
 from bpviz.gui.explore.why.gradcheck import GradCheckPanel
 from bpviz.gui.explore.why.nudge import NudgeCurve, NudgePanel
-from bpviz.gui.explore.why.views import WhyViews, install
+from bpviz.gui.explore.why.views import WhyViews
 
-__all__ = ["GradCheckPanel", "NudgeCurve", "NudgePanel", "WhyFastPanel", "WhyViews", "dw_from_slider",
-           "eps_from_slider", "g", "install"]
+__all__ = ["GradCheckPanel", "current_problem", "NudgeCurve", "NudgePanel", "WhyFastPanel", "WhyViews", "dw_from_slider",
+           "eps_from_slider"]

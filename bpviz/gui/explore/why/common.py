@@ -7,22 +7,18 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLabel,
-)
 
 from bpviz.core.gradcheck import Parameter
 from bpviz.core.network import Network
 from bpviz.explain.why import DEFAULT_NETS, book_name
-from bpviz.gui.widgets import CompactPlot
+from bpviz.gui.theme import theme
 from bpviz.i18n import QT_TRANSLATE_NOOP, translate
 from bpviz.scene.layout import square_side
 
-PLOT_BG = "#16181d"
-MUTED = "color:#9ca3af;"
-WARN = "color:#fbbf24;"
-HIGHLIGHT_BG = "#4b3f0f"
+PLOT_BG = theme().plot_background
+MUTED = f"color:{theme().muted};"
+WARN = f"color:{theme().warn};"
+HIGHLIGHT_BG = theme().highlight_background
 
 #: The Δw slider: 10 steps per decade from 1e-4 to 1 on each side of 0 (0 = no nudge).
 DW_STEPS_PER_DECADE = 10
@@ -46,13 +42,6 @@ PRESET_TIPS = (QT_TRANSLATE_NOOP("Why", "[784, n, 10] for n = 5 … 30"),
                QT_TRANSLATE_NOOP("Why", "n = 5 … 300 and two deeper nets"))
 
 
-def g(v: float, digits: int = 4) -> str:
-    """A number with ``digits`` significant digits and a true minus sign."""
-    if v is None or not math.isfinite(v):
-        return translate("Why", "undefined") if v is None or math.isnan(v) else ("∞" if v > 0 else "−∞")
-    if v == 0:
-        return "0"   # never "−0"
-    return f"{v:.{digits}g}".replace("-", "−")
 
 
 def dw_from_slider(v: int) -> float:
@@ -129,26 +118,8 @@ def prompt_text(session) -> str:
         L=len(session.network.sizes))
 
 
-def make_plot(title: str = "") -> CompactPlot:
-    p = CompactPlot(background=PLOT_BG)
-    p.setMenuEnabled(False)
-    p.showGrid(x=True, y=True, alpha=0.15)
-    if title:
-        p.setTitle(title, color="#cbd5e1", size="10pt")
-    for ax in ("left", "bottom"):
-        p.getAxis(ax).enableAutoSIPrefix(False)
-    return p
 
 
-def make_label(text: str = "", style: str = "", rich: bool = True) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if rich:
-        lab.setTextFormat(Qt.TextFormat.RichText)
-    if style:
-        lab.setStyleSheet(style)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lab
 
 
 # == 1. the big picture: nudge a weight =========================================================

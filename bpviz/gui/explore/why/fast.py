@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.explain.why import FastRow
-from bpviz.gui.explore.why.common import MUTED, PRESET_TIPS, PRESETS, QUICK_NETS, make_label, make_plot
+from bpviz.gui.explore.why.common import MUTED, PRESET_TIPS, PRESETS, QUICK_NETS
 from bpviz.gui.jobs import FastMeasured, FastStarting, why_fast_work
+from bpviz.gui.theme import rich_label, theme, themed_plot
 from bpviz.gui.worker import Job, Workers
 from bpviz.i18n import QT_TRANSLATE_NOOP, join_sentences, translate
 from bpviz.scene.notation import seconds, sup
@@ -67,24 +68,24 @@ class WhyFastPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setMinimumWidth(130)
         self.progress.setToolTip(translate("Why", "Networks measured so far"))
-        self.status = make_label("")
+        self.status = rich_label("")
         top = QHBoxLayout()
         top.addWidget(self.preset, 1)
         top.addWidget(self.run_button)
         top.addWidget(self.stop_button)
         top.addWidget(self.progress)
 
-        self.plot = make_plot()
+        self.plot = themed_plot(grid="xy")
         self.plot.setLogMode(x=True, y=True)
         self.plot.setLabel("bottom", translate("Why", "parameters P"))
         self.plot.setLabel("left", translate("Why", "seconds"))
         self.plot.setToolTip(translate("Why", "Seconds for the full gradient of one sample's cost, against the number of "
                              "parameters P (both axes logarithmic)"))
-        self.num_curve = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2))
-        self.num_measured = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#f59e0b"), pen=None)
-        self.num_extrap = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(None), pen=pg.mkPen("#f59e0b", width=2))
-        self.bp_curve = self.plot.plot([], [], pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=8,
-                                       symbolBrush="#34d399", symbolPen=None)
+        self.num_curve = self.plot.plot([], [], pen=pg.mkPen(theme().amber, width=2))
+        self.num_measured = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme().amber), pen=None)
+        self.num_extrap = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(None), pen=pg.mkPen(theme().amber, width=2))
+        self.bp_curve = self.plot.plot([], [], pen=pg.mkPen(theme().green, width=2), symbol="o", symbolSize=8,
+                                       symbolBrush=theme().green, symbolPen=None)
         self.plot.addItem(self.num_measured)
         self.plot.addItem(self.num_extrap)
         self.ratio_texts: list[pg.TextItem] = []
@@ -95,15 +96,15 @@ class WhyFastPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = make_label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
+        self.note = rich_label(translate("Why", "Press Run. Every time is measured on this machine; nothing is assumed. "
                                      "Both ways are timed alike: one continuous run, divided by the work done. "
                                      "For a big network the central differences of a random sample of parameters "
                                      "are timed and scaled to all P: those points are hollow and the table says so."),
                            MUTED)
 
-        self.key = make_label("<span style='color:#f59e0b;'>● "
+        self.key = rich_label(f"<span style='color:{theme().amber};'>● "
                           + translate("Why", "central differences, 2P passes (hollow: extrapolated)")
-                          + "</span> &nbsp; <span style='color:#34d399;'>● "
+                          + f"</span> &nbsp; <span style='color:{theme().green};'>● "
                           + translate("Why", "backprop, 1 forward + 1 backward pass") + "</span> &nbsp; "
                           + translate("Why", "labels: backprop's speed-up"))
         # its wrapped lines keep their height; the plot gives way (a short bottom area at 1000 × 650)
@@ -228,7 +229,7 @@ class WhyFastPanel(QWidget):
             if x - last < 0.2:   # too close to the previous label to be read (the table has every ratio)
                 continue
             last = x
-            t = pg.TextItem(f"×{r.ratio:,.0f}", color="#fde68a", anchor=(0.5, 1.2))
+            t = pg.TextItem(f"×{r.ratio:,.0f}", color=theme().highlight_pale, anchor=(0.5, 1.2))
             t.setPos(float(x), float(y))
             self.plot.addItem(t)
             self.ratio_texts.append(t)

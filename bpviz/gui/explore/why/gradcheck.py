@@ -29,14 +29,13 @@ from bpviz.gui.explore.why.common import (
     MUTED,
     Problem,
     eps_from_slider,
-    g,
-    make_label,
-    make_plot,
     prompt_text,
     sample_key,
 )
+from bpviz.gui.theme import rich_label, theme, themed_plot
 from bpviz.gui.widgets import scrolling_layout
 from bpviz.i18n import translate
+from bpviz.scene.notation import number
 from bpviz.scene.why_text import gradcheck_caption
 
 
@@ -51,7 +50,7 @@ class GradCheckPanel(QWidget):
         self.checks: dict[str, object] = {}
         self.check_rows: list = []
 
-        self.what = make_label()
+        self.what = rich_label()
         self.eps_slider = QSlider(Qt.Orientation.Horizontal, minimum=EPS_MIN_EXP * EPS_STEPS_PER_DECADE, maximum=0,
                                   value=-6 * EPS_STEPS_PER_DECADE)
         self.eps_slider.setPageStep(EPS_STEPS_PER_DECADE)
@@ -64,11 +63,11 @@ class GradCheckPanel(QWidget):
         er.addWidget(QLabel("ε"))
         er.addWidget(self.eps_slider, 1)
         er.addWidget(self.eps_label)
-        self.values = make_label()
-        self.values.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:4px;")
+        self.values = rich_label()
+        self.values.setStyleSheet(f"background:{theme().field}; border:1px solid {theme().border}; border-radius:4px; padding:4px;")
         self.check_button = QPushButton(translate("Why", "Check every parameter"))
         self.check_button.clicked.connect(self.check_all)
-        self.check_note = make_label("", MUTED)
+        self.check_note = rich_label("", MUTED)
         left = QWidget()
         lv = scrolling_layout(left)   # scrolls when the bottom area is short (small screens)
         lv.setContentsMargins(0, 0, 4, 0)
@@ -79,18 +78,18 @@ class GradCheckPanel(QWidget):
         lv.addWidget(self.check_button)
         lv.addWidget(self.check_note)
 
-        self.plot = make_plot()
+        self.plot = themed_plot(grid="xy")
         self.plot.setLogMode(x=True, y=True)
         self.plot.setLabel("bottom", "ε")
         self.plot.setLabel("left", translate("Why", "relative error"))
-        self.plot.addLegend(offset=(-10, 5), labelTextColor="#e5e7eb")
-        self.curve64 = self.plot.plot([], [], pen=pg.mkPen("#34d399", width=2), symbol="o", symbolSize=4,
-                                      symbolBrush="#34d399", symbolPen=None, name="float64", connect="finite")
-        self.curve32 = self.plot.plot([], [], pen=pg.mkPen("#f472b6", width=2), symbol="o", symbolSize=4,
-                                      symbolBrush="#f472b6", symbolPen=None, name="float32", connect="finite")
-        self.eps_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#facc15", width=1))
+        self.plot.addLegend(offset=(-10, 5), labelTextColor=theme().text)
+        self.curve64 = self.plot.plot([], [], pen=pg.mkPen(theme().green, width=2), symbol="o", symbolSize=4,
+                                      symbolBrush=theme().green, symbolPen=None, name="float64", connect="finite")
+        self.curve32 = self.plot.plot([], [], pen=pg.mkPen(theme().pink, width=2), symbol="o", symbolSize=4,
+                                      symbolBrush=theme().pink, symbolPen=None, name="float32", connect="finite")
+        self.eps_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme().highlight, width=1))
         self.plot.addItem(self.eps_line)
-        self.plot_caption = make_label("", MUTED)
+        self.plot_caption = rich_label("", MUTED)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([translate("Why", "parameter"), translate("Why", "backprop"), translate("Why", "numerical"), translate("Why", "relative error")])
@@ -189,7 +188,7 @@ class GradCheckPanel(QWidget):
                 (translate("Why", "relative error"), "relative_error")]
         body = "".join(
             f"<tr><td style='padding-right:8px;'>{t}</td>"
-            + "".join(f"<td align='right' style='padding-left:8px;'>{g(getattr(self.checks[d], a), 5 if a != 'relative_error' else 2)}</td>"
+            + "".join(f"<td align='right' style='padding-left:8px;'>{number(getattr(self.checks[d], a), 5 if a != 'relative_error' else 2)}</td>"
                       for d in ("float64", "float32")) + "</tr>"
             for t, a in rows)
         self.values.setText(f"<table>{head}{body}</table>")
@@ -218,7 +217,7 @@ class GradCheckPanel(QWidget):
         self.check_rows = rows = check.rows()
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for col, text in enumerate((book_name(r.parameter), g(r.backprop, 5), g(r.numerical, 5),
+            for col, text in enumerate((book_name(r.parameter), number(r.backprop, 5), number(r.numerical, 5),
                                         f"{r.relative_error:.2e}")):
                 item = QTableWidgetItem(text)
                 if col:

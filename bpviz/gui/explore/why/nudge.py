@@ -19,22 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from bpviz.core.nudge import chain, discrepancy, nudge, nudge_curve
-from bpviz.gui.explore.why.common import (
-    DW_MAX,
-    DW_STEPS_PER_DECADE,
-    MUTED,
-    WARN,
-    Problem,
-    dw_from_slider,
-    g,
-    make_label,
-    make_plot,
-    prompt_text,
-)
+from bpviz.gui.explore.why.common import DW_MAX, DW_STEPS_PER_DECADE, MUTED, WARN, Problem, dw_from_slider, prompt_text
+from bpviz.gui.theme import rich_label, theme, themed_plot
 from bpviz.gui.widgets import scrolling_layout
 from bpviz.i18n import translate
 from bpviz.scene.lens import Lens
-from bpviz.scene.notation import symbol
+from bpviz.scene.notation import number, symbol
 from bpviz.scene.why_text import nudge_verdict, share_note
 
 
@@ -47,16 +37,15 @@ class NudgePanel(QWidget):
         self.problem: Problem | None = None
         self.result = None       # core Nudge
         self.chain = None        # core Chain
-        self.owns_lens = False
         self.lens: Lens | None = None
 
-        self.intro = make_label(translate("Why", "Change one weight by a small Δw and re-run the network: the change "
+        self.intro = rich_label(translate("Why", "Change one weight by a small Δw and re-run the network: the change "
                                       "ripples through every later layer into the cost. Backprop predicts that "
                                       "ΔC ≈ ∂C/∂w · Δw."), MUTED)
-        self.prompt = make_label(prompt_text(session), WARN)
-        self.what = make_label()
+        self.prompt = rich_label(prompt_text(session), WARN)
+        self.what = rich_label()
         self.what.setStyleSheet("font-weight:bold; font-size:11pt;")
-        self.sample = make_label("", MUTED)
+        self.sample = rich_label("", MUTED)
 
         self.slider = QSlider(Qt.Orientation.Horizontal, minimum=-DW_MAX, maximum=DW_MAX, value=21)
         self.slider.setToolTip(translate("Why", "The nudge Δw on a logarithmic scale each side of 0: ±0.0001 … ±1 "
@@ -81,18 +70,18 @@ class NudgePanel(QWidget):
         row.addWidget(self.larger_button)
         row.addWidget(self.dw_label)
 
-        self.numbers = make_label()
-        self.numbers.setStyleSheet("background:#111318; border:1px solid #374151; border-radius:4px; padding:6px;")
+        self.numbers = rich_label()
+        self.numbers.setStyleSheet(f"background:{theme().field}; border:1px solid {theme().border}; border-radius:4px; padding:6px;")
         self.numbers.setToolTip(translate("Why", "ΔC measured by running the network again with the nudged parameter, and "
                                 "backpropagation's first-order prediction"))
-        self.verdict = make_label()
+        self.verdict = rich_label()
         self.ripple_box = QGroupBox(translate("Why", "Δa layer by layer (largest changes)"))
         self.ripple_box.setToolTip(translate("Why", "The network colours each layer's Δa on that layer's own largest |Δa| "
                                    "(red up, blue down); the colour bar is the weights' scale"))
-        self.ripple = make_label()
+        self.ripple = rich_label()
         QVBoxLayout(self.ripple_box).addWidget(self.ripple)
         self.chain_box = QGroupBox(translate("Why", "The chain along the strongest path"))
-        self.chain_text = make_label()
+        self.chain_text = rich_label()
         self.chain_text.setToolTip(translate("Why", "The product of the local rates ∂a^{q+1}/∂a^q along the single path that "
                                    "carries the largest part of the change; the sum over all paths is backprop"))
         QVBoxLayout(self.chain_box).addWidget(self.chain_text)
@@ -122,7 +111,7 @@ class NudgePanel(QWidget):
 
     def _on_slider(self, v: int) -> None:
         kind = self.problem.parameter.kind if self.problem is not None else "w"
-        self.dw_label.setText(f"Δ{kind} = {g(self.dw, 3)}")
+        self.dw_label.setText(f"Δ{kind} = {number(self.dw, 3)}")
 
     def update_from(self, problem: Problem | None) -> None:
         """Recompute everything for ``problem`` and the slider's Δw (cheap: two forward passes)."""
@@ -141,15 +130,15 @@ class NudgePanel(QWidget):
         where = (translate("Why", "the edge from neuron {k} of layer {lp} to neuron {j} of layer {l}").format(
                      k=p.k, lp=p.l - 1, j=p.j, l=p.l) if p.kind == "w"
                  else translate("Why", "the bias of neuron {j} of layer {l}").format(j=p.j, l=p.l))
-        self.what.setText(translate("Why", "Nudging {name} = {value}").format(name=name, value=g(n.value)))
+        self.what.setText(translate("Why", "Nudging {name} = {value}").format(name=name, value=number(n.value, 4)))
         self.what.setToolTip(where)
         self.sample.setText(translate("Why", "Sample: {sample}.").format(sample=problem.sample_text))
         d = p.kind
-        rows = [(translate("Why", "C before the nudge"), g(n.cost, 6)),
-                (translate("Why", "ΔC measured (network re-run)"), g(n.delta_cost, 6)),
-                (translate("Why", "∂C/∂{d} · Δ{d} (backprop's prediction)").format(d=d), g(n.predicted, 6)),
-                (translate("Why", "∂C/∂{name} (backprop)").format(name=name), g(n.gradient, 6)),
-                (translate("Why", "ratio measured / predicted"), g(n.ratio, 6))]
+        rows = [(translate("Why", "C before the nudge"), number(n.cost, 6)),
+                (translate("Why", "ΔC measured (network re-run)"), number(n.delta_cost, 6)),
+                (translate("Why", "∂C/∂{d} · Δ{d} (backprop's prediction)").format(d=d), number(n.predicted, 6)),
+                (translate("Why", "∂C/∂{name} (backprop)").format(name=name), number(n.gradient, 6)),
+                (translate("Why", "ratio measured / predicted"), number(n.ratio, 6))]
         self.numbers.setText("<table>" + "".join(
             f"<tr><td style='padding:1px 8px 1px 0;'>{a}</td><td align='right'><b>{b}</b></td></tr>"
             for a, b in rows) + "</table>")
@@ -178,10 +167,10 @@ class NudgePanel(QWidget):
         for q in range(p.l, len(n.delta_a) + p.l):
             d = n.da(q)
             top = [int(i) for i in np.argsort(-np.abs(d), kind="stable")[:3] if d[i] != 0]
-            items = translate("Why", ", ").join(f"Δ{symbol('a', q, i)} = {g(float(d[i]), 3)}" for i in top) or translate(
+            items = translate("Why", ", ").join(f"Δ{symbol('a', q, i)} = {number(float(d[i]), 3)}" for i in top) or translate(
                 "Why", "no change")
             out.append(translate("Why", "layer {q}: {items}").format(q=q, items=items))
-        out.append(translate("Why", "<b>cost: ΔC = {dc}</b>").format(dc=g(n.delta_cost, 4)))
+        out.append(translate("Why", "<b>cost: ΔC = {dc}</b>").format(dc=number(n.delta_cost, 4)))
         return "<br>".join(out)
 
     def _chain_html(self, c, name: str) -> str:
@@ -191,10 +180,10 @@ class NudgePanel(QWidget):
         def node(q: int) -> str:   # a softmax output's paths end at z^L (issue 19: Chain.ends_at_z)
             return "z" if c.ends_at_z and q == last else "a"
 
-        parts = [f"∂{symbol(node(l), l, path[0])}/∂{name} = {g(f[0])}"]
+        parts = [f"∂{symbol(node(l), l, path[0])}/∂{name} = {number(f[0], 4)}"]
         for i, (a, b) in enumerate(zip(path[:-1], path[1:])):
-            parts.append(f"∂{symbol(node(l + i + 1), l + i + 1, b)}/∂{symbol('a', l + i, a)} = {g(f[i + 1])}")
-        parts.append(f"∂C/∂{symbol(node(last), last, path[-1])} = {g(f[-1])}")
+            parts.append(f"∂{symbol(node(l + i + 1), l + i + 1, b)}/∂{symbol('a', l + i, a)} = {number(f[i + 1], 4)}")
+        parts.append(f"∂C/∂{symbol(node(last), last, path[-1])} = {number(f[-1], 4)}")
         route = " → ".join(symbol(node(l + i), l + i, j) for i, j in enumerate(path)) + " → C"
         share = c.best_share
         share_text = (translate("Why", "undefined (the sum is 0)") if not math.isfinite(share)
@@ -212,9 +201,9 @@ class NudgePanel(QWidget):
         return (translate("Why", "{which}: {route}").format(which=which, route=route) + "<br>"
                 + "<br>".join(f"&nbsp;&nbsp;{t}" for t in parts)
                 + "<br>" + translate("Why", "product = <b>{product}</b>, share of the sum: {share}").format(
-                    product=g(c.best_product), share=share_text) + f"{cancel}<br>"
-                + total.format(n=f"{c.num_paths:,}", total=g(c.total, 8), eq=eq, name=name,
-                               grad=g(c.gradient, 8)))
+                    product=number(c.best_product, 4), share=share_text) + f"{cancel}<br>"
+                + total.format(n=f"{c.num_paths:,}", total=number(c.total, 8), eq=eq, name=name,
+                               grad=number(c.gradient, 8)))
 
     def _lens(self, problem: Problem, n, c) -> Lens:
         p, L = problem.parameter, problem.network.num_layers
@@ -226,7 +215,7 @@ class NudgePanel(QWidget):
         nudged = ((p.l, p.j, p.k),) if p.kind == "w" else ()
         nodes = tuple((p.l + i, j) for i, j in enumerate(c.best_path))
         return Lens(title=translate("Why", "Δa after nudging {name} by {dw} · rings: strongest path").format(
-                        name=problem.name, dw=g(n.dw, 3)),
+                        name=problem.name, dw=number(n.dw, 3)),
                     node_values=values, marked_nodes=nodes, marked_edges=nudged + path_edges)
         # No legend of our own: the view's colour bar is the scale of the edges (the weights); the Δa
         # of each layer is coloured on that layer's own largest |Δa| (values in the panel).
@@ -237,18 +226,18 @@ class NudgeCurve(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = make_plot()
+        self.plot = themed_plot(grid="xy")
         self.plot.setLabel("bottom", "Δw")
         self.plot.setLabel("left", "ΔC")
-        self.plot.addLegend(offset=(10, 5), labelTextColor="#e5e7eb")
-        self.measured = self.plot.plot([], [], pen=pg.mkPen("#f59e0b", width=2), name=translate("Why", "ΔC measured (network re-run)"))
-        self.predicted = self.plot.plot([], [], pen=pg.mkPen("#60a5fa", width=2, style=Qt.PenStyle.DashLine),
+        self.plot.addLegend(offset=(10, 5), labelTextColor=theme().text)
+        self.measured = self.plot.plot([], [], pen=pg.mkPen(theme().amber, width=2), name=translate("Why", "ΔC measured (network re-run)"))
+        self.predicted = self.plot.plot([], [], pen=pg.mkPen(theme().blue, width=2, style=Qt.PenStyle.DashLine),
                                         name=translate("Why", "∂C/∂w · Δw (backprop)"))
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#facc15", width=1))
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme().highlight, width=1))
         self.plot.addItem(self.marker)
-        self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#facc15"), pen=None)
+        self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme().highlight), pen=None)
         self.plot.addItem(self.dot)
-        self.caption = make_label("", MUTED)
+        self.caption = rich_label("", MUTED)
         self.curve = None
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
@@ -283,20 +272,20 @@ class NudgeCurve(QWidget):
             agree = translate("Why", "Backprop's gradient is 0 here, so its prediction is the flat line ΔC = 0.")
         elif ok.all():
             agree = translate("Why", "Measured and predicted agree within 1 % over the whole range "
-                              "|Δw| ≤ {span}.").format(span=g(span, 3))
+                              "|Δw| ≤ {span}.").format(span=number(span, 3))
         else:
             first_bad = int(np.argmin(ok))
             sizes = np.abs(c.dws[nz][order])
             if first_bad == 0:
                 agree = translate("Why", "They differ by more than 1 % even at |Δw| = {dw}, the smallest nudge "
                                   "plotted (rounding of C, or a second-order change larger than the first-order "
-                                  "one).").format(dw=g(sizes[0], 2))
+                                  "one).").format(dw=number(sizes[0], 2))
             else:
                 agree = translate("Why", "They agree within 1 % for |Δw| up to {dw} and part beyond "
-                                  "it: the prediction is the tangent at Δw = 0.").format(dw=g(sizes[first_bad - 1], 2))
+                                  "it: the prediction is the tangent at Δw = 0.").format(dw=number(sizes[first_bad - 1], 2))
         self.caption.setText(translate("Why", "ΔC of {name} against Δw on {sample} (each point a full re-run "
                                        "of the network); the marked point is Δw = {dw}.").format(
-            name=problem.name, sample=problem.sample_text, dw=g(result.dw, 3)) + " " + agree)
+            name=problem.name, sample=problem.sample_text, dw=number(result.dw, 3)) + " " + agree)
 
 
 # == 2. gradient check ==========================================================================

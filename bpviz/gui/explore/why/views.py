@@ -4,92 +4,91 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from bpviz.gui.code_panel import CodePanel
 from bpviz.gui.explore.why.common import current_problem, problem_key
 from bpviz.gui.explore.why.fast import WhyFastPanel
 from bpviz.gui.explore.why.gradcheck import GradCheckPanel
 from bpviz.gui.explore.why.nudge import NudgeCurve, NudgePanel
-from bpviz.gui.throttle import Poller
+from bpviz.gui.throttle import Throttle
+from bpviz.gui.views import Action, Area, Contributions, Tab, ViewContext
 from bpviz.gui.widgets import signals_blocked
 from bpviz.i18n import translate
 
 
-# == wiring =====================================================================================
 class WhyViews(QObject):
-    """Owns the views of issue 11 and keeps them on the session's current numbers."""
+    """The views of issue 11 (Nudge, ΔC vs Δw, Gradient check, Why fast), kept on the session's current
+    numbers. Tabs: ``why.nudge`` (left), ``why.nudge_curve``, ``why.gradcheck``, ``why.fast`` (bottom)."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = s = window.session
+    def __init__(self, ctx: ViewContext) -> None:
+        super().__init__(ctx.places)
+        self.places = ctx.places
+        self.lenses = ctx.lenses
+        self.session = s = ctx.session
         self.nudge_panel = NudgePanel(s)
         self.curve_panel = NudgeCurve()
         self.gradcheck_panel = GradCheckPanel(s)
         self.fast_panel = WhyFastPanel(s.workers)
-        self.code_panel = CodePanel(s)
 
-        window.tabs.addTab(self.nudge_panel, translate("Why", "Nudge"))
-        window.tabs.setTabToolTip(window.tabs.indexOf(self.nudge_panel),
-                                  translate("Why", "Backpropagation, the big picture: nudge one weight and follow the change to the "
-                                  "cost"))
-        bt = window.bottom_tabs
-        for w, name, tip in (
-                (self.curve_panel, translate("Why", "ΔC vs Δw"),
-                 translate("Why", "ΔC against Δw for the selected weight: measured and predicted")),
-                (self.gradcheck_panel, translate("Why", "Gradient check"),
-                 translate("Why", "Backprop's gradient against central differences")),
-                (self.fast_panel, translate("Why", "Why fast"),
-                 translate("Why", "Time of the full gradient: backprop against central differences")),
-                (self.code_panel, translate("Why", "Code"),
-                 translate("Why", "The code of the current step-through step, line by line"))):
-            bt.addTab(w, name)
-            bt.setTabToolTip(bt.indexOf(w), tip)
+        # recomputed when the numbers they show change (≤ 5×/s while training), at once for a new
+        # network or tab; nothing runs while nothing changes
+        self._drawn_key = None
+        self._poller = Throttle(200, self._refresh_if_changed, self)
+        for signal in (s.progress, s.parameters_changed, s.sample_changed, s.drawing_changed, s.selection_changed,
+                       s.edge_selection_changed, self.nudge_panel.slider.valueChanged):
+            signal.connect(self._poller.request)
+        self.places.current_changed.connect(self._force)
+        s.world_changed.connect(self._force)
 
-        m = window.explore_menu
-        self.nudge_tab_action = window.add_action(m, translate("Why", "Nudge a weight (the big picture)"), self.show_nudge, "Ctrl+4")
-        self.smaller_action = window.add_action(m, translate("Why", "Smaller nudge Δw"), self.nudge_panel.smaller, "[",
-                                             translate("Why", "Move the Δw slider of the Nudge tab one step left"))
-        self.larger_action = window.add_action(m, translate("Why", "Larger nudge Δw"), self.nudge_panel.larger, "]",
-                                            translate("Why", "Move the Δw slider of the Nudge tab one step right"))
-        m.addSeparator()
-        for text, w in ((translate("Why", "Gradient check"), self.gradcheck_panel),
-                        (translate("Why", "Why backprop is fast"), self.fast_panel),
-                        (translate("Why", "The code, line by line"), self.code_panel)):
-            window.add_action(m, text, lambda _=False, w=w: bt.setCurrentWidget(w))
-
-        self._poller = Poller(200, self._key, self.refresh, self)
-        self.nudge_panel.slider.valueChanged.connect(lambda _v: self._poller.poll())
-        window.tabs.currentChanged.connect(self._on_tab)
-        bt.currentChanged.connect(lambda _i: self._poller.force())
-        s.world_changed.connect(self._poller.force)
-        self._poller.force()
+    def contributions(self) -> Contributions:
+        return Contributions(
+            tabs=[Tab("why.nudge", Area.LEFT, self.nudge_panel, translate("Why", "Nudge"),
+                      translate("Why", "Backpropagation, the big picture: nudge one weight and follow the change to the "
+                                "cost")),
+                  Tab("why.nudge_curve", Area.BOTTOM, self.curve_panel, translate("Why", "ΔC vs Δw"),
+                      translate("Why", "ΔC against Δw for the selected weight: measured and predicted")),
+                  Tab("why.gradcheck", Area.BOTTOM, self.gradcheck_panel, translate("Why", "Gradient check"),
+                      translate("Why", "Backprop's gradient against central differences")),
+                  Tab("why.fast", Area.BOTTOM, self.fast_panel, translate("Why", "Why fast"),
+                      translate("Why", "Time of the full gradient: backprop against central differences"))],
+            actions=[Action("why.nudge.show", translate("Why", "Nudge a weight (the big picture)"), self.show_nudge,
+                            "Ctrl+4"),
+                     Action("why.nudge.smaller", translate("Why", "Smaller nudge Δw"), self.nudge_panel.smaller, "[",
+                            translate("Why", "Move the Δw slider of the Nudge tab one step left")),
+                     Action("why.nudge.larger", translate("Why", "Larger nudge Δw"), self.nudge_panel.larger, "]",
+                            translate("Why", "Move the Δw slider of the Nudge tab one step right")),
+                     Action("why.gradcheck.show", translate("Why", "Gradient check"),
+                            lambda: self.places.show("why.gradcheck"), separator_before=True),
+                     Action("why.fast.show", translate("Why", "Why backprop is fast"),
+                            lambda: self.places.show("why.fast"))])
 
     def show_nudge(self) -> None:
-        self.window.tabs.setCurrentWidget(self.nudge_panel)
-        if self.window.bottom_tabs.currentWidget() not in (self.curve_panel, self.gradcheck_panel):
-            self.window.bottom_tabs.setCurrentWidget(self.curve_panel)
+        self.places.show("why.nudge")
+        if self.places.current(Area.BOTTOM) not in ("why.nudge_curve", "why.gradcheck"):
+            self.places.show("why.nudge_curve")
 
     @property
     def nudge_current(self) -> bool:
-        return self.window.tabs.currentWidget() is self.nudge_panel
+        return self.places.is_current("why.nudge")
 
     def _visible(self) -> tuple[bool, bool, bool]:
         """(nudge panel, ΔC curve, gradient check) shown now."""
-        bt = self.window.bottom_tabs.currentWidget()
-        return self.nudge_current, bt is self.curve_panel, bt is self.gradcheck_panel
+        return (self.nudge_current, self.places.is_current("why.nudge_curve"),
+                self.places.is_current("why.gradcheck"))
 
     def _key(self):
         return (problem_key(self.session), self._visible(), self.nudge_panel.slider.value())
 
-    def _on_tab(self, _i: int) -> None:
-        if not self.nudge_current and self.nudge_panel.owns_lens:
-            self.nudge_panel.owns_lens = False
-            if self.session.lens is self.nudge_panel.lens:
-                self.session.set_lens(None)
+    def _force(self, *_args) -> None:
+        self._drawn_key = None
         self._poller.force()
 
+    def _refresh_if_changed(self) -> None:
+        key = self._key()
+        if key != self._drawn_key:
+            self._drawn_key = key
+            self.refresh()
+
     def refresh(self) -> None:
-        """Recompute what is on screen (the poller calls this only when its key changed)."""
+        """Recompute what is on screen."""
         nudge_on, curve_on, check_on = self._visible()
         if not (nudge_on or curve_on or check_on):
             return
@@ -104,14 +103,5 @@ class WhyViews(QObject):
                 with signals_blocked(self.gradcheck_panel.eps_slider):
                     self.gradcheck_panel.update_from(problem)
         if nudge_on:
-            self.nudge_panel.owns_lens = True
-            self.session.set_lens(self.nudge_panel.lens)
+            self.lenses.offer("why.nudge", self.nudge_panel.lens)
 
-
-def install(window) -> None:
-    window.why_views = v = WhyViews(window)
-    window.nudge_panel = v.nudge_panel
-    window.nudge_curve = v.curve_panel
-    window.gradcheck_panel = v.gradcheck_panel
-    window.why_fast_panel = v.fast_panel
-    window.code_panel = v.code_panel
