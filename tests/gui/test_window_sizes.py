@@ -388,3 +388,23 @@ def test_the_confusion_matrix_of_ten_thousand_images_fits(qtbot, make_window, mn
     problems = [p for p in clipped_texts(w) + overlapping_siblings(w)
                 if "QTableWidget" in p or "right (" in p or "/ 10,000" in p]
     assert not problems, f"{language} {size}:\n" + "\n".join(problems)
+
+
+@pytest.mark.xfail(strict=True, reason="found by finish21 (17:45): with the Lessons dock open at 1000 px the bottom "
+                                       "area has its 320-px minimum, and the Mistakes tab puts the matrix (≥ 250 px; "
+                                       "10 classes at 8 px: 280) beside the gallery (≥ 150 px): the gallery covers the "
+                                       "matrix's right columns. Needs a narrow arrangement of that tab (issue 17's views)")
+def test_the_mistakes_tab_fits_beside_the_lessons_dock_at_1000_px(qtbot, make_window, mnist):
+    w = make_window(data=mnist)
+    w.lessons.show()
+    w.resize(1000, 650)
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.views.widget("mistakes.confusion")
+    w.bottom_tabs.setCurrentWidget(panel)
+    panel.recompute()
+    qtbot.wait(30)
+    QApplication.processEvents()
+    assert (w.width(), w.height()) == (1000, 650)
+    problems = [p for p in clipped_texts(w) + overlapping_siblings(w) if "QTableWidget" in p or "overlap in" in p]
+    assert not problems, "\n".join(problems)
