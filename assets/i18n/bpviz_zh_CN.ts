@@ -1969,6 +1969,14 @@
         <source>bpviz lessons (*.toml)</source>
         <translation>bpviz 课程 (*.toml)</translation>
     </message>
+    <message>
+        <source>Lesson</source>
+        <translation>本课</translation>
+    </message>
+    <message>
+        <source>Sample and neuron</source>
+        <translation>样本与神经元</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 from bpviz.gui.session import RUNNING, Session
 from bpviz.gui.theme import theme
 from bpviz.gui.throttle import Throttle
+from bpviz.gui.ticks import no_overlapping_tick_labels
 from bpviz.scene.colors import envelope
 from bpviz.scene.plots import WINDOWS, describe_epoch, describe_hand, describe_point, hand_points, x_window, y_window
 
@@ -43,6 +44,8 @@ class CostPlot(QWidget):
         self.glw.setBackground(theme().plot_background)
         self.cost_plot = self.glw.addPlot(row=0, col=0)
         self.acc_plot = self.glw.addPlot(row=1, col=0)
+        for plot in (self.cost_plot, self.acc_plot):
+            no_overlapping_tick_labels(plot)      # the log cost axis' minor labels (gui/ticks.py)
         self.glw.ci.layout.setRowStretchFactor(0, 3)
         self.glw.ci.layout.setRowStretchFactor(1, 2)
         cp, ap = self.cost_plot, self.acc_plot

@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.sample_panel)
         rv.addWidget(self.neuron_panel, 1)
-        right.setFixedWidth(270)
+        self.right_width = 270          # the Sample and neuron column's width (210 in a narrow window)
+        right.setFixedWidth(self.right_width)
         self.right_panel = right
         # The bottom tabs' widest panel must not set the window's minimum width (it scrolls or
         # squeezes instead): the window stays usable down to 1000 px wide.
@@ -600,7 +601,10 @@ class MainWindow(QMainWindow):
             # narrow: still wide enough for all six tab names (tests/gui/test_window_sizes.py)
             self.tabs.setMinimumWidth(320 if narrow else 330)
             self.tabs.setMaximumWidth(330 if narrow else 440)
-            self.right_panel.setFixedWidth(210 if narrow else 270)
+            self.right_width = 210 if narrow else 270
+            self.right_panel.setFixedWidth(self.right_width)
+        if hasattr(self, "lessons"):
+            self.lessons.arrange()      # with the Lessons dock open, the column may move into it
 
     def _may_close(self) -> bool:
         """Ask before a network with unsaved training is discarded by quitting: Save, Quit

@@ -86,6 +86,12 @@ def bucket_colors(n: int = N_BUCKETS) -> list[QColor]:
     return out
 
 
+# The rings' diameters in node diameters: the selected neuron's, a lens's marked neurons' (the wider).
+# A small net's value labels sit below the wider, and weight labels keep out of it (issue 21).
+RING = 1.6
+MARK_RING = 1.9
+
+
 class NetworkView(QWidget):
     """Shows ``session``'s network; hover for values, click a node to select it."""
 
@@ -321,7 +327,7 @@ class NetworkView(QWidget):
             for ly in lay.layers:
                 for x, y in ly.positions:
                     t = pg.TextItem("", color=theme().text_bright, anchor=(0.5, 0))
-                    t.setPos(x, y + ly.diameter / 2 + 0.5)
+                    t.setPos(x, y + ly.diameter * MARK_RING / 2 + 0.3)   # below any ring around the node
                     self.node_labels.append(self._add(t, 6))
         self.active_band = QGraphicsRectItem()
         self.active_band.setBrush(pg.mkBrush(theme().translucent(theme().highlight, 28)))
@@ -405,7 +411,7 @@ class NetworkView(QWidget):
         sizes = np.array([[metrics.horizontalAdvance(x) + 6, metrics.height() + 2] for x in texts], dtype=float)
         obstacles = []
         for ly in self.net_layout.layers:
-            d = ly.diameter * scale
+            d = ly.diameter * MARK_RING * scale     # the node with the widest ring it may get
             obstacles.append(label_rects(ly.positions * scale, np.tile(d, (ly.n, 1))))
         for t in self.node_labels:   # below each node, anchored at its top centre
             lines = t.toPlainText().split("\n")
@@ -515,7 +521,7 @@ class NetworkView(QWidget):
             ly = self.net_layout.layer(l)
             if ly.grid_shape is None and 0 <= j < ly.n:
                 pos.append(ly.positions[j])
-                size.append(ly.diameter * 1.9)
+                size.append(ly.diameter * MARK_RING)
         self.mark_ring.setData(pos=np.array(pos).reshape(-1, 2), size=size or 1)
         segs = [self.segments[l][j * self.net_layout.layer(l - 1).n + k] for l, j, k in lens.marked_edges
                 if l in self.segments]
@@ -706,7 +712,7 @@ class NetworkView(QWidget):
             return
         l, j = sel
         ly = self.net_layout.layer(l)
-        self.selection_ring.setData(pos=ly.positions[j : j + 1], size=ly.diameter * 1.6)
+        self.selection_ring.setData(pos=ly.positions[j : j + 1], size=ly.diameter * RING)
         weights, _ = self.session.parameters
         def shown(layer: int) -> np.ndarray:  # what the edges into ``layer`` show now (w, ∂C/∂w or Δw)
             return np.asarray(self.edge_shown.get(layer, (None, weights[layer - 2]))[1])

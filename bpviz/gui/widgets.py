@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from bpviz.gui.ticks import no_overlapping_tick_labels
+
 
 def scrolling_layout(panel: QWidget) -> QVBoxLayout:
     """A vertical layout for ``panel``'s content inside a scroll area, so that on a small
@@ -26,7 +28,12 @@ def scrolling_layout(panel: QWidget) -> QVBoxLayout:
 
 class CompactPlot(pg.PlotWidget):
     """A PlotWidget that asks for little room (a GraphicsView's default size hint is 640×480,
-    which would make a scrolling panel scroll even on a large screen); it still grows."""
+    which would make a scrolling panel scroll even on a large screen); it still grows. Its tick
+    labels never overlap (gui/ticks.py)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        no_overlapping_tick_labels(self.getPlotItem())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(300, 160)

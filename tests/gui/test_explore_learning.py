@@ -63,6 +63,33 @@ def test_speed_plot_follows_live_training(make_window, qtbot):
     assert np.all(np.diff(sp.xs) > 0)
 
 
+def test_speed_plot_counts_the_epochs_of_an_opened_network(make_window, qtbot, tmp_path):
+    """A network opened at epoch 2 and trained on: every point lies between epoch 2 and 2 + the
+    epochs trained, in order, and the last is at 2 + the epochs (issue 21: a network opened at
+    epoch 30 had points at epochs 1, 10, 17, 28 — mini-batches since it was opened — then 60)."""
+    first = make_window(delay_ms=0)
+    first.session.run_headless(2)
+    path = first.session.save_model(tmp_path / "two-epochs.npz")
+    w = make_window()
+    s, sp = w.session, w.views.widget("learning.speed")
+    s.load_model(path)
+    s.apply_config(replace(s.config, epochs=2, delay_ms=4))    # 2 more epochs, slow enough to watch
+    assert s.epochs_done == 2 and s.batches_done == 0
+    sp.poll(force=True)
+    assert sp.xs == [2.0]
+    s.start()
+    while s.state.value != "idle":             # a point whenever the parameters changed
+        sp.poll(force=True)
+        qtbot.wait(60)
+    sp.poll(force=True)
+    xs = np.array(sp.xs)
+    assert len(xs) >= 4, xs                   # points while training, not only before and after
+    assert np.all(np.diff(xs) > 0) and xs[0] == 2.0 and xs[-1] == 4.0, xs
+    np.testing.assert_array_equal(sp.curves[2].xData, xs)
+    # each point's x is where its parameters were in training: mid-run points fall inside epochs 2-4
+    assert np.all((xs[1:-1] > 2.0) & (xs[1:-1] <= 4.0)), xs
+
+
 def test_book_values_only_for_the_books_sizes(make_window):
     w = make_window(sizes=(784, 30, 30, 10), cost="cross-entropy", init="scaled")
     np.testing.assert_allclose(w.views.widget("learning.speed").book_values, [0.07, 0.31])

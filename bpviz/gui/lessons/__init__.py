@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from bpviz.gui.lessons.arrange import DockArrangement
 from bpviz.gui.lessons.panel import LessonPanel
 from bpviz.gui.settings import settings
 
@@ -33,12 +34,13 @@ class Lessons:
         self.panel = LessonPanel(window, SettingsStore())
         dock = QDockWidget(QCoreApplication.translate("Lessons", "Lessons"), window)
         dock.setObjectName("lessons_dock")
-        dock.setWidget(self.panel)
         dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
-        dock.setMinimumWidth(340)
+        # narrow enough for the window to reach 1000 px with it open; its texts wrap
+        dock.setMinimumWidth(260)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
         self.dock = dock
+        self.arrangement = DockArrangement(window, dock, self.panel)   # sets the dock's widget
+        dock.hide()
         self.panel.start_here_close.clicked.connect(self.dismiss_start_here)
         self.show_action = window.add_action(window.help_menu, QCoreApplication.translate("Lessons", "Lessons"), self.show, "F2",
                                              QCoreApplication.translate("Lessons", "Guided lessons through chapter 2: predict, then check against the "
@@ -50,6 +52,10 @@ class Lessons:
         self.window.file_menu.removeAction(act)   # placed next to Open model by the caller
         self.open_action = act
         return act
+
+    def arrange(self) -> None:
+        """The window was resized: move the Sample and neuron column into the dock or back."""
+        self.arrangement.arrange()
 
     def show(self) -> None:
         self.dock.show()

@@ -82,6 +82,10 @@ class LessonPanel(QWidget):
         v.addWidget(_label(self.tr("Each lesson follows a section of the book: it sets up the network, asks for "
                                    "your prediction, then shows the network's own numbers.")))
         self.list = QListWidget()
+        # long titles wrap in a narrow dock (the window reaches 1000 px with it open), never cut
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.start_selected())
         v.addWidget(self.list, 1)
         row = QHBoxLayout()

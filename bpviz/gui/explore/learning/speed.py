@@ -144,9 +144,15 @@ class SpeedPlot(QWidget):
         return 10 ** np.asarray(self.book_items[0].getData()[1])
 
     def _x(self) -> float:
+        """Epochs trained in this network's own count: the epoch under way and the share of its
+        mini-batches done (a network opened at epoch 30 goes on from 30; counting the mini-batches
+        since it was opened put its points at 1, 10, 17, 28 and then 60, issue 21)."""
         s = self.session
-        n = len(s.data.train)
-        return s.epochs_done if s.state.value == "idle" else s.batches_done * s.config.batch_size / max(n, 1)
+        p = s.last_progress
+        if s.state.value != "idle" and p is not None:
+            return p.epoch + p.batch / p.n_batches
+        done, n = s.world.epoch_position         # stopped inside an epoch: (mini-batches done, of n)
+        return s.epochs_done + (done / n if n else 0.0)
 
     def _wait_ms(self) -> int:
         training = self.session.state.value != "idle"

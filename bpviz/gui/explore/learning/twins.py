@@ -139,9 +139,14 @@ class TwinControls:
         self.twin_value.setToolTip(translate("Learning", "Run b's value of that setting: pick one or type your own "
                                    "(e.g. quadratic, 0.5, 784,100,10, 3)"))
         row.addWidget(self.twin_key)
-        row.addWidget(QLabel(translate("Learning", "to")))
-        row.addWidget(self.twin_value, 1)
+        row.addStretch(1)
         v.addLayout(row)
+        # the value on a row of its own: beside the setting it kept the panel wider than the window's
+        # left column at 1000 px and cut "cross-entropy cost" at 1920 px (tests/gui/test_window_sizes.py)
+        row_value = QHBoxLayout()
+        row_value.addWidget(QLabel(translate("Learning", "to")))
+        row_value.addWidget(self.twin_value, 1)
+        v.addLayout(row_value)
         row2 = QHBoxLayout()
         row2.addWidget(QLabel(translate("Learning", "epochs")))
         self.twin_epochs = QSpinBox(minimum=1, maximum=100, value=5)

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -90,6 +91,7 @@ class ConfusionPanel(QWidget):
         left.setSpacing(2)
         left.addLayout(top)
         left.addWidget(self.table, 1)
+        left.addWidget(self.status)        # under the matrix it counts (beside Sort by it was cut at 1000 px)
         left.addWidget(self.axes_note)
 
         self.pairs = QLabel()
@@ -122,7 +124,7 @@ class ConfusionPanel(QWidget):
         self.gallery.setMinimumHeight(THUMB + BAR_H + 44)
         self.status.setWordWrap(True)
         grow = QHBoxLayout()
-        grow.addWidget(self.status, 1)
+        grow.addStretch(1)
         grow.addWidget(QLabel(translate("Mistakes", "Sort by")))
         grow.addWidget(self.sort)
         right = QVBoxLayout()
@@ -141,6 +143,8 @@ class ConfusionPanel(QWidget):
         lw.setLayout(left)
         rw.setLayout(right)
         lw.setMinimumWidth(250)
+        self.table_side = lw
+        self.table.viewport().installEventFilter(self)   # the cells' font follows the columns' width
         lw.setMaximumWidth(440)
         rw.setMinimumWidth(150)
         h.addWidget(lw, 5)
@@ -237,6 +241,7 @@ class ConfusionPanel(QWidget):
                        translate("Mistakes", "{n} images of {label} {what} — click to see them"))
                 it.setToolTip(tip.format(n=c, label=class_text(names, t), what=what))
                 self.table.setItem(t, p, it)
+        self._fit_cells()
         pairs = self.result.most_confused(10)
         if pairs:
             def line(q) -> str:
@@ -247,6 +252,47 @@ class ConfusionPanel(QWidget):
                                   + "<br>" + "<br>".join(line(q) for q in pairs))
         else:
             self.pairs.setText(translate("Mistakes", "No mistakes on this set."))
+
+    # Cell font sizes in pixels, largest first: counts of 10,000 test images have up to 4 digits, which
+    # at 10 px did not fit a column at 1000 px and showed as "2…", "9…" (issue 21).
+    CELL_PX = (10, 9, 8)
+
+    def _cell_need(self, px: int) -> int:
+        """Pixels a column needs for the widest count at font size ``px``: the item's text margins
+        (the focus frame's + 1 each side), the grid line and the style sheet's item box (4 px, measured:
+        with 3 px less a 9-px "504" was elided in a 23-px column)."""
+        font = QFont(self.table.font())
+        font.setPixelSize(px)
+        fm = QFontMetrics(font)
+        texts = [self.table.item(r, c).text() for r in range(self.table.rowCount())
+                 for c in range(self.table.columnCount()) if self.table.item(r, c) is not None]
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        return max((fm.horizontalAdvance(t) for t in texts), default=0) + margin + 4
+
+    def _fit_cells(self) -> None:
+        """The largest cell font at which every count fits its column; the table's side asks for the
+        room the smallest needs, so no count is ever cut."""
+        n = self.table.columnCount()
+        if not n:
+            return
+        frame = 2 * self.table.frameWidth() + self.table.verticalHeader().width() + 4
+        self.table_side.setMinimumWidth(max(250, frame + n * self._cell_need(self.CELL_PX[-1])))
+        room = min(self.table.columnWidth(c) for c in range(n))
+        px = next((px for px in self.CELL_PX if self._cell_need(px) <= room), self.CELL_PX[-1])
+        if px != getattr(self, "cell_px", None):
+            self.cell_px = px
+            font = QFont(self.table.font())
+            font.setPixelSize(px)
+            for r in range(self.table.rowCount()):
+                for c in range(n):
+                    if self.table.item(r, c) is not None:
+                        self.table.item(r, c).setFont(font)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize and self.result is not None:
+            self.cell_px = None
+            self._fit_cells()
+        return False
 
     @staticmethod
     def split_text(name: str) -> str:
