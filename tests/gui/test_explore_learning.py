@@ -209,7 +209,19 @@ def test_twin_runs_say_when_the_start_cannot_be_identical(make_window, qtbot):
     assert "Not started" in panel.twin_status.text() and "both runs already have" in panel.twin_status.text()
 
 
-def test_slowdown_runs_on_the_worker_shows_its_own_settings_and_stops_with_the_window(make_window, qtbot):
+def test_slowdown_runs_on_the_worker_shows_its_own_settings_and_stops_with_the_window(make_window, qtbot, monkeypatch):
+    import time
+
+    from bpviz.core.twin import TwinRun
+
+    events = TwinRun.events
+
+    def slow_events(self):   # ≥ 5 s for the 500 mini-batches: still running when the window closes
+        for ev in events(self):
+            time.sleep(0.01)
+            yield ev
+
+    monkeypatch.setattr(TwinRun, "events", slow_events)
     w = make_window()
     panel = w.views.widget("learning")
     panel.twin_key.setCurrentIndex(panel.twin_key.findData(TwinSetting.ETA))   # the user's choice beforehand
