@@ -126,8 +126,12 @@ def _time_backprop(net: CountingNetwork, X: np.ndarray, Y: np.ndarray, min_secon
 
 
 def fast_row(network: Network, x: np.ndarray, y: int | np.ndarray, *, seconds: float = 2.0,
-             min_timed: int = 200, eps: float = 1e-6, rng: np.random.Generator | int | None = 0) -> FastRow:
+             min_timed: int = 200, eps: float = 1e-6, rng: np.random.Generator | int | None = 0,
+             between: Callable[[], None] | None = None) -> FastRow:
     """Measure both ways of computing the full gradient of C_x for one sample x (n_1,).
+
+    ``between`` is called after every 16 parameters (the app passes ``time.sleep(0)``: this loop
+    is pure Python and would otherwise keep the GIL from the GUI thread for seconds).
 
     Both are timed the same way: one continuous run, its wall-clock time divided by the work
     done (gradients for backprop, parameters for central differences), Python's per-call
@@ -165,6 +169,8 @@ def fast_row(network: Network, x: np.ndarray, y: int | np.ndarray, *, seconds: f
             v = int(np.searchsorted(offsets, i, side="right")) - 1
             numerical[i] = difference_quotient(views[v], int(i - offsets[v]), eps, cost)
         done = min(done + 16, P)
+        if between is not None:
+            between()
         elapsed = time.perf_counter() - t0
         if elapsed >= seconds and done >= min(min_timed, P):
             break
@@ -183,7 +189,8 @@ def fast_row(network: Network, x: np.ndarray, y: int | np.ndarray, *, seconds: f
 
 def why_fast(nets: Sequence[Sequence[int]] = DEFAULT_NETS, *, max_seconds: float = 20.0, min_timed: int = 200,
              rng: np.random.Generator | int | None = 0,
-             sample: Callable[[tuple[int, ...]], tuple[np.ndarray, int]] | None = None) -> list[FastRow]:
+             sample: Callable[[tuple[int, ...]], tuple[np.ndarray, int]] | None = None,
+             between: Callable[[], None] | None = None) -> list[FastRow]:
     """:func:`fast_row` for each network of ``nets`` (sizes), sharing ``max_seconds`` between them.
 
     Each network gets N(0, 1/n_in) weights from ``rng`` and one input ``sample(sizes)`` →
@@ -197,7 +204,8 @@ def why_fast(nets: Sequence[Sequence[int]] = DEFAULT_NETS, *, max_seconds: float
             x, y = gen.random(net.sizes[0]), int(gen.integers(net.sizes[-1]))
         else:
             x, y = sample(net.sizes)
-        rows.append(fast_row(net, x, y, seconds=max_seconds / len(nets), min_timed=min_timed, rng=gen))
+        rows.append(fast_row(net, x, y, seconds=max_seconds / len(nets), min_timed=min_timed, rng=gen,
+                             between=between))
     return rows
 
 

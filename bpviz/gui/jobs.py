@@ -60,6 +60,10 @@ class FastMeasured:
     row: FastRow
 
 
+def _let_gui_run() -> None:
+    time.sleep(0)
+
+
 def why_fast_work(nets: Sequence[Sequence[int]], max_seconds: float, seed: int = 0):
     """Measure backprop against central differences for each network in turn (the time budget
     shared among them); puts :class:`FastStarting` and :class:`FastMeasured` items. Cancel
@@ -73,7 +77,10 @@ def why_fast_work(nets: Sequence[Sequence[int]], max_seconds: float, seed: int =
         for i, sizes in enumerate(nets):
             feed.token.raise_if_cancelled()
             feed.put(FastStarting(i))
-            feed.put(FastMeasured(i, why_fast([sizes], max_seconds=per_net, rng=gen)[0]))
+            # time.sleep(0) between chunks of parameters: the measuring loop is pure Python and would
+            # otherwise hold the GIL, starving the GUI thread (no row shown, Stop unheard, until the end)
+            row = why_fast([sizes], max_seconds=per_net, rng=gen, between=_let_gui_run)[0]
+            feed.put(FastMeasured(i, row))
         if feed.token.cancelled:
             raise Cancelled
         return len(nets)

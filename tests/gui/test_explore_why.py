@@ -171,7 +171,7 @@ def test_closing_the_window_stops_the_why_fast_job(qtbot, make_window):
 def test_why_fast_stop_keeps_the_rows_measured(qtbot, make_window):
     w = make_window()
     panel = w.views.widget("why.fast")
-    panel.nets = ((2, 3, 2),) * 200
+    panel.nets = ((30, 30, 10),) * 200   # tens of ms each: seconds in all, so Stop comes first
     panel.max_seconds = 20.0
     panel.start()
     qtbot.waitUntil(lambda: len(panel.rows) >= 1, timeout=20000)
