@@ -44,7 +44,16 @@ class QuadraticCost:
         return "QuadraticCost()"
 
 
-class CrossEntropyCost:
+class _SummedCost:
+    """``total`` as the sum of the subclass's ``fn`` (the costs whose C_x has no shortcut)."""
+
+    @classmethod
+    def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
+        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
+        return float(cls.fn(a, y, z).sum())
+
+
+class CrossEntropyCost(_SummedCost):
     """C_x = −Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)]. BP1 becomes δ^L = a^L − y.
 
     With z given, ln a = −softplus(−z) and ln(1 − a) = −softplus(z) keep the cost finite
@@ -62,11 +71,6 @@ class CrossEntropyCost:
             terms = np.where(y > 0, y * np.log(a), 0) + np.where(y < 1, (1 - y) * np.log1p(-a), 0)
         return -np.sum(terms, axis=-1)
 
-    @classmethod
-    def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
-        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
-        return float(cls.fn(a, y, z).sum())
-
     @staticmethod
     def delta(z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         return a - y
@@ -75,7 +79,7 @@ class CrossEntropyCost:
         return "CrossEntropyCost()"
 
 
-class LogLikelihoodCost:
+class LogLikelihoodCost(_SummedCost):
     """C_x = −ln a^L_y, the log-likelihood of the right class under a softmax output layer
     (chapter 3); with a target vector y (summing to 1), C_x = −Σ_j y_j ln a^L_j. BP1 becomes
     δ^L = a^L − y. Only meaningful with softmax outputs, so a network pairs them.
@@ -93,11 +97,6 @@ class LogLikelihoodCost:
         with np.errstate(divide="ignore", invalid="ignore"):
             terms = np.where(y > 0, y * np.log(a), 0)
         return -np.sum(terms, axis=-1)
-
-    @classmethod
-    def total(cls, a: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
-        """Σ_x C_x over a batch (the sum of ``fn``), as one float."""
-        return float(cls.fn(a, y, z).sum())
 
     @staticmethod
     def delta(z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:

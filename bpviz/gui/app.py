@@ -156,9 +156,8 @@ def run_app(args) -> int:
     return app.exec()
 
 
-def screenshot_main(args) -> int:
-    """Render the main window offscreen to args.out after optionally training headless."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _window_and_sizes(args) -> tuple[int, int, tuple[int, ...]]:
+    """``--size WxH`` and ``--sizes`` of bpviz screenshot / record (CLIError when malformed)."""
     from bpviz.cliutil import CLIError
     from bpviz.core import parse_sizes
     from bpviz.gui.session import TrainConfig
@@ -168,6 +167,16 @@ def screenshot_main(args) -> int:
         sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
     except ValueError:
         raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
+    return w, h, tuple(sizes)
+
+
+def screenshot_main(args) -> int:
+    """Render the main window offscreen to args.out after optionally training headless."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bpviz.cliutil import CLIError
+    from bpviz.gui.session import TrainConfig
+
+    w, h, sizes = _window_and_sizes(args)
     app = qt_app()
     install_language(app, chosen_language(getattr(args, "lang", None)) if getattr(args, "lang", None) else "en")
     window = make_window(config=replace(TrainConfig(), sizes=sizes, dataset=args.data))
@@ -236,16 +245,11 @@ def record_main(args) -> int:
     """bpviz record step|train: the window offscreen, the same recorder as File → Export."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bpviz.cliutil import CLIError
-    from bpviz.core import parse_sizes
     from bpviz.gui.eventloop import run_event_loop
     from bpviz.gui.session import TrainConfig
     from bpviz.scene.animation import RecordingError
 
-    try:
-        w, h = (int(v) for v in args.size.lower().split("x"))
-        sizes = parse_sizes(args.sizes) if args.sizes else TrainConfig().sizes
-    except ValueError:
-        raise CLIError(f"--size must look like 1400x900 (got {args.size!r})") from None
+    w, h, sizes = _window_and_sizes(args)
     scale = _scale(args.scale)
     app = qt_app()
     install_language(app, chosen_language(getattr(args, "lang", None)) if getattr(args, "lang", None) else "en")
