@@ -1874,6 +1874,14 @@
         <translation>你的答案是 {given}。</translation>
     </message>
     <message>
+        <source>The network gives {sym} = {value}; you said {given}.</source>
+        <translation>网络给出 {sym} = {value}；你的答案是 {given}。</translation>
+    </message>
+    <message>
+        <source>The network gives {sym} = {value}; you said {given} (off by {off}; only the exact value counts).</source>
+        <translation>网络给出 {sym} = {value}；你的答案是 {given}（相差 {off}；只有准确值算对）。</translation>
+    </message>
+    <message>
         <source>The network gives {sym} = {value}; you said {given} (off by {off}; within {tol} counts).</source>
         <translation>网络给出 {sym} = {value}；你的答案是 {given}（相差 {off}；相差在 {tol} 以内算对）。</translation>
     </message>

@@ -138,11 +138,17 @@ def judge(question: Question, given, ctx: q.Context, lang: str = "en") -> Verdic
     elif k == "number":
         v = float(exp.correct)
         tol = max(question.tolerance or 0.0, (question.rel_tolerance or 0.0) * abs(v))
-        body = translate("Lessons", "The network gives {sym} = {value}; you said {given} (off by {off}; within "
-                                    "{tol} counts).").format(sym=sym or question.answer, value=_given(v) if
-                                                            float(v).is_integer() else num(v, 4),
-                                                            given=_given(given),
-                                                            off=num(abs(float(given) - v), 4), tol=num(tol, 4))
+        off = abs(float(given) - v)
+        if tol == 0 and off == 0:
+            text = translate("Lessons", "The network gives {sym} = {value}; you said {given}.")
+        elif tol == 0:
+            text = translate("Lessons", "The network gives {sym} = {value}; you said {given} (off by {off}; only the "
+                                        "exact value counts).")
+        else:
+            text = translate("Lessons", "The network gives {sym} = {value}; you said {given} (off by {off}; within "
+                                        "{tol} counts).")
+        body = text.format(sym=sym or question.answer, value=_given(v) if float(v).is_integer() else num(v, 4),
+                           given=_given(given), off=num(off, 4), tol=num(tol, 4))
         if not right:
             said = (translate("Lessons", "Your {given} is too high.") if float(given) > v else
                     translate("Lessons", "Your {given} is too low.")).format(given=_given(given))

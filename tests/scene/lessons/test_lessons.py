@@ -348,3 +348,14 @@ def test_lessons_play_on_another_network_and_their_words_follow_the_numbers(path
                 v = q.number(m.group(1), ctx).value
                 want = "positive" if v > 0 else "negative" if v < 0 else "zero"
                 assert want in render(t, ctx, "en")
+
+
+def test_an_exact_number_question_does_not_speak_of_a_zero_tolerance(toy_ctx):
+    lesson = find("notation")
+    qn = lesson.pages[0].question                 # how many weights join layer 1 to layer 2: exact
+    assert not (qn.tolerance or qn.rel_tolerance)
+    answer = expected(qn, toy_ctx).correct
+    right, wrong = judge(qn, answer, toy_ctx), judge(qn, answer - 1, toy_ctx)
+    assert right.right and not wrong.right
+    assert "within" not in right.text and "off by" not in right.text
+    assert "only the exact value counts" in wrong.text and "within" not in wrong.text
